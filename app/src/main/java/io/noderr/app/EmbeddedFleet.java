@@ -1,0 +1,93 @@
+package io.noderr.app;
+
+import io.noderr.agent.AgentHost;
+import io.noderr.agent.platform.PlatformClient;
+import io.noderr.agent.sim.FailurePlan;
+import io.noderr.agent.sim.FleetSimulator;
+import io.noderr.agent.sim.SimulatedFleetSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The simulated fleet of {@code noderr up}: the same agents as {@code noderr sim}, talking to this
+ * process over loopback HTTP and gRPC exactly as external agents would.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${noderr.role:all}' == 'all' && ${noderr.sim.nodes:0} > 0")
+@EnableConfigurationProperties(EmbeddedFleet.SimProperties.class)
+class EmbeddedFleet implements DisposableBean {
+
+  private final SimProperties properties;
+  private FleetSimulator simulator;
+
+  EmbeddedFleet(SimProperties properties) {
+    this.properties = properties;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void start(ApplicationReadyEvent ready) {
+    var context = (WebServerApplicationContext) ready.getApplicationContext();
+    var env = ready.getApplicationContext().getEnvironment();
+    URI platform = URI.create("http://127.0.0.1:" + context.getWebServer().getPort());
+    Path tokenFile = Path.of(env.getRequiredProperty("noderr.console.agent-token-file"));
+    SimulatedFleetSpec spec =
+        new SimulatedFleetSpec(
+            "sim",
+            properties.nodes(),
+            properties.version(),
+            new FailurePlan(
+                properties.unhealthyPercent(),
+                properties.slowPercent(),
+                properties.crashPercent(),
+                properties.silentPercent(),
+                FailurePlan.NONE.slowDelayMillis(),
+                FailurePlan.NONE.crashRestartMillis()));
+    simulator =
+        new FleetSimulator(
+            spec,
+            AgentHost.connect(
+                env.getRequiredProperty("noderr.temporal.target"),
+                env.getRequiredProperty("noderr.temporal.namespace")),
+            new PlatformClient(platform, readToken(tokenFile)));
+    simulator.start(properties.heartbeatInterval());
+  }
+
+  @Override
+  public void destroy() {
+    if (simulator != null) {
+      simulator.close();
+    }
+  }
+
+  private static String readToken(Path file) {
+    try {
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the simulated fleet cannot read the agent token " + file, e);
+    }
+  }
+
+  /** {@code noderr.sim.*}: the embedded fleet. */
+  @ConfigurationProperties("noderr.sim")
+  record SimProperties(
+      @DefaultValue("50") int nodes,
+      @DefaultValue("1.0.0") String version,
+      @DefaultValue("15s") Duration heartbeatInterval,
+      @DefaultValue("0") int unhealthyPercent,
+      @DefaultValue("0") int slowPercent,
+      @DefaultValue("0") int crashPercent,
+      @DefaultValue("0") int silentPercent) {}
+}

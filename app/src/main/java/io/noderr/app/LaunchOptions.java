@@ -1,0 +1,85 @@
+package io.noderr.app;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The friendly flags of {@code noderr up}, mapped to {@code noderr.*} properties. Anything that
+ * starts with {@code --spring.} or {@code --noderr.} passes through to Spring unchanged.
+ */
+record LaunchOptions(Role role, Map<String, Object> properties, String[] springArguments, boolean help) {
+
+  static final String USAGE =
+      """
+      usage: noderr up [options]
+        --role all|worker|console   which parts to run (default all)
+        --data-dir DIR              embedded PostgreSQL data and agent token (default ~/.noderr/data)
+        --sim-nodes N               simulated nodes to host, 0 = none (default 50)
+        --port N                    console and API port on 127.0.0.1 (default 8080)
+        --temporal-port N           embedded Temporal port on 127.0.0.1 (default 7233)
+        --unhealthy-pct/--slow-pct/--crash-pct/--silent-pct N   simulated failure shares
+      external services: NODERR_DB_URL, NODERR_DB_USER, NODERR_DB_PASSWORD,
+        NODERR_TEMPORAL_TARGET, NODERR_TEMPORAL_NAMESPACE, NODERR_TEMPORAL_UI_URL""";
+
+  private static final Map<String, String> VALUE_FLAGS =
+      Map.of(
+          "--data-dir", "noderr.data-dir",
+          "--sim-nodes", "noderr.sim.nodes",
+          "--port", "server.port",
+          "--temporal-port", "noderr.temporal.port",
+          "--unhealthy-pct", "noderr.sim.unhealthy-percent",
+          "--slow-pct", "noderr.sim.slow-percent",
+          "--crash-pct", "noderr.sim.crash-percent",
+          "--silent-pct", "noderr.sim.silent-percent");
+
+  static LaunchOptions parse(String[] args) {
+    Role role = Role.ALL;
+    Map<String, Object> properties = new HashMap<>();
+    List<String> spring = new ArrayList<>();
+    boolean help = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--help") || arg.equals("-h")) {
+        help = true;
+      } else if (arg.startsWith("--spring.") || arg.startsWith("--noderr.") || arg.startsWith("--server.")) {
+        spring.add(arg);
+      } else if (arg.equals("--role")) {
+        role = parseRole(value(args, ++i, arg));
+      } else if (VALUE_FLAGS.containsKey(arg)) {
+        String value = value(args, ++i, arg);
+        if (!arg.equals("--data-dir")) {
+          requireNonNegativeInteger(arg, value);
+        }
+        properties.put(VALUE_FLAGS.get(arg), value);
+      } else {
+        throw new IllegalArgumentException("unknown option '" + arg + "' (see noderr help)");
+      }
+    }
+    properties.put("noderr.role", role.name().toLowerCase(Locale.ROOT));
+    return new LaunchOptions(role, properties, spring.toArray(String[]::new), help);
+  }
+
+  private static String value(String[] args, int index, String flag) {
+    if (index >= args.length || args[index].startsWith("--")) {
+      throw new IllegalArgumentException(flag + " needs a value");
+    }
+    return args[index];
+  }
+
+  private static Role parseRole(String value) {
+    try {
+      return Role.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--role must be all, worker or console, got '" + value + "'");
+    }
+  }
+
+  private static void requireNonNegativeInteger(String flag, String value) {
+    if (!value.matches("\\d{1,6}")) {
+      throw new IllegalArgumentException(flag + " must be a whole number, got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.noderr.app;
+
+import io.noderr.app.embedded.EmbeddedServicesInitializer;
+import io.noderr.registry.RegistryConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@code noderr up}: the platform in one process (role {@code all}), or one of its scaled-out
+ * roles ({@code worker}, {@code console}).
+ */
+@SpringBootApplication
+@Import(RegistryConfiguration.class)
+public class NoderrApplication {
+
+  public static void main(String[] args) {
+    LaunchOptions options;
+    try {
+      options = LaunchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    if (options.help()) {
+      System.out.println(LaunchOptions.USAGE);
+      return;
+    }
+    SpringApplication app = new SpringApplication(NoderrApplication.class);
+    app.addInitializers(new EmbeddedServicesInitializer());
+    app.setDefaultProperties(options.properties());
+    if (options.role() == Role.WORKER) {
+      app.setWebApplicationType(WebApplicationType.NONE);
+    }
+    try {
+      app.run(options.springArguments());
+    } catch (RuntimeException e) {
+      // Spring has logged the details; the user gets one line.
+      System.err.println("error: noderr could not start: " + StartupFailure.rootMessage(e));
+      System.exit(1);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.noderr.app.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts embedded PostgreSQL and an embedded Temporal server before any bean exists, unless
+ * external ones are configured ({@code NODERR_DB_URL}, {@code NODERR_TEMPORAL_TARGET}). Both are
+ * registered as the first disposable beans, so they are stopped last, after the worker and the
+ * web server no longer use them.
+ */
+public class EmbeddedServicesInitializer
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedServicesInitializer.class);
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    ConfigurableEnvironment env = context.getEnvironment();
+    Map<String, Object> resolved = new HashMap<>();
+    var beans = (org.springframework.beans.factory.support.DefaultListableBeanFactory) context.getBeanFactory();
+
+    String databaseUrl = env.getProperty("noderr.database.url", "");
+    if (databaseUrl.isBlank()) {
+      EmbeddedPostgres postgres = startPostgres(Path.of(env.getRequiredProperty("noderr.data-dir")).resolve("pg"));
+      beans.registerDisposableBean("embeddedPostgres", postgres::close);
+      resolved.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+      resolved.put("spring.datasource.username", "postgres");
+      resolved.put("spring.datasource.password", "");
+      resolved.put("noderr.database.embedded", "true");
+    } else {
+      resolved.put("spring.datasource.url", databaseUrl);
+      resolved.put("spring.datasource.username", env.getProperty("noderr.database.username", ""));
+      resolved.put("spring.datasource.password", env.getProperty("noderr.database.password", ""));
+    }
+
+    String temporalTarget = env.getProperty("noderr.temporal.target", "");
+    if (temporalTarget.isBlank()) {
+      int port = env.getProperty("noderr.temporal.port", Integer.class, 7233);
+      EmbeddedTemporalServer temporal = EmbeddedTemporalServer.start(port);
+      beans.registerDisposableBean("embeddedTemporal", temporal::close);
+      resolved.put("noderr.temporal.target", "127.0.0.1:" + temporal.port());
+      resolved.put("noderr.temporal.embedded", "true");
+    }
+    env.getPropertySources().addFirst(new MapPropertySource("noderr-embedded", resolved));
+  }
+
+  private static EmbeddedPostgres startPostgres(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(false)
+              .setServerConfig("listen_addresses", "127.0.0.1")
+              .start();
+      log.info("embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(), dataDir);
+      return postgres;
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot start embedded PostgreSQL with data in " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+}

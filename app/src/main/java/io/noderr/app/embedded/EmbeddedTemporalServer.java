@@ -1,0 +1,116 @@
+package io.noderr.app.embedded;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.LinkedList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Temporal's in-memory test services served on loopback by our own gRPC server.
+ *
+ * <p>Why not {@code TestServer.createPortBoundServer}: it binds every interface, and its server
+ * parks one platform thread per waiting long poll, i.e. one per node queue (10,000 threads for a
+ * 10,000-node fleet). Here every call runs on a virtual thread. The services also keep an
+ * ever-growing lock-event list that makes the server slower quadratically over its lifetime; see
+ * {@link #stopLockEventGrowth}. Keeps nothing across restarts.
+ */
+public final class EmbeddedTemporalServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedTemporalServer.class);
+
+  private final TestServicesStarter services;
+  private final Server server;
+  private final ExecutorService executor;
+
+  private EmbeddedTemporalServer(
+      TestServicesStarter services, Server server, ExecutorService executor) {
+    this.services = services;
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /** Starts the server on 127.0.0.1:{@code port} in real time (no time skipping). */
+  public static EmbeddedTemporalServer start(int port) {
+    // true: time skipping locked, i.e. timers fire in real time as on a real cluster.
+    TestServicesStarter services = new TestServicesStarter(true, 0);
+    stopLockEventGrowth(services);
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)).executor(executor);
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    try {
+      Server server = builder.build().start();
+      return new EmbeddedTemporalServer(services, server, executor);
+    } catch (IOException e) {
+      services.close();
+      executor.shutdownNow();
+      if (e.getCause() instanceof BindException || e instanceof BindException) {
+        throw new IllegalStateException(
+            "port "
+                + port
+                + " on 127.0.0.1 is in use (is another Temporal server or 'noderr up' running?);"
+                + " use it with NODERR_TEMPORAL_TARGET or pick another port with --temporal-port");
+      }
+      throw new IllegalStateException("cannot start the embedded Temporal server: " + e, e);
+    }
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  /**
+   * The test services' timer appends to a {@code LinkedList} of lock events on every state change
+   * and removes linearly; nothing prunes it (temporal-test-server 1.38.0), so a long-running
+   * platform slows down quadratically. The list only feeds diagnostics, so it is swapped for one
+   * that keeps nothing. Internal API: if a Temporal upgrade changes it we log and carry on with the
+   * stock behaviour rather than fail the start.
+   */
+  static void stopLockEventGrowth(TestServicesStarter services) {
+    try {
+      Field timerField = TestServicesStarter.class.getDeclaredField("selfAdvancingTimer");
+      timerField.setAccessible(true);
+      Object timer = timerField.get(services);
+      Field events = timer.getClass().getDeclaredField("lockEvents");
+      events.setAccessible(true);
+      events.set(timer, new DiscardingList());
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      log.warn("could not bound the embedded Temporal lock-event list ({}); it will slow down over time", e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+    try {
+      server.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    services.close();
+    executor.shutdownNow();
+  }
+
+  /** A list that accepts and "removes" everything and holds nothing. */
+  static final class DiscardingList extends LinkedList<Object> {
+    @Override
+    public boolean add(Object element) {
+      return true;
+    }
+
+    @Override
+    public boolean remove(Object element) {
+      return true;
+    }
+  }
+}

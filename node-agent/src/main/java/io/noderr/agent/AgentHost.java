@@ -1,0 +1,71 @@
+package io.noderr.agent;
+
+import io.noderr.activities.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import io.temporal.worker.tuning.PollerBehaviorSimpleMaximum;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One process's connection to Temporal and the node workers it hosts: one worker per node, each on
+ * the node's own queue. Workers use virtual threads and a single poller, so thousands of simulated
+ * nodes fit in one JVM (an autoscaling poller would create a platform thread per node).
+ */
+public class AgentHost implements AutoCloseable {
+
+  private final WorkflowServiceStubs service;
+  private final WorkerFactory factory;
+
+  private AgentHost(WorkflowServiceStubs service, WorkflowClient client) {
+    this.service = service;
+    this.factory = WorkerFactory.newInstance(client);
+  }
+
+  /** Connects to the Temporal frontend at {@code target} (host:port). */
+  public static AgentHost connect(String target, String namespace) {
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    return new AgentHost(
+        service,
+        WorkflowClient.newInstance(
+            service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build()));
+  }
+
+  /** Hosts workers for an existing client (tests, the embedded platform). */
+  public static AgentHost using(WorkflowClient client) {
+    return new AgentHost(null, client);
+  }
+
+  /** Adds the worker of one node; Temporal only accepts new workers before {@link #start()}. */
+  public Worker addNode(String nodeId, Object activities) {
+    Worker worker =
+        factory.newWorker(
+            TaskQueues.node(nodeId),
+            WorkerOptions.newBuilder()
+                .setUsingVirtualThreadsOnActivityWorker(true)
+                .setActivityTaskPollersBehavior(new PollerBehaviorSimpleMaximum(1))
+                .setMaxConcurrentActivityExecutionSize(4)
+                .build());
+    worker.registerActivitiesImplementations(activities);
+    return worker;
+  }
+
+  public void start() {
+    factory.start();
+  }
+
+  @Override
+  public void close() {
+    factory.shutdownNow();
+    factory.awaitTermination(5, TimeUnit.SECONDS);
+    if (service != null) {
+      service.shutdownNow();
+    }
+  }
+}

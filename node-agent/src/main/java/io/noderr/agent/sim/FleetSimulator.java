@@ -1,0 +1,128 @@
+package io.noderr.agent.sim;
+
+import io.noderr.activities.node.NodeStatusReport;
+import io.noderr.agent.AgentHost;
+import io.noderr.agent.HeartbeatLoop;
+import io.noderr.agent.NodeStatusActivitiesImpl;
+import io.noderr.agent.platform.EnrollmentEntry;
+import io.noderr.agent.platform.PlatformClient;
+import io.noderr.agent.runtime.RunningRelease;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hosts a fleet of simulated agents in one JVM. Each node enrolls with the platform, polls its own
+ * task queue with the real {@link NodeStatusActivitiesImpl}, and heartbeats; only the container
+ * runtime and host metrics are simulated.
+ */
+public class FleetSimulator implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(FleetSimulator.class);
+
+  private final SimulatedFleetSpec spec;
+  private final AgentHost host;
+  private final PlatformClient platform;
+  private final List<SimulatedNode> nodes = new ArrayList<>();
+  private final List<NodeStatusActivitiesImpl> agents = new ArrayList<>();
+  private HeartbeatLoop heartbeats;
+
+  public FleetSimulator(SimulatedFleetSpec spec, AgentHost host, PlatformClient platform) {
+    this.spec = spec;
+    this.host = host;
+    this.platform = platform;
+  }
+
+  /** Enrolls the fleet, starts every node's worker and the heartbeat loop. */
+  public void start(Duration heartbeatInterval) {
+    List<EnrollmentEntry> entries = new ArrayList<>();
+    RunningRelease release = new RunningRelease(spec.version(), digestOf(spec.version()));
+    Clock clock = Clock.systemUTC();
+    for (int i = 0; i < spec.size(); i++) {
+      String id = spec.nodeId(i);
+      entries.add(
+          new EnrollmentEntry(
+              id,
+              SimulatedFleetSpec.operator(i),
+              SimulatedFleetSpec.tier(i),
+              SimulatedFleetSpec.region(i),
+              Map.of("simulated", "true")));
+      SimulatedNode node = new SimulatedNode(id, spec.failures());
+      NodeStatusActivitiesImpl activities =
+          new NodeStatusActivitiesImpl(
+              id,
+              new SimulatedRuntime(release, node),
+              new SimulatedHostMetrics(id, clock),
+              node,
+              clock);
+      if (node.failure() != Failure.SILENT) {
+        node.attach(host.addNode(id, activities));
+      }
+      nodes.add(node);
+      agents.add(activities);
+    }
+    int admitted = 0;
+    for (int from = 0; from < entries.size(); from += HeartbeatLoop.BATCH_SIZE) {
+      admitted +=
+          platform
+              .enroll(entries.subList(from, Math.min(entries.size(), from + HeartbeatLoop.BATCH_SIZE)))
+              .size();
+    }
+    host.start();
+    heartbeats = new HeartbeatLoop(platform, this::reportsOfLiveNodes);
+    heartbeats.start(heartbeatInterval);
+    log.info(
+        "simulated fleet up: {} nodes ({} newly enrolled), prefix {}, failures {}",
+        spec.size(),
+        admitted,
+        spec.idPrefix(),
+        spec.failures());
+  }
+
+  /** How many hosted nodes have each failure mode. */
+  public Map<Failure, Long> failureCounts() {
+    return nodes.stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                SimulatedNode::failure, () -> new java.util.EnumMap<>(Failure.class),
+                java.util.stream.Collectors.counting()));
+  }
+
+  private List<NodeStatusReport> reportsOfLiveNodes() {
+    List<NodeStatusReport> reports = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i).isUp()) {
+        reports.add(agents.get(i).currentStatus());
+      }
+    }
+    return reports;
+  }
+
+  /** The sha256 digest a simulated image of {@code version} has (stable across runs). */
+  public static String digestOf(String version) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("noderr-node:" + version).getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (heartbeats != null) {
+      heartbeats.close();
+    }
+    host.close();
+  }
+}

@@ -1,0 +1,36 @@
+package io.noderr.agent.sim;
+
+import io.noderr.activities.node.HealthState;
+import io.noderr.agent.runtime.ContainerRuntime;
+import io.noderr.agent.runtime.ProbeOutcome;
+import io.noderr.agent.runtime.RunningRelease;
+import java.time.Duration;
+
+/** A node software release that exists only in memory; health follows the node's failure mode. */
+class SimulatedRuntime implements ContainerRuntime {
+
+  private final RunningRelease release;
+  private final SimulatedNode node;
+
+  SimulatedRuntime(RunningRelease release, SimulatedNode node) {
+    this.release = release;
+    this.node = node;
+  }
+
+  @Override
+  public RunningRelease running() {
+    return release;
+  }
+
+  @Override
+  public ProbeOutcome probe(Duration timeout) {
+    return node.failure() == Failure.UNHEALTHY
+        ? ProbeOutcome.unhealthy("simulated: health endpoint answers 503")
+        : ProbeOutcome.healthy("simulated: health endpoint answers 200");
+  }
+
+  @Override
+  public HealthState lastKnownHealth() {
+    return probe(Duration.ZERO).health();
+  }
+}

@@ -1,0 +1,17 @@
+package io.noderr.console;
+
+import com.vaadin.flow.spring.annotation.EnableVaadin;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+
+/** The console role: Vaadin views, the REST API and their security. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+@EnableVaadin("io.noderr.console")
+@EnableMethodSecurity
+@EnableScheduling
+@EnableConfigurationProperties(ConsoleProperties.class)
+public class ConsoleConfiguration {}

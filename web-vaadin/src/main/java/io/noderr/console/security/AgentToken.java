@@ -1,0 +1,78 @@
+package io.noderr.console.security;
+
+import io.noderr.console.ConsoleProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fleet's agent API credential. Only its SHA-256 hash is held; the token itself is configured
+ * as a hash, or (demo profile) generated once and written to a 0600 file for local agents and
+ * simulators. Never logged.
+ */
+@Component
+public class AgentToken {
+
+  private static final Logger log = LoggerFactory.getLogger(AgentToken.class);
+
+  private final byte[] hash;
+
+  AgentToken(ConsoleProperties properties, Environment environment) {
+    if (properties.agentTokenHash() != null && !properties.agentTokenHash().isBlank()) {
+      hash = HexFormat.of().parseHex(properties.agentTokenHash().strip());
+    } else if (environment.acceptsProfiles(Profiles.of("demo"))) {
+      hash = sha256(demoToken(properties.agentTokenFile()));
+    } else {
+      hash = null;
+      log.warn("no noderr.console.agent-token-hash configured: the agent API refuses every agent");
+    }
+  }
+
+  /** Constant-time check of a presented token. */
+  public boolean matches(String presented) {
+    return hash != null && presented != null && MessageDigest.isEqual(hash, sha256(presented));
+  }
+
+  /** Reuses the token in the file if there is one, so running simulators keep working. */
+  private static String demoToken(Path file) {
+    try {
+      if (Files.isRegularFile(file)) {
+        String existing = Files.readString(file).strip();
+        if (existing.length() >= 32) {
+          return existing;
+        }
+      }
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      String token = HexFormat.of().formatHex(random);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      Arrays.fill(random, (byte) 0);
+      return token;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the agent token file " + file, e);
+    }
+  }
+
+  public static byte[] sha256(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.noderr.console.views;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.noderr.console.security.Roles;
+import jakarta.annotation.security.PermitAll;
+
+/** Navigation and the signed-in user; every view renders inside it. */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+  public MainLayout(AuthenticationContext auth) {
+    H1 title = new H1("Noderr");
+    title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+    String user = auth.getPrincipalName().orElse("");
+    Button logout = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
+    logout.setId("logout");
+    HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, new Span(user), logout);
+    header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    header.expand(title);
+    header.setWidthFull();
+    header.getStyle().set("padding-right", "var(--lumo-space-m)");
+    addToNavbar(header);
+
+    SideNav nav = new SideNav();
+    nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
+    if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.OPERATOR)) {
+      nav.addItem(new SideNavItem("Nodes", NodesView.class, VaadinIcon.SERVER.create()));
+    }
+    addToDrawer(nav);
+  }
+}

@@ -1,0 +1,52 @@
+package io.noderr.worker;
+
+import io.noderr.activities.TaskQueues;
+import io.noderr.worker.healthcheck.HealthCheckRecorder;
+import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/** Runs the platform's workflows and activities on {@link TaskQueues#PLATFORM}. */
+@Component
+class PlatformWorker implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(PlatformWorker.class);
+
+  private final WorkerFactory factory;
+  private volatile boolean running;
+
+  PlatformWorker(WorkflowClient client, HealthCheckRecorder healthCheckRecorder) {
+    this.factory = WorkerFactory.newInstance(client);
+    Worker worker =
+        factory.newWorker(
+            TaskQueues.PLATFORM, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
+    worker.registerWorkflowImplementationTypes(NodeHealthCheckWorkflowImpl.class);
+    worker.registerActivitiesImplementations(healthCheckRecorder);
+  }
+
+  @Override
+  public void start() {
+    factory.start();
+    running = true;
+    log.info("platform worker polling {}", TaskQueues.PLATFORM);
+  }
+
+  @Override
+  public void stop() {
+    factory.shutdown();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

@@ -1,0 +1,16 @@
+package io.noderr.worker;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The platform worker role: polls {@code TaskQueues.PLATFORM}, hosts the platform activities,
+ * sweeps silent nodes and reconciles the read model with Temporal at start.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+@EnableScheduling
+@EnableConfigurationProperties({WorkerProperties.class})
+public class WorkerConfiguration {}
