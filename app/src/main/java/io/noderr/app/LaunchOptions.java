@@ -1,16 +1,16 @@
 package io.noderr.app;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The friendly flags of {@code noderr up}, mapped to {@code noderr.*} properties. Anything that
- * starts with {@code --spring.} or {@code --noderr.} passes through to Spring unchanged.
+ * The friendly flags of {@code noderr up}, mapped to {@code --noderr.*} command-line properties
+ * (which outrank application.yml). Anything that starts with {@code --spring.}, {@code --server.}
+ * or {@code --noderr.} passes through to Spring unchanged.
  */
-record LaunchOptions(Role role, Map<String, Object> properties, String[] springArguments, boolean help) {
+record LaunchOptions(Role role, String[] springArguments, boolean help) {
 
   static final String USAGE =
       """
@@ -37,14 +37,15 @@ record LaunchOptions(Role role, Map<String, Object> properties, String[] springA
 
   static LaunchOptions parse(String[] args) {
     Role role = Role.ALL;
-    Map<String, Object> properties = new HashMap<>();
     List<String> spring = new ArrayList<>();
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
         help = true;
-      } else if (arg.startsWith("--spring.") || arg.startsWith("--noderr.") || arg.startsWith("--server.")) {
+      } else if (arg.startsWith("--spring.")
+          || arg.startsWith("--noderr.")
+          || arg.startsWith("--server.")) {
         spring.add(arg);
       } else if (arg.equals("--role")) {
         role = parseRole(value(args, ++i, arg));
@@ -53,13 +54,13 @@ record LaunchOptions(Role role, Map<String, Object> properties, String[] springA
         if (!arg.equals("--data-dir")) {
           requireNonNegativeInteger(arg, value);
         }
-        properties.put(VALUE_FLAGS.get(arg), value);
+        spring.add("--" + VALUE_FLAGS.get(arg) + "=" + value);
       } else {
         throw new IllegalArgumentException("unknown option '" + arg + "' (see noderr help)");
       }
     }
-    properties.put("noderr.role", role.name().toLowerCase(Locale.ROOT));
-    return new LaunchOptions(role, properties, spring.toArray(String[]::new), help);
+    spring.add("--noderr.role=" + role.name().toLowerCase(Locale.ROOT));
+    return new LaunchOptions(role, spring.toArray(String[]::new), help);
   }
 
   private static String value(String[] args, int index, String flag) {
@@ -73,7 +74,8 @@ record LaunchOptions(Role role, Map<String, Object> properties, String[] springA
     try {
       return Role.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--role must be all, worker or console, got '" + value + "'");
+      throw new IllegalArgumentException(
+          "--role must be all, worker or console, got '" + value + "'");
     }
   }
 

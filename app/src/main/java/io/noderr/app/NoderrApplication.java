@@ -8,8 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /**
- * {@code noderr up}: the platform in one process (role {@code all}), or one of its scaled-out
- * roles ({@code worker}, {@code console}).
+ * {@code noderr up}: the platform in one process (role {@code all}), or one of its scaled-out roles
+ * ({@code worker}, {@code console}).
  */
 @SpringBootApplication
 @Import(RegistryConfiguration.class)
@@ -30,7 +30,6 @@ public class NoderrApplication {
     }
     SpringApplication app = new SpringApplication(NoderrApplication.class);
     app.addInitializers(new EmbeddedServicesInitializer());
-    app.setDefaultProperties(options.properties());
     if (options.role() == Role.WORKER) {
       app.setWebApplicationType(WebApplicationType.NONE);
     }

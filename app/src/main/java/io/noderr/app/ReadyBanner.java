@@ -18,28 +18,49 @@ class ReadyBanner {
     Environment env = ready.getApplicationContext().getEnvironment();
     double seconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, "%nNoderr is up (%.1f s, role %s)%n", seconds, env.getProperty("noderr.role")));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%nNoderr is up (%.1f s, role %s)%n",
+            seconds,
+            env.getProperty("noderr.role")));
     if (ready.getApplicationContext() instanceof WebServerApplicationContext web) {
       String base = "http://127.0.0.1:" + web.getWebServer().getPort();
       text.append("  console    ").append(base).append('\n');
-      text.append("  REST API   ").append(base).append("/api/v1   (OpenAPI: ").append(base).append("/v3/api-docs)\n");
+      text.append("  REST API   ")
+          .append(base)
+          .append("/api/v1   (OpenAPI: ")
+          .append(base)
+          .append("/v3/api-docs)\n");
       if (env.acceptsProfiles(Profiles.of("demo"))) {
         boolean customPassword = env.getProperty("NODERR_DEMO_PASSWORD") != null;
         text.append("  logins     admin, sre, signer1, signer2, signer3 — password ")
-            .append(customPassword ? "from NODERR_DEMO_PASSWORD" : "'noderr-demo' (set NODERR_DEMO_PASSWORD to change)")
+            .append(
+                customPassword
+                    ? "from NODERR_DEMO_PASSWORD"
+                    : "'noderr-demo' (set NODERR_DEMO_PASSWORD to change)")
             .append('\n');
       }
     }
-    text.append("  Temporal   ").append(env.getProperty("noderr.temporal.target"))
-        .append(env.getProperty("noderr.temporal.embedded", Boolean.class, false) ? " (embedded, in memory)" : "")
-        .append(", namespace ").append(env.getProperty("noderr.temporal.namespace")).append('\n');
+    text.append("  Temporal   ")
+        .append(env.getProperty("noderr.temporal.target"))
+        .append(
+            env.getProperty("noderr.temporal.embedded", Boolean.class, false)
+                ? " (embedded, in memory)"
+                : "")
+        .append(", namespace ")
+        .append(env.getProperty("noderr.temporal.namespace"))
+        .append('\n');
     text.append("  database   ")
-        .append(env.getProperty("noderr.database.embedded", Boolean.class, false)
-            ? "embedded PostgreSQL, data in " + env.getProperty("noderr.data-dir") + "/pg"
-            : env.getProperty("spring.datasource.url"))
+        .append(
+            env.getProperty("noderr.database.embedded", Boolean.class, false)
+                ? "embedded PostgreSQL, data in " + env.getProperty("noderr.data-dir") + "/pg"
+                : env.getProperty("spring.datasource.url"))
         .append('\n');
     if ("all".equals(env.getProperty("noderr.role"))) {
-      text.append("  fleet      ").append(env.getProperty("noderr.sim.nodes", "0")).append(" simulated nodes\n");
+      text.append("  fleet      ")
+          .append(env.getProperty("noderr.sim.nodes", "0"))
+          .append(" simulated nodes\n");
     }
     text.append("Ctrl-C stops everything.\n");
     System.out.println(text);

@@ -26,7 +26,8 @@ public class HeartbeatLoop implements AutoCloseable {
   private final PlatformClient platform;
   private final Supplier<List<NodeStatusReport>> reports;
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("heartbeats").daemon().factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("heartbeats").daemon().factory());
   private boolean failing;
 
   public HeartbeatLoop(PlatformClient platform, Supplier<List<NodeStatusReport>> reports) {
@@ -43,7 +44,8 @@ public class HeartbeatLoop implements AutoCloseable {
     List<NodeStatusReport> all = reports.get();
     List<String> unknown = new java.util.ArrayList<>();
     for (int from = 0; from < all.size(); from += BATCH_SIZE) {
-      HeartbeatAnswer answer = platform.heartbeat(all.subList(from, Math.min(all.size(), from + BATCH_SIZE)));
+      HeartbeatAnswer answer =
+          platform.heartbeat(all.subList(from, Math.min(all.size(), from + BATCH_SIZE)));
       unknown.addAll(answer.unknown());
     }
     return unknown;
@@ -57,7 +59,8 @@ public class HeartbeatLoop implements AutoCloseable {
         failing = false;
       }
       if (!unknown.isEmpty()) {
-        log.warn("the platform does not know {} of our nodes, e.g. {}", unknown.size(), unknown.get(0));
+        log.warn(
+            "the platform does not know {} of our nodes, e.g. {}", unknown.size(), unknown.get(0));
       }
     } catch (PlatformException | IllegalStateException e) {
       if (!failing) {

@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The node-side activities. Real and simulated agents run this same class; they differ only in
- * the {@link ContainerRuntime}, {@link HostMetrics} and {@link FaultHook} they are given.
+ * The node-side activities. Real and simulated agents run this same class; they differ only in the
+ * {@link ContainerRuntime}, {@link HostMetrics} and {@link FaultHook} they are given.
  */
 public class NodeStatusActivitiesImpl implements NodeStatusActivities {
 

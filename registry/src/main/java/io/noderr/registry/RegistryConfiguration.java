@@ -2,11 +2,11 @@ package io.noderr.registry;
 
 import io.noderr.registry.node.LabelsConverters;
 import java.util.List;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
-import org.springframework.context.annotation.Bean;
 
 /** The registry's repositories and read models. Imported by every process role. */
 @Configuration(proxyBeanMethods = false)

@@ -16,8 +16,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts embedded PostgreSQL and an embedded Temporal server before any bean exists, unless
  * external ones are configured ({@code NODERR_DB_URL}, {@code NODERR_TEMPORAL_TARGET}). Both are
- * registered as the first disposable beans, so they are stopped last, after the worker and the
- * web server no longer use them.
+ * registered as the first disposable beans, so they are stopped last, after the worker and the web
+ * server no longer use them.
  */
 public class EmbeddedServicesInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -28,11 +28,14 @@ public class EmbeddedServicesInitializer
   public void initialize(ConfigurableApplicationContext context) {
     ConfigurableEnvironment env = context.getEnvironment();
     Map<String, Object> resolved = new HashMap<>();
-    var beans = (org.springframework.beans.factory.support.DefaultListableBeanFactory) context.getBeanFactory();
+    var beans =
+        (org.springframework.beans.factory.support.DefaultListableBeanFactory)
+            context.getBeanFactory();
 
     String databaseUrl = env.getProperty("noderr.database.url", "");
     if (databaseUrl.isBlank()) {
-      EmbeddedPostgres postgres = startPostgres(Path.of(env.getRequiredProperty("noderr.data-dir")).resolve("pg"));
+      EmbeddedPostgres postgres =
+          startPostgres(Path.of(env.getRequiredProperty("noderr.data-dir")).resolve("pg"));
       beans.registerDisposableBean("embeddedPostgres", postgres::close);
       resolved.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
       resolved.put("spring.datasource.username", "postgres");

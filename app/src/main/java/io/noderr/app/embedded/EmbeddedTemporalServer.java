@@ -85,7 +85,9 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
       events.setAccessible(true);
       events.set(timer, new DiscardingList());
     } catch (ReflectiveOperationException | RuntimeException e) {
-      log.warn("could not bound the embedded Temporal lock-event list ({}); it will slow down over time", e.toString());
+      log.warn(
+          "could not bound the embedded Temporal lock-event list ({}); it will slow down over time",
+          e.toString());
     }
   }
 

@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
  * {@code agent}: runs one node agent. Until TPM onboarding exists, it enrolls as an unattested
  * development node with the fleet's agent token.
  */
-@Command(name = "agent", mixinStandardHelpOptions = true,
+@Command(
+    name = "agent",
+    mixinStandardHelpOptions = true,
     description = "Run one node agent: enroll, poll the node's task queue, heartbeat.")
 class AgentCommand implements Callable<Integer> {
 
@@ -37,22 +39,34 @@ class AgentCommand implements Callable<Integer> {
   @Option(names = "--operator", required = true, description = "Operator id running this node.")
   String operator;
 
-  @Option(names = "--tier", defaultValue = "ALL", description = "ALL, ORACLE or GUARDIAN (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--tier",
+      defaultValue = "ALL",
+      description = "ALL, ORACLE or GUARDIAN (default: ${DEFAULT-VALUE}).")
   String tier;
 
   @Option(names = "--region", required = true, description = "Region of this node, e.g. eu-west.")
   String region;
 
-  @Option(names = "--release-version", required = true, description = "Node software version running here.")
+  @Option(
+      names = "--release-version",
+      required = true,
+      description = "Node software version running here.")
   String version;
 
-  @Option(names = "--image-digest", defaultValue = "", description = "sha256:... digest of the running image.")
+  @Option(
+      names = "--image-digest",
+      defaultValue = "",
+      description = "sha256:... digest of the running image.")
   String digest;
 
   @Option(names = "--health-url", description = "HTTP URL of the node software's health endpoint.")
   URI healthUrl;
 
-  @Option(names = "--state-dir", defaultValue = ".", description = "Agent state directory (disk usage is measured here).")
+  @Option(
+      names = "--state-dir",
+      defaultValue = ".",
+      description = "Agent state directory (disk usage is measured here).")
   File stateDir;
 
   @Override
@@ -68,7 +82,8 @@ class AgentCommand implements Callable<Integer> {
             Clock.systemUTC());
     platform.enroll(List.of(new EnrollmentEntry(nodeId, operator, tier, region, Map.of())));
     try (AgentHost host = AgentHost.connect(connection.temporal, connection.namespace);
-        HeartbeatLoop heartbeats = new HeartbeatLoop(platform, () -> List.of(activities.currentStatus()))) {
+        HeartbeatLoop heartbeats =
+            new HeartbeatLoop(platform, () -> List.of(activities.currentStatus()))) {
       host.addNode(nodeId, activities);
       host.start();
       heartbeats.start(Duration.ofSeconds(connection.heartbeatSeconds));

@@ -6,29 +6,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** How an agent process reaches the platform and Temporal; shared by {@code agent} and {@code sim}. */
+/**
+ * How an agent process reaches the platform and Temporal; shared by {@code agent} and {@code sim}.
+ */
 class ConnectionOptions {
 
-  static final Path DEFAULT_TOKEN_FILE = Path.of(System.getProperty("user.home"), ".noderr", "data", "agent-token");
+  static final Path DEFAULT_TOKEN_FILE =
+      Path.of(System.getProperty("user.home"), ".noderr", "data", "agent-token");
 
-  @Option(names = "--platform", defaultValue = "http://127.0.0.1:8080",
+  @Option(
+      names = "--platform",
+      defaultValue = "http://127.0.0.1:8080",
       description = "Platform base URL (default: ${DEFAULT-VALUE}).")
   URI platform;
 
-  @Option(names = "--temporal", defaultValue = "127.0.0.1:7233",
+  @Option(
+      names = "--temporal",
+      defaultValue = "127.0.0.1:7233",
       description = "Temporal frontend host:port (default: ${DEFAULT-VALUE}).")
   String temporal;
 
-  @Option(names = "--namespace", defaultValue = "default",
+  @Option(
+      names = "--namespace",
+      defaultValue = "default",
       description = "Temporal namespace (default: ${DEFAULT-VALUE}).")
   String namespace;
 
-  @Option(names = "--token-file",
-      description = "File holding the agent API token (default: ~/.noderr/data/agent-token, written by 'noderr up'). "
-          + "NODERR_AGENT_TOKEN overrides it.")
+  @Option(
+      names = "--token-file",
+      description =
+          "File holding the agent API token (default: ~/.noderr/data/agent-token, written by 'noderr up'). "
+              + "NODERR_AGENT_TOKEN overrides it.")
   Path tokenFile;
 
-  @Option(names = "--heartbeat-interval", defaultValue = "15",
+  @Option(
+      names = "--heartbeat-interval",
+      defaultValue = "15",
       description = "Seconds between heartbeats (default: ${DEFAULT-VALUE}).")
   int heartbeatSeconds;
 
@@ -55,7 +68,8 @@ class ConnectionOptions {
       throw new IllegalArgumentException("--temporal must be host:port, got '" + temporal + "'");
     }
     if (platform.getScheme() == null || !platform.getScheme().matches("https?")) {
-      throw new IllegalArgumentException("--platform must be an http(s) URL, got '" + platform + "'");
+      throw new IllegalArgumentException(
+          "--platform must be an http(s) URL, got '" + platform + "'");
     }
   }
 }

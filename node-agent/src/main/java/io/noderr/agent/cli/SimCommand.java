@@ -13,7 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sim}: hosts a simulated fleet until interrupted. */
-@Command(name = "sim", mixinStandardHelpOptions = true,
+@Command(
+    name = "sim",
+    mixinStandardHelpOptions = true,
     description = "Run N simulated node agents in this process against a running platform.")
 class SimCommand implements Callable<Integer> {
 
@@ -22,11 +24,16 @@ class SimCommand implements Callable<Integer> {
   @Option(names = "--nodes", required = true, description = "How many nodes to simulate.")
   int nodes;
 
-  @Option(names = "--id-prefix", defaultValue = "ext",
-      description = "Node ids are <prefix>-00001...; the same prefix re-uses the same nodes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--id-prefix",
+      defaultValue = "ext",
+      description =
+          "Node ids are <prefix>-00001...; the same prefix re-uses the same nodes (default: ${DEFAULT-VALUE}).")
   String idPrefix;
 
-  @Option(names = "--release-version", defaultValue = "1.0.0",
+  @Option(
+      names = "--release-version",
+      defaultValue = "1.0.0",
       description = "Node software version the fleet reports (default: ${DEFAULT-VALUE}).")
   String version;
 
@@ -41,8 +48,15 @@ class SimCommand implements Callable<Integer> {
         FleetSimulator simulator = new FleetSimulator(spec, host, platform)) {
       simulator.start(Duration.ofSeconds(connection.heartbeatSeconds));
       System.out.println(
-          "simulating " + nodes + " nodes (" + idPrefix + "-*) against " + connection.platform
-              + "; failure modes " + simulator.failureCounts() + ". Ctrl-C to stop.");
+          "simulating "
+              + nodes
+              + " nodes ("
+              + idPrefix
+              + "-*) against "
+              + connection.platform
+              + "; failure modes "
+              + simulator.failureCounts()
+              + ". Ctrl-C to stop.");
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       stopped.await();
@@ -52,23 +66,39 @@ class SimCommand implements Callable<Integer> {
 
   /** Failure-injection knobs. */
   static class FailureOptions {
-    @Option(names = "--unhealthy-pct", defaultValue = "0", description = "Percent of nodes failing health probes.")
+    @Option(
+        names = "--unhealthy-pct",
+        defaultValue = "0",
+        description = "Percent of nodes failing health probes.")
     int unhealthy;
 
-    @Option(names = "--slow-pct", defaultValue = "0", description = "Percent of nodes answering late.")
+    @Option(
+        names = "--slow-pct",
+        defaultValue = "0",
+        description = "Percent of nodes answering late.")
     int slow;
 
-    @Option(names = "--crash-pct", defaultValue = "0", description = "Percent of nodes crashing when given work.")
+    @Option(
+        names = "--crash-pct",
+        defaultValue = "0",
+        description = "Percent of nodes crashing when given work.")
     int crash;
 
-    @Option(names = "--silent-pct", defaultValue = "0", description = "Percent of nodes that never answer.")
+    @Option(
+        names = "--silent-pct",
+        defaultValue = "0",
+        description = "Percent of nodes that never answer.")
     int silent;
 
-    @Option(names = "--slow-ms", defaultValue = "3000", description = "Delay of slow nodes (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--slow-ms",
+        defaultValue = "3000",
+        description = "Delay of slow nodes (default: ${DEFAULT-VALUE}).")
     long slowMillis;
 
     FailurePlan plan() {
-      return new FailurePlan(unhealthy, slow, crash, silent, slowMillis, FailurePlan.NONE.crashRestartMillis());
+      return new FailurePlan(
+          unhealthy, slow, crash, silent, slowMillis, FailurePlan.NONE.crashRestartMillis());
     }
   }
 }

@@ -33,8 +33,9 @@ public class PlatformClient {
   /** Admits the nodes (idempotent); returns the ids that were new. */
   public List<String> enroll(List<EnrollmentEntry> nodes) {
     JsonNode answer = post("/api/v1/agent/enrollments", Map.of("nodes", nodes));
-    return JSON.convertValue(answer.path("admitted"), JSON.getTypeFactory()
-        .constructCollectionType(List.class, String.class));
+    return JSON.convertValue(
+        answer.path("admitted"),
+        JSON.getTypeFactory().constructCollectionType(List.class, String.class));
   }
 
   public HeartbeatAnswer heartbeat(List<NodeStatusReport> reports) {
@@ -66,18 +67,24 @@ public class PlatformClient {
               .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
               .build();
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      JsonNode answer = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+      JsonNode answer =
+          response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
       if (response.statusCode() / 100 != 2) {
         String detail = answer.path("detail").asText(answer.path("error").asText(""));
         throw new PlatformException(
-            "platform refused " + path + " (HTTP " + response.statusCode() + ")"
+            "platform refused "
+                + path
+                + " (HTTP "
+                + response.statusCode()
+                + ")"
                 + (detail.isEmpty() ? "" : ": " + detail));
       }
       return answer;
     } catch (ConnectException e) {
       throw new PlatformException("cannot reach the platform at " + base);
     } catch (IOException e) {
-      throw new PlatformException("talking to the platform at " + base + " failed: " + e.getMessage());
+      throw new PlatformException(
+          "talking to the platform at " + base + " failed: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PlatformException("interrupted while talking to the platform");

@@ -33,7 +33,8 @@ public class StaticReleaseRuntime implements ContainerRuntime {
 
   @Override
   public ProbeOutcome probe(Duration timeout) {
-    ProbeOutcome outcome = healthUrl == null ? ProbeOutcome.healthy("no health URL configured") : get(timeout);
+    ProbeOutcome outcome =
+        healthUrl == null ? ProbeOutcome.healthy("no health URL configured") : get(timeout);
     lastHealth = outcome.health();
     return outcome;
   }

@@ -73,7 +73,8 @@ public class FleetSimulator implements AutoCloseable {
     for (int from = 0; from < entries.size(); from += HeartbeatLoop.BATCH_SIZE) {
       admitted +=
           platform
-              .enroll(entries.subList(from, Math.min(entries.size(), from + HeartbeatLoop.BATCH_SIZE)))
+              .enroll(
+                  entries.subList(from, Math.min(entries.size(), from + HeartbeatLoop.BATCH_SIZE)))
               .size();
     }
     host.start();
@@ -92,7 +93,8 @@ public class FleetSimulator implements AutoCloseable {
     return nodes.stream()
         .collect(
             java.util.stream.Collectors.groupingBy(
-                SimulatedNode::failure, () -> new java.util.EnumMap<>(Failure.class),
+                SimulatedNode::failure,
+                () -> new java.util.EnumMap<>(Failure.class),
                 java.util.stream.Collectors.counting()));
   }
 

@@ -6,9 +6,9 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 
 /**
- * One simulated agent's failure behaviour. SLOW delays every activity (heartbeating, as a real
- * slow agent would); CRASH suspends the node's worker and heartbeats mid-activity, then "restarts"
- * it after the plan's restart delay.
+ * One simulated agent's failure behaviour. SLOW delays every activity (heartbeating, as a real slow
+ * agent would); CRASH suspends the node's worker and heartbeats mid-activity, then "restarts" it
+ * after the plan's restart delay.
  */
 class SimulatedNode implements FaultHook {
 

@@ -21,7 +21,8 @@ public class AuditLog {
     this.jdbc = jdbc;
   }
 
-  public void append(String actor, String action, String subject, String detail, String workflowId) {
+  public void append(
+      String actor, String action, String subject, String detail, String workflowId) {
     jdbc.update(
         "INSERT INTO audit_log (actor, action, subject, detail, workflow_id) VALUES (?, ?, ?, ?, ?)",
         actor,

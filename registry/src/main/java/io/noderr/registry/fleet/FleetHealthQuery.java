@@ -26,7 +26,7 @@ public class FleetHealthQuery {
     long[] total = {0};
     jdbc.query(
         "SELECT tier, status, coalesce(version, ?) AS version, count(*) AS n"
-            + " FROM nodes GROUP BY tier, status, coalesce(version, ?)",
+            + " FROM nodes GROUP BY 1, 2, 3",
         rs -> {
           String tier = rs.getString("tier");
           String status = rs.getString("status");
@@ -37,7 +37,6 @@ public class FleetHealthQuery {
           byVersion.merge(rs.getString("version"), n, Long::sum);
           byTierAndStatus.computeIfAbsent(tier, t -> new TreeMap<>()).merge(status, n, Long::sum);
         },
-        NO_VERSION,
         NO_VERSION);
     return new FleetHealth(total[0], byTier, byStatus, byVersion, byTierAndStatus);
   }

@@ -64,8 +64,8 @@ public class LivenessRegistry {
   }
 
   /**
-   * Marks ACTIVE nodes that have not reported within {@code silence} as DEGRADED (a node that
-   * never reported counts from its admission) and audits each one.
+   * Marks ACTIVE nodes that have not reported within {@code silence} as DEGRADED (a node that never
+   * reported counts from its admission) and audits each one.
    */
   @Transactional
   public List<String> degradeSilentNodes(Duration silence) {

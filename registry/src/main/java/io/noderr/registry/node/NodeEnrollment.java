@@ -7,9 +7,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Admits nodes in bulk without an onboarding workflow: the path of simulated fleets and
- * development agents. Idempotent: a node that exists keeps its identity, tier and status, so a
- * restarted simulator re-enrolls safely.
+ * Admits nodes in bulk without an onboarding workflow: the path of simulated fleets and development
+ * agents. Idempotent: a node that exists keeps its identity, tier and status, so a restarted
+ * simulator re-enrolls safely.
  */
 @Repository
 public class NodeEnrollment {

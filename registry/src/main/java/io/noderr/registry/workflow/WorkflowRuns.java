@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Read model of the workflows the platform started. Temporal stays the source of truth; this
- * table lets the console list a subject's workflows without visibility queries (which the embedded
- * server does not implement) and lets the reconciler find rows whose workflow is gone.
+ * Read model of the workflows the platform started. Temporal stays the source of truth; this table
+ * lets the console list a subject's workflows without visibility queries (which the embedded server
+ * does not implement) and lets the reconciler find rows whose workflow is gone.
  */
 @Repository
 public class WorkflowRuns {
@@ -40,11 +40,11 @@ public class WorkflowRuns {
   public boolean ended(String workflowId, WorkflowRunStatus status, String detail) {
     return 1
         == jdbc.update(
-        "UPDATE workflow_runs SET status = ?, detail = ?, ended_at = now()"
-            + " WHERE workflow_id = ? AND status = 'RUNNING'",
-        status.name(),
-        detail,
-        workflowId);
+            "UPDATE workflow_runs SET status = ?, detail = ?, ended_at = now()"
+                + " WHERE workflow_id = ? AND status = 'RUNNING'",
+            status.name(),
+            detail,
+            workflowId);
   }
 
   public List<WorkflowRun> running() {

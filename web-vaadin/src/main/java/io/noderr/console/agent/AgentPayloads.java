@@ -23,22 +23,29 @@ public final class AgentPayloads {
       @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String operator,
       @NotNull @Pattern(regexp = "ALL|ORACLE|GUARDIAN", message = "must be ALL, ORACLE or GUARDIAN")
           String tier,
-      @NotNull @Pattern(regexp = "[a-z0-9-]{1,32}", message = "must be 1-32 lower-case letters, digits or '-'")
+      @NotNull
+          @Pattern(
+              regexp = "[a-z0-9-]{1,32}",
+              message = "must be 1-32 lower-case letters, digits or '-'")
           String region,
       @Size(max = 32, message = "at most 32 labels") Map<String, @Size(max = 128) String> labels) {}
 
   public record EnrollmentBatch(
-      @NotEmpty @Size(max = 1000, message = "at most 1000 nodes per request") List<@Valid Enrollment> nodes) {}
+      @NotEmpty @Size(max = 1000, message = "at most 1000 nodes per request")
+          List<@Valid Enrollment> nodes) {}
 
   public record Heartbeat(
       @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String nodeId,
       @Size(max = 64) String version,
-      @Pattern(regexp = "|sha256:[0-9a-f]{64}", message = "must be sha256:<64 hex digits>") String imageDigest,
-      @NotNull @Pattern(regexp = "HEALTHY|UNHEALTHY", message = "must be HEALTHY or UNHEALTHY") String health,
+      @Pattern(regexp = "|sha256:[0-9a-f]{64}", message = "must be sha256:<64 hex digits>")
+          String imageDigest,
+      @NotNull @Pattern(regexp = "HEALTHY|UNHEALTHY", message = "must be HEALTHY or UNHEALTHY")
+          String health,
       @DecimalMin("0") @DecimalMax("100") double cpuPercent,
       @DecimalMin("0") @DecimalMax("100") double memoryPercent,
       @DecimalMin("0") @DecimalMax("100") double diskPercent) {}
 
   public record HeartbeatBatch(
-      @NotEmpty @Size(max = 1000, message = "at most 1000 reports per request") List<@Valid Heartbeat> reports) {}
+      @NotEmpty @Size(max = 1000, message = "at most 1000 reports per request")
+          List<@Valid Heartbeat> reports) {}
 }

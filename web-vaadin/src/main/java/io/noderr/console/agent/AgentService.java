@@ -49,7 +49,9 @@ public class AgentService {
                     new LivenessReport(
                         r.nodeId(),
                         r.version(),
-                        r.imageDigest() == null || r.imageDigest().isEmpty() ? null : r.imageDigest(),
+                        r.imageDigest() == null || r.imageDigest().isEmpty()
+                            ? null
+                            : r.imageDigest(),
                         r.health(),
                         r.cpuPercent(),
                         r.memoryPercent(),

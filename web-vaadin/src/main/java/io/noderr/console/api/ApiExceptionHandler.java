@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -55,7 +55,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest()
         .body(
             ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "the request body is not valid JSON of the expected shape"));
+                HttpStatus.BAD_REQUEST,
+                "the request body is not valid JSON of the expected shape"));
   }
 
   @ExceptionHandler(NodeNotFoundException.class)

@@ -100,8 +100,12 @@ class NodeController {
         return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new BadRequestException(
-            name + " must be one of " + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT)
-                + ", got '" + value + "'");
+            name
+                + " must be one of "
+                + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT)
+                + ", got '"
+                + value
+                + "'");
       }
     }
 

@@ -30,7 +30,8 @@ class AgentTokenFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
-    if (header != null && header.startsWith(BEARER)
+    if (header != null
+        && header.startsWith(BEARER)
         && agentToken.matches(header.substring(BEARER.length()).strip())) {
       var authentication =
           new UsernamePasswordAuthenticationToken(

@@ -56,6 +56,14 @@ class ApiSecurityConfiguration {
     }
     json.writeValue(
         response.getOutputStream(),
-        Map.of("type", "about:blank", "status", status, "title", status == 401 ? "Unauthorized" : "Forbidden", "detail", detail));
+        Map.of(
+            "type",
+            "about:blank",
+            "status",
+            status,
+            "title",
+            status == 401 ? "Unauthorized" : "Forbidden",
+            "detail",
+            detail));
   }
 }

@@ -59,7 +59,8 @@ class UserDirectoryConfiguration {
         throw new IllegalStateException(
             "user " + user.username() + " uses the demo default password; refusing to start");
       }
-      if (user.roles() == null || user.roles().isEmpty()
+      if (user.roles() == null
+          || user.roles().isEmpty()
           || !Roles.PEOPLE.containsAll(user.roles())) {
         throw new IllegalStateException(
             "user " + user.username() + ": roles must be some of " + Roles.PEOPLE);

@@ -24,7 +24,8 @@ public class MainLayout extends AppLayout {
     String user = auth.getPrincipalName().orElse("");
     Button logout = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
     logout.setId("logout");
-    HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, new Span(user), logout);
+    HorizontalLayout header =
+        new HorizontalLayout(new DrawerToggle(), title, new Span(user), logout);
     header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     header.expand(title);
     header.setWidthFull();

@@ -69,7 +69,8 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
     title.setId("node-title");
     add(title, identity(details));
     if (auth.hasRole(Roles.ADMIN)) {
-      Button check = new Button("Check health now", VaadinIcon.HEART.create(), e -> startCheck(node.id()));
+      Button check =
+          new Button("Check health now", VaadinIcon.HEART.create(), e -> startCheck(node.id()));
       check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       check.setId("check-health");
       add(check);
@@ -88,8 +89,14 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
     field(form, "Version", node.version());
     field(form, "Image digest", node.imageDigest());
     field(form, "Health", node.health());
-    field(form, "CPU / memory / disk",
-        percent(node.cpuPercent()) + " / " + percent(node.memoryPercent()) + " / " + percent(node.diskPercent()));
+    field(
+        form,
+        "CPU / memory / disk",
+        percent(node.cpuPercent())
+            + " / "
+            + percent(node.memoryPercent())
+            + " / "
+            + percent(node.diskPercent()));
     field(form, "Last seen", NodesView.ago(node.lastHeartbeat()));
     field(form, "Labels", node.labels().values().toString());
     return form;
@@ -143,7 +150,8 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
   private void startCheck(String nodeId) {
     String user = auth.getPrincipalName().orElse("unknown");
     String workflowId = healthChecks.start(nodeId, user);
-    Notification.show("Health check started: " + workflowId, 4000, Notification.Position.BOTTOM_START)
+    Notification.show(
+            "Health check started: " + workflowId, 4000, Notification.Position.BOTTOM_START)
         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     show(fleet.details(nodeId));
   }

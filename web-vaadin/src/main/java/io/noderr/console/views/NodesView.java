@@ -88,19 +88,40 @@ public class NodesView extends VerticalLayout {
   private void configureGrid() {
     grid.setId("nodes-grid");
     grid.addColumn(NodeRow::id).setHeader("Node").setKey(NodeSort.ID.name()).setSortable(true);
-    grid.addColumn(NodeRow::operator).setHeader("Operator").setKey(NodeSort.OPERATOR.name()).setSortable(true);
+    grid.addColumn(NodeRow::operator)
+        .setHeader("Operator")
+        .setKey(NodeSort.OPERATOR.name())
+        .setSortable(true);
     grid.addColumn(NodeRow::tier).setHeader("Tier").setKey(NodeSort.TIER.name()).setSortable(true);
-    grid.addColumn(NodeRow::region).setHeader("Region").setKey(NodeSort.REGION.name()).setSortable(true);
-    grid.addColumn(NodeRow::status).setHeader("Status").setKey(NodeSort.STATUS.name()).setSortable(true);
-    grid.addColumn(NodeRow::version).setHeader("Version").setKey(NodeSort.VERSION.name()).setSortable(true);
+    grid.addColumn(NodeRow::region)
+        .setHeader("Region")
+        .setKey(NodeSort.REGION.name())
+        .setSortable(true);
+    grid.addColumn(NodeRow::status)
+        .setHeader("Status")
+        .setKey(NodeSort.STATUS.name())
+        .setSortable(true);
+    grid.addColumn(NodeRow::version)
+        .setHeader("Version")
+        .setKey(NodeSort.VERSION.name())
+        .setSortable(true);
     grid.addColumn(NodeRow::health).setHeader("Health");
-    grid.addColumn(row -> ago(row.lastSeen())).setHeader("Last seen").setKey(NodeSort.LAST_SEEN.name()).setSortable(true);
+    grid.addColumn(row -> ago(row.lastSeen()))
+        .setHeader("Last seen")
+        .setKey(NodeSort.LAST_SEEN.name())
+        .setSortable(true);
     grid.setMultiSort(false);
     grid.setItems(
-        query -> fleet.rows(query(query.getOffset(), query.getLimit(), query.getSortOrders())).stream(),
+        query ->
+            fleet.rows(query(query.getOffset(), query.getLimit(), query.getSortOrders())).stream(),
         query -> (int) countAndShow());
     grid.addItemClickListener(
-        e -> getUI().ifPresent(ui -> ui.navigate(NodeDetailView.class, NodeDetailView.params(e.getItem().id()))));
+        e ->
+            getUI()
+                .ifPresent(
+                    ui ->
+                        ui.navigate(
+                            NodeDetailView.class, NodeDetailView.params(e.getItem().id()))));
   }
 
   private long countAndShow() {
@@ -155,5 +176,4 @@ public class NodesView extends VerticalLayout {
     }
     return seconds < 7200 ? seconds / 60 + " min ago" : seconds / 3600 + " h ago";
   }
-
 }

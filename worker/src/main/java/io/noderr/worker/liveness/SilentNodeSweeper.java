@@ -31,7 +31,9 @@ class SilentNodeSweeper {
   void sweep() {
     List<String> degraded = liveness.degradeSilentNodes(properties.silenceBeforeDegraded());
     if (!degraded.isEmpty()) {
-      log.info("{} node(s) silent for over {}: marked DEGRADED", degraded.size(),
+      log.info(
+          "{} node(s) silent for over {}: marked DEGRADED",
+          degraded.size(),
           properties.silenceBeforeDegraded());
     }
   }

@@ -17,10 +17,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start, checks every run the read model believes is RUNNING against Temporal. A run the
- * server does not know is marked LOST (the embedded server keeps nothing across restarts); a run
- * that closed while no worker was watching gets its real ending. So no row claims a workflow that
- * no longer exists.
+ * At start, checks every run the read model believes is RUNNING against Temporal. A run the server
+ * does not know is marked LOST (the embedded server keeps nothing across restarts); a run that
+ * closed while no worker was watching gets its real ending. So no row claims a workflow that no
+ * longer exists.
  */
 @Component
 public class WorkflowReconciler {

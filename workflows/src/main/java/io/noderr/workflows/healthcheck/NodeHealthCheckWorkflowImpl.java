@@ -27,9 +27,9 @@ public class NodeHealthCheckWorkflowImpl implements NodeHealthCheckWorkflow {
   static final long PROBE_TIMEOUT_MILLIS = 5_000;
 
   /**
-   * Node-queue options. ScheduleToStart is what turns a dead or silent agent into a verdict:
-   * nobody polls its queue, so the task is never started. No retries: a second attempt would only
-   * double the wait for a node that did not answer the first time.
+   * Node-queue options. ScheduleToStart is what turns a dead or silent agent into a verdict: nobody
+   * polls its queue, so the task is never started. No retries: a second attempt would only double
+   * the wait for a node that did not answer the first time.
    */
   static final ActivityOptions NODE_QUEUE_OPTIONS =
       ActivityOptions.newBuilder()
@@ -109,7 +109,8 @@ public class NodeHealthCheckWorkflowImpl implements NodeHealthCheckWorkflow {
         default -> "the agent did not finish in time";
       };
     }
-    String cause = failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage();
+    String cause =
+        failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage();
     return "the agent failed the check: " + cause;
   }
 }
