@@ -14,6 +14,7 @@ import io.noderr.workflows.healthcheck.NodeHealthCheckState.Stage;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -110,7 +111,9 @@ public class NodeHealthCheckWorkflowImpl implements NodeHealthCheckWorkflow {
       };
     }
     String cause =
-        failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage();
+        failure.getCause() instanceof ApplicationFailure application
+            ? application.getOriginalMessage()
+            : String.valueOf(failure.getCause());
     return "the agent failed the check: " + cause;
   }
 }
