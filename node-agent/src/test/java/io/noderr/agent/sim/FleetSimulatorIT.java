@@ -1,0 +1,175 @@
+package io.noderr.agent.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.noderr.activities.TaskQueues;
+import io.noderr.activities.node.HealthProbeRequest;
+import io.noderr.activities.node.HealthState;
+import io.noderr.activities.node.NodeStatusActivities;
+import io.noderr.activities.node.StatusRequest;
+import io.noderr.agent.AgentHost;
+import io.noderr.agent.platform.PlatformClient;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A simulated fleet on the Temporal test server: every node answers on its own queue with the
+ * real activity code, heartbeats reach the platform in batches, silent nodes stay silent. The
+ * platform side is a minimal HTTP stand-in here (the app module's PlatformIT runs the real one).
+ */
+class FleetSimulatorIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TOKEN = "t0ken";
+
+  private TestWorkflowEnvironment env;
+  private HttpServer platform;
+  private final Set<String> enrolled = ConcurrentHashMap.newKeySet();
+  private final Set<String> heartbeated = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger heartbeatRequests = new AtomicInteger();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    env = TestWorkflowEnvironment.newInstance();
+    env.newWorker(TaskQueues.PLATFORM).registerWorkflowImplementationTypes(AskNodeImpl.class);
+    env.start();
+    platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    platform.createContext("/api/v1/agent/enrollments", e -> answer(e, this::enroll));
+    platform.createContext("/api/v1/agent/heartbeats", e -> answer(e, this::heartbeat));
+    platform.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    platform.stop(0);
+    env.close();
+  }
+
+  @Test
+  void fleet_enrolls_answersOnOwnQueues_andHeartbeatsInBatches() {
+    FailurePlan plan = new FailurePlan(20, 0, 0, 20, 0, 0);
+    SimulatedFleetSpec spec = new SimulatedFleetSpec("t", 600, "2.0.0", plan);
+    try (FleetSimulator fleet =
+        new FleetSimulator(spec, AgentHost.using(env.getWorkflowClient()), client(TOKEN))) {
+      fleet.start(Duration.ofMillis(300));
+
+      assertThat(enrolled).hasSize(600);
+      long silent = fleet.failureCounts().getOrDefault(Failure.SILENT, 0L);
+      assertThat(silent).isBetween(60L, 180L);
+      await().atMost(Duration.ofSeconds(20)).until(() -> heartbeated.size() == 600 - silent);
+      // 600 nodes, 500 per request: two requests per round, not 600.
+      assertThat(heartbeatRequests.get()).isLessThan(heartbeated.size() / 10);
+
+      String healthy = firstWith(plan, spec, Failure.NONE);
+      String unhealthy = firstWith(plan, spec, Failure.UNHEALTHY);
+      assertThat(ask(healthy)).isEqualTo("2.0.0/HEALTHY");
+      assertThat(ask(unhealthy)).isEqualTo("2.0.0/UNHEALTHY");
+      assertThat(heartbeated).doesNotContain(firstWith(plan, spec, Failure.SILENT));
+    }
+  }
+
+  @Test
+  void start_failsWithReadableMessage_whenPlatformRefusesToken() {
+    SimulatedFleetSpec spec = new SimulatedFleetSpec("t", 3, "2.0.0", FailurePlan.NONE);
+    try (FleetSimulator fleet =
+        new FleetSimulator(spec, AgentHost.using(env.getWorkflowClient()), client("wrong"))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> fleet.start(Duration.ofSeconds(1)))
+          .hasMessage("platform refused /api/v1/agent/enrollments (HTTP 401): bad token");
+    }
+  }
+
+  private String ask(String nodeId) {
+    AskNode workflow =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                AskNode.class, WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.PLATFORM).build());
+    return workflow.ask(nodeId);
+  }
+
+  private static String firstWith(FailurePlan plan, SimulatedFleetSpec spec, Failure failure) {
+    for (int i = 0; i < spec.size(); i++) {
+      if (plan.failureOf(spec.nodeId(i)) == failure) {
+        return spec.nodeId(i);
+      }
+    }
+    throw new AssertionError("no node with " + failure);
+  }
+
+  private PlatformClient client(String token) {
+    return new PlatformClient(URI.create("http://127.0.0.1:" + platform.getAddress().getPort()), token);
+  }
+
+  private Object enroll(JsonNode body) {
+    List<String> ids = body.path("nodes").findValuesAsText("nodeId");
+    enrolled.addAll(ids);
+    return Map.of("admitted", ids);
+  }
+
+  private Object heartbeat(JsonNode body) {
+    heartbeatRequests.incrementAndGet();
+    List<String> ids = body.path("reports").findValuesAsText("nodeId");
+    heartbeated.addAll(ids);
+    return Map.of("accepted", ids.size(), "recovered", List.of(), "unknown", List.of());
+  }
+
+  private static void answer(HttpExchange exchange, java.util.function.Function<JsonNode, Object> handler)
+      throws IOException {
+    byte[] response;
+    int status;
+    if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      status = 401;
+      response = "{\"detail\":\"bad token\"}".getBytes(StandardCharsets.UTF_8);
+    } else {
+      status = 200;
+      response = JSON.writeValueAsBytes(handler.apply(JSON.readTree(exchange.getRequestBody())));
+    }
+    exchange.sendResponseHeaders(status, response.length);
+    exchange.getResponseBody().write(response);
+    exchange.close();
+  }
+
+  /** Asks one node, on its own queue, for its version and health. */
+  @WorkflowInterface
+  public interface AskNode {
+    @WorkflowMethod
+    String ask(String nodeId);
+  }
+
+  public static class AskNodeImpl implements AskNode {
+    @Override
+    public String ask(String nodeId) {
+      NodeStatusActivities node =
+          Workflow.newActivityStub(
+              NodeStatusActivities.class,
+              ActivityOptions.newBuilder()
+                  .setTaskQueue(TaskQueues.node(nodeId))
+                  .setStartToCloseTimeout(Duration.ofSeconds(10))
+                  .build());
+      String version = node.reportStatus(new StatusRequest("test")).version();
+      HealthState health = node.probeHealth(new HealthProbeRequest(1000)).health();
+      return version + "/" + health;
+    }
+  }
+}
