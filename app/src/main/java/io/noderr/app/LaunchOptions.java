@@ -10,7 +10,7 @@ import java.util.Map;
  * (which outrank application.yml). Anything that starts with {@code --spring.}, {@code --server.}
  * or {@code --noderr.} passes through to Spring unchanged.
  */
-record LaunchOptions(Role role, String[] springArguments, boolean help) {
+public record LaunchOptions(Role role, String[] springArguments, boolean help) {
 
   static final String USAGE =
       """
@@ -35,7 +35,7 @@ record LaunchOptions(Role role, String[] springArguments, boolean help) {
           "--crash-pct", "noderr.sim.crash-percent",
           "--silent-pct", "noderr.sim.silent-percent");
 
-  static LaunchOptions parse(String[] args) {
+  public static LaunchOptions parse(String... args) {
     Role role = Role.ALL;
     List<String> spring = new ArrayList<>();
     boolean help = false;

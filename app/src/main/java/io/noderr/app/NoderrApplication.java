@@ -5,6 +5,7 @@ import io.noderr.registry.RegistryConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -28,17 +29,22 @@ public class NoderrApplication {
       System.out.println(LaunchOptions.USAGE);
       return;
     }
-    SpringApplication app = new SpringApplication(NoderrApplication.class);
-    app.addInitializers(new EmbeddedServicesInitializer());
-    if (options.role() == Role.WORKER) {
-      app.setWebApplicationType(WebApplicationType.NONE);
-    }
     try {
-      app.run(options.springArguments());
+      start(options);
     } catch (RuntimeException e) {
       // Spring has logged the details; the user gets one line.
       System.err.println("error: noderr could not start: " + StartupFailure.rootMessage(e));
       System.exit(1);
     }
+  }
+
+  /** Starts the platform as {@code noderr up} would; used by main and the end-to-end tests. */
+  public static ConfigurableApplicationContext start(LaunchOptions options) {
+    SpringApplication app = new SpringApplication(NoderrApplication.class);
+    app.addInitializers(new EmbeddedServicesInitializer());
+    if (options.role() == Role.WORKER) {
+      app.setWebApplicationType(WebApplicationType.NONE);
+    }
+    return app.run(options.springArguments());
   }
 }

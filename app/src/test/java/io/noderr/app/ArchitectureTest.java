@@ -1,0 +1,105 @@
+package io.noderr.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module rules of docs/architecture.md. Maven already stops a module from using what it does
+ * not declare; these rules also catch a dependency added to a pom that breaks the layering.
+ */
+@AnalyzeClasses(packages = "io.noderr", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String ACTIVITIES = "io.noderr.activities..";
+  private static final String WORKFLOWS = "io.noderr.workflows..";
+  private static final String REGISTRY = "io.noderr.registry..";
+  private static final String WORKER = "io.noderr.worker..";
+  private static final String CONSOLE = "io.noderr.console..";
+  private static final String AGENT = "io.noderr.agent..";
+  private static final String APP = "io.noderr.app..";
+
+  @ArchTest
+  static final ArchRule activitiesDependOnNothingOfOurs =
+      noClasses()
+          .that()
+          .resideInAPackage(ACTIVITIES)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(WORKFLOWS, REGISTRY, WORKER, CONSOLE, AGENT, APP)
+          .because("activities hold only interfaces and records shared by platform and agents");
+
+  @ArchTest
+  static final ArchRule activitiesUseNoSpring =
+      noClasses()
+          .that()
+          .resideInAnyPackage(ACTIVITIES, WORKFLOWS)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+          .because("workflow code must stay deterministic and framework-free");
+
+  @ArchTest
+  static final ArchRule workflowsUseOnlyActivities =
+      noClasses()
+          .that()
+          .resideInAPackage(WORKFLOWS)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(REGISTRY, WORKER, CONSOLE, AGENT, APP);
+
+  @ArchTest
+  static final ArchRule registryKnowsNoCallers =
+      noClasses()
+          .that()
+          .resideInAPackage(REGISTRY)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ACTIVITIES, WORKFLOWS, WORKER, CONSOLE, AGENT, APP);
+
+  @ArchTest
+  static final ArchRule consoleDoesNotUseWorkerInternals =
+      noClasses()
+          .that()
+          .resideInAPackage(CONSOLE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(WORKER, AGENT, APP)
+          .because("the console talks to workflows through WorkflowClient and reads read models");
+
+  @ArchTest
+  static final ArchRule workerDoesNotUseConsoleOrAgent =
+      noClasses()
+          .that()
+          .resideInAPackage(WORKER)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(CONSOLE, AGENT, APP);
+
+  @ArchTest
+  static final ArchRule agentUsesOnlyActivities =
+      noClasses()
+          .that()
+          .resideInAPackage(AGENT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(WORKFLOWS, REGISTRY, WORKER, CONSOLE, APP)
+          .because("the agent runs on operators' hosts and shares only the activity contracts");
+
+  @ArchTest
+  static final ArchRule workflowsAvoidNondeterminism =
+      noClasses()
+          .that()
+          .resideInAPackage(WORKFLOWS)
+          .should()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(Thread.class, "sleep", long.class)
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.util.Random")
+          .because("workflow code uses Workflow.currentTimeMillis/sleep/newRandom");
+}
