@@ -89,7 +89,7 @@ CREATE TABLE workflow_runs (
 CREATE INDEX workflow_runs_subject ON workflow_runs (subject, started_at DESC);
 CREATE INDEX workflow_runs_running ON workflow_runs (status) WHERE status = 'RUNNING';
 
--- Append-only: the trigger below refuses UPDATE and DELETE for every role.
+-- Append-only: the trigger below refuses UPDATE, DELETE and TRUNCATE for every role.
 CREATE TABLE audit_log (
     id           BIGSERIAL PRIMARY KEY,
     at           TIMESTAMPTZ NOT NULL DEFAULT now(),
@@ -108,5 +108,5 @@ END;
 $$ LANGUAGE plpgsql;
 
 CREATE TRIGGER audit_log_append_only
-    BEFORE UPDATE OR DELETE ON audit_log
+    BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only();

@@ -89,9 +89,11 @@ public class LivenessRegistry {
       throws SQLException {
     try (PreparedStatement ps =
         con.prepareStatement(
+            // row_version moves too: a Node read before this heartbeat must not be saved back
+            // over the newer liveness values.
             "UPDATE nodes n SET last_heartbeat = now(), version = r.version,"
                 + " image_digest = r.image_digest, health = r.health, cpu_percent = r.cpu,"
-                + " memory_percent = r.mem, disk_percent = r.disk"
+                + " memory_percent = r.mem, disk_percent = r.disk, row_version = n.row_version + 1"
                 + " FROM unnest(?, ?, ?, ?, ?, ?, ?)"
                 + " AS r(id, version, image_digest, health, cpu, mem, disk)"
                 + " WHERE n.id = r.id RETURNING n.id")) {

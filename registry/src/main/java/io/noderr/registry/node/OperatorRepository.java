@@ -1,5 +1,12 @@
 package io.noderr.registry.node;
 
-import org.springframework.data.repository.CrudRepository;
+import java.util.Optional;
+import org.springframework.data.repository.Repository;
 
-public interface OperatorRepository extends CrudRepository<Operator, String> {}
+/**
+ * Reads operators. Operators are created by SQL upserts (enrollment, onboarding): an assigned id
+ * and no version column would make Spring Data treat a new operator as an update.
+ */
+public interface OperatorRepository extends Repository<Operator, String> {
+  Optional<Operator> findById(String id);
+}

@@ -62,8 +62,9 @@ public class HealthCheckRecorder implements HealthCheckRecordingActivities {
 
   private static LivenessReport asLivenessReport(HealthCheckOutcome outcome) {
     NodeStatusReport status = outcome.status();
-    String health =
-        outcome.verdict() == HealthCheckVerdict.HEALTHY ? "HEALTHY" : status.health().name();
+    // The verdict comes from the probe and is what the check concluded; the agent's self-reported
+    // health must not override it (a failed probe recorded as HEALTHY would hide the failure).
+    String health = outcome.verdict() == HealthCheckVerdict.HEALTHY ? "HEALTHY" : "UNHEALTHY";
     return new LivenessReport(
         outcome.nodeId(),
         status.version(),

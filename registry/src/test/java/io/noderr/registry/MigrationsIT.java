@@ -1,0 +1,79 @@
+package io.noderr.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+
+class MigrationsIT {
+
+  private static RegistryDatabase db;
+
+  @BeforeAll
+  static void startDatabase() throws IOException {
+    db = RegistryDatabase.start();
+  }
+
+  @AfterAll
+  static void stopDatabase() throws IOException {
+    db.close();
+  }
+
+  private static Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(db.dataSource())
+        .locations("classpath:db/migration")
+        .load();
+  }
+
+  @Test
+  void migrations_applyCleanly_andLeaveNothingPending() {
+    MigrationInfoService info = flyway().info();
+
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("1");
+    assertThat(info.applied())
+        .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
+    assertThat(info.pending()).isEmpty();
+    assertThat(flyway().migrate().migrationsExecuted).isZero();
+  }
+
+  @Test
+  void migrations_createTheRegistryTables() {
+    assertThat(
+            db.jdbc()
+                .queryForList(
+                    "SELECT table_name FROM information_schema.tables"
+                        + " WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+                    String.class))
+        .containsExactlyInAnyOrder(
+            "operators",
+            "node_applications",
+            "software_versions",
+            "nodes",
+            "deployments",
+            "deployment_nodes",
+            "workflow_runs",
+            "audit_log",
+            "flyway_schema_history");
+  }
+
+  @Test
+  void schema_rejectsStatusesOutsideTheEnum() {
+    db.jdbc().update("INSERT INTO operators (id, name) VALUES ('acme', 'Acme')");
+
+    assertThatThrownBy(
+            () ->
+                db.jdbc()
+                    .update(
+                        "INSERT INTO nodes (id, operator_id, tier, region, status)"
+                            + " VALUES ('n-1', 'acme', 'ORACLE', 'eu', 'ONLINE')"))
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+}
