@@ -3,6 +3,7 @@ package io.noderr.console.agent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,24 +29,25 @@ public final class AgentPayloads {
               regexp = "[a-z0-9-]{1,32}",
               message = "must be 1-32 lower-case letters, digits or '-'")
           String region,
-      @Size(max = 32, message = "at most 32 labels") Map<String, @Size(max = 128) String> labels) {}
+      @Size(max = 32, message = "at most 32 labels")
+          Map<@Size(min = 1, max = 64) String, @NotNull @Size(max = 128) String> labels) {}
 
   public record EnrollmentBatch(
       @NotEmpty @Size(max = 1000, message = "at most 1000 nodes per request")
-          List<@Valid Enrollment> nodes) {}
+          List<@NotNull @Valid Enrollment> nodes) {}
 
   public record Heartbeat(
       @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String nodeId,
-      @Size(max = 64) String version,
+      @NotBlank @Size(max = 64) String version,
       @Pattern(regexp = "|sha256:[0-9a-f]{64}", message = "must be sha256:<64 hex digits>")
           String imageDigest,
       @NotNull @Pattern(regexp = "HEALTHY|UNHEALTHY", message = "must be HEALTHY or UNHEALTHY")
           String health,
-      @DecimalMin("0") @DecimalMax("100") double cpuPercent,
-      @DecimalMin("0") @DecimalMax("100") double memoryPercent,
-      @DecimalMin("0") @DecimalMax("100") double diskPercent) {}
+      @NotNull @DecimalMin("0") @DecimalMax("100") Double cpuPercent,
+      @NotNull @DecimalMin("0") @DecimalMax("100") Double memoryPercent,
+      @NotNull @DecimalMin("0") @DecimalMax("100") Double diskPercent) {}
 
   public record HeartbeatBatch(
       @NotEmpty @Size(max = 1000, message = "at most 1000 reports per request")
-          List<@Valid Heartbeat> reports) {}
+          List<@NotNull @Valid Heartbeat> reports) {}
 }

@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -27,6 +29,9 @@ import org.springframework.stereotype.Component;
 public class AgentToken {
 
   private static final Logger log = LoggerFactory.getLogger(AgentToken.class);
+
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   private final byte[] hash;
 
@@ -46,22 +51,28 @@ public class AgentToken {
     return hash != null && presented != null && MessageDigest.isEqual(hash, sha256(presented));
   }
 
-  /** Reuses the token in the file if there is one, so running simulators keep working. */
+  /**
+   * Reuses the token in the file if there is one, so running simulators keep working. The file is
+   * created with mode 0600 (never readable by others, not even briefly) and an existing one is
+   * tightened to 0600.
+   */
   private static String demoToken(Path file) {
     try {
       if (Files.isRegularFile(file)) {
+        Files.setPosixFilePermissions(file, OWNER_ONLY);
         String existing = Files.readString(file).strip();
         if (existing.length() >= 32) {
           return existing;
         }
+        Files.delete(file);
       }
       byte[] random = new byte[32];
       new SecureRandom().nextBytes(random);
       String token = HexFormat.of().formatHex(random);
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
       Arrays.fill(random, (byte) 0);
+      Files.createDirectories(file.getParent());
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
       return token;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the agent token file " + file, e);

@@ -24,7 +24,7 @@ class ApiSecurityConfiguration {
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, AgentToken agentToken, ObjectMapper json)
       throws Exception {
-    return http.securityMatcher("/api/**", "/v3/api-docs/**")
+    return http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(
@@ -40,7 +40,11 @@ class ApiSecurityConfiguration {
         .addFilterBefore(new AgentTokenFilter(agentToken), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/api/v1/agent/**")
+                auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasAnyRole(Roles.ADMIN, Roles.SRE)
+                    .requestMatchers("/api/v1/agent/**")
                     .hasRole(Roles.AGENT)
                     .anyRequest()
                     .authenticated())

@@ -13,8 +13,6 @@ class ConsoleSecurityConfiguration extends VaadinWebSecurity {
 
   @Override
   protected void configure(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(
-        auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
     super.configure(http);
     setLoginView(http, LoginView.class);
   }

@@ -1,0 +1,71 @@
+package io.noderr.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Shared setup of the console's integration tests, so that they share one Spring context: a real
+ * PostgreSQL (embedded, migrated by Flyway), the demo profile (demo logins, generated agent token
+ * written to {@link #AGENT_TOKEN_FILE}) and Temporal's in-process test server.
+ */
+@SpringBootTest(
+    classes = ConsoleTestApplication.class,
+    properties = {
+      "spring.main.banner-mode=off",
+      // Pin the demo password, whatever the environment running the tests says.
+      "NODERR_DEMO_PASSWORD=" + AbstractConsoleIT.PASSWORD,
+      "spring.mvc.problemdetails.enabled=true",
+      "springdoc.paths-to-match=/api/**",
+      "vaadin.allowed-packages=io.noderr.console,com.vaadin",
+      "vaadin.launch-browser=false",
+      // Tests drive refreshes themselves; keep the push tick out of their way.
+      "noderr.console.push-interval=1h"
+    })
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+public abstract class AbstractConsoleIT {
+
+  /** Demo password of every demo login. */
+  protected static final String PASSWORD = "noderr-demo";
+
+  /** Where the demo profile writes the generated agent token. */
+  protected static final Path AGENT_TOKEN_FILE = tempDirectory().resolve("agent-token");
+
+  static {
+    AGENT_TOKEN_FILE.toFile().deleteOnExit();
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("noderr.console.agent-token-file", AGENT_TOKEN_FILE::toString);
+  }
+
+  /** The agent token the context generated (read back from its file). */
+  protected static String agentToken() {
+    try {
+      return Files.readString(AGENT_TOKEN_FILE).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path tempDirectory() {
+    try {
+      Path directory = Files.createTempDirectory("noderr-console-it");
+      directory.toFile().deleteOnExit();
+      return directory;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

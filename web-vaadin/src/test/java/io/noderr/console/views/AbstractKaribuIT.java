@@ -1,0 +1,125 @@
+package io.noderr.console.views;
+
+import com.github.mvysny.fakeservlet.FakeHttpSession;
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouteAccessDeniedError;
+import com.vaadin.flow.router.RouteNotFoundError;
+import com.vaadin.flow.server.VaadinSession;
+import io.noderr.console.AbstractConsoleIT;
+import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
+import java.util.Set;
+import kotlin.jvm.functions.Function0;
+import kotlin.jvm.functions.Function1;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+
+/**
+ * Karibu's browserless Vaadin on the real Spring context: Spring-made views and layouts, Vaadin's
+ * view access control, method security on the services. A test logs a demo user in with {@link
+ * #startAs} (or none with {@link #startAnonymous}) and then navigates.
+ */
+abstract class AbstractKaribuIT extends AbstractConsoleIT {
+
+  /**
+   * The console's views with Vaadin's own error views, as in the running console. (Karibu's mock
+   * error views throw from inside navigation, which Vaadin swallows into an internal-error page.)
+   */
+  private static final Routes ROUTES =
+      new Routes(
+          new Routes().autoDiscoverViews("io.noderr.console.views").getRoutes(),
+          Set.of(RouteNotFoundError.class, RouteAccessDeniedError.class),
+          true);
+
+  @Autowired ApplicationContext context;
+  @Autowired UserDetailsService users;
+
+  private Function1<FakeHttpSession, FakeRequest> defaultRequests;
+
+  @BeforeEach
+  void rememberKaribuDefaults() {
+    defaultRequests = MockVaadin.getMockRequestFactory();
+  }
+
+  @AfterEach
+  void stopVaadin() {
+    MockVaadin.tearDown();
+    MockVaadin.setMockRequestFactory(defaultRequests);
+    SecurityContextHolder.clearContext();
+  }
+
+  /**
+   * Logs {@code username} in as the login form would (the demo user with its real roles) and starts
+   * the UI.
+   */
+  void startAs(String username) {
+    UserDetails user = users.loadUserByUsername(username);
+    Authentication authentication =
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+    SecurityContext securityContext = SecurityContextHolder.createEmptyContext();
+    securityContext.setAuthentication(authentication);
+    SecurityContextHolder.setContext(securityContext);
+    startAnonymous();
+    // Where Spring Security keeps it between requests, and where Vaadin looks for it too.
+    VaadinSession.getCurrent()
+        .getSession()
+        .setAttribute(
+            HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, securityContext);
+  }
+
+  /**
+   * Starts Karibu's fake Vaadin with the Spring context. Its fake requests answer {@code
+   * getUserPrincipal()} and {@code isUserInRole()} from Spring Security's context, as Spring
+   * Security's request wrapper does in a servlet container; Vaadin's view access checks read them.
+   */
+  void startAnonymous() {
+    MockVaadin.setMockRequestFactory(SecurityContextRequest::new);
+    Function0<UI> uiFactory = UI::new;
+    MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+  }
+
+  /** A fake request whose user is Spring Security's current authentication. */
+  static final class SecurityContextRequest extends FakeRequest {
+
+    SecurityContextRequest(HttpSession session) {
+      super(session);
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+      return authentication();
+    }
+
+    @Override
+    public String getRemoteUser() {
+      Authentication authentication = authentication();
+      return authentication == null ? null : authentication.getName();
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      Authentication authentication = authentication();
+      return authentication != null
+          && authentication.getAuthorities().stream()
+              .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+    }
+
+    private static Authentication authentication() {
+      Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+      return authentication != null && authentication.isAuthenticated() ? authentication : null;
+    }
+  }
+}
