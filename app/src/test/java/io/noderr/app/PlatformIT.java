@@ -29,8 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The packaged platform started as {@code noderr up} starts it (embedded PostgreSQL, embedded
- * Temporal, worker, console, simulated fleet), driven over REST as a user would, then restarted
- * on the same data directory.
+ * Temporal, worker, console, simulated fleet), driven over REST as a user would, then restarted on
+ * the same data directory.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -82,7 +82,8 @@ class PlatformIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> get("/api/v1/nodes?status=DEGRADED", "sre").path("total").asLong() > 0);
-    silentNode = get("/api/v1/nodes?status=DEGRADED", "sre").path("items").get(0).path("id").asText();
+    silentNode =
+        get("/api/v1/nodes?status=DEGRADED", "sre").path("items").get(0).path("id").asText();
 
     String token = Files.readString(dataDir.resolve("agent-token")).strip();
     HttpResponse<String> beat =
@@ -124,7 +125,8 @@ class PlatformIT {
                     .path("status")
                     .asText()
                     .equals("COMPLETED"));
-    JsonNode run = get("/api/v1/nodes/" + healthy, "sre").path("recentWorkflows").get(0).path("run");
+    JsonNode run =
+        get("/api/v1/nodes/" + healthy, "sre").path("recentWorkflows").get(0).path("run");
     assertThat(run.path("workflowId").asText()).isEqualTo(workflowId);
     assertThat(run.path("detail").asText()).startsWith("HEALTHY");
   }
@@ -163,7 +165,15 @@ class PlatformIT {
   @Test
   @Order(6)
   void console_showsTheFleet_inARealBrowser() throws Exception {
-    new ConsoleBrowserCheck(base).loginOpenNodesAndScreenshot(Path.of("../docs/screenshots"));
+    Path screenshots = Path.of("../docs/screenshots");
+    try (ConsoleBrowser browser = new ConsoleBrowser(base)) {
+      browser.signIn("admin", "noderr-demo");
+      browser.screenshot(screenshots.resolve("dashboard.png"));
+      browser.open("/nodes");
+      browser.waitForText("sim-00001");
+      assertThat(browser.pageSource()).contains("op-aurora", "GUARDIAN");
+      browser.screenshot(screenshots.resolve("nodes.png"));
+    }
   }
 
   /** A node that heartbeats by itself (not the silent one test 2 revived by hand). */
@@ -188,11 +198,16 @@ class PlatformIT {
     platform =
         NoderrApplication.start(
             LaunchOptions.parse(
-                "--data-dir", dataDir.toString(),
-                "--sim-nodes", Integer.toString(FLEET),
-                "--silent-pct", "10",
-                "--port", "0",
-                "--temporal-port", Integer.toString(freePort()),
+                "--data-dir",
+                dataDir.toString(),
+                "--sim-nodes",
+                Integer.toString(FLEET),
+                "--silent-pct",
+                "10",
+                "--port",
+                "0",
+                "--temporal-port",
+                Integer.toString(freePort()),
                 "--noderr.sim.heartbeat-interval=1s",
                 "--noderr.worker.silence-before-degraded=3s",
                 "--noderr.worker.sweep-interval=1s",
@@ -208,13 +223,15 @@ class PlatformIT {
   }
 
   private JsonNode get(String path, String user) throws Exception {
-    HttpResponse<String> response = http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
   }
 
   private int status(String path, String user) throws Exception {
-    return http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private HttpResponse<String> post(String path, String user) throws Exception {
@@ -229,7 +246,8 @@ class PlatformIT {
       String credentials = user + ":noderr-demo";
       builder.header(
           "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
     return builder;
   }

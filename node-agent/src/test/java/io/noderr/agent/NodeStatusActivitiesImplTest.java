@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /** The real agent's activities against a real HTTP health endpoint and the real host metrics. */
 class NodeStatusActivitiesImplTest {
 
-  private static final RunningRelease RELEASE = new RunningRelease("1.2.3", "sha256:" + "b".repeat(64));
+  private static final RunningRelease RELEASE =
+      new RunningRelease("1.2.3", "sha256:" + "b".repeat(64));
 
   private HttpServer nodeSoftware;
   private final AtomicInteger healthStatus = new AtomicInteger(200);
@@ -51,7 +52,8 @@ class NodeStatusActivitiesImplTest {
   void probeHealth_isHealthy_on2xx_andUnhealthy_otherwise() {
     NodeStatusActivitiesImpl agent = agent(healthUrl());
 
-    assertThat(agent.probeHealth(new HealthProbeRequest(1000)).health()).isEqualTo(HealthState.HEALTHY);
+    assertThat(agent.probeHealth(new HealthProbeRequest(1000)).health())
+        .isEqualTo(HealthState.HEALTHY);
     healthStatus.set(503);
     var unhealthy = agent.probeHealth(new HealthProbeRequest(1000));
     assertThat(unhealthy.health()).isEqualTo(HealthState.UNHEALTHY);

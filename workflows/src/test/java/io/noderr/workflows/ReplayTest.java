@@ -15,10 +15,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Replays every checked-in history against today's workflow code; a non-deterministic change
- * (one not guarded by {@code Workflow.getVersion}) fails here. Histories live under
- * {@code src/test/resources/histories/<workflow>/<scenario>.json} and are re-recorded with
- * {@code -Dnoderr.recordHistories=true} only when a change is meant to be new behaviour.
+ * Replays every checked-in history against today's workflow code; a non-deterministic change (one
+ * not guarded by {@code Workflow.getVersion}) fails here. Histories live under {@code
+ * src/test/resources/histories/<workflow>/<scenario>.json} and are re-recorded with {@code
+ * -Dnoderr.recordHistories=true} only when a change is meant to be new behaviour.
  */
 class ReplayTest {
 

@@ -70,8 +70,9 @@ public class EmbeddedServicesInitializer
       log.info("embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(), dataDir);
       return postgres;
     } catch (IOException e) {
-      throw new IllegalStateException(
-          "cannot start embedded PostgreSQL with data in " + dataDir + ": " + e.getMessage(), e);
+      throw new PlatformStartupException(
+          "cannot start embedded PostgreSQL with data in " + dataDir + ": " + e.getMessage(),
+          "check the directory is writable and holds PostgreSQL 17 data, or use --data-dir");
     }
   }
 }

@@ -54,15 +54,31 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     } catch (IOException e) {
       services.close();
       executor.shutdownNow();
-      if (e.getCause() instanceof BindException || e instanceof BindException) {
-        throw new IllegalStateException(
+      if (isAddressInUse(e)) {
+        throw new PlatformStartupException(
             "port "
                 + port
-                + " on 127.0.0.1 is in use (is another Temporal server or 'noderr up' running?);"
-                + " use it with NODERR_TEMPORAL_TARGET or pick another port with --temporal-port");
+                + " on 127.0.0.1 is in use (is another Temporal server or 'noderr up'"
+                + " running?)",
+            "stop it, use it with NODERR_TEMPORAL_TARGET=127.0.0.1:"
+                + port
+                + ", or pick another port with --temporal-port");
       }
-      throw new IllegalStateException("cannot start the embedded Temporal server: " + e, e);
+      throw new PlatformStartupException(
+          "cannot start the embedded Temporal server: " + e.getMessage(),
+          "check that 127.0.0.1 is usable by this user");
     }
+  }
+
+  /** Netty reports a busy port as its own native exception, so look at the messages too. */
+  private static boolean isAddressInUse(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BindException
+          || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public int port() {

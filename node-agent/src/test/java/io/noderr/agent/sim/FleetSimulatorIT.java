@@ -35,9 +35,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A simulated fleet on the Temporal test server: every node answers on its own queue with the
- * real activity code, heartbeats reach the platform in batches, silent nodes stay silent. The
- * platform side is a minimal HTTP stand-in here (the app module's PlatformIT runs the real one).
+ * A simulated fleet on the Temporal test server: every node answers on its own queue with the real
+ * activity code, heartbeats reach the platform in batches, silent nodes stay silent. The platform
+ * side is a minimal HTTP stand-in here (the app module's PlatformIT runs the real one).
  */
 class FleetSimulatorIT {
 
@@ -104,7 +104,8 @@ class FleetSimulatorIT {
     AskNode workflow =
         env.getWorkflowClient()
             .newWorkflowStub(
-                AskNode.class, WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.PLATFORM).build());
+                AskNode.class,
+                WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.PLATFORM).build());
     return workflow.ask(nodeId);
   }
 
@@ -118,7 +119,8 @@ class FleetSimulatorIT {
   }
 
   private PlatformClient client(String token) {
-    return new PlatformClient(URI.create("http://127.0.0.1:" + platform.getAddress().getPort()), token);
+    return new PlatformClient(
+        URI.create("http://127.0.0.1:" + platform.getAddress().getPort()), token);
   }
 
   private Object enroll(JsonNode body) {
@@ -134,7 +136,8 @@ class FleetSimulatorIT {
     return Map.of("accepted", ids.size(), "recovered", List.of(), "unknown", List.of());
   }
 
-  private static void answer(HttpExchange exchange, java.util.function.Function<JsonNode, Object> handler)
+  private static void answer(
+      HttpExchange exchange, java.util.function.Function<JsonNode, Object> handler)
       throws IOException {
     byte[] response;
     int status;

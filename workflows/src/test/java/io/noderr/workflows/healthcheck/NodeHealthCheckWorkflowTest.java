@@ -172,7 +172,11 @@ class NodeHealthCheckWorkflowTest {
 
   private static NodeStatusReport status() {
     return new NodeStatusReport(
-        NODE, "1.0.0", "sha256:" + "a".repeat(64), HealthState.HEALTHY,
-        new ResourceUsage(10, 20, 30), 1_700_000_000_000L);
+        NODE,
+        "1.0.0",
+        "sha256:" + "a".repeat(64),
+        HealthState.HEALTHY,
+        new ResourceUsage(10, 20, 30),
+        1_700_000_000_000L);
   }
 }

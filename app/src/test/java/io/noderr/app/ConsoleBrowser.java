@@ -1,0 +1,99 @@
+package io.noderr.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in Debian's headless Chromium, for the browser test and the Nodes view benchmark.
+ * Uses /usr/bin/chromium and /usr/bin/chromedriver; never lets Selenium download a browser.
+ */
+public final class ConsoleBrowser implements AutoCloseable {
+
+  private final URI base;
+  private final WebDriver browser;
+  private final WebDriverWait wait;
+
+  public ConsoleBrowser(URI base) throws IOException {
+    this.base = base;
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,900",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .build();
+    this.browser = new ChromeDriver(service, options);
+    this.wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+  }
+
+  /** Signs in through the login view and waits for the dashboard's fleet total. */
+  public void signIn(String user, String password) {
+    browser.get(base.resolve("/login").toString());
+    // Vaadin 24 renders the native inputs in the light DOM of its text fields.
+    wait.until(
+            ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")))
+        .sendKeys(user);
+    browser
+        .findElement(By.cssSelector("#vaadinLoginPassword input"))
+        .sendKeys(password + Keys.ENTER);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fleet-total")));
+    wait.until(d -> !d.findElement(By.id("fleet-total")).getText().isBlank());
+  }
+
+  public void open(String path) {
+    browser.get(base.resolve(path).toString());
+  }
+
+  public void waitForText(String text) {
+    wait.until(d -> d.getPageSource().contains(text));
+  }
+
+  public String pageSource() {
+    return browser.getPageSource();
+  }
+
+  /** Types into the input of the Vaadin field with this id. */
+  public void type(String fieldId, String text) {
+    WebElement input =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(By.cssSelector("#" + fieldId + " input")));
+    input.sendKeys(text);
+  }
+
+  public void screenshot(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(png.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Override
+  public void close() {
+    browser.quit();
+  }
+}
