@@ -3,28 +3,16 @@ package io.noderr.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.DataIntegrityViolationException;
 
 class MigrationsIT {
 
-  private static RegistryDatabase db;
-
-  @BeforeAll
-  static void startDatabase() throws IOException {
-    db = RegistryDatabase.start();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    db.close();
-  }
+  @RegisterExtension static final RegistryDatabase db = RegistryDatabase.create();
 
   private static Flyway flyway() {
     return Flyway.configure()

@@ -2,8 +2,13 @@ package io.noderr.registry;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.data.jdbc.JdbcRepositoriesAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
@@ -12,33 +17,74 @@ import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfigu
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A throwaway PostgreSQL (zonky embedded) migrated with the registry's Flyway scripts, with the
- * registry's beans wired on it as the application wires them: {@link RegistryConfiguration} plus
- * Spring Boot's JdbcTemplate, transaction and Spring Data JDBC auto-configuration. Start one per
- * test class and close it after the class.
+ * A JUnit 5 extension giving a test class a throwaway PostgreSQL (zonky embedded) migrated with the
+ * registry's Flyway scripts, with the registry's beans wired on it as the application wires them:
+ * {@link RegistryConfiguration} plus Spring Boot's JdbcTemplate, transaction and Spring Data JDBC
+ * auto-configuration.
+ *
+ * <p>Register it on a static field; the database starts before the class's own {@code @BeforeAll}
+ * methods, every table is emptied before each test (before the class's {@code @BeforeEach}
+ * methods), and the database stops after the class:
+ *
+ * <pre>{@code
+ * @RegisterExtension static final RegistryDatabase db = RegistryDatabase.create();
+ *
+ * private final NodeRepository nodes = db.bean(NodeRepository.class);
+ * }</pre>
+ *
+ * Modules that build on the registry (the worker) get this class from the registry's test-jar and
+ * add the beans they test with {@link #create(Consumer)}, e.g. {@code
+ * RegistryDatabase.create(context -> context.registerBean(HealthCheckRecorder.class))}.
  */
-public final class RegistryDatabase implements AutoCloseable {
+public final class RegistryDatabase
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
-  private final EmbeddedPostgres postgres;
-  private final AnnotationConfigApplicationContext context;
+  private final Consumer<GenericApplicationContext> extraBeans;
+  private EmbeddedPostgres postgres;
+  private AnnotationConfigApplicationContext context;
 
-  private RegistryDatabase(EmbeddedPostgres postgres, AnnotationConfigApplicationContext context) {
-    this.postgres = postgres;
-    this.context = context;
+  private RegistryDatabase(Consumer<GenericApplicationContext> extraBeans) {
+    this.extraBeans = extraBeans;
   }
 
-  public static RegistryDatabase start() throws IOException {
-    EmbeddedPostgres postgres = EmbeddedPostgres.start();
+  /** The registry's beans only. */
+  public static RegistryDatabase create() {
+    return create(context -> {});
+  }
+
+  /**
+   * @param extraBeans registers the beans under test that are not the registry's (and what they
+   *     need beyond the registry), e.g. {@code context -> context.registerBean(MyBean.class)}
+   */
+  public static RegistryDatabase create(Consumer<GenericApplicationContext> extraBeans) {
+    return new RegistryDatabase(extraBeans);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext extension) throws IOException {
+    postgres = EmbeddedPostgres.start();
     DataSource dataSource = postgres.getPostgresDatabase();
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    context = new AnnotationConfigApplicationContext();
     context.registerBean(DataSource.class, () -> dataSource);
     context.register(Wiring.class);
+    extraBeans.accept(context);
     context.refresh();
-    return new RegistryDatabase(postgres, context);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext extension) {
+    clear();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext extension) throws IOException {
+    context.close();
+    postgres.close();
   }
 
   public <T> T bean(Class<T> type) {
@@ -79,19 +125,13 @@ public final class RegistryDatabase implements AutoCloseable {
    * Empties every table. The audit log refuses TRUNCATE, so its guard trigger is switched off for
    * the statement (the test database's superuser may; the platform never does).
    */
-  public void clear() {
+  private void clear() {
     jdbc()
         .execute(
             "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;"
                 + " TRUNCATE audit_log, workflow_runs, deployment_nodes, deployments, nodes,"
                 + " operators, node_applications, software_versions RESTART IDENTITY;"
                 + " ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only");
-  }
-
-  @Override
-  public void close() throws IOException {
-    context.close();
-    postgres.close();
   }
 
   @Configuration(proxyBeanMethods = false)

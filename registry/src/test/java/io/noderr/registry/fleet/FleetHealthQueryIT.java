@@ -5,33 +5,15 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
-import java.io.IOException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FleetHealthQueryIT {
 
-  private static RegistryDatabase db;
-  private static FleetHealthQuery query;
+  @RegisterExtension static final RegistryDatabase db = RegistryDatabase.create();
 
-  @BeforeAll
-  static void startDatabase() throws IOException {
-    db = RegistryDatabase.start();
-    query = db.bean(FleetHealthQuery.class);
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    db.close();
-  }
-
-  @BeforeEach
-  void emptyRegistry() {
-    db.clear();
-  }
+  private final FleetHealthQuery query = db.bean(FleetHealthQuery.class);
 
   private static void node(String id, Tier tier, String status, String version) {
     db.insertNode(id, "acme", tier, "eu-west", status);

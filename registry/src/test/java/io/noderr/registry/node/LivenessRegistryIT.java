@@ -6,41 +6,21 @@ import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditEntry;
 import io.noderr.registry.audit.AuditLog;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LivenessRegistryIT {
 
   private static final Duration WINDOW = Duration.ofSeconds(60);
 
-  private static RegistryDatabase db;
-  private static LivenessRegistry liveness;
-  private static NodeRepository nodes;
-  private static AuditLog audit;
+  @RegisterExtension static final RegistryDatabase db = RegistryDatabase.create();
 
-  @BeforeAll
-  static void startDatabase() throws IOException {
-    db = RegistryDatabase.start();
-    liveness = db.bean(LivenessRegistry.class);
-    nodes = db.bean(NodeRepository.class);
-    audit = db.bean(AuditLog.class);
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    db.close();
-  }
-
-  @BeforeEach
-  void emptyRegistry() {
-    db.clear();
-  }
+  private final LivenessRegistry liveness = db.bean(LivenessRegistry.class);
+  private final NodeRepository nodes = db.bean(NodeRepository.class);
+  private final AuditLog audit = db.bean(AuditLog.class);
 
   private static void node(String id, String status) {
     db.insertNode(id, "acme", Tier.ORACLE, "eu-west", status);
@@ -58,7 +38,7 @@ class LivenessRegistryIT {
             nodeId);
   }
 
-  private static List<String> actions(String nodeId) {
+  private List<String> actions(String nodeId) {
     return audit.recentFor(nodeId, 100).stream().map(AuditEntry::action).toList();
   }
 

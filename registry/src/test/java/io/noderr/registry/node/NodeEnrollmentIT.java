@@ -6,38 +6,18 @@ import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditEntry;
 import io.noderr.registry.audit.AuditLog;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NodeEnrollmentIT {
 
-  private static RegistryDatabase db;
-  private static NodeEnrollment enrollment;
-  private static NodeRepository nodes;
-  private static AuditLog audit;
+  @RegisterExtension static final RegistryDatabase db = RegistryDatabase.create();
 
-  @BeforeAll
-  static void startDatabase() throws IOException {
-    db = RegistryDatabase.start();
-    enrollment = db.bean(NodeEnrollment.class);
-    nodes = db.bean(NodeRepository.class);
-    audit = db.bean(AuditLog.class);
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    db.close();
-  }
-
-  @BeforeEach
-  void emptyRegistry() {
-    db.clear();
-  }
+  private final NodeEnrollment enrollment = db.bean(NodeEnrollment.class);
+  private final NodeRepository nodes = db.bean(NodeRepository.class);
+  private final AuditLog audit = db.bean(AuditLog.class);
 
   private static EnrollmentRequest request(String nodeId, String operatorId, Tier tier) {
     return new EnrollmentRequest(

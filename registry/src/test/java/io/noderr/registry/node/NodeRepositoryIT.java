@@ -5,38 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 class NodeRepositoryIT {
 
-  private static RegistryDatabase db;
-  private static NodeRepository nodes;
-  private static OperatorRepository operators;
+  @RegisterExtension static final RegistryDatabase db = RegistryDatabase.create();
 
-  @BeforeAll
-  static void startDatabase() throws IOException {
-    db = RegistryDatabase.start();
-    nodes = db.bean(NodeRepository.class);
-    operators = db.bean(OperatorRepository.class);
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    db.close();
-  }
+  private final NodeRepository nodes = db.bean(NodeRepository.class);
+  private final OperatorRepository operators = db.bean(OperatorRepository.class);
 
   @BeforeEach
-  void emptyRegistry() {
-    db.clear();
+  void acmeOperator() {
     db.jdbc()
         .update(
             "INSERT INTO operators (id, name, contact) VALUES ('acme', 'Acme Nodes', 'ops@acme')");

@@ -4,29 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NodeSearchIT {
 
-  private static RegistryDatabase db;
-  private static NodeSearch search;
+  @RegisterExtension static final RegistryDatabase db = RegistryDatabase.create();
 
-  @BeforeAll
-  static void startDatabase() throws IOException {
-    db = RegistryDatabase.start();
-    search = db.bean(NodeSearch.class);
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    db.close();
-  }
+  private final NodeSearch search = db.bean(NodeSearch.class);
 
   /**
    * Six nodes. Ids are plain so their order is the same in every collation. Last seen is in seconds
@@ -34,7 +22,6 @@ class NodeSearchIT {
    */
   @BeforeEach
   void fleet() {
-    db.clear();
     node("alpha-1", "acme", Tier.ORACLE, "eu-west", "ACTIVE", "1.2.0", 10);
     node("alpha-2", "acme", Tier.GUARDIAN, "us-east", "DEGRADED", "1.1.0", 300);
     node("beta-1", "borealis", Tier.ORACLE, "EU-North", "ACTIVE", "1.2.0", null);
@@ -69,7 +56,7 @@ class NodeSearchIT {
     return new NodeQuery(null, null, null, null, sort, descending, 0, 100);
   }
 
-  private static List<String> ids(NodeQuery query) {
+  private List<String> ids(NodeQuery query) {
     return search.rows(query).stream().map(NodeRow::id).toList();
   }
 

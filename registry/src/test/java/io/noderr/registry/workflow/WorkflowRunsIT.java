@@ -3,32 +3,14 @@ package io.noderr.registry.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noderr.registry.RegistryDatabase;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WorkflowRunsIT {
 
-  private static RegistryDatabase db;
-  private static WorkflowRuns runs;
+  @RegisterExtension static final RegistryDatabase db = RegistryDatabase.create();
 
-  @BeforeAll
-  static void startDatabase() throws IOException {
-    db = RegistryDatabase.start();
-    runs = db.bean(WorkflowRuns.class);
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    db.close();
-  }
-
-  @BeforeEach
-  void emptyRegistry() {
-    db.clear();
-  }
+  private final WorkflowRuns runs = db.bean(WorkflowRuns.class);
 
   @Test
   void started_recordsARunningRun_once() {

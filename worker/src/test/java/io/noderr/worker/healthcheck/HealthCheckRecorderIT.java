@@ -9,6 +9,7 @@ import io.noderr.activities.node.ResourceUsage;
 import io.noderr.activities.platform.HealthCheckOutcome;
 import io.noderr.activities.platform.HealthCheckRecorded;
 import io.noderr.activities.platform.HealthCheckVerdict;
+import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditEntry;
 import io.noderr.registry.audit.AuditLog;
@@ -18,45 +19,30 @@ import io.noderr.registry.node.NodeStatus;
 import io.noderr.registry.workflow.WorkflowRun;
 import io.noderr.registry.workflow.WorkflowRunStatus;
 import io.noderr.registry.workflow.WorkflowRuns;
-import io.noderr.worker.RegistryDatabase;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HealthCheckRecorderIT {
 
   private static final String NODE = "n-1";
   private static final String WORKFLOW_ID = "health-check-n-1-1700000000000";
 
-  private static RegistryDatabase db;
-  private static HealthCheckRecorder recorder;
-  private static NodeRepository nodes;
-  private static WorkflowRuns runs;
-  private static AuditLog audit;
+  @RegisterExtension
+  static final RegistryDatabase db =
+      RegistryDatabase.create(context -> context.registerBean(HealthCheckRecorder.class));
 
-  @BeforeAll
-  static void startDatabase() throws IOException {
-    db = RegistryDatabase.start(context -> context.registerBean(HealthCheckRecorder.class));
-    recorder = db.bean(HealthCheckRecorder.class);
-    nodes = db.bean(NodeRepository.class);
-    runs = db.bean(WorkflowRuns.class);
-    audit = db.bean(AuditLog.class);
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    db.close();
-  }
+  private final HealthCheckRecorder recorder = db.bean(HealthCheckRecorder.class);
+  private final NodeRepository nodes = db.bean(NodeRepository.class);
+  private final WorkflowRuns runs = db.bean(WorkflowRuns.class);
+  private final AuditLog audit = db.bean(AuditLog.class);
 
   /** An active node that never reported, and the run the console recorded when it started. */
   @BeforeEach
   void nodeWithARunningCheck() {
-    db.clear();
-    db.insertNode(NODE, Tier.ORACLE, "ACTIVE");
+    db.insertNode(NODE, "acme", Tier.ORACLE, "eu-west", "ACTIVE");
     runs.started(WORKFLOW_ID, "NodeHealthCheckWorkflow", NODE, "alice");
   }
 
@@ -98,11 +84,11 @@ class HealthCheckRecorderIT {
         "no agent polled the node's queue in time");
   }
 
-  private static WorkflowRun run() {
+  private WorkflowRun run() {
     return runs.recentFor(NODE, 10).getFirst();
   }
 
-  private static List<AuditEntry> healthChecked() {
+  private List<AuditEntry> healthChecked() {
     return audit.recentFor(NODE, 100).stream()
         .filter(entry -> entry.action().equals("node.health-checked"))
         .toList();

@@ -3,12 +3,12 @@ package io.noderr.worker.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.audit.AuditEntry;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.workflow.WorkflowRun;
 import io.noderr.registry.workflow.WorkflowRunStatus;
 import io.noderr.registry.workflow.WorkflowRuns;
-import io.noderr.worker.RegistryDatabase;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -19,23 +19,30 @@ import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
-import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reconciler against a real (in-memory) Temporal test server and a real PostgreSQL. */
 class WorkflowReconcilerIT {
 
   private static final String QUEUE = "reconciler-it";
 
-  private static TestWorkflowEnvironment temporal;
-  private static RegistryDatabase db;
-  private static WorkflowReconciler reconciler;
-  private static WorkflowRuns runs;
-  private static AuditLog audit;
+  private static final TestWorkflowEnvironment temporal = TestWorkflowEnvironment.newInstance();
+
+  @RegisterExtension
+  static final RegistryDatabase db =
+      RegistryDatabase.create(
+          context -> {
+            context.registerBean(WorkflowClient.class, temporal::getWorkflowClient);
+            context.registerBean(WorkflowReconciler.class);
+          });
+
+  private final WorkflowReconciler reconciler = db.bean(WorkflowReconciler.class);
+  private final WorkflowRuns runs = db.bean(WorkflowRuns.class);
+  private final AuditLog audit = db.bean(AuditLog.class);
 
   @WorkflowInterface
   public interface QuickWorkflow {
@@ -87,32 +94,16 @@ class WorkflowReconcilerIT {
   }
 
   @BeforeAll
-  static void start() throws IOException {
-    temporal = TestWorkflowEnvironment.newInstance();
+  static void startTemporal() {
     Worker worker = temporal.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(
         QuickWorkflowImpl.class, FailingWorkflowImpl.class, WaitingWorkflowImpl.class);
     temporal.start();
-    db =
-        RegistryDatabase.start(
-            context -> {
-              context.registerBean(WorkflowClient.class, temporal::getWorkflowClient);
-              context.registerBean(WorkflowReconciler.class);
-            });
-    reconciler = db.bean(WorkflowReconciler.class);
-    runs = db.bean(WorkflowRuns.class);
-    audit = db.bean(AuditLog.class);
   }
 
   @AfterAll
-  static void stop() throws IOException {
-    db.close();
+  static void stopTemporal() {
     temporal.close();
-  }
-
-  @BeforeEach
-  void emptyRegistry() {
-    db.clear();
   }
 
   private static <T> T stub(Class<T> type, String workflowId) {
@@ -123,15 +114,15 @@ class WorkflowReconcilerIT {
             WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(workflowId).build());
   }
 
-  private static void recordedAsRunning(String workflowId, String subject) {
+  private void recordedAsRunning(String workflowId, String subject) {
     runs.started(workflowId, "TestWorkflow", subject, "alice");
   }
 
-  private static WorkflowRun run(String subject) {
+  private WorkflowRun run(String subject) {
     return runs.recentFor(subject, 10).getFirst();
   }
 
-  private static List<String> actions(String subject) {
+  private List<String> actions(String subject) {
     return audit.recentFor(subject, 10).stream().map(AuditEntry::action).toList();
   }
 
