@@ -2,6 +2,8 @@ package io.noderr.app;
 
 import io.noderr.app.embedded.EmbeddedServicesInitializer;
 import io.noderr.registry.RegistryConfiguration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +17,17 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @Import(RegistryConfiguration.class)
 public class NoderrApplication {
+
+  private static final List<String> WEB_ONLY =
+      List.of(
+          "com.vaadin.flow.spring.SpringBootAutoConfiguration",
+          "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+          "com.vaadin.hilla.EndpointController",
+          "com.vaadin.hilla.push.PushConfigurer",
+          "com.vaadin.hilla.route.RouteUnifyingConfiguration",
+          "com.vaadin.hilla.signals.config.SignalsConfiguration",
+          "com.vaadin.hilla.startup.EndpointRegistryInitializer",
+          "com.vaadin.hilla.startup.RouteUnifyingServiceInitListener");
 
   public static void main(String[] args) {
     LaunchOptions options;
@@ -44,6 +57,8 @@ public class NoderrApplication {
     app.addInitializers(new EmbeddedServicesInitializer());
     if (options.role() == Role.WORKER) {
       app.setWebApplicationType(WebApplicationType.NONE);
+      // Vaadin's and Hilla's auto-configurations assume a servlet context; a worker has none.
+      app.setDefaultProperties(Map.of("spring.autoconfigure.exclude", String.join(",", WEB_ONLY)));
     }
     return app.run(options.springArguments());
   }

@@ -1,0 +1,114 @@
+package io.noderr.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.noderr.agent.AgentHost;
+import io.noderr.agent.platform.PlatformClient;
+import io.noderr.agent.sim.FailurePlan;
+import io.noderr.agent.sim.FleetSimulator;
+import io.noderr.agent.sim.SimulatedFleetSpec;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code --role console} and {@code --role worker} as separate processes' worth of contexts: the
+ * console (here also hosting the embedded PostgreSQL and Temporal) has no worker, so a health check
+ * only completes if the worker-role context, pointed at the console's database and Temporal through
+ * the external-mode settings, runs it.
+ */
+class ScaledOutRolesIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path consoleDir;
+  @TempDir Path workerDir;
+
+  @Test
+  void consoleAndWorkerRoles_cooperateThroughPostgresAndTemporal() throws Exception {
+    int temporalPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      temporalPort = socket.getLocalPort();
+    }
+    try (ConfigurableApplicationContext console =
+        NoderrApplication.start(
+            LaunchOptions.parse(
+                "--role",
+                "console",
+                "--data-dir",
+                consoleDir.toString(),
+                "--port",
+                "0",
+                "--temporal-port",
+                Integer.toString(temporalPort)))) {
+      var env = console.getEnvironment();
+      String temporal = env.getRequiredProperty("noderr.temporal.target");
+      try (ConfigurableApplicationContext worker =
+          NoderrApplication.start(
+              LaunchOptions.parse(
+                  "--role",
+                  "worker",
+                  "--data-dir",
+                  workerDir.toString(),
+                  "--noderr.database.url=" + env.getRequiredProperty("spring.datasource.url"),
+                  "--noderr.database.username=postgres",
+                  "--noderr.temporal.target=" + temporal))) {
+        assertThat(worker).isNotInstanceOf(WebServerApplicationContext.class);
+        URI base =
+            URI.create(
+                "http://127.0.0.1:"
+                    + ((WebServerApplicationContext) console).getWebServer().getPort());
+        String token = Files.readString(consoleDir.resolve("agent-token")).strip();
+        try (FleetSimulator fleet =
+            new FleetSimulator(
+                new SimulatedFleetSpec("roles", 3, "1.0.0", FailurePlan.NONE),
+                AgentHost.connect(temporal, "default"),
+                new PlatformClient(base, token))) {
+          fleet.start(Duration.ofSeconds(1));
+
+          HttpClient http = HttpClient.newHttpClient();
+          HttpResponse<String> started =
+              http.send(
+                  admin(base.resolve("/api/v1/nodes/roles-00001/health-checks"))
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          assertThat(started.statusCode()).isEqualTo(202);
+
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> latestRun(http, base).path("status").asText().equals("COMPLETED"));
+          assertThat(latestRun(http, base).path("detail").asText()).startsWith("HEALTHY");
+        }
+      }
+    }
+  }
+
+  private static JsonNode latestRun(HttpClient http, URI base) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            admin(base.resolve("/api/v1/nodes/roles-00001")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body()).path("recentWorkflows").get(0).path("run");
+  }
+
+  private static HttpRequest.Builder admin(URI uri) {
+    return HttpRequest.newBuilder(uri)
+        .header(
+            "Authorization",
+            "Basic " + Base64.getEncoder().encodeToString("admin:noderr-demo".getBytes()));
+  }
+}
