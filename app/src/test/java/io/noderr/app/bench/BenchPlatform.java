@@ -1,0 +1,87 @@
+package io.noderr.app.bench;
+
+import io.noderr.app.LaunchOptions;
+import io.noderr.app.NoderrApplication;
+import io.noderr.registry.fleet.FleetHealthQuery;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The embedded platform with a simulated fleet, started in the benchmark's JVM. */
+final class BenchPlatform implements AutoCloseable {
+
+  final ConfigurableApplicationContext context;
+  final URI base;
+
+  private BenchPlatform(ConfigurableApplicationContext context) {
+    this.context = context;
+    this.base =
+        URI.create(
+            "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+  }
+
+  /** Starts the platform with {@code nodes} simulated nodes and waits until all are enrolled. */
+  static BenchPlatform start(int nodes) throws Exception {
+    long started = System.nanoTime();
+    BenchPlatform platform =
+        new BenchPlatform(
+            NoderrApplication.start(
+                LaunchOptions.parse(
+                    "--data-dir",
+                    Files.createTempDirectory("noderr-bench").toString(),
+                    "--sim-nodes",
+                    Integer.toString(nodes),
+                    "--port",
+                    "0",
+                    "--temporal-port",
+                    "0")));
+    FleetHealthQuery fleet = platform.context.getBean(FleetHealthQuery.class);
+    while (fleet.current().total() < nodes) {
+      Thread.sleep(200);
+    }
+    print("nodes", nodes);
+    print("seconds until all nodes enrolled", (System.nanoTime() - started) / 1e9);
+    return platform;
+  }
+
+  static int nodesArgument(String[] args, int defaultNodes) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--nodes")) {
+        return Integer.parseInt(args[i + 1]);
+      }
+    }
+    return defaultNodes;
+  }
+
+  static void printPercentiles(String label, List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    print(label + " p50", sorted.get(sorted.size() / 2));
+    print(label + " max", sorted.getLast());
+  }
+
+  static void printPeakHeap() {
+    long bytes =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .mapToLong(pool -> pool.getPeakUsage().getUsed())
+            .sum();
+    print("peak heap used, MiB", bytes / (1024.0 * 1024));
+  }
+
+  static void print(String label, double value) {
+    System.out.println(String.format(Locale.ROOT, "%s: %.1f", label, value));
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
