@@ -5,6 +5,7 @@ import io.noderr.agent.platform.HeartbeatAnswer;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.platform.PlatformException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,7 +43,7 @@ public class HeartbeatLoop implements AutoCloseable {
   /** Sends one round of heartbeats now; returns the ids the platform did not know. */
   public List<String> beat() {
     List<NodeStatusReport> all = reports.get();
-    List<String> unknown = new java.util.ArrayList<>();
+    List<String> unknown = new ArrayList<>();
     for (int from = 0; from < all.size(); from += BATCH_SIZE) {
       HeartbeatAnswer answer =
           platform.heartbeat(all.subList(from, Math.min(all.size(), from + BATCH_SIZE)));

@@ -13,9 +13,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,10 +94,8 @@ public class FleetSimulator implements AutoCloseable {
   public Map<Failure, Long> failureCounts() {
     return nodes.stream()
         .collect(
-            java.util.stream.Collectors.groupingBy(
-                SimulatedNode::failure,
-                () -> new java.util.EnumMap<>(Failure.class),
-                java.util.stream.Collectors.counting()));
+            Collectors.groupingBy(
+                SimulatedNode::failure, () -> new EnumMap<>(Failure.class), Collectors.counting()));
   }
 
   private List<NodeStatusReport> reportsOfLiveNodes() {
