@@ -1,6 +1,7 @@
 package io.noderr.agent.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,9 @@ import io.noderr.activities.node.StatusRequest;
 import io.noderr.agent.AgentHost;
 import io.noderr.agent.platform.PlatformClient;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
@@ -91,11 +94,28 @@ class FleetSimulatorIT {
   }
 
   @Test
+  void crashingNode_failsTheActivity_andComesBackAfterRestart() {
+    FailurePlan plan = new FailurePlan(0, 0, 100, 0, 0, 500);
+    SimulatedFleetSpec spec = new SimulatedFleetSpec("c", 1, "2.0.0", plan);
+    try (FleetSimulator fleet =
+        new FleetSimulator(spec, AgentHost.using(env.getWorkflowClient()), client(TOKEN))) {
+      fleet.start(Duration.ofMillis(100));
+
+      assertThatThrownBy(() -> ask("c-00001"))
+          .isInstanceOf(WorkflowFailedException.class)
+          .rootCause()
+          .hasMessageContaining("simulated agent crash");
+      heartbeated.clear();
+      await().atMost(Duration.ofSeconds(10)).until(() -> heartbeated.contains("c-00001"));
+    }
+  }
+
+  @Test
   void start_failsWithReadableMessage_whenPlatformRefusesToken() {
     SimulatedFleetSpec spec = new SimulatedFleetSpec("t", 3, "2.0.0", FailurePlan.NONE);
     try (FleetSimulator fleet =
         new FleetSimulator(spec, AgentHost.using(env.getWorkflowClient()), client("wrong"))) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> fleet.start(Duration.ofSeconds(1)))
+      assertThatThrownBy(() -> fleet.start(Duration.ofSeconds(1)))
           .hasMessage("platform refused /api/v1/agent/enrollments (HTTP 401): bad token");
     }
   }
@@ -169,6 +189,7 @@ class FleetSimulatorIT {
               ActivityOptions.newBuilder()
                   .setTaskQueue(TaskQueues.node(nodeId))
                   .setStartToCloseTimeout(Duration.ofSeconds(10))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
                   .build());
       String version = node.reportStatus(new StatusRequest("test")).version();
       HealthState health = node.probeHealth(new HealthProbeRequest(1000)).health();
