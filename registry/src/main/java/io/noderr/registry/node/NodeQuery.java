@@ -30,10 +30,6 @@ public record NodeQuery(
     version = version == null || version.isBlank() ? null : version.strip();
   }
 
-  public static NodeQuery firstPage(int limit) {
-    return new NodeQuery(null, null, null, null, NodeSort.ID, false, 0, limit);
-  }
-
   public NodeQuery page(int newOffset, int newLimit) {
     return new NodeQuery(tier, status, version, text, sort, descending, newOffset, newLimit);
   }
