@@ -74,8 +74,7 @@ class FleetSimulatorIT {
   void fleet_enrolls_answersOnOwnQueues_andHeartbeatsInBatches() {
     FailurePlan plan = new FailurePlan(20, 0, 0, 20, 0, 0);
     SimulatedFleetSpec spec = new SimulatedFleetSpec("t", 600, "2.0.0", plan);
-    try (FleetSimulator fleet =
-        new FleetSimulator(spec, AgentHost.using(env.getWorkflowClient()), client(TOKEN))) {
+    try (FleetSimulator fleet = fleet(spec, TOKEN)) {
       fleet.start(Duration.ofMillis(300));
 
       assertThat(enrolled).hasSize(600);
@@ -97,8 +96,7 @@ class FleetSimulatorIT {
   void crashingNode_failsTheActivity_andComesBackAfterRestart() {
     FailurePlan plan = new FailurePlan(0, 0, 100, 0, 0, 500);
     SimulatedFleetSpec spec = new SimulatedFleetSpec("c", 1, "2.0.0", plan);
-    try (FleetSimulator fleet =
-        new FleetSimulator(spec, AgentHost.using(env.getWorkflowClient()), client(TOKEN))) {
+    try (FleetSimulator fleet = fleet(spec, TOKEN)) {
       fleet.start(Duration.ofMillis(100));
 
       assertThatThrownBy(() -> ask("c-00001"))
@@ -113,8 +111,7 @@ class FleetSimulatorIT {
   @Test
   void start_failsWithReadableMessage_whenPlatformRefusesToken() {
     SimulatedFleetSpec spec = new SimulatedFleetSpec("t", 3, "2.0.0", FailurePlan.NONE);
-    try (FleetSimulator fleet =
-        new FleetSimulator(spec, AgentHost.using(env.getWorkflowClient()), client("wrong"))) {
+    try (FleetSimulator fleet = fleet(spec, "wrong")) {
       assertThatThrownBy(() -> fleet.start(Duration.ofSeconds(1)))
           .hasMessage("platform refused /api/v1/agent/enrollments (HTTP 401): bad token");
     }
@@ -136,6 +133,10 @@ class FleetSimulatorIT {
       }
     }
     throw new AssertionError("no node with " + failure);
+  }
+
+  private FleetSimulator fleet(SimulatedFleetSpec spec, String token) {
+    return new FleetSimulator(spec, AgentHost.using(env.getWorkflowClient()), client(token));
   }
 
   private PlatformClient client(String token) {
