@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -28,9 +29,7 @@ public class EmbeddedServicesInitializer
   public void initialize(ConfigurableApplicationContext context) {
     ConfigurableEnvironment env = context.getEnvironment();
     Map<String, Object> resolved = new HashMap<>();
-    var beans =
-        (org.springframework.beans.factory.support.DefaultListableBeanFactory)
-            context.getBeanFactory();
+    var beans = (DefaultListableBeanFactory) context.getBeanFactory();
 
     String databaseUrl = env.getProperty("noderr.database.url", "");
     if (databaseUrl.isBlank()) {

@@ -17,8 +17,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class HealthCheckService {
 
-  static final String WORKFLOW_TYPE = "NodeHealthCheckWorkflow";
-
   private final WorkflowClient client;
   private final NodeRepository nodes;
   private final WorkflowRuns runs;
@@ -51,7 +49,7 @@ public class HealthCheckService {
                 .build());
     // Read model first: if the start fails the reconciler marks the row LOST; the reverse order
     // could leave a running workflow the console never shows.
-    runs.started(workflowId, WORKFLOW_TYPE, nodeId, requestedBy);
+    runs.started(workflowId, NodeHealthCheckWorkflow.TYPE, nodeId, requestedBy);
     WorkflowClient.start(workflow::run, new NodeHealthCheckInput(nodeId, requestedBy));
     audit.append(requestedBy, "node.health-check-requested", nodeId, null, workflowId);
     return workflowId;

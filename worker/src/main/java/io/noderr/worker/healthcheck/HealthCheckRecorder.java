@@ -11,6 +11,7 @@ import io.noderr.registry.node.LivenessReport;
 import io.noderr.registry.node.NodeRepository;
 import io.noderr.registry.workflow.WorkflowRunStatus;
 import io.noderr.registry.workflow.WorkflowRuns;
+import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflow;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Writes a health check's outcome to the node, the workflow read model and the audit log. */
 @Component
 public class HealthCheckRecorder implements HealthCheckRecordingActivities {
-
-  static final String WORKFLOW_TYPE = "NodeHealthCheckWorkflow";
 
   private final NodeRepository nodes;
   private final LivenessRegistry liveness;
@@ -41,7 +40,11 @@ public class HealthCheckRecorder implements HealthCheckRecordingActivities {
   @Transactional
   public HealthCheckRecorded recordHealthCheck(HealthCheckOutcome outcome) {
     boolean nodeKnown = nodes.existsById(outcome.nodeId());
-    runs.started(outcome.workflowId(), WORKFLOW_TYPE, outcome.nodeId(), outcome.requestedBy());
+    runs.started(
+        outcome.workflowId(),
+        NodeHealthCheckWorkflow.TYPE,
+        outcome.nodeId(),
+        outcome.requestedBy());
     boolean firstRecording =
         runs.ended(outcome.workflowId(), WorkflowRunStatus.COMPLETED, summary(outcome));
     if (!firstRecording) {

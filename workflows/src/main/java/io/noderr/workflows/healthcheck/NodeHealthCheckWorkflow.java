@@ -14,6 +14,9 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface NodeHealthCheckWorkflow {
 
+  /** The workflow type name, as recorded in the platform's workflow read model. */
+  String TYPE = "NodeHealthCheckWorkflow";
+
   @WorkflowMethod
   NodeHealthCheckResult run(NodeHealthCheckInput input);
 
