@@ -5,6 +5,7 @@ import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.sim.FailurePlan;
 import io.noderr.agent.sim.FleetSimulator;
 import io.noderr.agent.sim.SimulatedFleetSpec;
+import io.noderr.agent.sim.TokenEnrollment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -55,13 +56,17 @@ class EmbeddedFleet implements DisposableBean {
                 properties.silentPercent(),
                 FailurePlan.NONE.slowDelayMillis(),
                 FailurePlan.NONE.crashRestartMillis()));
+    // The embedded demo fleet enrolls with the fleet token (instant start for 50 nodes); `noderr
+    // sim --onboard` takes the full onboarding path instead.
+    PlatformClient client = new PlatformClient(platform, readToken(tokenFile));
     simulator =
         new FleetSimulator(
             spec,
             AgentHost.connect(
                 env.getRequiredProperty("noderr.temporal.target"),
                 env.getRequiredProperty("noderr.temporal.namespace")),
-            new PlatformClient(platform, readToken(tokenFile)));
+            new TokenEnrollment(client),
+            client);
     simulator.start(properties.heartbeatInterval());
   }
 

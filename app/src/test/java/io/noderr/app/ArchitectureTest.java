@@ -21,6 +21,7 @@ class ArchitectureTest {
   private static final String CONSOLE = "io.noderr.console..";
   private static final String AGENT = "io.noderr.agent..";
   private static final String APP = "io.noderr.app..";
+  private static final String ATTESTATION = "io.noderr.attestation..";
 
   @ArchTest
   static final ArchRule activitiesDependOnNothingOfOurs =
@@ -41,6 +42,28 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
           .because("workflow code must stay deterministic and framework-free");
+
+  @ArchTest
+  static final ArchRule attestationDependsOnNothingOfOurs =
+      noClasses()
+          .that()
+          .resideInAPackage(ATTESTATION)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              ACTIVITIES, WORKFLOWS, REGISTRY, WORKER, CONSOLE, AGENT, APP, "org.springframework..")
+          .because("the verifier is a plain library: evidence in, verdict out");
+
+  @ArchTest
+  static final ArchRule agentDoesNotUseThePlatformsVerifier =
+      noClasses()
+          .that()
+          .resideInAPackage(AGENT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(ATTESTATION)
+          .because(
+              "the agent ships to nodes; the verifier and its trust anchors stay on the platform");
 
   @ArchTest
   static final ArchRule workflowsUseOnlyActivities =

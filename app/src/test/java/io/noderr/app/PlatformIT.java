@@ -8,14 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,11 +34,11 @@ class PlatformIT {
 
   static final int FLEET = 30;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir static Path dataDir;
   private ConfigurableApplicationContext platform;
   private URI base;
+  private PlatformApi api;
   private String silentNode;
 
   @BeforeAll
@@ -86,19 +82,7 @@ class PlatformIT {
         get("/api/v1/nodes?status=DEGRADED", "sre").path("items").get(0).path("id").asText();
 
     String token = Files.readString(dataDir.resolve("agent-token")).strip();
-    HttpResponse<String> beat =
-        http.send(
-            HttpRequest.newBuilder(base.resolve("/api/v1/agent/heartbeats"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        """
-                        {"reports":[{"nodeId":"%s","version":"1.0.0","health":"HEALTHY",
-                          "cpuPercent":1,"memoryPercent":2,"diskPercent":3}]}"""
-                            .formatted(silentNode)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> beat = api.heartbeat(token, silentNode);
     assertThat(beat.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(beat.body()).path("recovered").get(0).asText()).isEqualTo(silentNode);
     JsonNode node = get("/api/v1/nodes/" + silentNode, "sre");
@@ -214,6 +198,7 @@ class PlatformIT {
                 "--noderr.console.push-interval=1s"));
     int port = ((WebServerApplicationContext) platform).getWebServer().getPort();
     base = URI.create("http://127.0.0.1:" + port);
+    api = new PlatformApi(base);
   }
 
   private static int freePort() throws IOException {
@@ -223,32 +208,14 @@ class PlatformIT {
   }
 
   private JsonNode get(String path, String user) throws Exception {
-    HttpResponse<String> response =
-        http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
+    return api.get(path, user);
   }
 
   private int status(String path, String user) throws Exception {
-    return http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    return api.status(path, user);
   }
 
   private HttpResponse<String> post(String path, String user) throws Exception {
-    return http.send(
-        request(path, user).POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpRequest.Builder request(String path, String user) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
-    if (user != null) {
-      String credentials = user + ":noderr-demo";
-      builder.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
-    return builder;
+    return api.post(path, user);
   }
 }

@@ -10,6 +10,7 @@ import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.sim.FailurePlan;
 import io.noderr.agent.sim.FleetSimulator;
 import io.noderr.agent.sim.SimulatedFleetSpec;
+import io.noderr.agent.sim.TokenEnrollment;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,11 +73,13 @@ class ScaledOutRolesIT {
                 "http://127.0.0.1:"
                     + ((WebServerApplicationContext) console).getWebServer().getPort());
         String token = Files.readString(consoleDir.resolve("agent-token")).strip();
+        PlatformClient client = new PlatformClient(base, token);
         try (FleetSimulator fleet =
             new FleetSimulator(
                 new SimulatedFleetSpec("roles", 3, "1.0.0", FailurePlan.NONE),
                 AgentHost.connect(temporal, "default"),
-                new PlatformClient(base, token))) {
+                new TokenEnrollment(client),
+                client)) {
           fleet.start(Duration.ofSeconds(1));
 
           HttpClient http = HttpClient.newHttpClient();

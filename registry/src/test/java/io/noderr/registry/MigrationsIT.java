@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("1");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("2");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -49,6 +49,11 @@ class MigrationsIT {
             "deployment_nodes",
             "workflow_runs",
             "audit_log",
+            "install_tokens",
+            "auth_challenges",
+            "pending_registrations",
+            "node_identities",
+            "node_sessions",
             "flyway_schema_history");
   }
 

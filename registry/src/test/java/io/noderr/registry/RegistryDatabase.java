@@ -129,8 +129,10 @@ public final class RegistryDatabase
     jdbc()
         .execute(
             "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;"
-                + " TRUNCATE audit_log, workflow_runs, deployment_nodes, deployments, nodes,"
-                + " operators, node_applications, software_versions RESTART IDENTITY;"
+                + " TRUNCATE audit_log, workflow_runs, node_sessions, node_identities,"
+                + " pending_registrations, auth_challenges, install_tokens, deployment_nodes,"
+                + " deployments, nodes, operators, node_applications, software_versions"
+                + " RESTART IDENTITY;"
                 + " ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only");
   }
 

@@ -1,6 +1,7 @@
 package io.noderr.console;
 
 import com.vaadin.flow.spring.annotation.EnableVaadin;
+import io.noderr.console.onboarding.OnboardingProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -13,5 +14,5 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 @EnableVaadin("io.noderr.console")
 @EnableMethodSecurity
 @EnableScheduling
-@EnableConfigurationProperties(ConsoleProperties.class)
+@EnableConfigurationProperties({ConsoleProperties.class, OnboardingProperties.class})
 public class ConsoleConfiguration {}

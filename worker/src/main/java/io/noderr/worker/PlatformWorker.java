@@ -2,7 +2,9 @@ package io.noderr.worker;
 
 import io.noderr.activities.TaskQueues;
 import io.noderr.worker.healthcheck.HealthCheckRecorder;
+import io.noderr.worker.onboarding.OnboardingRecorder;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
+import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -22,13 +24,17 @@ class PlatformWorker implements SmartLifecycle {
   private final WorkerFactory factory;
   private volatile boolean running;
 
-  PlatformWorker(WorkflowClient client, HealthCheckRecorder healthCheckRecorder) {
+  PlatformWorker(
+      WorkflowClient client,
+      HealthCheckRecorder healthCheckRecorder,
+      OnboardingRecorder onboardingRecorder) {
     this.factory = WorkerFactory.newInstance(client);
     Worker worker =
         factory.newWorker(
             TaskQueues.PLATFORM, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
-    worker.registerWorkflowImplementationTypes(NodeHealthCheckWorkflowImpl.class);
-    worker.registerActivitiesImplementations(healthCheckRecorder);
+    worker.registerWorkflowImplementationTypes(
+        NodeHealthCheckWorkflowImpl.class, OnboardingWorkflowImpl.class);
+    worker.registerActivitiesImplementations(healthCheckRecorder, onboardingRecorder);
   }
 
   @Override

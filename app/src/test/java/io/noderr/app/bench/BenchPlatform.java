@@ -27,21 +27,28 @@ final class BenchPlatform implements AutoCloseable {
             "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
   }
 
-  /** Starts the platform with {@code nodes} simulated nodes and waits until all are enrolled. */
-  static BenchPlatform start(int nodes) throws Exception {
+  /**
+   * Starts the platform with {@code nodes} simulated nodes and waits until all are enrolled.
+   *
+   * @param extraArguments further {@code --noderr.*} settings
+   */
+  static BenchPlatform start(int nodes, String... extraArguments) throws Exception {
     long started = System.nanoTime();
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--data-dir",
+                Files.createTempDirectory("noderr-bench").toString(),
+                "--sim-nodes",
+                Integer.toString(nodes),
+                "--port",
+                "0",
+                "--temporal-port",
+                "0"));
+    arguments.addAll(List.of(extraArguments));
     BenchPlatform platform =
         new BenchPlatform(
-            NoderrApplication.start(
-                LaunchOptions.parse(
-                    "--data-dir",
-                    Files.createTempDirectory("noderr-bench").toString(),
-                    "--sim-nodes",
-                    Integer.toString(nodes),
-                    "--port",
-                    "0",
-                    "--temporal-port",
-                    "0")));
+            NoderrApplication.start(LaunchOptions.parse(arguments.toArray(String[]::new))));
     FleetHealthQuery fleet = platform.context.getBean(FleetHealthQuery.class);
     while (fleet.current().total() < nodes) {
       Thread.sleep(200);
@@ -52,19 +59,24 @@ final class BenchPlatform implements AutoCloseable {
   }
 
   static int nodesArgument(String[] args, int defaultNodes) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals("--nodes")) {
-        return Integer.parseInt(args[i + 1]);
-      }
-    }
-    return defaultNodes;
+    return intArgument(args, "--nodes", defaultNodes);
   }
 
   static void printPercentiles(String label, List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     print(label + " p50", sorted.get(sorted.size() / 2));
+    print(label + " p99", sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)));
     print(label + " max", sorted.getLast());
+  }
+
+  static int intArgument(String[] args, String name, int defaultValue) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return Integer.parseInt(args[i + 1]);
+      }
+    }
+    return defaultValue;
   }
 
   static void printPeakHeap() {

@@ -23,12 +23,7 @@ public final class HealthCheckBench {
 
   public static void main(String[] args) throws Exception {
     int nodes = BenchPlatform.nodesArgument(args, 1_000);
-    int rounds = 3;
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals("--rounds")) {
-        rounds = Integer.parseInt(args[i + 1]);
-      }
-    }
+    int rounds = BenchPlatform.intArgument(args, "--rounds", 3);
     try (BenchPlatform platform = BenchPlatform.start(nodes)) {
       WorkflowClient client = platform.context.getBean(WorkflowClient.class);
       for (int round = 1; round <= rounds; round++) {

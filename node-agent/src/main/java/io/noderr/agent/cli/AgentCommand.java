@@ -4,54 +4,81 @@ import io.noderr.agent.AgentHost;
 import io.noderr.agent.FaultHook;
 import io.noderr.agent.HeartbeatLoop;
 import io.noderr.agent.NodeStatusActivitiesImpl;
+import io.noderr.agent.identity.AuthClient;
+import io.noderr.agent.identity.IdentityFile;
+import io.noderr.agent.identity.NodeKey;
+import io.noderr.agent.identity.NodeKeys;
+import io.noderr.agent.identity.NodeLogin;
+import io.noderr.agent.identity.Session;
+import io.noderr.agent.identity.SessionKeeper;
 import io.noderr.agent.metrics.OsHostMetrics;
-import io.noderr.agent.platform.EnrollmentEntry;
+import io.noderr.agent.platform.JsonApi;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.runtime.RunningRelease;
 import io.noderr.agent.runtime.StaticReleaseRuntime;
-import java.io.File;
+import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code agent}: runs one node agent. Until TPM onboarding exists, it enrolls as an unattested
- * development node with the fleet's agent token.
+ * {@code agent}: runs one node. The first start registers the node with its install token and its
+ * TPM (or, where the platform allows it, a software key); every later start re-authenticates with a
+ * fresh proof from the same key. Then it polls the node's own task queue and heartbeats.
  */
 @Command(
     name = "agent",
     mixinStandardHelpOptions = true,
-    description = "Run one node agent: enroll, poll the node's task queue, heartbeat.")
+    description = "Run one node agent: register or re-authenticate, poll the node's task queue.")
 class AgentCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Option(names = "--node-id", required = true, description = "This node's id.")
-  String nodeId;
+  @Option(
+      names = "--install-token",
+      description =
+          "Single-use install token from the approval (first start only). Prefer the"
+              + " NODERR_INSTALL_TOKEN environment variable: command lines are visible to others.")
+  String installToken;
 
-  @Option(names = "--operator", required = true, description = "Operator id running this node.")
-  String operator;
+  @Option(
+      names = "--tpm",
+      defaultValue = "/dev/tpmrm0",
+      description =
+          "TPM to use: a device (/dev/tpmrm0), a simulator (tcp://127.0.0.1:2321), or 'none' for a"
+              + " software key (unattested; tier ALL only, if the platform allows it)."
+              + " Default: ${DEFAULT-VALUE}.")
+  String tpm;
+
+  @Option(
+      names = "--state-dir",
+      defaultValue = "${sys:user.home}/.noderr/agent",
+      description = "Where the agent keeps its identity (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
 
   @Option(
       names = "--tier",
-      defaultValue = "ALL",
-      description = "ALL, ORACLE or GUARDIAN (default: ${DEFAULT-VALUE}).")
+      description = "Tier to join; must match the install token's (default: the token's tier).")
   String tier;
 
-  @Option(names = "--region", required = true, description = "Region of this node, e.g. eu-west.")
-  String region;
+  @Option(names = "--register-only", description = "Register, then exit (used by installers).")
+  boolean registerOnly;
 
   @Option(
       names = "--release-version",
-      required = true,
-      description = "Node software version running here.")
+      defaultValue = "0.0.0",
+      description = "Node software version running here (default: ${DEFAULT-VALUE}).")
   String version;
 
   @Option(
@@ -63,35 +90,78 @@ class AgentCommand implements Callable<Integer> {
   @Option(names = "--health-url", description = "HTTP URL of the node software's health endpoint.")
   URI healthUrl;
 
-  @Option(
-      names = "--state-dir",
-      defaultValue = ".",
-      description = "Agent state directory (disk usage is measured here).")
-  File stateDir;
-
   @Override
   public Integer call() throws InterruptedException {
     connection.validate();
-    PlatformClient platform = new PlatformClient(connection.platform, connection.token());
+    PrintWriter out = spec.commandLine().getOut();
+    AuthClient auth = new AuthClient(new JsonApi(connection.platform));
+    NodeLogin login =
+        new NodeLogin(auth, new IdentityFile(stateDir), connection.platform, Clock.systemUTC());
+    try (NodeKey key = NodeKeys.open(tpm, stateDir)) {
+      Session session = registerOrLogin(login, key, out);
+      if (registerOnly) {
+        return 0;
+      }
+      run(auth, key, session, out);
+    }
+    return 0;
+  }
+
+  private Session registerOrLogin(NodeLogin login, NodeKey key, PrintWriter out) {
+    String token = installToken();
+    if (login.registered()) {
+      Session session = login.login(key);
+      out.println(
+          "node "
+              + session.nodeId()
+              + " authenticated"
+              + (token == null ? "" : " (already registered; the install token was not used)"));
+      return session;
+    }
+    if (token == null) {
+      throw new IllegalArgumentException(
+          "this node is not registered yet: give the install token (NODERR_INSTALL_TOKEN or"
+              + " --install-token)");
+    }
+    Session session = login.register(token, tier, key);
+    out.println("registered as node " + session.nodeId() + " (" + key.kind() + " key)");
+    return session;
+  }
+
+  private String installToken() {
+    String fromEnv = System.getenv("NODERR_INSTALL_TOKEN");
+    if (installToken != null && !installToken.isBlank()) {
+      return installToken.strip();
+    }
+    return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
+  }
+
+  private void run(AuthClient auth, NodeKey key, Session session, PrintWriter out)
+      throws InterruptedException {
     NodeStatusActivitiesImpl activities =
         new NodeStatusActivitiesImpl(
-            nodeId,
+            session.nodeId(),
             new StaticReleaseRuntime(new RunningRelease(version, digest), healthUrl),
-            new OsHostMetrics(stateDir),
+            new OsHostMetrics(stateDir.toFile()),
             FaultHook.NONE,
             Clock.systemUTC());
-    platform.enroll(List.of(new EnrollmentEntry(nodeId, operator, tier, region, Map.of())));
-    try (AgentHost host = AgentHost.connect(connection.temporal, connection.namespace);
+    try (SessionKeeper keeper = new SessionKeeper(auth, key, session, Clock.systemUTC());
+        AgentHost host =
+            AgentHost.connect(
+                connection.temporalOr(session.temporalTarget()),
+                connection.namespaceOr(session.temporalNamespace()));
         HeartbeatLoop heartbeats =
-            new HeartbeatLoop(platform, () -> List.of(activities.currentStatus()))) {
-      host.addNode(nodeId, activities);
+            new HeartbeatLoop(
+                new PlatformClient(connection.platform, keeper),
+                () -> List.of(activities.currentStatus()))) {
+      host.addNode(session.nodeId(), activities);
       host.start();
       heartbeats.start(Duration.ofSeconds(connection.heartbeatSeconds));
-      System.out.println("node " + nodeId + " enrolled; polling its queue. Ctrl-C to stop.");
+      out.println("node " + session.nodeId() + " polling its queue. Ctrl-C to stop.");
+      out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       stopped.await();
     }
-    return 0;
   }
 }

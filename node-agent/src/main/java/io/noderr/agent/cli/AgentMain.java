@@ -1,6 +1,7 @@
 package io.noderr.agent.cli;
 
 import io.noderr.agent.platform.PlatformException;
+import io.noderr.agent.tpm.TpmOperationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +32,9 @@ public final class AgentMain implements Runnable {
   }
 
   static String oneLine(Exception e) {
-    if (e instanceof PlatformException || e instanceof IllegalArgumentException) {
+    if (e instanceof PlatformException
+        || e instanceof IllegalArgumentException
+        || e instanceof TpmOperationException) {
       return e.getMessage();
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -3,8 +3,12 @@ package io.noderr.agent.cli;
 import io.noderr.agent.AgentHost;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.sim.FailurePlan;
+import io.noderr.agent.sim.FleetAdmission;
 import io.noderr.agent.sim.FleetSimulator;
 import io.noderr.agent.sim.SimulatedFleetSpec;
+import io.noderr.agent.sim.SoftwareOnboarding;
+import io.noderr.agent.sim.TokenEnrollment;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +24,8 @@ import picocli.CommandLine.Option;
 class SimCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Mixin FleetTokenOptions fleetToken = new FleetTokenOptions();
 
   @Option(names = "--nodes", required = true, description = "How many nodes to simulate.")
   int nodes;
@@ -39,13 +45,19 @@ class SimCommand implements Callable<Integer> {
 
   @Mixin FailureOptions failures = new FailureOptions();
 
+  @Mixin OnboardingOptions onboarding = new OnboardingOptions();
+
   @Override
   public Integer call() throws InterruptedException {
     connection.validate();
     SimulatedFleetSpec spec = new SimulatedFleetSpec(idPrefix, nodes, version, failures.plan());
-    PlatformClient platform = new PlatformClient(connection.platform, connection.token());
-    try (AgentHost host = AgentHost.connect(connection.temporal, connection.namespace);
-        FleetSimulator simulator = new FleetSimulator(spec, host, platform)) {
+    PlatformClient platform = new PlatformClient(connection.platform, fleetToken.token());
+    FleetAdmission admission =
+        onboarding.enabled
+            ? onboarding.admission(connection.platform)
+            : new TokenEnrollment(platform);
+    try (AgentHost host = AgentHost.connect(connection.temporalOr(null), connection.namespace);
+        FleetSimulator simulator = new FleetSimulator(spec, host, admission, platform)) {
       simulator.start(Duration.ofSeconds(connection.heartbeatSeconds));
       System.out.println(
           "simulating "
@@ -62,6 +74,42 @@ class SimCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
+  }
+
+  /** The full onboarding path per node instead of the fleet token's quick enrollment. */
+  static class OnboardingOptions {
+    @Option(
+        names = "--onboard",
+        description =
+            "Onboard every node through the real flow (apply, admin approval, software-key"
+                + " registration; tier ALL, as software keys are unattested). New nodes each run.")
+    boolean enabled;
+
+    @Option(
+        names = "--admin-user",
+        defaultValue = "admin",
+        description =
+            "Admin who approves the simulated applications (default: ${DEFAULT-VALUE}); password"
+                + " from NODERR_ADMIN_PASSWORD, else the demo password.")
+    String adminUser;
+
+    @Option(
+        names = "--onboard-parallelism",
+        defaultValue = "8",
+        description = "Onboardings in flight at once (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    FleetAdmission admission(URI platform) {
+      String password = System.getenv("NODERR_ADMIN_PASSWORD");
+      if (password == null || password.isBlank()) {
+        String demo = System.getenv("NODERR_DEMO_PASSWORD");
+        password = demo == null || demo.isBlank() ? "noderr-demo" : demo;
+      }
+      if (parallelism < 1 || parallelism > 256) {
+        throw new IllegalArgumentException("--onboard-parallelism must be between 1 and 256");
+      }
+      return new SoftwareOnboarding(platform, adminUser, password, parallelism);
+    }
   }
 
   /** Failure-injection knobs. */

@@ -1,33 +1,33 @@
 package io.noderr.agent.platform;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.activities.node.NodeStatusReport;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The agent's side of the platform's agent API ({@code /api/v1/agent/...}). */
 public class PlatformClient {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON = JsonApi.JSON;
 
-  private final URI base;
-  private final String token;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final JsonApi api;
+  private final Supplier<String> token;
 
-  public PlatformClient(URI base, String token) {
-    this.base = base;
+  /**
+   * @param token the bearer credential, asked for on every call: a node's session token is renewed
+   *     while the agent runs
+   */
+  public PlatformClient(URI base, Supplier<String> token) {
+    this.api = new JsonApi(base);
     this.token = token;
+  }
+
+  /** With a fixed credential: the fleet agent token of simulators and development agents. */
+  public PlatformClient(URI base, String token) {
+    this(base, () -> token);
   }
 
   /** Admits the nodes (idempotent); returns the ids that were new. */
@@ -57,37 +57,6 @@ public class PlatformClient {
   }
 
   private JsonNode post(String path, Object body) {
-    URI uri = base.resolve(path);
-    try {
-      HttpRequest request =
-          HttpRequest.newBuilder(uri)
-              .timeout(Duration.ofSeconds(30))
-              .header("Content-Type", "application/json")
-              .header("Authorization", "Bearer " + token)
-              .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-              .build();
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      JsonNode answer =
-          response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
-      if (response.statusCode() / 100 != 2) {
-        String detail = answer.path("detail").asText(answer.path("error").asText(""));
-        throw new PlatformException(
-            "platform refused "
-                + path
-                + " (HTTP "
-                + response.statusCode()
-                + ")"
-                + (detail.isEmpty() ? "" : ": " + detail));
-      }
-      return answer;
-    } catch (ConnectException e) {
-      throw new PlatformException("cannot reach the platform at " + base);
-    } catch (IOException e) {
-      throw new PlatformException(
-          "talking to the platform at " + base + " failed: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PlatformException("interrupted while talking to the platform");
-    }
+    return api.post(path, body, "Bearer " + token.get());
   }
 }

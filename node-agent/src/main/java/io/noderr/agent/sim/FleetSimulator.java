@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hosts a fleet of simulated agents in one JVM. Each node enrolls with the platform, polls its own
- * task queue with the real {@link NodeStatusActivitiesImpl}, and heartbeats; only the container
+ * Hosts a fleet of simulated agents in one JVM. Each node is admitted by the platform, polls its
+ * own task queue with the real {@link NodeStatusActivitiesImpl}, and heartbeats; only the container
  * runtime and host metrics are simulated.
  */
 public class FleetSimulator implements AutoCloseable {
@@ -32,31 +32,39 @@ public class FleetSimulator implements AutoCloseable {
 
   private final SimulatedFleetSpec spec;
   private final AgentHost host;
+  private final FleetAdmission admission;
   private final PlatformClient platform;
   private final List<SimulatedNode> nodes = new ArrayList<>();
   private final List<NodeStatusActivitiesImpl> agents = new ArrayList<>();
   private HeartbeatLoop heartbeats;
 
-  public FleetSimulator(SimulatedFleetSpec spec, AgentHost host, PlatformClient platform) {
+  /**
+   * @param platform the fleet-token client the simulator heartbeats with (batched, for all nodes)
+   */
+  public FleetSimulator(
+      SimulatedFleetSpec spec, AgentHost host, FleetAdmission admission, PlatformClient platform) {
     this.spec = spec;
     this.host = host;
+    this.admission = admission;
     this.platform = platform;
   }
 
-  /** Enrolls the fleet, starts every node's worker and the heartbeat loop. */
+  /** Admits the fleet, starts every node's worker and the heartbeat loop. */
   public void start(Duration heartbeatInterval) {
     List<EnrollmentEntry> entries = new ArrayList<>();
-    RunningRelease release = new RunningRelease(spec.version(), digestOf(spec.version()));
-    Clock clock = Clock.systemUTC();
     for (int i = 0; i < spec.size(); i++) {
-      String id = spec.nodeId(i);
       entries.add(
           new EnrollmentEntry(
-              id,
+              spec.nodeId(i),
               SimulatedFleetSpec.operator(i),
               SimulatedFleetSpec.tier(i),
               SimulatedFleetSpec.region(i),
               Map.of("simulated", "true")));
+    }
+    List<String> ids = admission.admit(entries);
+    RunningRelease release = new RunningRelease(spec.version(), digestOf(spec.version()));
+    Clock clock = Clock.systemUTC();
+    for (String id : ids) {
       SimulatedNode node = new SimulatedNode(id, spec.failures());
       NodeStatusActivitiesImpl activities =
           new NodeStatusActivitiesImpl(
@@ -71,23 +79,10 @@ public class FleetSimulator implements AutoCloseable {
       nodes.add(node);
       agents.add(activities);
     }
-    int admitted = 0;
-    for (int from = 0; from < entries.size(); from += HeartbeatLoop.BATCH_SIZE) {
-      admitted +=
-          platform
-              .enroll(
-                  entries.subList(from, Math.min(entries.size(), from + HeartbeatLoop.BATCH_SIZE)))
-              .size();
-    }
     host.start();
     heartbeats = new HeartbeatLoop(platform, this::reportsOfLiveNodes);
     heartbeats.start(heartbeatInterval);
-    log.info(
-        "simulated fleet up: {} nodes ({} newly enrolled), prefix {}, failures {}",
-        spec.size(),
-        admitted,
-        spec.idPrefix(),
-        spec.failures());
+    log.info("simulated fleet up: {} nodes, failures {}", ids.size(), spec.failures());
   }
 
   /** How many hosted nodes have each failure mode. */

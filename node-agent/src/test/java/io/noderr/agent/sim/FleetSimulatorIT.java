@@ -136,7 +136,9 @@ class FleetSimulatorIT {
   }
 
   private FleetSimulator fleet(SimulatedFleetSpec spec, String token) {
-    return new FleetSimulator(spec, AgentHost.using(env.getWorkflowClient()), client(token));
+    PlatformClient client = client(token);
+    return new FleetSimulator(
+        spec, AgentHost.using(env.getWorkflowClient()), new TokenEnrollment(client), client);
   }
 
   private PlatformClient client(String token) {

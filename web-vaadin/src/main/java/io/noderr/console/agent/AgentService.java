@@ -9,7 +9,9 @@ import io.noderr.registry.node.LivenessRegistry;
 import io.noderr.registry.node.LivenessReport;
 import io.noderr.registry.node.NodeEnrollment;
 import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 /** What node agents may do through the API: enroll (development/simulated) and heartbeat. */
@@ -40,8 +42,18 @@ public class AgentService {
     return enrollment.enroll(requests, "agent");
   }
 
-  @PreAuthorize("hasRole('" + Roles.AGENT + "')")
-  public HeartbeatOutcome heartbeat(List<AgentPayloads.Heartbeat> reports) {
+  /**
+   * The fleet credential may report for any node (simulators batch hundreds); a node's own session
+   * only for that node.
+   */
+  @PreAuthorize("hasAnyRole('" + Roles.AGENT + "','" + Roles.NODE + "')")
+  public HeartbeatOutcome heartbeat(List<AgentPayloads.Heartbeat> reports, Authentication caller) {
+    boolean node =
+        caller.getAuthorities().stream()
+            .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.NODE));
+    if (node && reports.stream().anyMatch(r -> !r.nodeId().equals(caller.getName()))) {
+      throw new AccessDeniedException("a node may report only for itself");
+    }
     return liveness.recordHeartbeats(
         reports.stream()
             .map(

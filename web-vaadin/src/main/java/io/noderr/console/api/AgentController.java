@@ -6,12 +6,13 @@ import io.noderr.registry.node.HeartbeatOutcome;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/agent}: what node agents call (bearer agent token). */
+/** {@code /api/v1/agent}: what node agents call (bearer fleet token or node session token). */
 @RestController
 @RequestMapping("/api/v1/agent")
 class AgentController {
@@ -28,7 +29,8 @@ class AgentController {
   }
 
   @PostMapping("/heartbeats")
-  HeartbeatOutcome heartbeat(@Valid @RequestBody AgentPayloads.HeartbeatBatch batch) {
-    return agents.heartbeat(batch.reports());
+  HeartbeatOutcome heartbeat(
+      @Valid @RequestBody AgentPayloads.HeartbeatBatch batch, Authentication caller) {
+    return agents.heartbeat(batch.reports(), caller);
   }
 }

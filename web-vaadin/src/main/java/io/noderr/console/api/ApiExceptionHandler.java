@@ -1,6 +1,9 @@
 package io.noderr.console.api;
 
 import io.noderr.console.fleet.NodeNotFoundException;
+import io.noderr.console.identity.AuthRefusedException;
+import io.noderr.console.onboarding.ApplicationNotFoundException;
+import io.noderr.console.onboarding.DecisionRefusedException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+  private final MalformedRequests malformedRequests;
+
+  ApiExceptionHandler(MalformedRequests malformedRequests) {
+    this.malformedRequests = malformedRequests;
+  }
+
   @ExceptionHandler(BadRequestException.class)
   ProblemDetail badRequest(BadRequestException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -42,6 +51,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             .map(error -> error.getField() + " " + error.getDefaultMessage())
             .sorted()
             .collect(Collectors.joining("; "));
+    malformedRequests.record(request, detail);
     return ResponseEntity.badRequest()
         .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
   }
@@ -52,16 +62,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    String detail = "the request body is not valid JSON of the expected shape";
+    malformedRequests.record(request, detail);
     return ResponseEntity.badRequest()
-        .body(
-            ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST,
-                "the request body is not valid JSON of the expected shape"));
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
   }
 
-  @ExceptionHandler(NodeNotFoundException.class)
-  ProblemDetail notFound(NodeNotFoundException e) {
+  @ExceptionHandler({NodeNotFoundException.class, ApplicationNotFoundException.class})
+  ProblemDetail notFound(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  /** The workflow refused the decision in its current state (already approved, expired, ...). */
+  @ExceptionHandler(DecisionRefusedException.class)
+  ProblemDetail conflict(DecisionRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(AuthRefusedException.class)
+  ProblemDetail authRefused(AuthRefusedException e) {
+    HttpStatus status =
+        switch (e.kind()) {
+          case MALFORMED -> HttpStatus.BAD_REQUEST;
+          case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+          case FORBIDDEN -> HttpStatus.FORBIDDEN;
+          case CONFLICT -> HttpStatus.CONFLICT;
+        };
+    return ProblemDetail.forStatusAndDetail(status, e.getMessage());
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -1,12 +1,16 @@
 package io.noderr.console.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.noderr.console.onboarding.OnboardingProperties;
+import io.noderr.registry.identity.NodeSessions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +26,12 @@ class ApiSecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, AgentToken agentToken, ObjectMapper json)
+  SecurityFilterChain apiChain(
+      HttpSecurity http,
+      AgentToken agentToken,
+      NodeSessions sessions,
+      OnboardingProperties onboarding,
+      ObjectMapper json)
       throws Exception {
     return http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
         .csrf(csrf -> csrf.disable())
@@ -37,18 +46,45 @@ class ApiSecurityConfiguration {
                         (req, res, e) -> problem(res, json, 401, "authentication required"))
                     .accessDeniedHandler(
                         (req, res, e) -> problem(res, json, 403, "your role may not do this")))
-        .addFilterBefore(new AgentTokenFilter(agentToken), BasicAuthenticationFilter.class)
+        .addFilterBefore(rateLimit(onboarding, json), BasicAuthenticationFilter.class)
+        .addFilterBefore(new BodySizeLimitFilter(json), BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new BearerTokenFilter(agentToken, sessions), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasAnyRole(Roles.ADMIN, Roles.SRE)
+                    .requestMatchers(HttpMethod.POST, "/api/v1/applications")
+                    .permitAll()
+                    .requestMatchers(
+                        "/api/v1/auth/challenge",
+                        "/api/v1/auth/register",
+                        "/api/v1/auth/register/*/activation",
+                        "/api/v1/auth/token")
+                    .permitAll()
+                    .requestMatchers("/api/v1/auth/refresh")
+                    .hasRole(Roles.NODE)
+                    .requestMatchers("/api/v1/agent/heartbeats")
+                    .hasAnyRole(Roles.AGENT, Roles.NODE)
                     .requestMatchers("/api/v1/agent/**")
                     .hasRole(Roles.AGENT)
                     .anyRequest()
                     .authenticated())
         .build();
+  }
+
+  /** Public endpoints are rate-limited per address before anything else runs. */
+  private static RateLimitFilter rateLimit(OnboardingProperties onboarding, ObjectMapper json) {
+    return new RateLimitFilter(
+        List.of(
+            new RateLimitFilter.Rule(
+                "POST", "/api/v1/applications", onboarding.rateLimit().applicationsPerMinute()),
+            new RateLimitFilter.Rule(
+                "POST", "/api/v1/auth/", onboarding.rateLimit().authPerMinute())),
+        json,
+        System::nanoTime);
   }
 
   static void problem(HttpServletResponse response, ObjectMapper json, int status, String detail)

@@ -14,6 +14,9 @@ public final class Roles {
   public static final String OPERATOR = "OPERATOR";
   public static final String AGENT = "AGENT";
 
+  /** A registered node authenticated by its own session token; the principal is its node id. */
+  public static final String NODE = "NODE";
+
   /** Roles a person can hold (AGENT is for machines only). */
   public static final Set<String> PEOPLE = Set.of(ADMIN, SRE, SIGNER, OPERATOR);
 

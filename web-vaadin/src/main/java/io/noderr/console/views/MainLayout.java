@@ -37,6 +37,11 @@ public class MainLayout extends AppLayout {
     if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.OPERATOR)) {
       nav.addItem(new SideNavItem("Nodes", NodesView.class, VaadinIcon.SERVER.create()));
     }
+    if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE)) {
+      nav.addItem(
+          new SideNavItem(
+              "Applications", ApplicationsView.class, VaadinIcon.CLIPBOARD_USER.create()));
+    }
     addToDrawer(nav);
   }
 }

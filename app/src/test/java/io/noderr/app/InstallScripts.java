@@ -1,0 +1,64 @@
+package io.noderr.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Runs the installer scripts of {@code install/} from the app module's tests. */
+final class InstallScripts {
+
+  static final Path INSTALL_DIR = Path.of("..", "install").toAbsolutePath().normalize();
+
+  /** What a script run printed and returned. */
+  record Run(int exitCode, String stdout, String stderr) {}
+
+  private InstallScripts() {}
+
+  /** The agent's executable jar, as the reactor built it before this module's tests. */
+  static Path agentJar() throws IOException {
+    try (Stream<Path> jars = Files.list(Path.of("..", "node-agent", "target"))) {
+      return jars.filter(jar -> jar.getFileName().toString().endsWith("-exec.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("build node-agent first (mvn package)"))
+          .toAbsolutePath();
+    }
+  }
+
+  /** A directory with a {@code systemctl} that succeeds and records its arguments. */
+  static Path fakeSystemctl(Path directory) throws IOException {
+    Path bin = Files.createDirectories(directory.resolve("fake-bin"));
+    Path systemctl = bin.resolve("systemctl");
+    Files.writeString(
+        systemctl,
+        "#!/usr/bin/env bash\necho \"systemctl $*\" >> \""
+            + directory.resolve("calls.log")
+            + "\"\n");
+    Files.setPosixFilePermissions(systemctl, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bin;
+  }
+
+  static Run bash(Path script, List<String> arguments, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    Path out = Files.createTempFile("install", ".out");
+    Path err = Files.createTempFile("install", ".err");
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(script + " did not finish in 5 minutes");
+    }
+    Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    Files.delete(out);
+    Files.delete(err);
+    return run;
+  }
+}

@@ -1,0 +1,114 @@
+package io.noderr.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/** The platform's REST API over real HTTP, as a demo user (password noderr-demo) or anonymous. */
+final class PlatformApi {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI base;
+
+  PlatformApi(URI base) {
+    this.base = base;
+  }
+
+  /** GET that must answer 200; the body as JSON. */
+  JsonNode get(String path, String user) throws Exception {
+    HttpResponse<String> response = send(request(path, user).GET());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  int status(String path, String user) throws Exception {
+    return send(request(path, user).GET()).statusCode();
+  }
+
+  HttpResponse<String> post(String path, String user) throws Exception {
+    return send(request(path, user).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** POSTs {@code body} (serialized to JSON unless it is a String already). */
+  HttpResponse<String> post(String path, String user, Object body) throws Exception {
+    String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+    return send(
+        request(path, user)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Submits an application (as its operator would, anonymously); returns its id. */
+  String apply(String tier, String region) throws Exception {
+    HttpResponse<String> response =
+        post(
+            "/api/v1/applications",
+            null,
+            Map.of(
+                "operatorName",
+                "Aurora Nodes",
+                "contact",
+                "ops@aurora.example",
+                "tier",
+                tier,
+                "region",
+                region,
+                "signingAddress",
+                "0x" + "ab".repeat(20)));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return json(response).path("id").asText();
+  }
+
+  /** Approves as admin; returns the install token (shown only in this answer). */
+  String approve(String applicationId) throws Exception {
+    HttpResponse<String> response =
+        post("/api/v1/applications/" + applicationId + "/approve", "admin");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response).path("installToken").asText();
+  }
+
+  /** One heartbeat for {@code nodeId} with a bearer credential. */
+  HttpResponse<String> heartbeat(String bearer, String nodeId) throws Exception {
+    return send(
+        HttpRequest.newBuilder(base.resolve("/api/v1/agent/heartbeats"))
+            .header("Authorization", "Bearer " + bearer)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    """
+                    {"reports":[{"nodeId":"%s","version":"1.0.0","health":"HEALTHY",
+                      "cpuPercent":1,"memoryPercent":2,"diskPercent":3}]}"""
+                        .formatted(nodeId))));
+  }
+
+  static JsonNode json(HttpResponse<String> response) throws IOException {
+    return JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String path, String user) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+    if (user != null) {
+      String credentials = user + ":noderr-demo";
+      builder.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return builder;
+  }
+}

@@ -1,0 +1,13 @@
+package io.noderr.agent.sim;
+
+import io.noderr.agent.platform.EnrollmentEntry;
+import java.util.List;
+
+/**
+ * How a simulated fleet gets into the registry. Returns, for each requested entry in order, the id
+ * the platform knows the node by.
+ */
+public interface FleetAdmission {
+
+  List<String> admit(List<EnrollmentEntry> nodes);
+}

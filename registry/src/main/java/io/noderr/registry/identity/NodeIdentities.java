@@ -1,0 +1,109 @@
+package io.noderr.registry.identity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.noderr.registry.audit.AuditLog;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The identity each node proved at registration, and what later attestations concluded. */
+@Repository
+public class NodeIdentities {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> PCRS = new TypeReference<>() {};
+
+  private final JdbcTemplate jdbc;
+  private final AuditLog audit;
+
+  NodeIdentities(JdbcTemplate jdbc, AuditLog audit) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  public void insert(StoredIdentity identity) {
+    jdbc.update(
+        "INSERT INTO node_identities (node_id, key_kind, ak_public, ak_name, ek_public,"
+            + " ek_cert_sha256, pcr_values) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)",
+        identity.nodeId(),
+        identity.keyKind(),
+        identity.akPublic(),
+        identity.akName(),
+        identity.ekPublic(),
+        identity.ekCertificateSha256(),
+        json(identity.pcrValues()));
+  }
+
+  /** True when a node already registered with this EK certificate: one TPM, one node. */
+  public boolean ekInUse(String ekCertificateSha256) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "SELECT EXISTS (SELECT 1 FROM node_identities WHERE ek_cert_sha256 = ?)",
+            Boolean.class,
+            ekCertificateSha256));
+  }
+
+  public Optional<StoredIdentity> find(String nodeId) {
+    return jdbc
+        .query(
+            "SELECT node_id, key_kind, ak_public, ak_name, ek_public, ek_cert_sha256,"
+                + " pcr_values::text AS pcr_values FROM node_identities WHERE node_id = ?",
+            (rs, i) ->
+                new StoredIdentity(
+                    rs.getString("node_id"),
+                    rs.getString("key_kind"),
+                    rs.getString("ak_public"),
+                    rs.getString("ak_name"),
+                    rs.getString("ek_public"),
+                    rs.getString("ek_cert_sha256"),
+                    parse(rs.getString("pcr_values"))),
+            nodeId)
+        .stream()
+        .findFirst();
+  }
+
+  /** Records a successful re-attestation (the PCR values the node quoted). */
+  public void attested(String nodeId, Map<String, String> pcrValues) {
+    jdbc.update(
+        "UPDATE node_identities SET last_attested_at = now(), pcr_values = ?::jsonb"
+            + " WHERE node_id = ?",
+        json(pcrValues),
+        nodeId);
+  }
+
+  /**
+   * A node whose attestation failed is QUARANTINED (out of every rollout and cohort), its sessions
+   * revoked, and the reason audited.
+   */
+  @Transactional
+  public void quarantine(String nodeId, String reason) {
+    jdbc.update(
+        "UPDATE nodes SET status = 'QUARANTINED', attestation_status = 'FAILED',"
+            + " row_version = row_version + 1 WHERE id = ?",
+        nodeId);
+    jdbc.update(
+        "UPDATE node_sessions SET revoked_at = now() WHERE node_id = ? AND revoked_at IS NULL",
+        nodeId);
+    audit.append(AuditLog.SYSTEM, "node.quarantined", nodeId, reason, null);
+  }
+
+  private static String json(Map<String, String> pcrValues) {
+    try {
+      return JSON.writeValueAsString(pcrValues == null ? Map.of() : pcrValues);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> parse(String json) {
+    try {
+      return JSON.readValue(json, PCRS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable PCR values in the registry", e);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package io.noderr.console.onboarding;
+
+import io.noderr.activities.TaskQueues;
+import io.noderr.activities.onboarding.ApplicationSubmitted;
+import io.noderr.console.security.Roles;
+import io.noderr.console.security.Secrets;
+import io.noderr.registry.audit.AuditLog;
+import io.noderr.registry.onboarding.ApplicationQuery;
+import io.noderr.registry.onboarding.ApplicationRow;
+import io.noderr.registry.onboarding.Applications;
+import io.noderr.workflows.onboarding.ApproveCommand;
+import io.noderr.workflows.onboarding.NodeIds;
+import io.noderr.workflows.onboarding.OnboardingInput;
+import io.noderr.workflows.onboarding.OnboardingState;
+import io.noderr.workflows.onboarding.OnboardingWorkflow;
+import io.noderr.workflows.onboarding.ReissueCommand;
+import io.noderr.workflows.onboarding.RejectCommand;
+import io.noderr.workflows.onboarding.Reviewer;
+import io.noderr.workflows.onboarding.TokenGrant;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowOptions;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Service;
+
+/**
+ * Node operator applications: submission (public), review decisions (admins) and reading (admins,
+ * SREs). Decisions are Updates on the application's OnboardingWorkflow; this facade turns the
+ * caller into a {@link Reviewer} and never lets a raw install token reach the workflow or a log.
+ */
+@Service
+public class ApplicationService {
+
+  private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final WorkflowClient client;
+  private final Applications applications;
+  private final AuditLog audit;
+  private final OnboardingProperties properties;
+
+  ApplicationService(
+      WorkflowClient client,
+      Applications applications,
+      AuditLog audit,
+      OnboardingProperties properties) {
+    this.client = client;
+    this.applications = applications;
+    this.audit = audit;
+    this.properties = properties;
+  }
+
+  /** Starts the application's workflow and returns the application id. Anyone may apply. */
+  public String submit(ApplicationForm form) {
+    String id = NodeIds.APPLICATION_PREFIX + randomSuffix();
+    String workflowId = OnboardingWorkflow.workflowId(id);
+    OnboardingWorkflow workflow =
+        client.newWorkflowStub(
+            OnboardingWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.PLATFORM)
+                .build());
+    ApplicationSubmitted application =
+        new ApplicationSubmitted(
+            id,
+            form.operatorName().strip(),
+            form.contact().strip(),
+            form.tier(),
+            form.region(),
+            form.signingAddress().toLowerCase(Locale.ROOT),
+            workflowId);
+    WorkflowClient.start(
+        workflow::run,
+        new OnboardingInput(
+            application,
+            properties.installTokenTtl().toMillis(),
+            properties.reviewWindow().toMillis()));
+    return id;
+  }
+
+  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  public ApplicationPage search(ApplicationQuery query) {
+    return new ApplicationPage(applications.count(query), applications.search(query));
+  }
+
+  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  public ApplicationDetails details(String applicationId) {
+    ApplicationRow row = require(applicationId);
+    return new ApplicationDetails(row, liveState(row), audit.recentFor(applicationId, 50));
+  }
+
+  /** Approves and returns the install token — the only time it exists outside the node. */
+  @PreAuthorize("isAuthenticated()")
+  public Approval approve(String applicationId, Authentication caller) {
+    Reviewer reviewer = reviewerFor(caller, "approve", applicationId);
+    String token = Secrets.generate(Secrets.INSTALL_TOKEN);
+    TokenGrant grant =
+        WorkflowUpdates.call(
+            () ->
+                workflow(applicationId)
+                    .approve(new ApproveCommand(reviewer, Secrets.sha256Hex(token))),
+            () -> closed(applicationId, "approved"));
+    return new Approval(applicationId, token, Instant.ofEpochMilli(grant.expiresAtMillis()));
+  }
+
+  @PreAuthorize("isAuthenticated()")
+  public OnboardingState reject(String applicationId, String reason, Authentication caller) {
+    Reviewer reviewer = reviewerFor(caller, "reject", applicationId);
+    return WorkflowUpdates.call(
+        () -> workflow(applicationId).reject(new RejectCommand(reviewer, reason)),
+        () -> closed(applicationId, "rejected"));
+  }
+
+  /** Issues a new install token; the previous one stops working at once. */
+  @PreAuthorize("isAuthenticated()")
+  public Approval reissueToken(String applicationId, Authentication caller) {
+    Reviewer reviewer = reviewerFor(caller, "re-issue the install token of", applicationId);
+    String token = Secrets.generate(Secrets.INSTALL_TOKEN);
+    TokenGrant grant =
+        WorkflowUpdates.call(
+            () ->
+                workflow(applicationId)
+                    .reissueToken(new ReissueCommand(reviewer, Secrets.sha256Hex(token))),
+            () -> closed(applicationId, "given a new install token"));
+    return new Approval(applicationId, token, Instant.ofEpochMilli(grant.expiresAtMillis()));
+  }
+
+  /**
+   * Only admins decide. Checked here as well as in the workflow's validator so that a refused
+   * attempt is audited (a validator rejection leaves no trace in history by design).
+   */
+  private Reviewer reviewerFor(Authentication caller, String verb, String applicationId) {
+    Set<String> roles =
+        caller.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .map(authority -> authority.replaceFirst("^ROLE_", ""))
+            .collect(Collectors.toUnmodifiableSet());
+    if (!roles.contains(Roles.ADMIN)) {
+      audit.append(
+          caller.getName(),
+          "application.decision-refused",
+          applicationId,
+          caller.getName() + " tried to " + verb + " it without the ADMIN role",
+          OnboardingWorkflow.workflowId(applicationId));
+      throw new AccessDeniedException("only admins review applications");
+    }
+    return new Reviewer(caller.getName(), roles);
+  }
+
+  /**
+   * Decisions go to the workflow by id, not through the read model: an application approved right
+   * after it was submitted may not have its row yet.
+   */
+  private OnboardingWorkflow workflow(String applicationId) {
+    return client.newWorkflowStub(
+        OnboardingWorkflow.class, OnboardingWorkflow.workflowId(applicationId));
+  }
+
+  private OnboardingState liveState(ApplicationRow row) {
+    try {
+      return workflow(row.id()).getState();
+    } catch (WorkflowException e) {
+      return null;
+    }
+  }
+
+  private ApplicationRow require(String applicationId) {
+    return applications
+        .find(applicationId)
+        .orElseThrow(() -> new ApplicationNotFoundException(applicationId));
+  }
+
+  /** Why a decision found no running workflow: the application ended, or never existed. */
+  private String closed(String applicationId, String verb) {
+    ApplicationRow row = require(applicationId);
+    return "the application is "
+        + row.status().toLowerCase(Locale.ROOT).replace('_', ' ')
+        + " and cannot be "
+        + verb;
+  }
+
+  private static String randomSuffix() {
+    StringBuilder suffix = new StringBuilder(10);
+    for (int i = 0; i < 10; i++) {
+      suffix.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+    }
+    return suffix.toString();
+  }
+}

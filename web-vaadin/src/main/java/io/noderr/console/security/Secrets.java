@@ -1,0 +1,53 @@
+package io.noderr.console.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Bearer secrets the platform hands out (install tokens, node session tokens): 256 random bits,
+ * URL-safe, behind a prefix that tells people and secret scanners what leaked. The platform keeps
+ * only {@link #sha256Hex} of a secret.
+ */
+public final class Secrets {
+
+  /** Prefix of install tokens. */
+  public static final String INSTALL_TOKEN = "nit_";
+
+  /** Prefix of node session tokens. */
+  public static final String NODE_SESSION = "nst_";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Secrets() {}
+
+  public static String generate(String prefix) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Cheap shape check before any lookup: a secret of another shape cannot be one of ours. */
+  public static boolean hasShape(String prefix, String secret) {
+    return secret != null
+        && secret.length() == prefix.length() + 43
+        && secret.startsWith(prefix)
+        && secret.substring(prefix.length()).matches("[A-Za-z0-9_-]{43}");
+  }
+
+  /** Lowercase hex SHA-256 of the secret as presented. */
+  public static String sha256Hex(String secret) {
+    return HexFormat.of().formatHex(sha256(secret.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  public static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.noderr.worker.onboarding;
+
+import io.noderr.activities.onboarding.ApplicationClosed;
+import io.noderr.activities.onboarding.ApplicationSubmitted;
+import io.noderr.activities.onboarding.NodeRegistration;
+import io.noderr.activities.onboarding.OnboardingActivities;
+import io.noderr.activities.onboarding.StepRecorded;
+import io.noderr.activities.onboarding.TokenIssued;
+import io.noderr.registry.audit.AuditLog;
+import io.noderr.registry.identity.InstallTokens;
+import io.noderr.registry.onboarding.ApplicationRow;
+import io.noderr.registry.onboarding.Applications;
+import io.noderr.registry.workflow.WorkflowRunStatus;
+import io.noderr.registry.workflow.WorkflowRuns;
+import io.noderr.workflows.onboarding.OnboardingWorkflow;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The onboarding workflow's registry writes; each one with its audit entry, idempotently. */
+@Component
+public class OnboardingRecorder implements OnboardingActivities {
+
+  private final Applications applications;
+  private final InstallTokens tokens;
+  private final NodeRegistrar registrar;
+  private final WorkflowRuns runs;
+  private final AuditLog audit;
+
+  OnboardingRecorder(
+      Applications applications,
+      InstallTokens tokens,
+      NodeRegistrar registrar,
+      WorkflowRuns runs,
+      AuditLog audit) {
+    this.applications = applications;
+    this.tokens = tokens;
+    this.registrar = registrar;
+    this.runs = runs;
+    this.audit = audit;
+  }
+
+  @Override
+  @Transactional
+  public StepRecorded recordApplication(ApplicationSubmitted application) {
+    boolean first =
+        applications.insert(
+            new ApplicationRow(
+                application.applicationId(),
+                application.operatorName(),
+                application.contact(),
+                application.tier(),
+                application.region(),
+                application.signingAddress(),
+                "IN_REVIEW",
+                null,
+                null,
+                null,
+                application.workflowId(),
+                null,
+                null));
+    if (first) {
+      runs.started(
+          application.workflowId(),
+          OnboardingWorkflow.TYPE,
+          application.applicationId(),
+          application.operatorName());
+      audit.append(
+          application.operatorName(),
+          "application.submitted",
+          application.applicationId(),
+          "tier " + application.tier() + ", region " + application.region(),
+          application.workflowId());
+    }
+    return new StepRecorded(application.applicationId(), first);
+  }
+
+  @Override
+  @Transactional
+  public StepRecorded recordTokenIssued(TokenIssued issued) {
+    boolean first =
+        tokens.issue(
+            issued.tokenHash(),
+            issued.applicationId(),
+            issued.tier(),
+            issued.reviewer(),
+            Instant.ofEpochMilli(issued.expiresAtMillis()));
+    if (first) {
+      applications.moveTo(issued.applicationId(), "APPROVED", issued.reviewer(), null, null);
+      audit.append(
+          issued.reviewer(),
+          issued.reissue() ? "install-token.reissued" : "application.approved",
+          issued.applicationId(),
+          "install token valid until " + Instant.ofEpochMilli(issued.expiresAtMillis()),
+          issued.workflowId());
+    }
+    return new StepRecorded(issued.applicationId(), first);
+  }
+
+  @Override
+  @Transactional
+  public StepRecorded recordClosed(ApplicationClosed closed) {
+    String status = closed.outcome().name();
+    tokens.revokeLive(closed.applicationId());
+    boolean first =
+        applications.moveTo(closed.applicationId(), status, closed.actor(), closed.reason(), null);
+    if (first) {
+      runs.ended(closed.workflowId(), WorkflowRunStatus.COMPLETED, status + ": " + closed.reason());
+      audit.append(
+          closed.actor(),
+          "application." + status.toLowerCase(),
+          closed.applicationId(),
+          closed.reason(),
+          closed.workflowId());
+    }
+    return new StepRecorded(closed.applicationId(), first);
+  }
+
+  @Override
+  public StepRecorded registerNode(NodeRegistration registration) {
+    return registrar.register(registration);
+  }
+}

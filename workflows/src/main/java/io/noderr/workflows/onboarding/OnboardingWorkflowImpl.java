@@ -1,0 +1,278 @@
+package io.noderr.workflows.onboarding;
+
+import io.noderr.activities.TaskQueues;
+import io.noderr.activities.onboarding.ApplicationClosed;
+import io.noderr.activities.onboarding.ApplicationClosed.Outcome;
+import io.noderr.activities.onboarding.ApplicationSubmitted;
+import io.noderr.activities.onboarding.NodeRegistration;
+import io.noderr.activities.onboarding.OnboardingActivities;
+import io.noderr.activities.onboarding.TokenIssued;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+
+public class OnboardingWorkflowImpl implements OnboardingWorkflow {
+
+  private static final Logger log = Workflow.getLogger(OnboardingWorkflowImpl.class);
+
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+  /** Error type of a registration the registry refuses (e.g. the TPM already has a node). */
+  public static final String REGISTRATION_REFUSED = "RegistrationRefused";
+
+  /**
+   * Registry writes are idempotent, so they retry until the database is back; a refusal by the
+   * registry itself is non-retryable and reaches the registering node as the reason.
+   */
+  static final ActivityOptions REGISTRY_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(TaskQueues.PLATFORM)
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setDoNotRetry(REGISTRATION_REFUSED)
+                  .build())
+          .build();
+
+  private final OnboardingActivities registry =
+      Workflow.newActivityStub(OnboardingActivities.class, REGISTRY_OPTIONS);
+
+  private ApplicationSubmitted application;
+  private long tokenTtlMillis;
+  private OnboardingStage stage = OnboardingStage.IN_REVIEW;
+  private String reviewer;
+  private String reason;
+  private String tokenHash;
+  private long tokenExpiresAtMillis;
+  private int tokensIssued;
+  private String nodeId;
+
+  @Override
+  public OnboardingResult run(OnboardingInput input) {
+    application = input.application();
+    tokenTtlMillis = input.tokenTtlMillis();
+    registry.recordApplication(application);
+
+    boolean reviewed =
+        Workflow.await(
+            Duration.ofMillis(input.reviewWindowMillis()),
+            () -> stage != OnboardingStage.IN_REVIEW);
+    if (!reviewed) {
+      expire(
+          "not reviewed within " + Duration.ofMillis(input.reviewWindowMillis()).toHours() + " h");
+    }
+    awaitRegistrationOrExpiry();
+
+    // Handlers still writing (a rejection, a registration) finish before the run completes.
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    log.info("application {} ended {}", application.applicationId(), stage);
+    return new OnboardingResult(application.applicationId(), stage, nodeId, reason);
+  }
+
+  /**
+   * While approved, the live token's expiry is the deadline; a re-issue moves it, a registration in
+   * flight holds it (if the registration fails the token is still good until it expires).
+   */
+  private void awaitRegistrationOrExpiry() {
+    while (true) {
+      if (stage == OnboardingStage.REGISTERING) {
+        Workflow.await(() -> stage != OnboardingStage.REGISTERING);
+      } else if (stage == OnboardingStage.APPROVED) {
+        int generation = tokensIssued;
+        long remaining = tokenExpiresAtMillis - Workflow.currentTimeMillis();
+        boolean changed =
+            remaining > 0
+                && Workflow.await(
+                    Duration.ofMillis(remaining),
+                    () -> stage != OnboardingStage.APPROVED || tokensIssued != generation);
+        if (!changed) {
+          expire("install token expired unused");
+        }
+      } else {
+        return;
+      }
+    }
+  }
+
+  private void expire(String why) {
+    stage = OnboardingStage.EXPIRED;
+    reason = why;
+    registry.recordClosed(
+        new ApplicationClosed(
+            application.applicationId(), Outcome.EXPIRED, "system", why, workflowId()));
+  }
+
+  @Override
+  public TokenGrant approve(ApproveCommand command) {
+    stage = OnboardingStage.APPROVED;
+    reviewer = command.reviewer().name();
+    return issue(command.tokenHash(), false);
+  }
+
+  @Override
+  public void validateApprove(ApproveCommand command) {
+    requireReviewer(command.reviewer());
+    requireTokenHash(command.tokenHash());
+    requireStage(OnboardingStage.IN_REVIEW, "approved");
+  }
+
+  @Override
+  public OnboardingState reject(RejectCommand command) {
+    stage = OnboardingStage.REJECTED;
+    reviewer = command.reviewer().name();
+    reason = command.reason().strip();
+    tokenHash = null;
+    registry.recordClosed(
+        new ApplicationClosed(
+            application.applicationId(), Outcome.REJECTED, reviewer, reason, workflowId()));
+    return getState();
+  }
+
+  @Override
+  public void validateReject(RejectCommand command) {
+    requireReviewer(command.reviewer());
+    if (command.reason() == null || command.reason().isBlank()) {
+      throw refused("a rejection needs a reason");
+    }
+    if (command.reason().length() > 500) {
+      throw refused("the reason is longer than 500 characters");
+    }
+    if (stage != OnboardingStage.IN_REVIEW && stage != OnboardingStage.APPROVED) {
+      throw refused("the application is " + describeStage() + " and can no longer be rejected");
+    }
+  }
+
+  @Override
+  public TokenGrant reissueToken(ReissueCommand command) {
+    reviewer = command.reviewer().name();
+    return issue(command.tokenHash(), true);
+  }
+
+  @Override
+  public void validateReissueToken(ReissueCommand command) {
+    requireReviewer(command.reviewer());
+    requireTokenHash(command.tokenHash());
+    requireStage(OnboardingStage.APPROVED, "given a new install token");
+  }
+
+  private TokenGrant issue(String hash, boolean reissue) {
+    tokenHash = hash;
+    tokenExpiresAtMillis = Workflow.currentTimeMillis() + tokenTtlMillis;
+    tokensIssued++;
+    registry.recordTokenIssued(
+        new TokenIssued(
+            application.applicationId(),
+            application.tier(),
+            hash,
+            tokenExpiresAtMillis,
+            reviewer,
+            reissue,
+            workflowId()));
+    return new TokenGrant(application.applicationId(), tokenExpiresAtMillis);
+  }
+
+  @Override
+  public RegistrationAccepted register(RegisterCommand command) {
+    stage = OnboardingStage.REGISTERING;
+    String candidate = NodeIds.forApplication(application.region(), application.applicationId());
+    try {
+      registry.registerNode(
+          new NodeRegistration(
+              application.applicationId(),
+              candidate,
+              application.operatorName(),
+              application.contact(),
+              application.tier(),
+              application.region(),
+              application.signingAddress(),
+              command.tokenHash(),
+              command.identity(),
+              workflowId()));
+    } catch (ActivityFailure failure) {
+      stage = OnboardingStage.APPROVED;
+      String why =
+          failure.getCause() instanceof ApplicationFailure refusal
+              ? refusal.getOriginalMessage()
+              : "the registry could not store the node";
+      throw ApplicationFailure.newFailure(why, REGISTRATION_REFUSED);
+    }
+    nodeId = candidate;
+    tokenHash = null;
+    stage = OnboardingStage.REGISTERED;
+    return new RegistrationAccepted(application.applicationId(), nodeId);
+  }
+
+  @Override
+  public void validateRegister(RegisterCommand command) {
+    if (stage == OnboardingStage.REGISTERED || stage == OnboardingStage.REGISTERING) {
+      throw refused("install token already used");
+    }
+    if (stage != OnboardingStage.APPROVED) {
+      throw refused("the application is " + describeStage() + "; its install token is not valid");
+    }
+    if (command.tokenHash() == null || !command.tokenHash().equals(tokenHash)) {
+      throw refused("install token was replaced by a newer one");
+    }
+    if (Workflow.currentTimeMillis() >= tokenExpiresAtMillis) {
+      throw refused("install token expired");
+    }
+    if (!application.tier().equals(command.tier())) {
+      throw refused("install token is for tier " + application.tier() + ", not " + command.tier());
+    }
+    if (command.identity() == null || command.identity().keyKind() == null) {
+      throw refused("the registration carries no identity");
+    }
+    if (!command.identity().attested() && !"ALL".equals(application.tier())) {
+      throw refused(
+          "tier "
+              + application.tier()
+              + " needs a TPM-attested node; software keys are not enough");
+    }
+  }
+
+  @Override
+  public OnboardingState getState() {
+    return new OnboardingState(stage, reviewer, tokenExpiresAtMillis, tokensIssued, nodeId, reason);
+  }
+
+  private void requireReviewer(Reviewer who) {
+    if (who == null || who.name() == null || who.name().isBlank()) {
+      throw refused("the decision names no reviewer");
+    }
+    if (!who.mayReview()) {
+      throw refused(who.name() + " is not an admin; only admins review applications");
+    }
+  }
+
+  private static void requireTokenHash(String hash) {
+    if (hash == null || !SHA256_HEX.matcher(hash).matches()) {
+      throw refused("the install token hash must be 64 lowercase hex characters");
+    }
+  }
+
+  private void requireStage(OnboardingStage expected, String verb) {
+    if (stage != expected) {
+      throw refused("the application is " + describeStage() + " and cannot be " + verb);
+    }
+  }
+
+  private String describeStage() {
+    return stage.name().toLowerCase().replace('_', ' ');
+  }
+
+  private String workflowId() {
+    return Workflow.getInfo().getWorkflowId();
+  }
+
+  /** Validator refusals reach the caller as the update's failure message. */
+  private static IllegalArgumentException refused(String why) {
+    return new IllegalArgumentException(why);
+  }
+}

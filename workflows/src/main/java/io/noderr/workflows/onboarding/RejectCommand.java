@@ -1,0 +1,3 @@
+package io.noderr.workflows.onboarding;
+
+public record RejectCommand(Reviewer reviewer, String reason) {}

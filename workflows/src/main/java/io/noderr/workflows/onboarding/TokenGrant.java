@@ -1,0 +1,3 @@
+package io.noderr.workflows.onboarding;
+
+public record TokenGrant(String applicationId, long expiresAtMillis) {}
