@@ -44,8 +44,8 @@ class OnboardingIT {
   /** Short enough to watch a token expire, long enough for every other test's approve→register. */
   static final Duration TOKEN_TTL = Duration.ofSeconds(8);
 
-  @TempDir Path dataDir;
-  @TempDir Path agentState;
+  @TempDir static Path dataDir;
+  @TempDir static Path agentState;
   private ConfigurableApplicationContext platform;
   private PlatformApi api;
   private URI base;

@@ -44,7 +44,7 @@ class TpmOnboardingIT {
   /** SHA-256 PCR value after reset: 32 zero bytes. */
   static final String RESET_PCR = "00".repeat(32);
 
-  @TempDir Path dataDir;
+  @TempDir static Path dataDir;
   private SwtpmCa manufacturer;
   private ConfigurableApplicationContext platform;
   private PlatformApi api;

@@ -18,9 +18,8 @@ final class Tpm2 {
   static final int RSA_2048_BYTES = 256;
   static final long DEFAULT_RSA_EXPONENT = 65537;
 
-  /** TPMA_OBJECT bits. */
+  // TPMA_OBJECT bits
   static final int FIXED_TPM = 1 << 1;
-
   static final int FIXED_PARENT = 1 << 4;
   static final int SENSITIVE_DATA_ORIGIN = 1 << 5;
   static final int RESTRICTED = 1 << 16;

@@ -2,6 +2,8 @@ package io.noderr.agent.tpm;
 
 import static io.noderr.agent.tpm.TpmCommands.call;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,6 +44,17 @@ final class PcrReader {
       remaining.removeAll(returned);
     }
     return values;
+  }
+
+  /** What TPM2_Quote hashes into pcrDigest: the values in selection order. */
+  static byte[] digest(SortedMap<Integer, String> pcrs) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      pcrs.values().forEach(value -> sha256.update(HexFormat.of().parseHex(value)));
+      return sha256.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
   }
 
   /**

@@ -1,32 +1,24 @@
 package io.noderr.agent.tpm;
 
 import static io.noderr.agent.tpm.TpmCommands.call;
-import static io.noderr.agent.tpm.TpmCommands.run;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import tss.Tpm;
 import tss.tpm.CreatePrimaryResponse;
 import tss.tpm.QuoteResponse;
-import tss.tpm.TPMS_ID_OBJECT;
 import tss.tpm.TPMS_NULL_SIG_SCHEME;
 import tss.tpm.TPMS_PCR_SELECTION;
 import tss.tpm.TPMS_QUOTE_INFO;
 import tss.tpm.TPMS_SENSITIVE_CREATE;
 import tss.tpm.TPMT_PUBLIC;
 import tss.tpm.TPMT_SIGNATURE;
-import tss.tpm.TPMT_SYM_DEF;
 import tss.tpm.TPM_ALG_ID;
 import tss.tpm.TPM_HANDLE;
 import tss.tpm.TPM_RH;
-import tss.tpm.TPM_SE;
 
 /**
  * This node's TPM identity: the EK the manufacturer certified and the attestation key, both primary
@@ -54,7 +46,6 @@ public final class TpmIdentity implements AutoCloseable {
   private final byte[] akPublic;
   private final byte[] akName;
   private final byte[] ekCertificate;
-  private final SecureRandom random = new SecureRandom();
 
   private TpmIdentity(
       Tpm tpm, CreatePrimaryResponse ek, CreatePrimaryResponse ak, byte[] ekCertificate) {
@@ -84,8 +75,8 @@ public final class TpmIdentity implements AutoCloseable {
       return new TpmIdentity(tpm, ek, ak, EkCertificateReader.read(tpm));
     } catch (RuntimeException e) {
       try {
-        flush(tpm, ak == null ? null : ak.handle);
-        flush(tpm, ek == null ? null : ek.handle);
+        TpmCommands.flush(tpm, ak == null ? null : ak.handle);
+        TpmCommands.flush(tpm, ek == null ? null : ek.handle);
       } finally {
         disconnect(tpm);
       }
@@ -128,7 +119,7 @@ public final class TpmIdentity implements AutoCloseable {
           call("quote", () -> tpm.Quote(ak, nonce, new TPMS_NULL_SIG_SCHEME(), selection));
       SortedMap<Integer, String> pcrs = PcrReader.read(tpm, indices);
       if (MessageDigest.isEqual(
-          digest(pcrs), ((TPMS_QUOTE_INFO) quote.quoted.attested).pcrDigest)) {
+          PcrReader.digest(pcrs), ((TPMS_QUOTE_INFO) quote.quoted.attested).pcrDigest)) {
         return new TpmQuote(
             quote.quoted.toBytes(), new TPMT_SIGNATURE(quote.signature).toBytes(), pcrs);
       }
@@ -144,50 +135,15 @@ public final class TpmIdentity implements AutoCloseable {
    * @param encryptedSecret the encrypted seed from the platform
    */
   public synchronized byte[] activateCredential(byte[] credentialBlob, byte[] encryptedSecret) {
-    TPMS_ID_OBJECT credential = idObject(credentialBlob);
-    byte[] nonceCaller = new byte[32];
-    random.nextBytes(nonceCaller);
-    TPM_HANDLE session =
-        call(
-                "start a policy session",
-                () ->
-                    tpm.StartAuthSession(
-                        TPM_HANDLE.NULL,
-                        TPM_HANDLE.NULL,
-                        nonceCaller,
-                        new byte[0],
-                        TPM_SE.POLICY,
-                        new TPMT_SYM_DEF(),
-                        TPM_ALG_ID.SHA256))
-            .handle;
-    try {
-      // The EK's policy: the endorsement hierarchy's (empty) auth value, proven by PolicySecret.
-      run(
-          "satisfy the EK policy",
-          () ->
-              tpm.PolicySecret(
-                  TPM_HANDLE.from(TPM_RH.ENDORSEMENT),
-                  session,
-                  new byte[0],
-                  new byte[0],
-                  new byte[0],
-                  0));
-      return call(
-          "activate the credential",
-          () ->
-              tpm._withSessions(TPM_HANDLE.pwSession(new byte[0]), session)
-                  .ActivateCredential(ak, ek, credential, encryptedSecret));
-    } finally {
-      flush(tpm, session);
-    }
+    return CredentialActivation.activate(tpm, ak, ek, credentialBlob, encryptedSecret);
   }
 
   /** Flushes the keys (a TPM without resource manager keeps them otherwise) and disconnects. */
   @Override
   public synchronized void close() {
     try {
-      flush(tpm, ak);
-      flush(tpm, ek);
+      TpmCommands.flush(tpm, ak);
+      TpmCommands.flush(tpm, ek);
     } finally {
       disconnect(tpm);
     }
@@ -217,46 +173,6 @@ public final class TpmIdentity implements AutoCloseable {
       throw new IllegalArgumentException("a quote covers at least one PCR");
     }
     return indices;
-  }
-
-  /** TPMS_ID_OBJECT: a sized integrity HMAC, then the encrypted identity up to the end. */
-  private static TPMS_ID_OBJECT idObject(byte[] credentialBlob) {
-    ByteBuffer blob = ByteBuffer.wrap(credentialBlob);
-    int hmacSize = blob.remaining() >= 2 ? blob.getShort() & 0xFFFF : -1;
-    if (hmacSize < 0 || hmacSize >= blob.remaining()) {
-      throw new TpmOperationException("the credential blob from the platform is malformed");
-    }
-    byte[] integrityHmac = new byte[hmacSize];
-    blob.get(integrityHmac);
-    byte[] encIdentity = new byte[blob.remaining()];
-    blob.get(encIdentity);
-    return new TPMS_ID_OBJECT(integrityHmac, encIdentity);
-  }
-
-  private static byte[] digest(SortedMap<Integer, String> pcrs) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      pcrs.values().forEach(value -> sha256.update(HexFormat.of().parseHex(value)));
-      return sha256.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
-  }
-
-  /**
-   * Without a resource manager (swtpm, /dev/tpm0) a transient object stays loaded until the TPM
-   * restarts, and a TPM has room for only a few. Best effort: after a connection failure flushing
-   * fails too, and the first error is the one worth reporting.
-   */
-  private static void flush(Tpm tpm, TPM_HANDLE handle) {
-    if (handle == null) {
-      return;
-    }
-    try {
-      tpm._allowErrors().FlushContext(handle);
-    } catch (RuntimeException connectionAlreadyBroken) {
-      // Nothing more can be done over this connection.
-    }
   }
 
   private static void disconnect(Tpm tpm) {

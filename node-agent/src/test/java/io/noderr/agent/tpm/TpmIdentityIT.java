@@ -185,6 +185,8 @@ class TpmIdentityIT {
           .hasMessage("the TPM could not activate the credential: TPM_RC_INTEGRITY");
       assertRejected(
           () -> platform.verifyActivation(challenge.secret(), new byte[32]), CREDENTIAL_MISMATCH);
+      byte[] next = nonce();
+      platform.verifyQuote(akOwner.akPublic(), quote(akOwner, next, FIRMWARE_PCRS), next);
     }
   }
 

@@ -25,6 +25,7 @@ import io.noderr.activities.onboarding.TokenIssued;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -621,6 +622,122 @@ class OnboardingWorkflowTest {
                 registerCommand(
                     TOKEN, "ORACLE", new NodeIdentity(null, "key", null, null, null, Map.of()))),
         "the registration carries no identity");
+  }
+
+  @Test
+  void decisions_onAClosedApplication_failAsWorkflowNotFound_andRegisterNothing() {
+    env.start();
+    OnboardingWorkflow workflow = start("ORACLE");
+    workflow.approve(new ApproveCommand(ADMIN, TOKEN));
+    workflow.register(registerCommand(TOKEN, "ORACLE", tpm("1")));
+    result();
+
+    // The console maps WorkflowNotFoundException to "the application is closed".
+    assertThatThrownBy(() -> workflow.register(registerCommand(TOKEN, "ORACLE", tpm("2"))))
+        .isInstanceOf(WorkflowNotFoundException.class);
+    assertThatThrownBy(() -> workflow.reject(new RejectCommand(ADMIN, "too late")))
+        .isInstanceOf(WorkflowNotFoundException.class);
+    verify(registry, times(1)).registerNode(any());
+    verify(registry, never()).recordClosed(any());
+  }
+
+  @Test
+  void approve_returnsItsOwnTokensExpiry_whenAReissueIsAcceptedWhileApprovalIsBeingRecorded()
+      throws Exception {
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    doAnswer(
+            invocation -> {
+              TokenIssued issued = invocation.getArgument(0);
+              if (!issued.reissue()) {
+                writing.countDown();
+                release.await(20, TimeUnit.SECONDS);
+              }
+              return recorded();
+            })
+        .when(registry)
+        .recordTokenIssued(any());
+    env.start();
+    OnboardingWorkflow workflow = start("ORACLE");
+    WorkflowUpdateHandle<TokenGrant> approval =
+        stub()
+            .startUpdate(
+                "approve",
+                WorkflowUpdateStage.ACCEPTED,
+                TokenGrant.class,
+                new ApproveCommand(ADMIN, TOKEN));
+    assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(50);
+
+    // Either the re-issue is refused while the approval is being written, or approve still
+    // answers with the expiry of the token it issued.
+    TokenGrant reissued = null;
+    try {
+      reissued = workflow.reissueToken(new ReissueCommand(ADMIN, NEW_TOKEN));
+    } catch (WorkflowUpdateException refused) {
+      // acceptable: decisions are serialised
+    }
+    release.countDown();
+    TokenGrant approved = approval.getResult(10, TimeUnit.SECONDS);
+
+    assertThat(approved.expiresAtMillis()).isEqualTo(tokensIssued().getFirst().expiresAtMillis());
+    if (reissued != null) {
+      assertThat(approved.expiresAtMillis()).isLessThan(reissued.expiresAtMillis());
+    }
+  }
+
+  @Test
+  void reject_doesNotOvertakeTheApprovalsRegistryWrite_whenAcceptedWhileItIsInFlight()
+      throws Exception {
+    List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    doAnswer(
+            invocation -> {
+              writing.countDown();
+              release.await(20, TimeUnit.SECONDS);
+              writes.add("token recorded");
+              return recorded();
+            })
+        .when(registry)
+        .recordTokenIssued(any());
+    doAnswer(
+            invocation -> {
+              writes.add("closed recorded");
+              return recorded();
+            })
+        .when(registry)
+        .recordClosed(any());
+    env.start();
+    OnboardingWorkflow workflow = start("ORACLE");
+    WorkflowUpdateHandle<TokenGrant> approval =
+        stub()
+            .startUpdate(
+                "approve",
+                WorkflowUpdateStage.ACCEPTED,
+                TokenGrant.class,
+                new ApproveCommand(ADMIN, TOKEN));
+    assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+
+    java.util.concurrent.CompletableFuture<Object> rejection =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return workflow.reject(new RejectCommand(ADMIN, "second reviewer says no"));
+              } catch (WorkflowUpdateException refused) {
+                return refused;
+              }
+            });
+    Thread.sleep(500);
+    release.countDown();
+    approval.getResult(10, TimeUnit.SECONDS);
+    rejection.get(10, TimeUnit.SECONDS);
+
+    // The registry must end in the workflow's state: a rejection recorded before the token write
+    // is overwritten by it (application APPROVED again, a live token for a rejected application).
+    if (writes.contains("closed recorded")) {
+      assertThat(writes).containsExactly("token recorded", "closed recorded");
+    }
   }
 
   // --- helpers --------------------------------------------------------------------------------
