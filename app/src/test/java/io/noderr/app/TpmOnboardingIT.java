@@ -17,6 +17,7 @@ import io.noderr.attestation.swtpm.Swtpm;
 import io.noderr.attestation.swtpm.SwtpmCa;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -128,22 +129,26 @@ class TpmOnboardingIT {
   @Test
   void changedMeasurements_quarantineTheNode_onItsNextRenewal() throws Exception {
     String token = api.approve(api.apply("ORACLE", "eu-west"));
-    try (Swtpm tpm = Swtpm.start(manufacturer);
-        NodeKey key = TpmNodeKey.open(tpm.uri())) {
-      Session session =
-          login(Files.createTempDirectory(dataDir, "agent")).register(token, null, key);
-      tpm.extendPcr(7, "unsigned bootloader".getBytes());
+    try (Swtpm tpm = Swtpm.start(manufacturer)) {
+      Session session;
+      try (NodeKey key = TpmNodeKey.open(tpm.uri())) {
+        session = login(Files.createTempDirectory(dataDir, "agent")).register(token, null, key);
+      }
+      // swtpm serves one client at a time: the measurement changes while the agent is away.
+      tpm.extendPcr(7, "unsigned bootloader".getBytes(StandardCharsets.UTF_8));
 
-      assertThatThrownBy(() -> new AuthClient(new JsonApi(base)).refresh(session, key))
-          .isInstanceOf(PlatformException.class)
-          .hasMessageContaining("PCR 7");
-      JsonNode node = api.get("/api/v1/nodes/" + session.nodeId(), "sre");
-      assertThat(node.path("node").path("status").asText()).isEqualTo("QUARANTINED");
-      assertThat(node.path("node").path("attestationStatus").asText()).isEqualTo("FAILED");
-      assertThat(node.path("recentAudit").toString()).contains("node.quarantined", "PCR 7");
-      // A quarantined node gets no new session.
-      assertThatThrownBy(() -> new AuthClient(new JsonApi(base)).token(session.nodeId(), key))
-          .hasMessageContaining("quarantined");
+      try (NodeKey key = TpmNodeKey.open(tpm.uri())) {
+        assertThatThrownBy(() -> new AuthClient(new JsonApi(base)).refresh(session, key))
+            .isInstanceOf(PlatformException.class)
+            .hasMessageContaining("PCR 7");
+        JsonNode node = api.get("/api/v1/nodes/" + session.nodeId(), "sre");
+        assertThat(node.path("node").path("status").asText()).isEqualTo("QUARANTINED");
+        assertThat(node.path("node").path("attestationStatus").asText()).isEqualTo("FAILED");
+        assertThat(node.path("recentAudit").toString()).contains("node.quarantined", "PCR 7");
+        // A quarantined node gets no new session.
+        assertThatThrownBy(() -> new AuthClient(new JsonApi(base)).token(session.nodeId(), key))
+            .hasMessageContaining("quarantined");
+      }
     }
   }
 

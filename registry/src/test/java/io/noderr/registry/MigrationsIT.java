@@ -69,4 +69,81 @@ class MigrationsIT {
                             + " VALUES ('n-1', 'acme', 'ORACLE', 'eu', 'ONLINE')"))
         .isInstanceOf(DataIntegrityViolationException.class);
   }
+
+  private static void insertApplication(String id) {
+    db.jdbc()
+        .update(
+            "INSERT INTO node_applications (id, operator_name, contact, tier, region, status)"
+                + " VALUES (?, 'Acme', 'ops@acme.example', 'ORACLE', 'eu', 'IN_REVIEW')",
+            id);
+  }
+
+  private static int insertToken(String hash, String applicationId, String tier) {
+    return db.jdbc()
+        .update(
+            "INSERT INTO install_tokens (token_hash, application_id, tier, issued_by, expires_at)"
+                + " VALUES (?, ?, ?, 'alice', now() + interval '1 day')",
+            hash,
+            applicationId,
+            tier);
+  }
+
+  @Test
+  void schema_acceptsOnlyLowercaseSha256HexAsTokenHashes() {
+    insertApplication("app-1");
+    db.jdbc().update("INSERT INTO operators (id, name) VALUES ('acme', 'Acme')");
+    db.jdbc()
+        .update(
+            "INSERT INTO nodes (id, operator_id, tier, region, status)"
+                + " VALUES ('n-1', 'acme', 'ORACLE', 'eu', 'ACTIVE')");
+
+    for (String malformed :
+        new String[] {
+          "",
+          "abc",
+          "A".repeat(64),
+          "a".repeat(63),
+          "a".repeat(65),
+          "g".repeat(64),
+          "a".repeat(64) + "\n",
+          "ndr_it_" + "a".repeat(57)
+        }) {
+      assertThatThrownBy(() -> insertToken(malformed, "app-1", "ORACLE"))
+          .as("install token hash %s", malformed)
+          .isInstanceOf(DataIntegrityViolationException.class);
+      assertThatThrownBy(
+              () ->
+                  db.jdbc()
+                      .update(
+                          "INSERT INTO node_sessions (token_hash, node_id, expires_at)"
+                              + " VALUES (?, 'n-1', now() + interval '15 minutes')",
+                          malformed))
+          .as("session token hash %s", malformed)
+          .isInstanceOf(DataIntegrityViolationException.class);
+    }
+    assertThat(insertToken("0123456789abcdef".repeat(4), "app-1", "ORACLE")).isEqualTo(1);
+  }
+
+  @Test
+  void schema_rejectsAnInstallTokenOfAnUnknownTier() {
+    insertApplication("app-1");
+
+    assertThatThrownBy(() -> insertToken("a".repeat(64), "app-1", "VALIDATOR"))
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void schema_allowsOneLiveInstallTokenPerApplication() {
+    insertApplication("app-1");
+    insertToken("a".repeat(64), "app-1", "ORACLE");
+
+    assertThatThrownBy(() -> insertToken("b".repeat(64), "app-1", "ORACLE"))
+        .isInstanceOf(DataIntegrityViolationException.class);
+
+    db.jdbc().update("UPDATE install_tokens SET revoked_at = now()");
+    assertThat(insertToken("b".repeat(64), "app-1", "ORACLE")).isEqualTo(1);
+    db.jdbc()
+        .update("UPDATE install_tokens SET used_at = now() WHERE token_hash = ?", "b".repeat(64));
+    assertThat(insertToken("c".repeat(64), "app-1", "ORACLE")).isEqualTo(1);
+  }
 }

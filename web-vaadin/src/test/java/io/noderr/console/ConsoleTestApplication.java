@@ -1,28 +1,42 @@
 package io.noderr.console;
 
+import io.noderr.activities.TaskQueues;
 import io.noderr.registry.RegistryConfiguration;
+import io.noderr.worker.onboarding.OnboardingRecorder;
+import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 
 /**
- * The console role on its own, for tests: the registry and the console configuration (no component
- * scan of its own), with an in-process Temporal test server instead of a real one.
+ * The console role on its own, for tests: the registry and the console configuration, with an
+ * in-process Temporal test server instead of a real one. Only the OnboardingWorkflow runs there
+ * (with the worker's registry activities), so applications can be decided on; other workflows the
+ * console starts stay put.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({RegistryConfiguration.class, ConsoleConfiguration.class})
+@ComponentScan(basePackageClasses = OnboardingRecorder.class)
 public class ConsoleTestApplication {
 
   @Bean(destroyMethod = "close")
-  TestWorkflowEnvironment testWorkflowEnvironment() {
-    // No time skipping: nothing here waits on workflow timers, and started workflows stay put.
-    return TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+  TestWorkflowEnvironment testWorkflowEnvironment(OnboardingRecorder onboarding) {
+    // No time skipping: nothing here waits on workflow timers.
+    TestWorkflowEnvironment environment =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    Worker worker = environment.newWorker(TaskQueues.PLATFORM);
+    worker.registerWorkflowImplementationTypes(OnboardingWorkflowImpl.class);
+    worker.registerActivitiesImplementations(onboarding);
+    environment.start();
+    return environment;
   }
 
   @Bean

@@ -3,6 +3,7 @@ package io.noderr.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
+import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.TestFactory;
 class ReplayTest {
 
   private static final Map<String, Class<?>> WORKFLOWS =
-      Map.of("node-health-check", NodeHealthCheckWorkflowImpl.class);
+      Map.of(
+          "node-health-check", NodeHealthCheckWorkflowImpl.class,
+          "onboarding", OnboardingWorkflowImpl.class);
 
   @TestFactory
   Stream<DynamicTest> everyRecordedHistoryReplays() throws IOException {

@@ -2,6 +2,7 @@ package io.noderr.agent.cli;
 
 import io.noderr.agent.platform.PlatformException;
 import io.noderr.agent.tpm.TpmOperationException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +35,8 @@ public final class AgentMain implements Runnable {
   static String oneLine(Exception e) {
     if (e instanceof PlatformException
         || e instanceof IllegalArgumentException
-        || e instanceof TpmOperationException) {
+        || e instanceof TpmOperationException
+        || e instanceof UncheckedIOException) {
       return e.getMessage();
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -57,6 +57,12 @@ public final class SoftwareIdentity {
     return new SoftwareIdentity(keys.getPrivate(), keys.getPublic());
   }
 
+  /** A key pair that lives only in memory: simulated nodes, which have no state directory. */
+  public static SoftwareIdentity ephemeral() {
+    KeyPair keys = generate();
+    return new SoftwareIdentity(keys.getPrivate(), keys.getPublic());
+  }
+
   /** X.509 SubjectPublicKeyInfo, DER (wire field {@code keyPublic}). */
   public byte[] publicKey() {
     return publicKey.getEncoded();

@@ -112,8 +112,7 @@ class FleetSimulatorIT {
   void start_failsWithReadableMessage_whenPlatformRefusesToken() {
     SimulatedFleetSpec spec = new SimulatedFleetSpec("t", 3, "2.0.0", FailurePlan.NONE);
     try (FleetSimulator fleet = fleet(spec, "wrong")) {
-      assertThatThrownBy(() -> fleet.start(Duration.ofSeconds(1)))
-          .hasMessage("platform refused /api/v1/agent/enrollments (HTTP 401): bad token");
+      assertThatThrownBy(() -> fleet.start(Duration.ofSeconds(1))).hasMessage("bad token");
     }
   }
 

@@ -45,12 +45,16 @@ public class InstallTokens {
         applicationId);
   }
 
-  /** Marks the token used; false when it was not live (used, revoked or unknown). */
-  public boolean consume(String tokenHash) {
+  /**
+   * Marks the application's token used; false when it was not live (used, revoked, expired,
+   * unknown, or another application's).
+   */
+  public boolean consume(String tokenHash, String applicationId) {
     return jdbc.update(
-            "UPDATE install_tokens SET used_at = now() WHERE token_hash = ?"
-                + " AND used_at IS NULL AND revoked_at IS NULL",
-            tokenHash)
+            "UPDATE install_tokens SET used_at = now() WHERE token_hash = ? AND application_id = ?"
+                + " AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()",
+            tokenHash,
+            applicationId)
         == 1;
   }
 

@@ -16,4 +16,10 @@ public record ApplicationRow(
     String nodeId,
     String workflowId,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /** REJECTED, EXPIRED and REGISTERED are final. */
+  public boolean closed() {
+    return status.equals("REJECTED") || status.equals("EXPIRED") || status.equals("REGISTERED");
+  }
+}

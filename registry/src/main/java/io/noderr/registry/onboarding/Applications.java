@@ -39,7 +39,8 @@ public class Applications {
   }
 
   /**
-   * Moves an application to a new status; false when it already had it (a retried write).
+   * Moves an application to a new status; false when it already had it (a retried write) or is
+   * closed (REJECTED, EXPIRED, REGISTERED are final: a late write must not re-open it).
    *
    * @param reviewedBy kept as is when null
    */
@@ -47,7 +48,8 @@ public class Applications {
     return jdbc.update(
             "UPDATE node_applications SET status = ?, reviewed_by = COALESCE(?, reviewed_by),"
                 + " review_reason = ?, node_id = COALESCE(?, node_id), updated_at = now(),"
-                + " row_version = row_version + 1 WHERE id = ? AND status <> ?",
+                + " row_version = row_version + 1 WHERE id = ? AND status <> ?"
+                + " AND status NOT IN ('REJECTED', 'EXPIRED', 'REGISTERED')",
             status,
             reviewedBy,
             reason,
@@ -101,7 +103,11 @@ public class Applications {
     }
     if (query.text() != null && !query.text().isBlank()) {
       conditions.add("(operator_name ILIKE ? OR contact ILIKE ? OR region ILIKE ? OR id ILIKE ?)");
-      String like = "%" + query.text().strip().replace("%", "\\%").replace("_", "\\_") + "%";
+      // Backslash first: it is LIKE's escape character.
+      String like =
+          "%"
+              + query.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+              + "%";
       for (int i = 0; i < 4; i++) {
         args.add(like);
       }

@@ -53,7 +53,9 @@ class NodesViewIT extends AbstractKaribuIT {
   @BeforeEach
   void seed() {
     // A known fleet: the grid lists every node. (The audit log is append-only and stays.)
-    jdbc.execute("TRUNCATE deployment_nodes, deployments, workflow_runs, nodes, operators");
+    jdbc.execute(
+        "TRUNCATE deployment_nodes, deployments, workflow_runs, node_sessions, node_identities,"
+            + " nodes, operators");
     List<EnrollmentRequest> nodes = new ArrayList<>();
     nodes.add(node("view-all-1", "initech", Tier.ALL, "eu-west"));
     nodes.add(node("view-guardian-1", "acme", Tier.GUARDIAN, "ap-south"));

@@ -58,7 +58,7 @@ class NodeRegistrar {
           "this TPM is already registered as another node",
           OnboardingWorkflowImpl.REGISTRATION_REFUSED);
     }
-    if (!tokens.consume(registration.tokenHash())) {
+    if (!tokens.consume(registration.tokenHash(), registration.applicationId())) {
       throw ApplicationFailure.newNonRetryableFailure(
           "install token is no longer valid", OnboardingWorkflowImpl.REGISTRATION_REFUSED);
     }

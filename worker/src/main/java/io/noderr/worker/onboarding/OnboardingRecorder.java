@@ -78,6 +78,10 @@ public class OnboardingRecorder implements OnboardingActivities {
   @Override
   @Transactional
   public StepRecorded recordTokenIssued(TokenIssued issued) {
+    // A closed application gets no live token, whatever order the writes arrive in.
+    if (applications.find(issued.applicationId()).map(ApplicationRow::closed).orElse(false)) {
+      return new StepRecorded(issued.applicationId(), false);
+    }
     boolean first =
         tokens.issue(
             issued.tokenHash(),
@@ -102,8 +106,10 @@ public class OnboardingRecorder implements OnboardingActivities {
   public StepRecorded recordClosed(ApplicationClosed closed) {
     String status = closed.outcome().name();
     tokens.revokeLive(closed.applicationId());
+    // An expiry keeps the name of the admin who approved; "system" is only the audit's actor.
+    String reviewer = closed.outcome() == ApplicationClosed.Outcome.EXPIRED ? null : closed.actor();
     boolean first =
-        applications.moveTo(closed.applicationId(), status, closed.actor(), closed.reason(), null);
+        applications.moveTo(closed.applicationId(), status, reviewer, closed.reason(), null);
     if (first) {
       runs.ended(closed.workflowId(), WorkflowRunStatus.COMPLETED, status + ": " + closed.reason());
       audit.append(

@@ -12,7 +12,11 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 
@@ -41,11 +45,22 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
                   .build())
           .build();
 
+  /** Error type of a decision whose state moved on while it waited for an earlier one. */
+  static final String DECISION_REFUSED = "DecisionRefused";
+
   private final OnboardingActivities registry =
       Workflow.newActivityStub(OnboardingActivities.class, REGISTRY_OPTIONS);
 
-  private ApplicationSubmitted application;
-  private long tokenTtlMillis;
+  /**
+   * Decisions run one at a time: each writes to the registry, and a second one accepted while the
+   * first is still writing (approve then reject, say) must see the first one's outcome, not
+   * interleave with it.
+   */
+  private final WorkflowLock decisions = Workflow.newWorkflowLock();
+
+  private final ApplicationSubmitted application;
+  private final long tokenTtlMillis;
+  private boolean applicationRecorded;
   private OnboardingStage stage = OnboardingStage.IN_REVIEW;
   private String reviewer;
   private String reason;
@@ -54,11 +69,17 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
   private int tokensIssued;
   private String nodeId;
 
+  /** Update handlers may run before {@link #run}; they need the application from the start. */
+  @WorkflowInit
+  public OnboardingWorkflowImpl(OnboardingInput input) {
+    this.application = input.application();
+    this.tokenTtlMillis = input.tokenTtlMillis();
+  }
+
   @Override
   public OnboardingResult run(OnboardingInput input) {
-    application = input.application();
-    tokenTtlMillis = input.tokenTtlMillis();
     registry.recordApplication(application);
+    applicationRecorded = true;
 
     boolean reviewed =
         Workflow.await(
@@ -101,19 +122,33 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
     }
   }
 
+  /** Expires the application unless a decision that ran first (under the lock) closed it. */
   private void expire(String why) {
-    stage = OnboardingStage.EXPIRED;
-    reason = why;
-    registry.recordClosed(
-        new ApplicationClosed(
-            application.applicationId(), Outcome.EXPIRED, "system", why, workflowId()));
+    decisions.lock();
+    try {
+      if (stage != OnboardingStage.IN_REVIEW && stage != OnboardingStage.APPROVED) {
+        return;
+      }
+      stage = OnboardingStage.EXPIRED;
+      reason = why;
+      tokenHash = null;
+      registry.recordClosed(
+          new ApplicationClosed(
+              application.applicationId(), Outcome.EXPIRED, "system", why, workflowId()));
+    } finally {
+      decisions.unlock();
+    }
   }
 
   @Override
   public TokenGrant approve(ApproveCommand command) {
-    stage = OnboardingStage.APPROVED;
-    reviewer = command.reviewer().name();
-    return issue(command.tokenHash(), false);
+    return decide(
+        () -> {
+          requireStillIn("approved", OnboardingStage.IN_REVIEW);
+          stage = OnboardingStage.APPROVED;
+          reviewer = command.reviewer().name();
+          return issue(command.tokenHash(), false);
+        });
   }
 
   @Override
@@ -125,14 +160,18 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
 
   @Override
   public OnboardingState reject(RejectCommand command) {
-    stage = OnboardingStage.REJECTED;
-    reviewer = command.reviewer().name();
-    reason = command.reason().strip();
-    tokenHash = null;
-    registry.recordClosed(
-        new ApplicationClosed(
-            application.applicationId(), Outcome.REJECTED, reviewer, reason, workflowId()));
-    return getState();
+    return decide(
+        () -> {
+          requireStillIn("rejected", OnboardingStage.IN_REVIEW, OnboardingStage.APPROVED);
+          stage = OnboardingStage.REJECTED;
+          reviewer = command.reviewer().name();
+          reason = command.reason().strip();
+          tokenHash = null;
+          registry.recordClosed(
+              new ApplicationClosed(
+                  application.applicationId(), Outcome.REJECTED, reviewer, reason, workflowId()));
+          return getState();
+        });
   }
 
   @Override
@@ -151,8 +190,12 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
 
   @Override
   public TokenGrant reissueToken(ReissueCommand command) {
-    reviewer = command.reviewer().name();
-    return issue(command.tokenHash(), true);
+    return decide(
+        () -> {
+          requireStillIn("given a new install token", OnboardingStage.APPROVED);
+          reviewer = command.reviewer().name();
+          return issue(command.tokenHash(), true);
+        });
   }
 
   @Override
@@ -163,23 +206,32 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
   }
 
   private TokenGrant issue(String hash, boolean reissue) {
+    long expiresAtMillis = Workflow.currentTimeMillis() + tokenTtlMillis;
     tokenHash = hash;
-    tokenExpiresAtMillis = Workflow.currentTimeMillis() + tokenTtlMillis;
+    tokenExpiresAtMillis = expiresAtMillis;
     tokensIssued++;
     registry.recordTokenIssued(
         new TokenIssued(
             application.applicationId(),
             application.tier(),
             hash,
-            tokenExpiresAtMillis,
+            expiresAtMillis,
             reviewer,
             reissue,
             workflowId()));
-    return new TokenGrant(application.applicationId(), tokenExpiresAtMillis);
+    return new TokenGrant(application.applicationId(), expiresAtMillis);
   }
 
   @Override
   public RegistrationAccepted register(RegisterCommand command) {
+    return decide(() -> registerNode(command));
+  }
+
+  private RegistrationAccepted registerNode(RegisterCommand command) {
+    String stillValid = registrationRefusal(command);
+    if (stillValid != null) {
+      throw ApplicationFailure.newFailure(stillValid, REGISTRATION_REFUSED);
+    }
     stage = OnboardingStage.REGISTERING;
     String candidate = NodeIds.forApplication(application.region(), application.applicationId());
     try {
@@ -211,35 +263,66 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
 
   @Override
   public void validateRegister(RegisterCommand command) {
+    String refusal = registrationRefusal(command);
+    if (refusal != null) {
+      throw refused(refusal);
+    }
+  }
+
+  /** Why this registration cannot be accepted now, or null. */
+  private String registrationRefusal(RegisterCommand command) {
     if (stage == OnboardingStage.REGISTERED || stage == OnboardingStage.REGISTERING) {
-      throw refused("install token already used");
+      return "install token already used";
     }
     if (stage != OnboardingStage.APPROVED) {
-      throw refused("the application is " + describeStage() + "; its install token is not valid");
+      return "the application is " + describeStage() + "; its install token is not valid";
     }
     if (command.tokenHash() == null || !command.tokenHash().equals(tokenHash)) {
-      throw refused("install token was replaced by a newer one");
+      return "install token was replaced by a newer one";
     }
     if (Workflow.currentTimeMillis() >= tokenExpiresAtMillis) {
-      throw refused("install token expired");
+      return "install token expired";
     }
     if (!application.tier().equals(command.tier())) {
-      throw refused("install token is for tier " + application.tier() + ", not " + command.tier());
+      return "install token is for tier " + application.tier() + ", not " + command.tier();
     }
     if (command.identity() == null || command.identity().keyKind() == null) {
-      throw refused("the registration carries no identity");
+      return "the registration carries no identity";
     }
     if (!command.identity().attested() && !"ALL".equals(application.tier())) {
-      throw refused(
-          "tier "
-              + application.tier()
-              + " needs a TPM-attested node; software keys are not enough");
+      return "tier "
+          + application.tier()
+          + " needs a TPM-attested node; software keys are not enough";
     }
+    return null;
   }
 
   @Override
   public OnboardingState getState() {
     return new OnboardingState(stage, reviewer, tokenExpiresAtMillis, tokensIssued, nodeId, reason);
+  }
+
+  /**
+   * Runs a decision alone, once the application is in the registry. The validator accepted it
+   * against the state of that moment; a decision that waited re-checks with {@link
+   * #requireStillIn}.
+   */
+  private <T> T decide(Supplier<T> decision) {
+    decisions.lock();
+    try {
+      Workflow.await(() -> applicationRecorded);
+      return decision.get();
+    } finally {
+      decisions.unlock();
+    }
+  }
+
+  private void requireStillIn(String verb, OnboardingStage... allowed) {
+    if (!List.of(allowed).contains(stage)) {
+      throw ApplicationFailure.newFailure(
+          "the application is " + describeStage() + " and can no longer be " + verb,
+          DECISION_REFUSED);
+    }
   }
 
   private void requireReviewer(Reviewer who) {
