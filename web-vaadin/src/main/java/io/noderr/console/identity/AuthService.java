@@ -27,6 +27,7 @@ import io.noderr.registry.identity.StoredIdentity;
 import io.noderr.registry.node.Node;
 import io.noderr.registry.node.NodeRepository;
 import io.noderr.registry.node.NodeStatus;
+import io.noderr.workflows.onboarding.OnboardingWorkflow;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -136,6 +137,18 @@ public class AuthService {
             HexFormat.of().formatHex(Secrets.sha256(credential.secret())),
             PendingEvidence.toJson(new PendingEvidence(tier, identity)),
             expiresAt));
+    audit.append(
+        "anonymous",
+        "auth.tpm-evidence-verified",
+        applicationId,
+        "EK certificate sha256 "
+            + identity.ekCertificateSha256()
+            + ", AK "
+            + identity.akName()
+            + "; credential challenge "
+            + registrationId
+            + " sent",
+        OnboardingWorkflow.workflowId(applicationId));
     return new CredentialChallenge(
         registrationId,
         Base64.getEncoder().encodeToString(credential.credentialBlob()),

@@ -3,6 +3,7 @@ package io.noderr.console.views;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,8 +79,8 @@ class ApplicationsViewIT extends AbstractKaribuIT {
     select(view, id);
 
     assertThat(view.details.isVisible()).isTrue();
-    assertThat(view.approve.isVisible()).isFalse();
-    assertThat(view.reject.isVisible()).isFalse();
+    _assertNone(Button.class, spec -> spec.withId("approve-application"));
+    _assertNone(Button.class, spec -> spec.withId("reject-application"));
   }
 
   @Test
