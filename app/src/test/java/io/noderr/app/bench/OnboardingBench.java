@@ -2,49 +2,130 @@ package io.noderr.app.bench;
 
 import static io.noderr.app.bench.BenchPlatform.print;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.noderr.agent.identity.AuthClient;
+import io.noderr.agent.identity.IdentityFile;
+import io.noderr.agent.identity.NodeKey;
+import io.noderr.agent.identity.NodeLogin;
+import io.noderr.agent.identity.TpmNodeKey;
 import io.noderr.agent.platform.EnrollmentEntry;
+import io.noderr.agent.platform.JsonApi;
 import io.noderr.agent.sim.SoftwareOnboarding;
 import io.noderr.agent.sim.SoftwareOnboarding.Onboarded;
+import io.noderr.attestation.swtpm.Swtpm;
+import io.noderr.attestation.swtpm.SwtpmCa;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * {@code ./noderr bench onboarding [--nodes 1000] [--parallelism 16]}: N nodes onboarded through
- * the public flow with software keys on the embedded platform — apply (workflow start), approval
- * (Update + registry write), challenge, registration (signature check, Update, node + identity +
- * audit in one transaction, session) — P in flight at once. Prints throughput and per-onboarding
- * latency (apply to session).
+ * {@code ./noderr bench onboarding [--nodes 1000] [--parallelism 16] [--tpm 5]} on the embedded
+ * platform.
+ *
+ * <ul>
+ *   <li>Software keys: N nodes onboarded through the public flow — apply (workflow start), approval
+ *       (Update + registry write), challenge, registration (signature check, Update, node +
+ *       identity + audit in one transaction, session) — P in flight at once. Prints throughput and
+ *       per-onboarding latency (apply to session).
+ *   <li>TPM: K nodes one after another, each with its own freshly manufactured swtpm (not timed):
+ *       approval-to-active latency — approve, the agent opens its TPM (EK, AK, EK certificate),
+ *       challenge, quote, registration verified, MakeCredential, ActivateCredential, activation,
+ *       node ACTIVE.
+ * </ul>
  */
 public final class OnboardingBench {
 
   public static void main(String[] args) throws Exception {
     int nodes = BenchPlatform.nodesArgument(args, 1_000);
     int parallelism = BenchPlatform.intArgument(args, "--parallelism", 16);
-    try (BenchPlatform platform =
-        BenchPlatform.start(
-            0,
-            "--noderr.onboarding.rate-limit.applications-per-minute=1000000",
-            "--noderr.onboarding.rate-limit.auth-per-minute=1000000")) {
-      SoftwareOnboarding onboarding =
-          new SoftwareOnboarding(platform.base, "admin", "noderr-demo", parallelism);
-      List<EnrollmentEntry> entries =
-          IntStream.range(0, nodes)
-              .mapToObj(
-                  i ->
-                      new EnrollmentEntry(
-                          "unused", "bench-operator-" + i % 50, "ALL", "eu-west", Map.of()))
-              .toList();
-      long t0 = System.nanoTime();
-      List<Onboarded> onboarded = onboarding.onboardAll(entries);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      print("onboardings", onboarded.size());
-      print("parallelism", parallelism);
-      print("seconds", seconds);
-      print("onboardings per minute", nodes * 60 / seconds);
-      BenchPlatform.printPercentiles(
-          "apply-to-session latency, ms", onboarded.stream().map(Onboarded::millis).toList());
-      BenchPlatform.printPeakHeap();
+    int tpmNodes = BenchPlatform.intArgument(args, "--tpm", 5);
+    try (SwtpmCa manufacturer = SwtpmCa.create()) {
+      // swtpm_localca writes its CA certificates with the first TPM it manufactures.
+      Swtpm.start(manufacturer).close();
+      String cas =
+          manufacturer.certificateFiles().stream()
+              .map(Path::toString)
+              .collect(Collectors.joining(","));
+      try (BenchPlatform platform =
+          BenchPlatform.start(
+              0,
+              "--noderr.onboarding.manufacturer-cas=" + cas,
+              "--noderr.onboarding.rate-limit.applications-per-minute=1000000",
+              "--noderr.onboarding.rate-limit.auth-per-minute=1000000")) {
+        softwareOnboardings(platform, nodes, parallelism);
+        tpmOnboardings(platform, manufacturer, tpmNodes);
+        BenchPlatform.printPeakHeap();
+      }
     }
+  }
+
+  private static void softwareOnboardings(BenchPlatform platform, int nodes, int parallelism) {
+    SoftwareOnboarding onboarding =
+        new SoftwareOnboarding(platform.base, "admin", "noderr-demo", parallelism);
+    List<EnrollmentEntry> entries =
+        IntStream.range(0, nodes)
+            .mapToObj(
+                i ->
+                    new EnrollmentEntry(
+                        "unused", "bench-operator-" + i % 50, "ALL", "eu-west", Map.of()))
+            .toList();
+    long t0 = System.nanoTime();
+    List<Onboarded> onboarded = onboarding.onboardAll(entries);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    print("software-key onboardings", onboarded.size());
+    print("parallelism", parallelism);
+    print("seconds", seconds);
+    print("software-key onboardings per minute", nodes * 60 / seconds);
+    BenchPlatform.printPercentiles(
+        "software-key apply-to-session latency, ms",
+        onboarded.stream().map(Onboarded::millis).toList());
+  }
+
+  private static void tpmOnboardings(BenchPlatform platform, SwtpmCa manufacturer, int count)
+      throws Exception {
+    if (count == 0) {
+      return;
+    }
+    JsonApi api = new JsonApi(platform.base);
+    String admin =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString("admin:noderr-demo".getBytes(StandardCharsets.UTF_8));
+    List<Double> latencies = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String applicationId =
+          api.post(
+                  "/api/v1/applications",
+                  Map.of(
+                      "operatorName", "bench-tpm",
+                      "contact", "ops@example.org",
+                      "tier", "GUARDIAN",
+                      "region", "eu-west",
+                      "signingAddress", "0x" + "ab".repeat(20)),
+                  null)
+              .path("id")
+              .asText();
+      Path state = Files.createTempDirectory("noderr-bench-agent");
+      try (Swtpm tpm = Swtpm.start(manufacturer)) {
+        long t0 = System.nanoTime();
+        JsonNode approval =
+            api.post("/api/v1/applications/" + applicationId + "/approve", Map.of(), admin);
+        try (NodeKey key = TpmNodeKey.open(tpm.uri())) {
+          new NodeLogin(
+                  new AuthClient(api), new IdentityFile(state), platform.base, Clock.systemUTC())
+              .register(approval.path("installToken").asText(), null, key);
+        }
+        latencies.add((System.nanoTime() - t0) / 1e6);
+      }
+    }
+    print("TPM onboardings (swtpm)", count);
+    BenchPlatform.printPercentiles("TPM approval-to-active latency, ms", latencies);
   }
 }

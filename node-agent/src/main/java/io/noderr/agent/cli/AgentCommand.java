@@ -56,7 +56,8 @@ class AgentCommand implements Callable<Integer> {
       names = "--tpm",
       defaultValue = "/dev/tpmrm0",
       description =
-          "TPM to use: a device (/dev/tpmrm0), a simulator (tcp://127.0.0.1:2321), or 'none' for a"
+          "TPM to use: a device (/dev/tpmrm0), Windows TBS (tbs), a simulator (tcp://127.0.0.1:2321),"
+              + " or 'none' for a"
               + " software key (unattested; tier ALL only, if the platform allows it)."
               + " Default: ${DEFAULT-VALUE}.")
   String tpm;

@@ -11,10 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import tss.Tpm;
 import tss.TpmDevice;
+import tss.TpmDeviceTbs;
 
 /**
- * Opens a TPM from its address: {@code tcp://host:port} (swtpm, a TPM simulator or a proxy) or the
- * path of a local device such as {@code /dev/tpmrm0}.
+ * Opens a TPM from its address: {@code tcp://host:port} (swtpm, a TPM simulator or a proxy), the
+ * path of a local device such as {@code /dev/tpmrm0}, or {@code tbs} for Windows' TPM Base
+ * Services (what install.ps1 configures; untested here, no Windows machine).
  */
 final class TpmConnection {
 
@@ -40,6 +42,13 @@ final class TpmConnection {
     if (address != null && address.startsWith("/")) {
       return CharacterDeviceTpm.open(Path.of(address));
     }
+    if ("tbs".equals(address)) {
+      TpmDevice tbs = new TpmDeviceTbs();
+      if (!tbs.connect()) {
+        throw new IOException("Windows TPM Base Services refused the connection");
+      }
+      return tbs;
+    }
     throw unsupported(address);
   }
 
@@ -63,7 +72,7 @@ final class TpmConnection {
     return new TpmOperationException(
         "unsupported TPM address '"
             + address
-            + "': use tcp://host:port or a device path such as /dev/tpmrm0");
+            + "': use tcp://host:port, a device path such as /dev/tpmrm0, or tbs (Windows)");
   }
 
   private static String describe(IOException e) {

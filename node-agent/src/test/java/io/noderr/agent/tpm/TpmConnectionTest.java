@@ -40,7 +40,7 @@ class TpmConnectionTest {
           .hasMessage(
               "unsupported TPM address '"
                   + address
-                  + "': use tcp://host:port or a device path such as /dev/tpmrm0");
+                  + "': use tcp://host:port, a device path such as /dev/tpmrm0, or tbs (Windows)");
     }
   }
 }
