@@ -184,6 +184,23 @@ class TpmOnboardingIT {
   }
 
   @Test
+  void quoteOverAnotherNonce_isRefused() throws Exception {
+    String token = api.approve(api.apply("ORACLE", "eu-west"));
+    try (Swtpm tpm = Swtpm.start(manufacturer);
+        NodeKey key = TpmNodeKey.open(tpm.uri())) {
+      AuthClient auth = new AuthClient(new JsonApi(base));
+      AuthClient.Challenge quoted = auth.challenge();
+      AuthClient.Challenge presented = auth.challenge();
+      Map<String, Object> body = registration(token, presented, key.publicMaterial());
+      body.putAll(key.prove(quoted.nonce(), quoted.pcrSelection()));
+
+      HttpResponse<String> refused = api.post("/api/v1/auth/register", null, body);
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(json(refused).path("detail").asText()).containsIgnoringCase("nonce");
+    }
+  }
+
+  @Test
   void akFromAnotherTpmThanTheEk_failsCredentialActivation() throws Exception {
     String applicationId = api.apply("ORACLE", "eu-west");
     String token = api.approve(applicationId);

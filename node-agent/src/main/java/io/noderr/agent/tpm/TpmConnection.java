@@ -15,8 +15,8 @@ import tss.TpmDeviceTbs;
 
 /**
  * Opens a TPM from its address: {@code tcp://host:port} (swtpm, a TPM simulator or a proxy), the
- * path of a local device such as {@code /dev/tpmrm0}, or {@code tbs} for Windows' TPM Base
- * Services (what install.ps1 configures; untested here, no Windows machine).
+ * path of a local device such as {@code /dev/tpmrm0}, or {@code tbs} for Windows' TPM Base Services
+ * (what install.ps1 configures; untested here, no Windows machine).
  */
 final class TpmConnection {
 
