@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -61,23 +60,13 @@ class TpmOnboardingIT {
             .map(Path::toString)
             .collect(Collectors.joining(","));
     platform =
-        NoderrApplication.start(
-            LaunchOptions.parse(
-                "--data-dir",
-                dataDir.toString(),
-                "--sim-nodes",
-                "0",
-                "--port",
-                "0",
-                "--temporal-port",
-                "0",
-                "--noderr.onboarding.manufacturer-cas=" + cas,
-                "--noderr.onboarding.pcr-policy.allowed.7=" + RESET_PCR,
-                "--noderr.onboarding.rate-limit.applications-per-minute=1000"));
-    base =
-        URI.create(
-            "http://127.0.0.1:"
-                + ((WebServerApplicationContext) platform).getWebServer().getPort());
+        EmbeddedPlatforms.start(
+            dataDir,
+            0,
+            "--noderr.onboarding.manufacturer-cas=" + cas,
+            "--noderr.onboarding.pcr-policy.allowed.7=" + RESET_PCR,
+            "--noderr.onboarding.rate-limit.applications-per-minute=1000");
+    base = EmbeddedPlatforms.baseUrl(platform);
     api = new PlatformApi(base);
   }
 

@@ -95,17 +95,17 @@ public final class TpmEvidenceVerifier {
 
   /**
    * Compares, in constant time, the secret the node's TPM returned from ActivateCredential with the
-   * challenge's secret.
+   * challenge's secret, by hash ({@link CredentialChallenge#secretSha256()}).
    *
    * @throws AttestationException {@code CREDENTIAL_MISMATCH}: the AK is not in the TPM of the EK
    */
-  public void verifyActivation(byte[] expectedSecret, byte[] activatedSecret) {
-    Objects.requireNonNull(expectedSecret);
+  public void verifyActivation(byte[] expectedSecretSha256, byte[] activatedSecret) {
+    Objects.requireNonNull(expectedSecretSha256);
     if (activatedSecret == null || activatedSecret.length > 2 * SECRET_BYTES) {
       throw new AttestationException(
           MALFORMED_EVIDENCE, "the activated secret is missing or too long");
     }
-    if (!MessageDigest.isEqual(expectedSecret, activatedSecret)) {
+    if (!MessageDigest.isEqual(expectedSecretSha256, Sha256.digest(activatedSecret))) {
       throw new AttestationException(
           CREDENTIAL_MISMATCH,
           "the credential was not activated by the TPM holding this EK and AK");

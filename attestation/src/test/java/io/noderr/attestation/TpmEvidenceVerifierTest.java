@@ -84,7 +84,7 @@ class TpmEvidenceVerifierTest {
     assertThat(challenge.secret()).hasSize(32);
     assertThat(challenge.encryptedSecret()).hasSize(256);
     assertThat(secret).isEqualTo(challenge.secret());
-    verifier.verifyActivation(challenge.secret(), secret);
+    verifier.verifyActivation(challenge.secretSha256(), secret);
   }
 
   @Test
@@ -106,8 +106,10 @@ class TpmEvidenceVerifierTest {
     CredentialChallenge challenge = verifier.makeCredential(tpm.ekPublic(), tpm.akArea().getName());
 
     assertRejected(
-        () -> verifier.verifyActivation(challenge.secret(), new byte[32]), CREDENTIAL_MISMATCH);
-    assertRejected(() -> verifier.verifyActivation(challenge.secret(), null), MALFORMED_EVIDENCE);
+        () -> verifier.verifyActivation(challenge.secretSha256(), new byte[32]),
+        CREDENTIAL_MISMATCH);
+    assertRejected(
+        () -> verifier.verifyActivation(challenge.secretSha256(), null), MALFORMED_EVIDENCE);
   }
 
   @Test

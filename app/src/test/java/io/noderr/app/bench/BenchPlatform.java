@@ -1,7 +1,6 @@
 package io.noderr.app.bench;
 
-import io.noderr.app.LaunchOptions;
-import io.noderr.app.NoderrApplication;
+import io.noderr.app.EmbeddedPlatforms;
 import io.noderr.registry.fleet.FleetHealthQuery;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The embedded platform with a simulated fleet, started in the benchmark's JVM. */
@@ -22,9 +20,7 @@ final class BenchPlatform implements AutoCloseable {
 
   private BenchPlatform(ConfigurableApplicationContext context) {
     this.context = context;
-    this.base =
-        URI.create(
-            "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+    this.base = EmbeddedPlatforms.baseUrl(context);
   }
 
   /**
@@ -34,21 +30,10 @@ final class BenchPlatform implements AutoCloseable {
    */
   static BenchPlatform start(int nodes, String... extraArguments) throws Exception {
     long started = System.nanoTime();
-    List<String> arguments =
-        new ArrayList<>(
-            List.of(
-                "--data-dir",
-                Files.createTempDirectory("noderr-bench").toString(),
-                "--sim-nodes",
-                Integer.toString(nodes),
-                "--port",
-                "0",
-                "--temporal-port",
-                "0"));
-    arguments.addAll(List.of(extraArguments));
     BenchPlatform platform =
         new BenchPlatform(
-            NoderrApplication.start(LaunchOptions.parse(arguments.toArray(String[]::new))));
+            EmbeddedPlatforms.start(
+                Files.createTempDirectory("noderr-bench"), nodes, extraArguments));
     FleetHealthQuery fleet = platform.context.getBean(FleetHealthQuery.class);
     while (fleet.current().total() < nodes) {
       Thread.sleep(200);

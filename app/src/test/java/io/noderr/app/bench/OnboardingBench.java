@@ -2,7 +2,6 @@ package io.noderr.app.bench;
 
 import static io.noderr.app.bench.BenchPlatform.print;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.noderr.agent.identity.AuthClient;
 import io.noderr.agent.identity.IdentityFile;
 import io.noderr.agent.identity.NodeKey;
@@ -14,12 +13,10 @@ import io.noderr.agent.sim.SoftwareOnboarding;
 import io.noderr.agent.sim.SoftwareOnboarding.Onboarded;
 import io.noderr.attestation.swtpm.Swtpm;
 import io.noderr.attestation.swtpm.SwtpmCa;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -59,16 +56,17 @@ public final class OnboardingBench {
               "--noderr.onboarding.manufacturer-cas=" + cas,
               "--noderr.onboarding.rate-limit.applications-per-minute=1000000",
               "--noderr.onboarding.rate-limit.auth-per-minute=1000000")) {
-        softwareOnboardings(platform, nodes, parallelism);
-        tpmOnboardings(platform, manufacturer, tpmNodes);
+        SoftwareOnboarding onboarding =
+            new SoftwareOnboarding(platform.base, "admin", "noderr-demo", parallelism);
+        softwareOnboardings(onboarding, nodes, parallelism);
+        tpmOnboardings(platform, onboarding, manufacturer, tpmNodes);
         BenchPlatform.printPeakHeap();
       }
     }
   }
 
-  private static void softwareOnboardings(BenchPlatform platform, int nodes, int parallelism) {
-    SoftwareOnboarding onboarding =
-        new SoftwareOnboarding(platform.base, "admin", "noderr-demo", parallelism);
+  private static void softwareOnboardings(
+      SoftwareOnboarding onboarding, int nodes, int parallelism) {
     List<EnrollmentEntry> entries =
         IntStream.range(0, nodes)
             .mapToObj(
@@ -88,39 +86,20 @@ public final class OnboardingBench {
         onboarded.stream().map(Onboarded::millis).toList());
   }
 
-  private static void tpmOnboardings(BenchPlatform platform, SwtpmCa manufacturer, int count)
+  private static void tpmOnboardings(
+      BenchPlatform platform, SoftwareOnboarding onboarding, SwtpmCa manufacturer, int count)
       throws Exception {
-    if (count == 0) {
-      return;
-    }
-    JsonApi api = new JsonApi(platform.base);
-    String admin =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString("admin:noderr-demo".getBytes(StandardCharsets.UTF_8));
+    AuthClient auth = new AuthClient(new JsonApi(platform.base));
     List<Double> latencies = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      String applicationId =
-          api.post(
-                  "/api/v1/applications",
-                  Map.of(
-                      "operatorName", "bench-tpm",
-                      "contact", "ops@example.org",
-                      "tier", "GUARDIAN",
-                      "region", "eu-west",
-                      "signingAddress", "0x" + "ab".repeat(20)),
-                  null)
-              .path("id")
-              .asText();
+      String applicationId = onboarding.apply("bench-tpm", "eu-west", "GUARDIAN");
       Path state = Files.createTempDirectory("noderr-bench-agent");
       try (Swtpm tpm = Swtpm.start(manufacturer)) {
         long t0 = System.nanoTime();
-        JsonNode approval =
-            api.post("/api/v1/applications/" + applicationId + "/approve", Map.of(), admin);
+        String token = onboarding.approve(applicationId);
         try (NodeKey key = TpmNodeKey.open(tpm.uri())) {
-          new NodeLogin(
-                  new AuthClient(api), new IdentityFile(state), platform.base, Clock.systemUTC())
-              .register(approval.path("installToken").asText(), null, key);
+          new NodeLogin(auth, new IdentityFile(state), platform.base, Clock.systemUTC())
+              .register(token, null, key);
         }
         latencies.add((System.nanoTime() - t0) / 1e6);
       }

@@ -1,6 +1,5 @@
 package io.noderr.agent.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.noderr.agent.identity.AuthClient;
 import io.noderr.agent.identity.NodeKey;
 import io.noderr.agent.identity.Session;
@@ -95,29 +94,33 @@ public final class SoftwareOnboarding implements FleetAdmission {
 
   /** Apply, approve, register: one node from nothing to ACTIVE. */
   public Session onboard(String operator, String region) {
-    JsonNode application =
-        api.post(
+    String token = approve(apply(operator, region, "ALL"));
+    try (NodeKey key = SoftwareNodeKey.ephemeral()) {
+      return (Session) auth.register(token, "ALL", key, auth.challenge());
+    }
+  }
+
+  /** The operator's application (anonymous, as on the public endpoint); returns its id. */
+  public String apply(String operator, String region, String tier) {
+    return api.post(
             "/api/v1/applications",
             Map.of(
-                "operatorName",
-                operator,
-                "contact",
-                operator + "@example.org",
-                "tier",
-                "ALL",
-                "region",
-                region,
-                "signingAddress",
-                signingAddressOf(operator)),
-            null);
-    String applicationId = application.path("id").asText();
-    JsonNode approval =
-        api.post(
-            "/api/v1/applications/" + applicationId + "/approve", Map.of(), adminAuthorization);
-    try (NodeKey key = SoftwareNodeKey.ephemeral()) {
-      return (Session)
-          auth.register(approval.path("installToken").asText(), "ALL", key, auth.challenge());
-    }
+                "operatorName", operator,
+                "contact", operator + "@example.org",
+                "tier", tier,
+                "region", region,
+                "signingAddress", signingAddressOf(operator)),
+            null)
+        .path("id")
+        .asText();
+  }
+
+  /** Approves as the admin; returns the install token. */
+  public String approve(String applicationId) {
+    return api.post(
+            "/api/v1/applications/" + applicationId + "/approve", Map.of(), adminAuthorization)
+        .path("installToken")
+        .asText();
   }
 
   /** A stable, made-up Ethereum address per simulated operator. */

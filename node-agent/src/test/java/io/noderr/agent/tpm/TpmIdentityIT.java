@@ -56,7 +56,7 @@ class TpmIdentityIT {
       byte[] secret =
           tpm.activateCredential(challenge.credentialBlob(), challenge.encryptedSecret());
 
-      platform.verifyActivation(challenge.secret(), secret);
+      platform.verifyActivation(challenge.secretSha256(), secret);
       assertThat(identity.akName()).isEqualTo(tpm.akName());
       assertThat(identity.pcrValues()).containsOnlyKeys(0, 1, 2, 3, 4, 5, 6, 7);
     }
@@ -184,7 +184,8 @@ class TpmIdentityIT {
           .isInstanceOf(TpmOperationException.class)
           .hasMessage("the TPM could not activate the credential: TPM_RC_INTEGRITY");
       assertRejected(
-          () -> platform.verifyActivation(challenge.secret(), new byte[32]), CREDENTIAL_MISMATCH);
+          () -> platform.verifyActivation(challenge.secretSha256(), new byte[32]),
+          CREDENTIAL_MISMATCH);
       byte[] next = nonce();
       platform.verifyQuote(akOwner.akPublic(), quote(akOwner, next, FIRMWARE_PCRS), next);
     }

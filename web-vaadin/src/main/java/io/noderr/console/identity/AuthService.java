@@ -6,9 +6,9 @@ import static io.noderr.console.identity.AuthRefusedException.Kind.MALFORMED;
 import static io.noderr.console.identity.AuthRefusedException.Kind.UNAUTHENTICATED;
 
 import io.noderr.activities.onboarding.NodeIdentity;
+import io.noderr.attestation.CredentialChallenge;
 import io.noderr.console.identity.AuthPayloads.ActivationRequest;
 import io.noderr.console.identity.AuthPayloads.ChallengeAnswer;
-import io.noderr.console.identity.AuthPayloads.CredentialChallenge;
 import io.noderr.console.identity.AuthPayloads.ProofRequest;
 import io.noderr.console.identity.AuthPayloads.RegisterRequest;
 import io.noderr.console.identity.AuthPayloads.RegistrationAnswer;
@@ -28,7 +28,6 @@ import io.noderr.registry.node.Node;
 import io.noderr.registry.node.NodeRepository;
 import io.noderr.registry.node.NodeStatus;
 import io.noderr.workflows.onboarding.OnboardingWorkflow;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,7 +87,7 @@ public class AuthService {
     Instant expiresAt = clock.instant().plus(properties.challengeTtl());
     challenges.issue(HexFormat.of().formatHex(nonce), expiresAt);
     return new ChallengeAnswer(
-        Base64.getEncoder().encodeToString(nonce), expiresAt, properties.pcrPolicy().indices());
+        Base64.getEncoder().encodeToString(nonce), expiresAt, evidence.pcrSelection());
   }
 
   /**
@@ -106,13 +105,12 @@ public class AuthService {
             FORBIDDEN, "install token is for tier " + token.tier() + ", not " + tier);
       }
       String tokenHash = Secrets.sha256Hex(request.installToken());
+      byte[] nonce = consumeNonce(request.nonce());
       if (request.keyKind().equals("SOFTWARE")) {
         requireUnattestedAllowed(tier);
-        byte[] nonce = consumeNonce(request.nonce());
         NodeIdentity identity = evidence.softwareRegistration(request, nonce);
         return session(registrations.complete(token.applicationId(), tokenHash, tier, identity));
       }
-      byte[] nonce = consumeNonce(request.nonce());
       NodeIdentity identity = evidence.tpmRegistration(request, nonce);
       if (identities.ekInUse(identity.ekCertificateSha256())) {
         throw new AuthRefusedException(CONFLICT, "this TPM is already registered as another node");
@@ -124,9 +122,9 @@ public class AuthService {
     }
   }
 
-  private CredentialChallenge challengeCredential(
+  private AuthPayloads.CredentialChallenge challengeCredential(
       String applicationId, String tokenHash, String tier, NodeIdentity identity) {
-    EvidenceVerification.Credential credential = evidence.makeCredential(identity);
+    CredentialChallenge credential = evidence.makeCredential(identity);
     String registrationId = "reg-" + HexFormat.of().formatHex(randomBytes(16));
     Instant expiresAt = clock.instant().plus(properties.activationTtl());
     pending.save(
@@ -134,7 +132,7 @@ public class AuthService {
             registrationId,
             applicationId,
             tokenHash,
-            HexFormat.of().formatHex(Secrets.sha256(credential.secret())),
+            HexFormat.of().formatHex(credential.secretSha256()),
             PendingEvidence.toJson(new PendingEvidence(tier, identity)),
             expiresAt));
     audit.append(
@@ -149,7 +147,7 @@ public class AuthService {
             + registrationId
             + " sent",
         OnboardingWorkflow.workflowId(applicationId));
-    return new CredentialChallenge(
+    return new AuthPayloads.CredentialChallenge(
         registrationId,
         Base64.getEncoder().encodeToString(credential.credentialBlob()),
         Base64.getEncoder().encodeToString(credential.encryptedSecret()),
@@ -174,12 +172,7 @@ public class AuthService {
         throw new AuthRefusedException(
             UNAUTHENTICATED, "the registration expired before its activation; start again");
       }
-      byte[] presented = Secrets.sha256(decode("secret", request.secret()));
-      if (!MessageDigest.isEqual(presented, HexFormat.of().parseHex(registration.secretHash()))) {
-        throw new AuthRefusedException(
-            UNAUTHENTICATED,
-            "credential activation failed: the attestation key is not in the TPM that owns the EK");
-      }
+      evidence.verifyActivation(registration.secretHash(), decode("secret", request.secret()));
       PendingEvidence verified = PendingEvidence.fromJson(registration.evidenceJson());
       return session(
           registrations.complete(

@@ -21,6 +21,7 @@ import io.noderr.registry.identity.StoredIdentity;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -44,9 +45,6 @@ class EvidenceVerification {
     this.tpm =
         new TpmEvidenceVerifier(TrustedManufacturers.load(properties.manufacturerCas()), policy);
   }
-
-  /** A credential only the TPM holding both keys can activate, and its secret. */
-  record Credential(byte[] secret, byte[] credentialBlob, byte[] encryptedSecret) {}
 
   /**
    * A proof that failed.
@@ -97,13 +95,28 @@ class EvidenceVerification {
     }
   }
 
-  Credential makeCredential(NodeIdentity identity) {
-    CredentialChallenge challenge =
-        tpm.makeCredential(
-            Base64.getDecoder().decode(identity.ekPublic()),
-            HexFormat.of().parseHex(identity.akName()));
-    return new Credential(
-        challenge.secret(), challenge.credentialBlob(), challenge.encryptedSecret());
+  /** The PCRs a challenge asks for: exactly those the verifier checks. */
+  List<Integer> pcrSelection() {
+    return List.copyOf(tpm.pcrPolicy().indices());
+  }
+
+  CredentialChallenge makeCredential(NodeIdentity identity) {
+    return tpm.makeCredential(
+        Base64.getDecoder().decode(identity.ekPublic()),
+        HexFormat.of().parseHex(identity.akName()));
+  }
+
+  /** The node's ActivateCredential answer against the hash of the challenge's secret. */
+  void verifyActivation(String secretSha256Hex, byte[] activatedSecret) {
+    try {
+      tpm.verifyActivation(HexFormat.of().parseHex(secretSha256Hex), activatedSecret);
+    } catch (AttestationException e) {
+      throw new AuthRefusedException(
+          e.reason() == AttestationException.Reason.MALFORMED_EVIDENCE
+              ? MALFORMED
+              : UNAUTHENTICATED,
+          "credential activation failed: " + e.getMessage());
+    }
   }
 
   /**

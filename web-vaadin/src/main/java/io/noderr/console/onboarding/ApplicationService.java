@@ -22,8 +22,10 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowOptions;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -92,6 +94,17 @@ public class ApplicationService {
     return new ApplicationPage(applications.count(query), applications.search(query));
   }
 
+  /** One page without its total: the console's lazy grid asks for the count separately. */
+  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  public List<ApplicationRow> rows(ApplicationQuery query) {
+    return applications.search(query);
+  }
+
+  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  public int count(ApplicationQuery query) {
+    return applications.count(query);
+  }
+
   @PreAuthorize("hasAnyRole('ADMIN','SRE')")
   public ApplicationDetails details(String applicationId) {
     ApplicationRow row = require(applicationId);
@@ -102,14 +115,10 @@ public class ApplicationService {
   @PreAuthorize("isAuthenticated()")
   public Approval approve(String applicationId, Authentication caller) {
     Reviewer reviewer = reviewerFor(caller, "approve", applicationId);
-    String token = Secrets.generate(Secrets.INSTALL_TOKEN);
-    TokenGrant grant =
-        WorkflowUpdates.call(
-            () ->
-                workflow(applicationId)
-                    .approve(new ApproveCommand(reviewer, Secrets.sha256Hex(token))),
-            () -> closed(applicationId, "approved"));
-    return new Approval(applicationId, token, Instant.ofEpochMilli(grant.expiresAtMillis()));
+    return issueToken(
+        applicationId,
+        "approved",
+        hash -> workflow(applicationId).approve(new ApproveCommand(reviewer, hash)));
   }
 
   @PreAuthorize("isAuthenticated()")
@@ -124,13 +133,23 @@ public class ApplicationService {
   @PreAuthorize("isAuthenticated()")
   public Approval reissueToken(String applicationId, Authentication caller) {
     Reviewer reviewer = reviewerFor(caller, "re-issue the install token of", applicationId);
+    return issueToken(
+        applicationId,
+        "given a new install token",
+        hash -> workflow(applicationId).reissueToken(new ReissueCommand(reviewer, hash)));
+  }
+
+  /**
+   * Generates a token here, hands only its hash to the workflow's Update, and returns the token
+   * once.
+   */
+  private Approval issueToken(
+      String applicationId, String verb, Function<String, TokenGrant> updateWithHash) {
     String token = Secrets.generate(Secrets.INSTALL_TOKEN);
     TokenGrant grant =
         WorkflowUpdates.call(
-            () ->
-                workflow(applicationId)
-                    .reissueToken(new ReissueCommand(reviewer, Secrets.sha256Hex(token))),
-            () -> closed(applicationId, "given a new install token"));
+            () -> updateWithHash.apply(Secrets.sha256Hex(token)),
+            () -> closed(applicationId, verb));
     return new Approval(applicationId, token, Instant.ofEpochMilli(grant.expiresAtMillis()));
   }
 

@@ -108,13 +108,13 @@ public class ApplicationsView extends HorizontalLayout {
     grid.addColumn(ApplicationRow::status).setHeader("Status");
     grid.addColumn(row -> NodesView.ago(row.createdAt())).setHeader("Submitted");
     grid.setItems(
-        query -> applications.search(query(query.getOffset(), query.getLimit())).items().stream(),
+        query -> applications.rows(query(query.getOffset(), query.getLimit())).stream(),
         query -> countAndShow());
     grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
   }
 
   private int countAndShow() {
-    int total = applications.search(query(0, 1)).total();
+    int total = applications.count(query(0, 1));
     matching.setText(total + " matching");
     return total;
   }

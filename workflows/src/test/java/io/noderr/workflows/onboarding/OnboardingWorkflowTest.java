@@ -60,6 +60,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
+import org.mockito.stubbing.Answer;
 
 /**
  * The onboarding workflow on a time-skipping test server, its registry activities mocked. Every
@@ -670,13 +671,7 @@ class OnboardingWorkflowTest {
         .recordTokenIssued(any());
     env.start();
     OnboardingWorkflow workflow = start("ORACLE");
-    WorkflowUpdateHandle<TokenGrant> approval =
-        stub()
-            .startUpdate(
-                "approve",
-                WorkflowUpdateStage.ACCEPTED,
-                TokenGrant.class,
-                new ApproveCommand(ADMIN, TOKEN));
+    WorkflowUpdateHandle<TokenGrant> approval = startApproval();
     assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
     Thread.sleep(50);
 
@@ -703,13 +698,7 @@ class OnboardingWorkflowTest {
     List<String> writes = new CopyOnWriteArrayList<>();
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    doAnswer(
-            invocation -> {
-              writing.countDown();
-              release.await(20, TimeUnit.SECONDS);
-              writes.add("token recorded");
-              return recorded();
-            })
+    doAnswer(heldUntil(writing, release, () -> writes.add("token recorded")))
         .when(registry)
         .recordTokenIssued(any());
     doAnswer(
@@ -721,24 +710,10 @@ class OnboardingWorkflowTest {
         .recordClosed(any());
     env.start();
     OnboardingWorkflow workflow = start("ORACLE");
-    WorkflowUpdateHandle<TokenGrant> approval =
-        stub()
-            .startUpdate(
-                "approve",
-                WorkflowUpdateStage.ACCEPTED,
-                TokenGrant.class,
-                new ApproveCommand(ADMIN, TOKEN));
+    WorkflowUpdateHandle<TokenGrant> approval = startApproval();
     assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
 
-    CompletableFuture<Object> rejection =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return workflow.reject(new RejectCommand(ADMIN, "second reviewer says no"));
-              } catch (WorkflowUpdateException refused) {
-                return refused;
-              }
-            });
+    CompletableFuture<Object> rejection = rejectInBackground(workflow, "second reviewer says no");
     Thread.sleep(500);
     release.countDown();
     approval.getResult(10, TimeUnit.SECONDS);
@@ -757,13 +732,7 @@ class OnboardingWorkflowTest {
     List<String> writes = new CopyOnWriteArrayList<>();
     CountDownLatch recording = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    doAnswer(
-            invocation -> {
-              recording.countDown();
-              release.await(20, TimeUnit.SECONDS);
-              writes.add("application recorded");
-              return recorded();
-            })
+    doAnswer(heldUntil(recording, release, () -> writes.add("application recorded")))
         .when(registry)
         .recordApplication(any());
     doAnswer(
@@ -774,28 +743,10 @@ class OnboardingWorkflowTest {
         .when(registry)
         .recordClosed(any());
     env.start();
-    OnboardingWorkflow workflow =
-        env.getWorkflowClient()
-            .newWorkflowStub(
-                OnboardingWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.PLATFORM)
-                    .setWorkflowId(WORKFLOW_ID)
-                    .build());
-    WorkflowClient.start(
-        workflow::run,
-        new OnboardingInput(application("ORACLE"), TOKEN_TTL.toMillis(), REVIEW_WINDOW.toMillis()));
+    OnboardingWorkflow workflow = startWithoutWaiting("ORACLE");
     assertThat(recording.await(10, TimeUnit.SECONDS)).isTrue();
 
-    CompletableFuture<Object> rejection =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return workflow.reject(new RejectCommand(ADMIN, "duplicate application"));
-              } catch (WorkflowUpdateException refused) {
-                return refused;
-              }
-            });
+    CompletableFuture<Object> rejection = rejectInBackground(workflow, "duplicate application");
     Thread.sleep(500);
     release.countDown();
     rejection.get(10, TimeUnit.SECONDS);
@@ -808,6 +759,13 @@ class OnboardingWorkflowTest {
   // --- helpers --------------------------------------------------------------------------------
 
   private OnboardingWorkflow start(String tier) {
+    OnboardingWorkflow workflow = startWithoutWaiting(tier);
+    awaitApplicationRecorded();
+    return workflow;
+  }
+
+  /** Starts the workflow without waiting for its first activity (the application's row). */
+  private OnboardingWorkflow startWithoutWaiting(String tier) {
     OnboardingWorkflow workflow =
         env.getWorkflowClient()
             .newWorkflowStub(
@@ -819,8 +777,43 @@ class OnboardingWorkflowTest {
     WorkflowClient.start(
         workflow::run,
         new OnboardingInput(application(tier), TOKEN_TTL.toMillis(), REVIEW_WINDOW.toMillis()));
-    awaitApplicationRecorded();
     return workflow;
+  }
+
+  /** Starts an approval and returns once it was accepted (its registry write may be running). */
+  private WorkflowUpdateHandle<TokenGrant> startApproval() {
+    return stub()
+        .startUpdate(
+            "approve",
+            WorkflowUpdateStage.ACCEPTED,
+            TokenGrant.class,
+            new ApproveCommand(ADMIN, TOKEN));
+  }
+
+  /**
+   * A mocked activity that signals it started, then holds until released, then runs {@code after}.
+   */
+  private static Answer<StepRecorded> heldUntil(
+      CountDownLatch started, CountDownLatch release, Runnable after) {
+    return invocation -> {
+      started.countDown();
+      release.await(20, TimeUnit.SECONDS);
+      after.run();
+      return recorded();
+    };
+  }
+
+  /** A rejection sent from another thread; yields its answer or the refusal. */
+  private static CompletableFuture<Object> rejectInBackground(
+      OnboardingWorkflow workflow, String reason) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return workflow.reject(new RejectCommand(ADMIN, reason));
+          } catch (WorkflowUpdateException refused) {
+            return refused;
+          }
+        });
   }
 
   /** Decisions in these tests come after the application's row is written, as in the console. */

@@ -1,0 +1,40 @@
+package io.noderr.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The whole platform as `noderr up` starts it, in the test's JVM, on free ports. */
+public final class EmbeddedPlatforms {
+
+  private EmbeddedPlatforms() {}
+
+  /**
+   * @param extraArguments further {@code --noderr.*} settings
+   */
+  public static ConfigurableApplicationContext start(
+      Path dataDir, int simulatedNodes, String... extraArguments) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--data-dir",
+                dataDir.toString(),
+                "--sim-nodes",
+                Integer.toString(simulatedNodes),
+                "--port",
+                "0",
+                "--temporal-port",
+                "0"));
+    arguments.addAll(List.of(extraArguments));
+    return NoderrApplication.start(LaunchOptions.parse(arguments.toArray(String[]::new)));
+  }
+
+  /** The console and API address of a started platform. */
+  public static URI baseUrl(ConfigurableApplicationContext platform) {
+    return URI.create(
+        "http://127.0.0.1:" + ((WebServerApplicationContext) platform).getWebServer().getPort());
+  }
+}
