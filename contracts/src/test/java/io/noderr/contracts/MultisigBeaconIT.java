@@ -3,8 +3,13 @@ package io.noderr.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.noderr.contracts.devchain.DevChain;
 import io.noderr.contracts.generated.NoderrMultisig;
 import io.noderr.contracts.generated.VersionBeacon;
+import io.noderr.signing.Address;
+import io.noderr.signing.ImageDigest;
+import io.noderr.signing.MultisigDomain;
+import io.noderr.signing.PublishAction;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +39,7 @@ class MultisigBeaconIT {
   private static final BigInteger ORACLE = BigInteger.ONE;
   private static final byte[] DIGEST = Numeric.hexStringToByteArray("ab".repeat(32));
 
-  private LocalChain chain;
+  private DevChain chain;
   private final List<ECKeyPair> signers = new ArrayList<>();
   private final ECKeyPair outsider = newKey();
   private NoderrMultisig multisig;
@@ -42,7 +47,7 @@ class MultisigBeaconIT {
 
   @BeforeAll
   void startChain() throws Exception {
-    chain = LocalChain.start();
+    chain = DevChain.start();
   }
 
   @AfterAll
@@ -56,15 +61,15 @@ class MultisigBeaconIT {
     Stream.generate(MultisigBeaconIT::newKey).limit(3).forEach(signers::add);
     multisig =
         NoderrMultisig.deploy(
-                chain.web3j,
-                chain.transactions,
-                LocalChain.GAS,
+                chain.web3j(),
+                chain.transactions(),
+                DevChain.GAS,
                 signers.stream().map(MultisigBeaconIT::address).toList(),
                 BigInteger.TWO)
             .send();
     beacon =
         VersionBeacon.load(
-            multisig.beacon().send(), chain.web3j, chain.transactions, LocalChain.GAS);
+            multisig.beacon().send(), chain.web3j(), chain.transactions(), DevChain.GAS);
   }
 
   @Test
@@ -98,6 +103,24 @@ class MultisigBeaconIT {
 
     assertThat(beacon.current(ORACLE).send().version).isEmpty();
     assertThat(multisig.nonce().send()).isZero();
+  }
+
+  @Test
+  void digestComputedOffChain_equalsTheContractsOwn() throws Exception {
+    BigInteger deadline = inAnHour();
+    MultisigDomain domain =
+        new MultisigDomain(DevChain.CHAIN_ID, Address.of(multisig.getContractAddress()));
+    PublishAction action =
+        new PublishAction(
+            ORACLE.intValueExact(),
+            "1.4.0",
+            ImageDigest.parse(Numeric.toHexString(DIGEST)),
+            "1.2.0",
+            "ipfs://notes",
+            nonce(),
+            deadline.longValueExact());
+
+    assertThat(action.digest(domain)).isEqualTo(publishDigest("1.4.0", deadline));
   }
 
   @Test

@@ -1,0 +1,3 @@
+package io.noderr.activities.release;
+
+public record BeaconQuery(BeaconTier tier) {}
