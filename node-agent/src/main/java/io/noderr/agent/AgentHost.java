@@ -42,8 +42,11 @@ public class AgentHost implements AutoCloseable {
     return new AgentHost(null, client);
   }
 
-  /** Adds the worker of one node; Temporal only accepts new workers before {@link #start()}. */
-  public Worker addNode(String nodeId, Object activities) {
+  /**
+   * Adds the worker of one node serving {@code activities} (one object per activity interface);
+   * Temporal only accepts new workers before {@link #start()}.
+   */
+  public Worker addNode(String nodeId, Object... activities) {
     Worker worker =
         factory.newWorker(
             TaskQueues.node(nodeId),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
+import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
@@ -26,7 +27,8 @@ class ReplayTest {
   private static final Map<String, Class<?>> WORKFLOWS =
       Map.of(
           "node-health-check", NodeHealthCheckWorkflowImpl.class,
-          "onboarding", OnboardingWorkflowImpl.class);
+          "onboarding", OnboardingWorkflowImpl.class,
+          "release", ReleaseApprovalWorkflowImpl.class);
 
   @TestFactory
   Stream<DynamicTest> everyRecordedHistoryReplays() throws IOException {

@@ -14,6 +14,8 @@ import io.noderr.agent.identity.SessionKeeper;
 import io.noderr.agent.metrics.OsHostMetrics;
 import io.noderr.agent.platform.JsonApi;
 import io.noderr.agent.platform.PlatformClient;
+import io.noderr.agent.release.BeaconDigestCheck;
+import io.noderr.agent.release.BeaconSource;
 import io.noderr.agent.runtime.RunningRelease;
 import io.noderr.agent.runtime.StaticReleaseRuntime;
 import java.io.PrintWriter;
@@ -44,6 +46,8 @@ class AgentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Mixin BeaconOptions beacon = new BeaconOptions();
 
   @Option(
       names = "--install-token",
@@ -94,6 +98,7 @@ class AgentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     connection.validate();
+    beacon.validate();
     PrintWriter out = spec.commandLine().getOut();
     AuthClient auth = new AuthClient(new JsonApi(connection.platform));
     NodeLogin login =
@@ -146,23 +151,33 @@ class AgentCommand implements Callable<Integer> {
             new OsHostMetrics(stateDir.toFile()),
             FaultHook.NONE,
             Clock.systemUTC());
-    try (SessionKeeper keeper = new SessionKeeper(auth, key, session, Clock.systemUTC());
-        AgentHost host =
-            AgentHost.connect(
-                connection.temporalOr(session.temporalTarget()),
-                connection.namespaceOr(session.temporalNamespace()));
-        HeartbeatLoop heartbeats =
-            new HeartbeatLoop(
-                new PlatformClient(connection.platform, keeper),
-                () -> List.of(activities.currentStatus()))) {
-      host.addNode(session.nodeId(), activities);
-      host.start();
-      heartbeats.start(Duration.ofSeconds(connection.heartbeatSeconds));
-      out.println("node " + session.nodeId() + " polling its queue. Ctrl-C to stop.");
-      out.flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-      stopped.await();
+    try (SessionKeeper keeper = new SessionKeeper(auth, key, session, Clock.systemUTC())) {
+      PlatformClient platform = new PlatformClient(connection.platform, keeper);
+      try (BeaconSource releases = beacon.open(platform);
+          AgentHost host =
+              AgentHost.connect(
+                  connection.temporalOr(session.temporalTarget()),
+                  connection.namespaceOr(session.temporalNamespace()));
+          HeartbeatLoop heartbeats =
+              new HeartbeatLoop(platform, () -> List.of(activities.currentStatus()))) {
+        host.addNode(session.nodeId(), activities, new BeaconDigestCheck(releases));
+        host.start();
+        heartbeats.start(Duration.ofSeconds(connection.heartbeatSeconds));
+        out.println(
+            "node "
+                + session.nodeId()
+                + " polling its queue; releases are checked against the "
+                + releases.name()
+                + " beacon. Ctrl-C to stop.");
+        out.flush();
+        awaitShutdown();
+      }
     }
+  }
+
+  private static void awaitShutdown() throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+    stopped.await();
   }
 }

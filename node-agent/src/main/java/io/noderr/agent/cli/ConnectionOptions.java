@@ -57,9 +57,12 @@ class ConnectionOptions {
     if (temporal != null && !temporal.matches("[^:\\s]+:\\d{1,5}")) {
       throw new IllegalArgumentException("--temporal must be host:port, got '" + temporal + "'");
     }
-    if (platform.getScheme() == null || !platform.getScheme().matches("https?")) {
-      throw new IllegalArgumentException(
-          "--platform must be an http(s) URL, got '" + platform + "'");
+    requireHttp("--platform", platform);
+  }
+
+  static void requireHttp(String option, URI url) {
+    if (url.getScheme() == null || !url.getScheme().matches("https?")) {
+      throw new IllegalArgumentException(option + " must be an http(s) URL, got '" + url + "'");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.noderr.agent.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,14 +37,48 @@ public final class JsonApi {
    */
   public JsonNode post(String path, Object body, String authorization) {
     try {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(base.resolve(path))
-              .timeout(Duration.ofSeconds(30))
+      return send(
+          path,
+          request(path, authorization)
               .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-      if (authorization != null) {
-        request.header("Authorization", authorization);
-      }
+              .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write the request to " + path, e);
+    }
+  }
+
+  /** GETs {@code path} (with its query string); {@code authorization} as for {@link #post}. */
+  public JsonNode get(String path, String authorization) {
+    return send(path, request(path, authorization).GET());
+  }
+
+  /**
+   * Reads an answer into {@code type}; an answer of another shape is the platform's fault, said in
+   * one line.
+   */
+  public static <T> T read(JsonNode answer, Class<T> type) {
+    if (!answer.isObject()) {
+      throw new PlatformException("the platform's answer is not a " + type.getSimpleName());
+    }
+    try {
+      return JSON.treeToValue(answer, type);
+    } catch (JsonProcessingException e) {
+      throw new PlatformException(
+          "the platform's answer is not a " + type.getSimpleName() + ": " + e.getOriginalMessage());
+    }
+  }
+
+  private HttpRequest.Builder request(String path, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return request;
+  }
+
+  private JsonNode send(String path, HttpRequest.Builder request) {
+    try {
       HttpResponse<byte[]> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       JsonNode answer = parse(response.body());
@@ -52,7 +87,8 @@ public final class JsonApi {
         throw new PlatformException(
             detail.isEmpty()
                 ? "platform refused " + path + " (HTTP " + response.statusCode() + ")"
-                : detail);
+                : detail,
+            response.statusCode());
       }
       return answer;
     } catch (ConnectException e) {

@@ -6,9 +6,13 @@ import io.noderr.activities.node.NodeStatusReport;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The agent's side of the platform's agent API ({@code /api/v1/agent/...}). */
+/**
+ * The agent's side of the platform's agent API ({@code /api/v1/agent/...}) and the beacon read it
+ * shares with people ({@code /api/v1/beacon/...}), both with the agent's bearer credential.
+ */
 public class PlatformClient {
 
   private static final ObjectMapper JSON = JsonApi.JSON;
@@ -56,7 +60,27 @@ public class PlatformClient {
         post("/api/v1/agent/heartbeats", Map.of("reports", body)), HeartbeatAnswer.class);
   }
 
+  /**
+   * The release the platform's beacon holds for {@code tier}, or empty when nothing was published
+   * for it (the platform answers 404).
+   */
+  public Optional<BeaconAnswer> beacon(String tier) {
+    try {
+      return Optional.of(
+          JsonApi.read(api.get("/api/v1/beacon/" + tier, bearer()), BeaconAnswer.class));
+    } catch (PlatformException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   private JsonNode post(String path, Object body) {
-    return api.post(path, body, "Bearer " + token.get());
+    return api.post(path, body, bearer());
+  }
+
+  private String bearer() {
+    return "Bearer " + token.get();
   }
 }

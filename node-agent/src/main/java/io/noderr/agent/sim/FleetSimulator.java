@@ -6,6 +6,9 @@ import io.noderr.agent.HeartbeatLoop;
 import io.noderr.agent.NodeStatusActivitiesImpl;
 import io.noderr.agent.platform.EnrollmentEntry;
 import io.noderr.agent.platform.PlatformClient;
+import io.noderr.agent.release.BeaconDigestCheck;
+import io.noderr.agent.release.CachingBeaconSource;
+import io.noderr.agent.release.PlatformBeaconSource;
 import io.noderr.agent.runtime.RunningRelease;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,17 +26,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hosts a fleet of simulated agents in one JVM. Each node is admitted by the platform, polls its
- * own task queue with the real {@link NodeStatusActivitiesImpl}, and heartbeats; only the container
- * runtime and host metrics are simulated.
+ * own task queue with the real {@link NodeStatusActivitiesImpl} and {@link BeaconDigestCheck}
+ * (reading the beacon through the platform), and heartbeats; only the container runtime and host
+ * metrics are simulated.
  */
 public class FleetSimulator implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FleetSimulator.class);
 
+  /**
+   * How long simulated nodes share one beacon answer: a rollout asks thousands of them at once, and
+   * they all ask the same platform about the same three tiers.
+   */
+  static final Duration BEACON_CACHE = Duration.ofSeconds(2);
+
   private final SimulatedFleetSpec spec;
   private final AgentHost host;
   private final FleetAdmission admission;
   private final PlatformClient platform;
+  private final BeaconDigestCheck releaseCheck;
   private final List<SimulatedNode> nodes = new ArrayList<>();
   private final List<NodeStatusActivitiesImpl> agents = new ArrayList<>();
   private HeartbeatLoop heartbeats;
@@ -47,6 +58,10 @@ public class FleetSimulator implements AutoCloseable {
     this.host = host;
     this.admission = admission;
     this.platform = platform;
+    this.releaseCheck =
+        new BeaconDigestCheck(
+            new CachingBeaconSource(
+                new PlatformBeaconSource(platform), BEACON_CACHE, Clock.systemUTC()));
   }
 
   /** Admits the fleet, starts every node's worker and the heartbeat loop. */
@@ -74,7 +89,7 @@ public class FleetSimulator implements AutoCloseable {
               node,
               clock);
       if (node.failure() != Failure.SILENT) {
-        node.attach(host.addNode(id, activities));
+        node.attach(host.addNode(id, activities, releaseCheck));
       }
       nodes.add(node);
       agents.add(activities);

@@ -11,14 +11,19 @@ import com.sun.net.httpserver.HttpServer;
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.node.HealthProbeRequest;
 import io.noderr.activities.node.HealthState;
+import io.noderr.activities.node.NodeReleaseActivities;
 import io.noderr.activities.node.NodeStatusActivities;
+import io.noderr.activities.node.ReleaseToVerify;
+import io.noderr.activities.node.ReleaseVerified;
 import io.noderr.activities.node.StatusRequest;
+import io.noderr.activities.release.ReleaseFailures;
 import io.noderr.agent.AgentHost;
 import io.noderr.agent.platform.PlatformClient;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
@@ -52,15 +57,18 @@ class FleetSimulatorIT {
   private final Set<String> enrolled = ConcurrentHashMap.newKeySet();
   private final Set<String> heartbeated = ConcurrentHashMap.newKeySet();
   private final AtomicInteger heartbeatRequests = new AtomicInteger();
+  private final AtomicInteger beaconReads = new AtomicInteger();
 
   @BeforeEach
   void setUp() throws IOException {
     env = TestWorkflowEnvironment.newInstance();
-    env.newWorker(TaskQueues.PLATFORM).registerWorkflowImplementationTypes(AskNodeImpl.class);
+    env.newWorker(TaskQueues.PLATFORM)
+        .registerWorkflowImplementationTypes(AskNodeImpl.class, VerifyOnNodeImpl.class);
     env.start();
     platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     platform.createContext("/api/v1/agent/enrollments", e -> answer(e, this::enroll));
     platform.createContext("/api/v1/agent/heartbeats", e -> answer(e, this::heartbeat));
+    platform.createContext("/api/v1/beacon/ORACLE", e -> answer(e, this::oracleBeacon));
     platform.start();
   }
 
@@ -109,6 +117,29 @@ class FleetSimulatorIT {
   }
 
   @Test
+  void simulatedNodes_checkReleasesAgainstThePlatformsBeacon_sharingOneRead() {
+    SimulatedFleetSpec spec = new SimulatedFleetSpec("v", 10, "2.0.0", FailurePlan.NONE);
+    try (FleetSimulator fleet = fleet(spec, TOKEN)) {
+      fleet.start(Duration.ofSeconds(10));
+      String published = FleetSimulator.digestOf("2.1.0");
+
+      for (int i = 0; i < spec.size(); i++) {
+        assertThat(verify(spec.nodeId(i), published)).isEqualTo("PLATFORM 2.1.0");
+      }
+      // Ten nodes asked within the cache window: far fewer reads than checks.
+      assertThat(beaconReads.get()).isLessThan(spec.size() / 2);
+
+      assertThatThrownBy(() -> verify("v-00001", FleetSimulator.digestOf("6.6.6")))
+          .isInstanceOf(WorkflowFailedException.class)
+          .rootCause()
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f -> assertThat(f.getType()).isEqualTo(ReleaseFailures.DIGEST_MISMATCH))
+          .hasMessageContaining(published);
+    }
+  }
+
+  @Test
   void start_failsWithReadableMessage_whenPlatformRefusesToken() {
     SimulatedFleetSpec spec = new SimulatedFleetSpec("t", 3, "2.0.0", FailurePlan.NONE);
     try (FleetSimulator fleet = fleet(spec, "wrong")) {
@@ -123,6 +154,14 @@ class FleetSimulatorIT {
                 AskNode.class,
                 WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.PLATFORM).build());
     return workflow.ask(nodeId);
+  }
+
+  private String verify(String nodeId, String digest) {
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            VerifyOnNode.class,
+            WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.PLATFORM).build())
+        .verify(nodeId, digest);
   }
 
   private static String firstWith(FailurePlan plan, SimulatedFleetSpec spec, Failure failure) {
@@ -158,6 +197,12 @@ class FleetSimulatorIT {
     return Map.of("accepted", ids.size(), "recovered", List.of(), "unknown", List.of());
   }
 
+  private Object oracleBeacon(JsonNode body) {
+    beaconReads.incrementAndGet();
+    return Map.of(
+        "tier", "ORACLE", "version", "2.1.0", "imageDigest", FleetSimulator.digestOf("2.1.0"));
+  }
+
   private static void answer(
       HttpExchange exchange, java.util.function.Function<JsonNode, Object> handler)
       throws IOException {
@@ -168,7 +213,9 @@ class FleetSimulatorIT {
       response = "{\"detail\":\"bad token\"}".getBytes(StandardCharsets.UTF_8);
     } else {
       status = 200;
-      response = JSON.writeValueAsBytes(handler.apply(JSON.readTree(exchange.getRequestBody())));
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      response =
+          JSON.writeValueAsBytes(handler.apply(body.length == 0 ? null : JSON.readTree(body)));
     }
     exchange.sendResponseHeaders(status, response.length);
     exchange.getResponseBody().write(response);
@@ -196,6 +243,30 @@ class FleetSimulatorIT {
       String version = node.reportStatus(new StatusRequest("test")).version();
       HealthState health = node.probeHealth(new HealthProbeRequest(1000)).health();
       return version + "/" + health;
+    }
+  }
+
+  /** Asks one node, on its own queue, to check an ORACLE release against its beacon. */
+  @WorkflowInterface
+  public interface VerifyOnNode {
+    @WorkflowMethod
+    String verify(String nodeId, String imageDigest);
+  }
+
+  public static class VerifyOnNodeImpl implements VerifyOnNode {
+    @Override
+    public String verify(String nodeId, String imageDigest) {
+      NodeReleaseActivities node =
+          Workflow.newActivityStub(
+              NodeReleaseActivities.class,
+              ActivityOptions.newBuilder()
+                  .setTaskQueue(TaskQueues.node(nodeId))
+                  .setStartToCloseTimeout(Duration.ofSeconds(10))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                  .build());
+      ReleaseVerified verified =
+          node.verifyRelease(new ReleaseToVerify("ORACLE", "2.1.0", imageDigest));
+      return verified.source() + " " + verified.version();
     }
   }
 }
