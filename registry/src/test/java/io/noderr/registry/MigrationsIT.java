@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("2");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("3");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -54,6 +54,11 @@ class MigrationsIT {
             "pending_registrations",
             "node_identities",
             "node_sessions",
+            "release_requests",
+            "beacon_events",
+            "beacon_cursor",
+            "local_beacon",
+            "local_multisig",
             "flyway_schema_history");
   }
 

@@ -122,8 +122,9 @@ public final class RegistryDatabase
   }
 
   /**
-   * Empties every table. The audit log refuses TRUNCATE, so its guard trigger is switched off for
-   * the statement (the test database's superuser may; the platform never does).
+   * Empties every table and puts the local beacon back to its migrated state. The audit log refuses
+   * TRUNCATE, so its guard trigger is switched off for the statement (the test database's superuser
+   * may; the platform never does).
    */
   private void clear() {
     jdbc()
@@ -131,9 +132,12 @@ public final class RegistryDatabase
             "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;"
                 + " TRUNCATE audit_log, workflow_runs, node_sessions, node_identities,"
                 + " pending_registrations, auth_challenges, install_tokens, deployment_nodes,"
-                + " deployments, nodes, operators, node_applications, software_versions"
-                + " RESTART IDENTITY;"
-                + " ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only");
+                + " deployments, nodes, operators, node_applications, software_versions,"
+                + " release_requests, beacon_events, beacon_cursor RESTART IDENTITY;"
+                + " ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;"
+                + " UPDATE local_beacon SET version = NULL, image_digest = NULL,"
+                + " minimum_version = NULL, notes_uri = NULL, published_at = NULL, paused = false;"
+                + " UPDATE local_multisig SET nonce = 0");
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -2,6 +2,7 @@ package io.noderr.console;
 
 import com.vaadin.flow.spring.annotation.EnableVaadin;
 import io.noderr.console.onboarding.OnboardingProperties;
+import io.noderr.console.release.BeaconSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -14,5 +15,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 @EnableVaadin("io.noderr.console")
 @EnableMethodSecurity
 @EnableScheduling
-@EnableConfigurationProperties({ConsoleProperties.class, OnboardingProperties.class})
+@EnableConfigurationProperties({
+  ConsoleProperties.class,
+  OnboardingProperties.class,
+  BeaconSettings.class
+})
 public class ConsoleConfiguration {}

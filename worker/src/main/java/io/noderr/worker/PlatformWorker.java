@@ -1,10 +1,12 @@
 package io.noderr.worker;
 
 import io.noderr.activities.TaskQueues;
+import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.worker.healthcheck.HealthCheckRecorder;
 import io.noderr.worker.onboarding.OnboardingRecorder;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
+import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -27,14 +29,18 @@ class PlatformWorker implements SmartLifecycle {
   PlatformWorker(
       WorkflowClient client,
       HealthCheckRecorder healthCheckRecorder,
-      OnboardingRecorder onboardingRecorder) {
+      OnboardingRecorder onboardingRecorder,
+      ReleaseActivities releaseActivities) {
     this.factory = WorkerFactory.newInstance(client);
     Worker worker =
         factory.newWorker(
             TaskQueues.PLATFORM, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
     worker.registerWorkflowImplementationTypes(
-        NodeHealthCheckWorkflowImpl.class, OnboardingWorkflowImpl.class);
-    worker.registerActivitiesImplementations(healthCheckRecorder, onboardingRecorder);
+        NodeHealthCheckWorkflowImpl.class,
+        OnboardingWorkflowImpl.class,
+        ReleaseApprovalWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        healthCheckRecorder, onboardingRecorder, releaseActivities);
   }
 
   @Override

@@ -4,6 +4,9 @@ import io.noderr.console.fleet.NodeNotFoundException;
 import io.noderr.console.identity.AuthRefusedException;
 import io.noderr.console.onboarding.ApplicationNotFoundException;
 import io.noderr.console.onboarding.DecisionRefusedException;
+import io.noderr.console.release.InvalidReleaseException;
+import io.noderr.console.release.ReleaseNotFoundException;
+import io.noderr.console.release.ReleaseRefusedException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +71,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
   }
 
-  @ExceptionHandler({NodeNotFoundException.class, ApplicationNotFoundException.class})
+  @ExceptionHandler(InvalidReleaseException.class)
+  ProblemDetail invalidRelease(InvalidReleaseException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(ReleaseRefusedException.class)
+  ProblemDetail releaseRefused(ReleaseRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler({
+    NodeNotFoundException.class,
+    ApplicationNotFoundException.class,
+    ReleaseNotFoundException.class
+  })
   ProblemDetail notFound(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }

@@ -14,7 +14,7 @@ public final class WorkflowUpdates {
 
   private WorkflowUpdates() {}
 
-  static <T> T call(Supplier<T> update, Supplier<String> whenClosed) {
+  public static <T> T call(Supplier<T> update, Supplier<String> whenClosed) {
     try {
       return update.get();
     } catch (WorkflowUpdateException e) {

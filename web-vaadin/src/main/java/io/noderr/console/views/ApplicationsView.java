@@ -1,5 +1,7 @@
 package io.noderr.console.views;
 
+import static io.noderr.console.views.DetailLines.line;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -209,27 +211,7 @@ public class ApplicationsView extends HorizontalLayout {
               || stage.equals(OnboardingStage.APPROVED.name()));
       details.add(new HorizontalLayout(approve, reissue, reject));
     }
-    VerticalLayout trail = new VerticalLayout();
-    trail.setPadding(false);
-    current
-        .audit()
-        .forEach(
-            entry ->
-                trail.add(
-                    new Span(
-                        entry.at()
-                            + "  "
-                            + entry.actor()
-                            + "  "
-                            + entry.action()
-                            + (entry.detail() == null ? "" : "  " + entry.detail()))));
-    details.add(new H3("Audit"), trail);
-  }
-
-  private static HorizontalLayout line(String label, String value) {
-    Span name = new Span(label);
-    name.getStyle().set("color", "var(--lumo-secondary-text-color)").set("min-width", "10em");
-    return new HorizontalLayout(name, new Span(value == null ? "-" : value));
+    details.add(new H3("Audit"), DetailLines.auditTrail(current.audit()));
   }
 
   private void refresh() {

@@ -42,6 +42,13 @@ public class MainLayout extends AppLayout {
           new SideNavItem(
               "Applications", ApplicationsView.class, VaadinIcon.CLIPBOARD_USER.create()));
     }
+    if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.SIGNER)) {
+      nav.addItem(new SideNavItem("Releases", ReleasesView.class, VaadinIcon.PACKAGE.create()));
+    }
+    if (auth.hasRole(Roles.SIGNER)) {
+      nav.addItem(
+          new SideNavItem("Signer inbox", SignerInboxView.class, VaadinIcon.PENCIL.create()));
+    }
     addToDrawer(nav);
   }
 }

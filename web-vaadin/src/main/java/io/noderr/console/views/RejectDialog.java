@@ -6,13 +6,18 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.function.Consumer;
 
-/** Asks for the reason of a rejection (required; the operator and the audit log see it). */
+/** Asks for the reason of a rejection (required; the people affected and the audit log see it). */
 class RejectDialog extends Dialog {
 
   final TextArea reason = new TextArea("Reason");
 
   RejectDialog(Consumer<String> onReject) {
-    setHeaderTitle("Reject application");
+    this("Reject application", onReject);
+  }
+
+  /** The same question for any refusal that needs a reason (e.g. withdrawing a release). */
+  RejectDialog(String title, Consumer<String> onReject) {
+    setHeaderTitle(title);
     reason.setId("reject-reason");
     reason.setMaxLength(500);
     reason.setRequired(true);

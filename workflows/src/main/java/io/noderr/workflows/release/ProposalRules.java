@@ -64,11 +64,19 @@ public final class ProposalRules {
     if (beacon.signers().isEmpty() || beacon.threshold() <= 0) {
       return "the beacon's multisig has no signers configured";
     }
-    if (beacon.current() == null || beacon.current().version().isEmpty()) {
+    return versionRefusal(p, beacon.current() == null ? null : beacon.current().version());
+  }
+
+  /**
+   * Why the proposed version cannot follow {@code currentVersion} (null or "" when the tier has
+   * none), or null: it must be above it, or below it with a downgrade reason.
+   */
+  public static String versionRefusal(ReleaseProposal p, String currentVersion) {
+    if (currentVersion == null || currentVersion.isEmpty()) {
       return null;
     }
     Semver proposed = Semver.parse(p.version());
-    Semver current = Semver.parse(beacon.current().version());
+    Semver current = Semver.parse(currentVersion);
     if (proposed.compareTo(current) == 0) {
       return p.version() + " is already the current version of tier " + p.tier();
     }

@@ -1,0 +1,25 @@
+package io.noderr.console.release;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The part of the worker's {@code noderr.beacon} settings the console shows: whether releases go to
+ * a chain or to the local PostgreSQL beacon. (The console never needs the sender keystore.)
+ */
+@ConfigurationProperties("noderr.beacon")
+public record BeaconSettings(String rpcUrl, Long chainId, String multisigAddress) {
+
+  public boolean onChain() {
+    return rpcUrl != null && !rpcUrl.isBlank();
+  }
+
+  /** One line for the console's banner; never the RPC URL (it may carry an API key). */
+  public String describe() {
+    if (!onChain()) {
+      return "Local beacon (PostgreSQL), not on chain: releases are approved by signatures and"
+          + " recorded here only. Run ./noderr chain for a local dev chain, or configure"
+          + " noderr.beacon.rpc-url.";
+    }
+    return "On chain " + chainId + ", multisig " + multisigAddress;
+  }
+}

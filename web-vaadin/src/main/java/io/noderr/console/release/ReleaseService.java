@@ -1,0 +1,304 @@
+package io.noderr.console.release;
+
+import io.noderr.activities.TaskQueues;
+import io.noderr.activities.release.BeaconTier;
+import io.noderr.console.onboarding.DecisionRefusedException;
+import io.noderr.console.onboarding.WorkflowUpdates;
+import io.noderr.registry.Tier;
+import io.noderr.registry.audit.AuditLog;
+import io.noderr.registry.release.BeaconEventRow;
+import io.noderr.registry.release.BeaconEvents;
+import io.noderr.registry.release.ReleasePage;
+import io.noderr.registry.release.ReleaseRequests;
+import io.noderr.registry.release.ReleaseRow;
+import io.noderr.workflows.release.DeclineCommand;
+import io.noderr.workflows.release.ProposalRules;
+import io.noderr.workflows.release.ReleaseApprovalWorkflow;
+import io.noderr.workflows.release.ReleaseProposal;
+import io.noderr.workflows.release.ReleaseStage;
+import io.noderr.workflows.release.ReleaseState;
+import io.noderr.workflows.release.SignCommand;
+import io.noderr.workflows.release.SignatureAccepted;
+import io.noderr.workflows.release.WithdrawCommand;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Service;
+
+/**
+ * Release requests: admins propose and withdraw, signers sign or decline (signatures made
+ * elsewhere, verified by the workflow), admins, SREs and signers read. Every call goes to the
+ * request's ReleaseApprovalWorkflow; lists come from the read model.
+ */
+@Service
+public class ReleaseService {
+
+  /** How long a proposal waits for the workflow to read the beacon before answering anyway. */
+  private static final Duration PREPARE_WAIT = Duration.ofSeconds(15);
+
+  private final WorkflowClient client;
+  private final ReleaseRequests requests;
+  private final BeaconEvents beaconEvents;
+  private final AuditLog audit;
+  private final ReleaseDetailsAssembler assembler;
+  private final Clock clock = Clock.systemUTC();
+
+  ReleaseService(
+      WorkflowClient client,
+      ReleaseRequests requests,
+      BeaconEvents beaconEvents,
+      AuditLog audit,
+      ReleaseDetailsAssembler assembler) {
+    this.client = client;
+    this.requests = requests;
+    this.beaconEvents = beaconEvents;
+    this.audit = audit;
+    this.assembler = assembler;
+  }
+
+  /**
+   * Checks the proposal, starts its workflow and waits until the workflow has read the beacon, so
+   * the answer carries the typed data signers sign (or the beacon's reason to refuse).
+   */
+  @PreAuthorize("hasRole('ADMIN')")
+  public ReleaseDetails propose(ReleaseForm form, Authentication caller) {
+    ReleaseProposal proposal = proposalOf(form, caller.getName());
+    String malformed = ProposalRules.formatRefusal(proposal, clock.instant().getEpochSecond());
+    if (malformed != null) {
+      throw new InvalidReleaseException(malformed);
+    }
+    String versionRefusal =
+        ProposalRules.versionRefusal(proposal, currentVersion(proposal.tier()).orElse(null));
+    if (versionRefusal != null) {
+      throw new ReleaseRefusedException(versionRefusal);
+    }
+    Optional<ReleaseRow> open = requests.openRequest();
+    if (open.isPresent()) {
+      throw new ReleaseRefusedException(
+          open.get().id()
+              + " is still "
+              + describe(open.get().status())
+              + "; one release at a time, because signatures are bound to the multisig's next"
+              + " nonce");
+    }
+    String id = ReleaseApprovalWorkflow.workflowId(proposal.tier(), proposal.version());
+    ReleaseApprovalWorkflow workflow =
+        client.newWorkflowStub(
+            ReleaseApprovalWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(id)
+                .setTaskQueue(TaskQueues.PLATFORM)
+                // A declined or expired release may be proposed again under the same id.
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .build());
+    try {
+      WorkflowClient.start(workflow::run, proposal);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw new ReleaseRefusedException(id + " is already in progress");
+    }
+    ReleaseState state = awaitPrepared(workflow);
+    if (state.stage() == ReleaseStage.REFUSED || state.stage() == ReleaseStage.FAILED) {
+      throw new ReleaseRefusedException(state.reason());
+    }
+    return assembler.details(state, audit.recentFor(id, 50));
+  }
+
+  @PreAuthorize("hasAnyRole('ADMIN','SRE','SIGNER')")
+  public ReleasePage list(String status, int page, int size) {
+    return requests.list(status, page, size);
+  }
+
+  @PreAuthorize("hasAnyRole('ADMIN','SRE','SIGNER')")
+  public ReleaseDetails details(String id) {
+    return assembler.details(state(id), audit.recentFor(id, 50));
+  }
+
+  /** Adds a signature made offline (a wallet, {@code noderr sign}) over the typed data. */
+  @PreAuthorize("hasRole('SIGNER')")
+  public SignatureAccepted sign(String id, SignatureForm form, Authentication caller) {
+    return answer(
+        id,
+        caller,
+        "signed",
+        () ->
+            workflow(id).sign(new SignCommand(form.signer(), form.signature(), caller.getName())));
+  }
+
+  /**
+   * DEMO ONLY: signs with demo signer {@code number}'s key held by the server (demo profile), then
+   * submits like any other signature.
+   */
+  @PreAuthorize("hasRole('SIGNER')")
+  public SignatureAccepted signAsDemoSigner(
+      String id, int number, DemoSignerKeys demoKeys, Authentication caller) {
+    ReleaseState state = state(id);
+    if (state.digest() == null) {
+      throw new ReleaseRefusedException("the release is still being prepared");
+    }
+    String signer = demoKeys.addresses().get(number - 1).value();
+    return sign(id, new SignatureForm(signer, demoKeys.sign(number, state.digest())), caller);
+  }
+
+  @PreAuthorize("hasRole('SIGNER')")
+  public SignatureAccepted decline(String id, DeclineForm form, Authentication caller) {
+    return answer(
+        id,
+        caller,
+        "declined",
+        () ->
+            workflow(id)
+                .decline(
+                    new DeclineCommand(
+                        form.signer(), form.reason(), form.signature(), caller.getName())));
+  }
+
+  @PreAuthorize("hasRole('ADMIN')")
+  public ReleaseDetails withdraw(String id, String reason, Authentication caller) {
+    ReleaseState state =
+        WorkflowUpdates.call(
+            () ->
+                workflow(id).withdraw(new WithdrawCommand(caller.getName(), roles(caller), reason)),
+            () -> closed(id, "withdrawn"));
+    return assembler.details(state, audit.recentFor(id, 50));
+  }
+
+  /** The tier's current release as last seen on the beacon. */
+  @PreAuthorize("isAuthenticated()")
+  public Optional<BeaconView> beacon(Tier tier) {
+    return beaconEvents.latestPublished(tier).map(ReleaseService::view);
+  }
+
+  /** Every tier's current release, for the console. */
+  @PreAuthorize("hasAnyRole('ADMIN','SRE','SIGNER')")
+  public List<BeaconView> currentReleases() {
+    return java.util.Arrays.stream(Tier.values())
+        .map(beaconEvents::latestPublished)
+        .flatMap(Optional::stream)
+        .map(ReleaseService::view)
+        .toList();
+  }
+
+  /**
+   * Refusals by the workflow's validator leave no trace in its history (by design), so they are
+   * audited here: a stream of bad signatures for a release is worth seeing.
+   */
+  private SignatureAccepted answer(
+      String id,
+      Authentication caller,
+      String verb,
+      java.util.function.Supplier<SignatureAccepted> update) {
+    try {
+      return WorkflowUpdates.call(update, () -> closed(id, verb));
+    } catch (DecisionRefusedException e) {
+      audit.append(
+          caller.getName(),
+          "release.answer-refused",
+          id,
+          "not " + verb + ": " + e.getMessage(),
+          id);
+      throw e;
+    }
+  }
+
+  private ReleaseState awaitPrepared(ReleaseApprovalWorkflow workflow) {
+    Instant giveUp = Instant.now().plus(PREPARE_WAIT);
+    ReleaseState state = workflow.getState();
+    while (state.stage() == ReleaseStage.PREPARING && Instant.now().isBefore(giveUp)) {
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      state = workflow.getState();
+    }
+    return state;
+  }
+
+  private ReleaseState state(String id) {
+    try {
+      return workflow(id).getState();
+    } catch (WorkflowException e) {
+      throw new ReleaseNotFoundException(id);
+    }
+  }
+
+  private ReleaseApprovalWorkflow workflow(String id) {
+    return client.newWorkflowStub(ReleaseApprovalWorkflow.class, id);
+  }
+
+  private Optional<String> currentVersion(BeaconTier tier) {
+    return beaconEvents.latestPublished(Tier.valueOf(tier.name())).map(BeaconEventRow::version);
+  }
+
+  private String closed(String id, String verb) {
+    return requests
+        .find(id)
+        .map(row -> "the release is " + describe(row.status()) + " and can no longer be " + verb)
+        .orElse("no release request " + id);
+  }
+
+  private ReleaseProposal proposalOf(ReleaseForm form, String proposer) {
+    Instant deadline =
+        form.deadline() != null
+            ? form.deadline()
+            : clock
+                .instant()
+                .plus(
+                    Duration.ofHours(
+                        form.deadlineHours() == null
+                            ? ReleaseForm.DEFAULT_DEADLINE_HOURS
+                            : form.deadlineHours()));
+    return new ReleaseProposal(
+        BeaconTier.valueOf(form.tier()),
+        form.version().strip(),
+        form.imageDigest().strip(),
+        form.minimumVersion() == null ? "" : form.minimumVersion().strip(),
+        form.notesUri() == null ? "" : form.notesUri().strip(),
+        deadline.getEpochSecond(),
+        proposer,
+        form.downgradeReason() == null || form.downgradeReason().isBlank()
+            ? null
+            : form.downgradeReason().strip());
+  }
+
+  private static BeaconView view(BeaconEventRow row) {
+    return new BeaconView(
+        row.tier().name(),
+        row.backend().name(),
+        row.chainId(),
+        row.beaconAddress(),
+        row.version(),
+        row.imageDigest(),
+        row.minimumVersion(),
+        row.notesUri(),
+        row.publishedAt() == null ? null : row.publishedAt().toString(),
+        row.transactionHash(),
+        row.blockNumber());
+  }
+
+  private static Set<String> roles(Authentication caller) {
+    return caller.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .map(authority -> authority.replaceFirst("^ROLE_", ""))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static String describe(String status) {
+    return status.toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+}

@@ -1,0 +1,68 @@
+package io.noderr.worker.beacon;
+
+import io.noderr.registry.release.BeaconEvents;
+import io.noderr.registry.release.LocalBeaconStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The beacon backend: on chain (and its event follower) when {@code noderr.beacon.rpc-url} is set,
+ * else the local beacon.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BeaconProperties.class)
+@Import(BlankAddressConverter.class)
+public class BeaconConfiguration {
+
+  @Configuration(proxyBeanMethods = false)
+  @Conditional(OnChain.class)
+  static class Chain {
+
+    @Bean(destroyMethod = "close")
+    ChainBeacon chainBeacon(BeaconProperties properties) {
+      return ChainBeacon.connect(properties);
+    }
+
+    @Bean
+    BeaconEventFollower beaconEventFollower(
+        ChainBeacon beacon, BeaconEvents events, BeaconProperties properties) {
+      return new BeaconEventFollower(beacon, events, properties);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @Conditional(OnChain.Not.class)
+  static class Local {
+
+    @Bean
+    LocalBeacon localBeacon(BeaconProperties properties, LocalBeaconStore store) {
+      return new LocalBeacon(properties.local(), store);
+    }
+  }
+
+  /** {@code noderr.beacon.rpc-url} is set (bound as the properties record binds it). */
+  static class OnChain implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return Binder.get(context.getEnvironment())
+          .bind("noderr.beacon.rpc-url", String.class)
+          .map(url -> !url.isBlank())
+          .orElse(false);
+    }
+
+    static class Not implements Condition {
+      @Override
+      public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        return !new OnChain().matches(context, metadata);
+      }
+    }
+  }
+}

@@ -1,0 +1,393 @@
+package io.noderr.worker.beacon;
+
+import static io.noderr.worker.beacon.RpcEndpoint.answered;
+
+import io.noderr.activities.release.BeaconState;
+import io.noderr.activities.release.BeaconTier;
+import io.noderr.activities.release.CurrentRelease;
+import io.noderr.activities.release.PublishReceipt;
+import io.noderr.activities.release.PublishRequest;
+import io.noderr.contracts.generated.NoderrMultisig;
+import io.noderr.contracts.generated.VersionBeacon;
+import io.noderr.registry.release.BeaconEventRow;
+import io.noderr.signing.Address;
+import io.noderr.signing.ImageDigest;
+import io.noderr.signing.PublishAction;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.WalletUtils;
+import org.web3j.crypto.exception.CipherException;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.RemoteCall;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.exceptions.TransactionException;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.ContractGasProvider;
+import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.tx.response.TransactionReceiptProcessor;
+import org.web3j.utils.Numeric;
+
+/**
+ * The beacon on an EVM chain: the NoderrMultisig at {@code noderr.beacon.multisig-address} and the
+ * VersionBeacon it owns, read with {@code eth_call} and published to with transactions signed by
+ * the sender key.
+ *
+ * <p>At start it checks that the endpoint serves the configured chain and that the multisig (and
+ * the configured beacon, if any) are the expected contracts; a mismatch fails the start. An
+ * endpoint unreachable at start is checked again on first use instead, so an RPC provider's outage
+ * does not keep the worker (and all its other workflows) down.
+ */
+public final class ChainBeacon implements Beacon, AutoCloseable {
+
+  /** Retryable failure type of a JSON-RPC failure (endpoint down, rate-limited, no receipt yet). */
+  public static final String RPC_FAILED = "BeaconRpcFailed";
+
+  private static final Logger log = LoggerFactory.getLogger(ChainBeacon.class);
+
+  /** Blocks come every 2-12 s on public chains; 250 ms keeps ganache's instant blocks fast too. */
+  private static final long RECEIPT_POLL_MILLIS = 250;
+
+  /** The wrappers only read and encode here: gas is set per transaction. */
+  private static final ContractGasProvider NO_GAS =
+      new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
+
+  private static final Pattern HEX_BYTES = Pattern.compile("^0x([0-9a-fA-F]{2})*$");
+
+  private final BeaconProperties properties;
+  private final Web3j web3j;
+  private final String multisigAddress;
+  private final String endpoint;
+  private final ReadonlyTransactionManager reads;
+  private final RawTransactionManager transactions;
+  private final TransactionReceiptProcessor receipts;
+  private final BeaconLogs logs;
+
+  /** One publication at a time: the next one is simulated against the state the last one left. */
+  private final ReentrantLock publishing = new ReentrantLock();
+
+  /** Set once the chain and contracts were checked. */
+  private volatile BeaconId verified;
+
+  ChainBeacon(BeaconProperties properties, Web3j web3j, Credentials sender) {
+    this.properties = properties;
+    this.web3j = web3j;
+    this.multisigAddress = properties.multisigAddress().value();
+    this.endpoint = RpcEndpoint.redacted(properties.rpcUrl());
+    this.reads = new ReadonlyTransactionManager(web3j, sender.getAddress());
+    this.receipts =
+        new PollingTransactionReceiptProcessor(
+            web3j,
+            RECEIPT_POLL_MILLIS,
+            (int) Math.max(1, properties.receiptTimeout().toMillis() / RECEIPT_POLL_MILLIS));
+    this.transactions = new RawTransactionManager(web3j, sender, properties.chainId(), receipts);
+    this.logs = new BeaconLogs(web3j);
+  }
+
+  /**
+   * Connects to the configured endpoint with the sender's keystore and checks the chain.
+   *
+   * @throws IllegalStateException with one line naming the mismatch, when the endpoint serves
+   *     another chain, the multisig is not there, or the beacon is not the multisig's
+   */
+  public static ChainBeacon connect(BeaconProperties properties) {
+    ChainBeacon beacon =
+        new ChainBeacon(properties, RpcEndpoint.connect(properties.rpcUrl()), sender(properties));
+    try {
+      BeaconId id = beacon.verifiedId();
+      log.info(
+          "beacon on chain {} at {}: multisig {}, beacon {}, sender {}",
+          id.chainId(),
+          beacon.endpoint,
+          beacon.multisigAddress,
+          id.address(),
+          beacon.reads.getFromAddress());
+    } catch (IOException e) {
+      log.warn(
+          "beacon RPC endpoint {} is unreachable at start ({}); the chain and contracts will be"
+              + " checked on first use",
+          beacon.endpoint,
+          beacon.describe(e));
+    } catch (RuntimeException e) {
+      beacon.close();
+      throw e;
+    }
+    return beacon;
+  }
+
+  private static Credentials sender(BeaconProperties properties) {
+    String password = properties.senderKeystorePassword();
+    try {
+      return WalletUtils.loadCredentials(
+          password == null ? "" : password, properties.senderKeystore().toFile());
+    } catch (IOException | CipherException e) {
+      throw new IllegalStateException(
+          "cannot open the beacon sender keystore noderr.beacon.sender-keystore="
+              + properties.senderKeystore()
+              + ": "
+              + e.getMessage());
+    }
+  }
+
+  @Override
+  public BeaconId id() {
+    try {
+      return verifiedId();
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  @Override
+  public BeaconState read(BeaconTier tier) {
+    try {
+      BeaconId beacon = verifiedId();
+      // Every value from one block, so the state is one moment's (nonce and current agree).
+      DefaultBlockParameter at =
+          DefaultBlockParameter.valueOf(answered(web3j.ethBlockNumber().send()).getBlockNumber());
+      NoderrMultisig multisig = multisig(at);
+      VersionBeacon versions = versions(beacon, at);
+      BigInteger code = BigInteger.valueOf(tier.code());
+      List<String> signers = new ArrayList<>();
+      for (Object signer : call(multisig.signers())) {
+        signers.add(Address.of((String) signer).value());
+      }
+      return new BeaconState(
+          BeaconState.Backend.CHAIN,
+          beacon.chainId(),
+          multisigAddress,
+          signers,
+          call(multisig.threshold()).intValueExact(),
+          call(multisig.nonce()).toString(),
+          current(call(versions.current(code))),
+          call(versions.paused(code)));
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  @Override
+  public PublishReceipt publish(PublishRequest request) {
+    PublishAction action = Publications.action(request);
+    List<byte[]> signatures = signatureBytes(request.signatures());
+    publishing.lock();
+    try {
+      verifiedId();
+      // The contract would only say NotASigner for a stale nonce; this says what happened.
+      BigInteger nonce = call(multisig(DefaultBlockParameterName.LATEST).nonce());
+      if (!nonce.equals(action.nonce())) {
+        throw Refusals.nonceMoved(action.nonce(), nonce);
+      }
+      String data =
+          multisig(DefaultBlockParameterName.LATEST)
+              .publish(
+                  BigInteger.valueOf(action.tier()),
+                  action.version(),
+                  action.imageDigest().bytes32(),
+                  action.minimumVersion(),
+                  action.notesUri(),
+                  BigInteger.valueOf(action.deadline()),
+                  signatures)
+              .encodeFunctionCall();
+      simulate(data);
+      TransactionReceipt receipt = send(data);
+      if (!receipt.isStatusOK()) {
+        throw new RevertedException(
+            "transaction "
+                + receipt.getTransactionHash()
+                + " reverted in block "
+                + receipt.getBlockNumber()
+                + " although its simulation passed");
+      }
+      log.info(
+          "published {} ({}) to tier {} in transaction {}, block {}",
+          action.version(),
+          action.imageDigest(),
+          request.tier(),
+          receipt.getTransactionHash(),
+          receipt.getBlockNumber());
+      return Publications.receipt(
+          request, action, receipt.getTransactionHash(), receipt.getBlockNumber().longValueExact());
+    } catch (IOException e) {
+      throw unreachable(e);
+    } finally {
+      publishing.unlock();
+    }
+  }
+
+  /** The last block the follower may read: the head minus the configured confirmations. */
+  long confirmedHead() throws IOException {
+    return answered(web3j.ethBlockNumber().send()).getBlockNumber().longValueExact()
+        - properties.confirmations();
+  }
+
+  /** The beacon's events in blocks {@code from} to {@code to}, both included. */
+  List<BeaconEventRow> events(long from, long to) throws IOException {
+    return logs.read(verifiedId(), from, to);
+  }
+
+  /** One line for a log or a failure message, without the endpoint's secrets. */
+  String describe(Exception failure) {
+    return RpcEndpoint.describe(failure, properties.rpcUrl());
+  }
+
+  BeaconId verifiedId() throws IOException {
+    BeaconId id = verified;
+    if (id == null) {
+      id = verify();
+      verified = id;
+    }
+    return id;
+  }
+
+  private BeaconId verify() throws IOException {
+    long served = answered(web3j.ethChainId().send()).getChainId().longValueExact();
+    if (served != properties.chainId()) {
+      throw new IllegalStateException(
+          "noderr.beacon.chain-id is "
+              + properties.chainId()
+              + " but the RPC endpoint "
+              + endpoint
+              + " serves chain "
+              + served);
+    }
+    String code =
+        answered(web3j.ethGetCode(multisigAddress, DefaultBlockParameterName.LATEST).send())
+            .getCode();
+    if (code == null || Numeric.cleanHexPrefix(code).isEmpty()) {
+      throw new IllegalStateException(
+          "noderr.beacon.multisig-address "
+              + multisigAddress
+              + " holds no contract on chain "
+              + served);
+    }
+    String beacon = Address.of(call(multisig(DefaultBlockParameterName.LATEST).beacon())).value();
+    Address configured = properties.beaconAddress();
+    if (configured != null && !configured.value().equals(beacon)) {
+      throw new IllegalStateException(
+          "noderr.beacon.beacon-address "
+              + configured
+              + " is not the beacon of multisig "
+              + multisigAddress
+              + " (its beacon is "
+              + beacon
+              + ")");
+    }
+    return new BeaconId(served, beacon);
+  }
+
+  /** Runs the publication as a call first: a refusal costs no gas and its reason is decoded. */
+  private void simulate(String data) throws IOException {
+    EthCall result =
+        web3j
+            .ethCall(
+                Transaction.createEthCallTransaction(reads.getFromAddress(), multisigAddress, data),
+                DefaultBlockParameterName.LATEST)
+            .send();
+    if (!result.hasError()) {
+      return;
+    }
+    String revertData = result.getError().getData();
+    boolean reverted =
+        (revertData != null && revertData.contains("0x"))
+            || String.valueOf(result.getError().getMessage()).contains("revert");
+    if (!reverted) {
+      throw new IOException("eth_call failed: " + result.getError().getMessage());
+    }
+    throw Refusals.fromRevert(revertData);
+  }
+
+  private TransactionReceipt send(String data) throws IOException {
+    BigInteger gasPrice = answered(web3j.ethGasPrice().send()).getGasPrice();
+    EthSendTransaction sent =
+        transactions.sendTransaction(
+            gasPrice,
+            BigInteger.valueOf(properties.gasLimit()),
+            multisigAddress,
+            data,
+            BigInteger.ZERO);
+    String hash = answered(sent).getTransactionHash();
+    try {
+      return receipts.waitForTransactionReceipt(hash);
+    } catch (TransactionException e) {
+      throw ApplicationFailure.newFailure(
+          "no receipt for transaction "
+              + hash
+              + " within "
+              + properties.receiptTimeout()
+              + "; the next attempt finds the release on the beacon if it was mined",
+          RPC_FAILED);
+    }
+  }
+
+  private static List<byte[]> signatureBytes(List<String> signatures) {
+    List<byte[]> bytes = new ArrayList<>();
+    for (int i = 0; i < signatures.size(); i++) {
+      String signature = signatures.get(i);
+      if (signature == null || !HEX_BYTES.matcher(signature).matches()) {
+        throw Refusals.invalid("signature " + i + " is not 0x-prefixed hex");
+      }
+      bytes.add(Numeric.hexStringToByteArray(signature));
+    }
+    return bytes;
+  }
+
+  private static CurrentRelease current(VersionBeacon.Release release) {
+    if (release.version.isEmpty()) {
+      return null;
+    }
+    return new CurrentRelease(
+        release.version,
+        ImageDigest.parse(Numeric.toHexString(release.imageDigest)).value(),
+        release.minimumVersion,
+        release.notesUri,
+        release.publishedAt.longValueExact());
+  }
+
+  private NoderrMultisig multisig(DefaultBlockParameter at) {
+    NoderrMultisig multisig = NoderrMultisig.load(multisigAddress, web3j, reads, NO_GAS);
+    multisig.setDefaultBlockParameter(at);
+    return multisig;
+  }
+
+  private VersionBeacon versions(BeaconId beacon, DefaultBlockParameter at) {
+    VersionBeacon versions = VersionBeacon.load(beacon.address(), web3j, reads, NO_GAS);
+    versions.setDefaultBlockParameter(at);
+    return versions;
+  }
+
+  /** web3j's calls declare {@code Exception}; only I/O failures are worth a retry. */
+  private static <T> T call(RemoteCall<T> call) throws IOException {
+    try {
+      return call.send();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private ApplicationFailure unreachable(IOException e) {
+    return ApplicationFailure.newFailure(
+        "the beacon's RPC endpoint " + endpoint + " failed: " + describe(e), RPC_FAILED);
+  }
+
+  @Override
+  public void close() {
+    web3j.shutdown();
+  }
+}

@@ -1,0 +1,129 @@
+package io.noderr.worker.beacon;
+
+import io.noderr.activities.release.ReleaseFailures;
+import io.noderr.contracts.generated.NoderrMultisig;
+import io.noderr.contracts.generated.VersionBeacon;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.web3j.abi.CustomErrorEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.CustomError;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+
+/**
+ * Publications the multisig or beacon refuses, as non-retryable {@link
+ * ReleaseFailures#PUBLISH_REFUSED} failures named after the contracts' custom errors ({@code
+ * NotEnoughSignatures(1, 2): ...}), whether the chain reverted or the local beacon refused.
+ */
+final class Refusals {
+
+  /** Ours, not the contract's: it would only say NotASigner for signatures over a stale nonce. */
+  static final String NONCE_MOVED = "NonceMoved";
+
+  static final String INVALID_REQUEST = "InvalidRequest";
+
+  /** Ours: the local beacon without {@code noderr.beacon.local.signers}. */
+  static final String NO_SIGNERS = "NoSigners";
+
+  private static final Map<String, String> EXPLANATIONS =
+      Map.ofEntries(
+          Map.entry("Expired", "the signatures' deadline has passed"),
+          Map.entry("NotEnoughSignatures", "fewer signatures than the multisig's threshold"),
+          Map.entry(
+              "SignaturesNotSorted",
+              "signatures must be sorted by signer address, ascending, one per signer"),
+          Map.entry(
+              "NotASigner",
+              "a signature recovers to an address outside the signer set (an outsider, or a"
+                  + " signature over other data)"),
+          Map.entry(
+              "MalformedSignature", "a signature is not 65 bytes with v 27 or 28 and a low s"),
+          Map.entry("TierIsPaused", "the tier is paused; it takes no release until unpaused"),
+          Map.entry("EmptyVersion", "the version is empty"),
+          Map.entry("UnknownTier", "the beacon has no such tier"),
+          Map.entry("NotOwner", "only the multisig may publish to the beacon"),
+          Map.entry(
+              NONCE_MOVED,
+              "the signatures were made over another nonce than the multisig's next one;"
+                  + " collect new signatures"),
+          Map.entry(
+              NO_SIGNERS,
+              "the local beacon has no signers configured (noderr.beacon.local.signers)"));
+
+  /** Solidity's {@code Error(string)} and {@code Panic(uint256)}, then the contracts' errors. */
+  private static final Map<String, CustomError> ERRORS =
+      Stream.of(
+              new CustomError("Error", List.of(new TypeReference<Utf8String>() {})),
+              new CustomError("Panic", List.of(new TypeReference<Uint256>() {})),
+              NoderrMultisig.EXPIRED_ERROR,
+              NoderrMultisig.NOTENOUGHSIGNATURES_ERROR,
+              NoderrMultisig.SIGNATURESNOTSORTED_ERROR,
+              NoderrMultisig.NOTASIGNER_ERROR,
+              NoderrMultisig.MALFORMEDSIGNATURE_ERROR,
+              NoderrMultisig.BADTHRESHOLD_ERROR,
+              NoderrMultisig.BADSIGNER_ERROR,
+              VersionBeacon.TIERISPAUSED_ERROR,
+              VersionBeacon.EMPTYVERSION_ERROR,
+              VersionBeacon.UNKNOWNTIER_ERROR,
+              VersionBeacon.NOTOWNER_ERROR,
+              VersionBeacon.ZEROADDRESS_ERROR)
+          .collect(Collectors.toMap(Refusals::selector, Function.identity()));
+
+  private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]*");
+
+  private Refusals() {}
+
+  /** A refusal named like the contract's error, e.g. {@code refused("Expired", deadline)}. */
+  static ApplicationFailure refused(String error, Object... arguments) {
+    String call =
+        error
+            + "("
+            + Arrays.stream(arguments).map(String::valueOf).collect(Collectors.joining(", "))
+            + ")";
+    String explanation = EXPLANATIONS.get(error);
+    return ApplicationFailure.newNonRetryableFailure(
+        explanation == null ? call : call + ": " + explanation, ReleaseFailures.PUBLISH_REFUSED);
+  }
+
+  /** A request that cannot be a publication at all (not a semver, not a digest...). */
+  static ApplicationFailure invalid(String problem) {
+    return ApplicationFailure.newNonRetryableFailure(
+        INVALID_REQUEST + ": " + problem, ReleaseFailures.PUBLISH_REFUSED);
+  }
+
+  static ApplicationFailure nonceMoved(Object signedNonce, Object currentNonce) {
+    return refused(NONCE_MOVED, signedNonce, currentNonce);
+  }
+
+  /**
+   * The refusal a revert's data names. JSON-RPC servers put the data in the error's {@code data}
+   * member, as a hex string (ganache, geth) or inside an object (older servers): the first hex
+   * string in it is taken.
+   */
+  static ApplicationFailure fromRevert(String errorData) {
+    Matcher hex = HEX.matcher(errorData == null ? "" : errorData);
+    String data = hex.find() ? hex.group() : "0x";
+    CustomError error = data.length() >= 10 ? ERRORS.get(data.substring(0, 10)) : null;
+    if (error == null) {
+      return ApplicationFailure.newNonRetryableFailure(
+          "the multisig reverted with data " + (data.length() > 2 ? data : "(none)"),
+          ReleaseFailures.PUBLISH_REFUSED);
+    }
+    List<Type> values = FunctionReturnDecoder.decode(data.substring(10), error.getParameters());
+    return refused(error.getName(), values.stream().map(Type::getValue).toArray());
+  }
+
+  private static String selector(CustomError error) {
+    return CustomErrorEncoder.encode(error).substring(0, 10);
+  }
+}

@@ -1,0 +1,80 @@
+package io.noderr.worker.beacon;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import okhttp3.OkHttpClient;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * The beacon's JSON-RPC endpoint. Hosted providers (Alchemy, Infura...) put the API key in the
+ * URL's path or query, so only {@code scheme://host:port} is ever logged or put in a failure
+ * message.
+ */
+final class RpcEndpoint {
+
+  private RpcEndpoint() {}
+
+  /**
+   * A web3j client of the endpoint. Its own HTTP client, because web3j's default one logs every
+   * request with its full URL when debug logging is on.
+   */
+  static Web3j connect(String url) {
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(30))
+            .build();
+    return Web3j.build(new HttpService(url, http));
+  }
+
+  /** {@code scheme://host:port} of the URL, without user info, path or query. */
+  static String redacted(String url) {
+    try {
+      URI uri = URI.create(url.strip());
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        return "(unparsable RPC URL)";
+      }
+      int port = uri.getPort() >= 0 ? uri.getPort() : defaultPort(uri.getScheme());
+      return uri.getScheme() + "://" + uri.getHost() + (port >= 0 ? ":" + port : "");
+    } catch (IllegalArgumentException e) {
+      return "(unparsable RPC URL)";
+    }
+  }
+
+  /**
+   * One line describing a failure talking to the endpoint: the exception's type and message, with
+   * the URL (should a library have put it there) replaced by its redacted form.
+   */
+  static String describe(Throwable failure, String url) {
+    String message = String.valueOf(failure.getMessage());
+    String stripped = url.strip();
+    if (!stripped.isEmpty()) {
+      message = message.replace(stripped, redacted(stripped));
+    }
+    return failure.getClass().getSimpleName() + ": " + message.lines().findFirst().orElse("");
+  }
+
+  /** The response, or an IOException with the server's error (web3j returns errors as values). */
+  static <R extends Response<?>> R answered(R response) throws IOException {
+    if (response.hasError()) {
+      throw new IOException(
+          "JSON-RPC error "
+              + response.getError().getCode()
+              + ": "
+              + response.getError().getMessage());
+    }
+    return response;
+  }
+
+  private static int defaultPort(String scheme) {
+    return switch (scheme.toLowerCase(Locale.ROOT)) {
+      case "http", "ws" -> 80;
+      case "https", "wss" -> 443;
+      default -> -1;
+    };
+  }
+}
