@@ -22,6 +22,8 @@ class ArchitectureTest {
   private static final String AGENT = "io.noderr.agent..";
   private static final String APP = "io.noderr.app..";
   private static final String ATTESTATION = "io.noderr.attestation..";
+  private static final String SIGNING = "io.noderr.signing..";
+  private static final String CONTRACTS = "io.noderr.contracts..";
 
   @ArchTest
   static final ArchRule activitiesDependOnNothingOfOurs =
@@ -53,6 +55,38 @@ class ArchitectureTest {
           .resideInAnyPackage(
               ACTIVITIES, WORKFLOWS, REGISTRY, WORKER, CONSOLE, AGENT, APP, "org.springframework..")
           .because("the verifier is a plain library: evidence in, verdict out");
+
+  @ArchTest
+  static final ArchRule signingDependsOnNothingOfOurs =
+      noClasses()
+          .that()
+          .resideInAPackage(SIGNING)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              ACTIVITIES,
+              WORKFLOWS,
+              REGISTRY,
+              WORKER,
+              CONSOLE,
+              AGENT,
+              APP,
+              CONTRACTS,
+              "org.springframework..",
+              "java.io..",
+              "java.net..")
+          .because(
+              "workflow validators call it: it must stay deterministic (no I/O, no clock, no Spring)");
+
+  @ArchTest
+  static final ArchRule consoleDoesNotTalkToTheChain =
+      noClasses()
+          .that()
+          .resideInAPackage(CONSOLE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(CONTRACTS, "org.web3j.protocol..", "org.web3j.tx..")
+          .because("only the worker sends transactions; the console reads the read models");
 
   @ArchTest
   static final ArchRule agentDoesNotUseThePlatformsVerifier =

@@ -14,19 +14,19 @@ import java.util.Base64;
 import java.util.Map;
 
 /** The platform's REST API over real HTTP, as a demo user (password noderr-demo) or anonymous. */
-final class PlatformApi {
+public final class PlatformApi {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI base;
 
-  PlatformApi(URI base) {
+  public PlatformApi(URI base) {
     this.base = base;
   }
 
   /** GET that must answer 200; the body as JSON. */
-  JsonNode get(String path, String user) throws Exception {
+  public JsonNode get(String path, String user) throws Exception {
     HttpResponse<String> response = send(request(path, user).GET());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
@@ -41,7 +41,7 @@ final class PlatformApi {
   }
 
   /** POSTs {@code body} (serialized to JSON unless it is a String already). */
-  HttpResponse<String> post(String path, String user, Object body) throws Exception {
+  public HttpResponse<String> post(String path, String user, Object body) throws Exception {
     String json = body instanceof String text ? text : JSON.writeValueAsString(body);
     return send(
         request(path, user)
@@ -92,7 +92,7 @@ final class PlatformApi {
                         .formatted(nodeId))));
   }
 
-  static JsonNode json(HttpResponse<String> response) throws IOException {
+  public static JsonNode json(HttpResponse<String> response) throws IOException {
     return JSON.readTree(response.body());
   }
 

@@ -1,9 +1,12 @@
 package io.noderr.console;
 
+import io.noderr.signing.Address;
+import io.noderr.signing.DemoSigners;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -13,7 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Shared setup of the console's integration tests, so that they share one Spring context: a real
  * PostgreSQL (embedded, migrated by Flyway), the demo profile (demo logins, generated agent token
- * written to {@link #AGENT_TOKEN_FILE}) and Temporal's in-process test server.
+ * written to {@link #AGENT_TOKEN_FILE}, the demo signer keys), Temporal's in-process test server
+ * and the local beacon with the demo signers' multisig (2 of 3).
  */
 @SpringBootTest(
     classes = ConsoleTestApplication.class,
@@ -48,6 +52,14 @@ public abstract class AbstractConsoleIT {
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
     registry.add("noderr.console.agent-token-file", AGENT_TOKEN_FILE::toString);
+    // The local beacon's multisig: the demo signers, 2 of 3, as the demo profile of the app's own
+    // configuration sets it (that file is not on this module's classpath).
+    List<Address> signers = DemoSigners.addresses();
+    for (int i = 0; i < signers.size(); i++) {
+      String signer = signers.get(i).value();
+      registry.add("noderr.beacon.local.signers[" + i + "]", () -> signer);
+    }
+    registry.add("noderr.beacon.local.threshold", () -> DemoSigners.THRESHOLD);
   }
 
   /** The agent token the context generated (read back from its file). */

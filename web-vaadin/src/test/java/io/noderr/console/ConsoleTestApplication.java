@@ -1,9 +1,13 @@
 package io.noderr.console;
 
 import io.noderr.activities.TaskQueues;
+import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.registry.RegistryConfiguration;
+import io.noderr.worker.beacon.BeaconConfiguration;
 import io.noderr.worker.onboarding.OnboardingRecorder;
+import io.noderr.worker.release.ReleaseActivitiesImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
+import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -16,25 +20,34 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The console role on its own, for tests: the registry and the console configuration, with an
- * in-process Temporal test server instead of a real one. Only the OnboardingWorkflow runs there
- * (with the worker's registry activities), so applications can be decided on; other workflows the
- * console starts stay put.
+ * in-process Temporal test server instead of a real one. Only the OnboardingWorkflow and the
+ * ReleaseApprovalWorkflow run there (with the worker's registry and release activities, the latter
+ * on the worker's beacon configuration: the local beacon in PostgreSQL, as no RPC URL is set), so
+ * applications can be decided on and releases signed and published; other workflows the console
+ * starts stay put.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({RegistryConfiguration.class, ConsoleConfiguration.class})
+@Import({
+  RegistryConfiguration.class,
+  ConsoleConfiguration.class,
+  BeaconConfiguration.class,
+  ReleaseActivitiesImpl.class
+})
 @ComponentScan(basePackageClasses = OnboardingRecorder.class)
 public class ConsoleTestApplication {
 
   @Bean(destroyMethod = "close")
-  TestWorkflowEnvironment testWorkflowEnvironment(OnboardingRecorder onboarding) {
-    // No time skipping: nothing here waits on workflow timers.
+  TestWorkflowEnvironment testWorkflowEnvironment(
+      OnboardingRecorder onboarding, ReleaseActivities releases) {
+    // No time skipping: nothing here waits on workflow timers (release deadlines are days away).
     TestWorkflowEnvironment environment =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = environment.newWorker(TaskQueues.PLATFORM);
-    worker.registerWorkflowImplementationTypes(OnboardingWorkflowImpl.class);
-    worker.registerActivitiesImplementations(onboarding);
+    worker.registerWorkflowImplementationTypes(
+        OnboardingWorkflowImpl.class, ReleaseApprovalWorkflowImpl.class);
+    worker.registerActivitiesImplementations(onboarding, releases);
     environment.start();
     return environment;
   }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * {@code sign} answers a release request with a signer's key, {@code chain} runs a local dev chain.
  */
 @Command(
-    name = "noderr-agent",
+    name = "noderr",
     mixinStandardHelpOptions = true,
     subcommands = {AgentCommand.class, SimCommand.class, SignCommand.class, ChainCommand.class},
     description = "Noderr node agent, fleet simulator, release signer and dev chain.")

@@ -8,6 +8,9 @@ import java.util.Map;
  * A release request with everything a signer checks: the exact EIP-712 typed data, its digest, and
  * the same fields in words. {@code tierCode}, {@code nonce} and {@code deadlineEpochSeconds} let a
  * signer's tool rebuild the typed data itself instead of trusting {@code digest}.
+ *
+ * @param thresholdReachedAtMillis when the last needed signature arrived (0 if not yet)
+ * @param recordedAtMillis when the beacon's event was seen and the version recorded (0 if not yet)
  */
 public record ReleaseDetails(
     String id,
@@ -37,4 +40,6 @@ public record ReleaseDetails(
     String transactionHash,
     long blockNumber,
     String reason,
+    long thresholdReachedAtMillis,
+    long recordedAtMillis,
     List<AuditEntry> audit) {}

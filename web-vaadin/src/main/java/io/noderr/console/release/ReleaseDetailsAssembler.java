@@ -54,6 +54,8 @@ class ReleaseDetailsAssembler {
         state.transactionHash(),
         state.blockNumber(),
         state.reason(),
+        state.thresholdReachedAtMillis(),
+        state.recordedAtMillis(),
         audit);
   }
 

@@ -13,6 +13,7 @@ import io.noderr.console.AbstractConsoleIT;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.Set;
+import java.util.function.Supplier;
 import kotlin.jvm.functions.Function0;
 import kotlin.jvm.functions.Function1;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -30,7 +32,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 /**
  * Karibu's browserless Vaadin on the real Spring context: Spring-made views and layouts, Vaadin's
  * view access control, method security on the services. A test logs a demo user in with {@link
- * #startAs} (or none with {@link #startAnonymous}) and then navigates.
+ * #startAs} (any roles with {@link #startWithRoles}, or no one with {@link #startAnonymous}) and
+ * then navigates.
  */
 abstract class AbstractKaribuIT extends AbstractConsoleIT {
 
@@ -66,11 +69,33 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
    * the UI.
    */
   void startAs(String username) {
-    UserDetails user = users.loadUserByUsername(username);
-    Authentication authentication =
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-    SecurityContext securityContext = SecurityContextHolder.createEmptyContext();
-    securityContext.setAuthentication(authentication);
+    startAs(users.loadUserByUsername(username));
+  }
+
+  /**
+   * Logs in a user the demo profile does not have (e.g. an OPERATOR), with exactly {@code roles},
+   * and starts the UI.
+   */
+  void startWithRoles(String username, String... roles) {
+    startAs(User.withUsername(username).password("unused").roles(roles).build());
+  }
+
+  /**
+   * Runs {@code action} as the demo user {@code username} (e.g. an admin's proposal a signer's test
+   * starts from), then puts the current login back.
+   */
+  <T> T runAs(String username, Supplier<T> action) {
+    SecurityContext previous = SecurityContextHolder.getContext();
+    SecurityContextHolder.setContext(securityContext(users.loadUserByUsername(username)));
+    try {
+      return action.get();
+    } finally {
+      SecurityContextHolder.setContext(previous);
+    }
+  }
+
+  private void startAs(UserDetails user) {
+    SecurityContext securityContext = securityContext(user);
     SecurityContextHolder.setContext(securityContext);
     startAnonymous();
     // Where Spring Security keeps it between requests, and where Vaadin looks for it too.
@@ -78,6 +103,14 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
         .getSession()
         .setAttribute(
             HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, securityContext);
+  }
+
+  private static SecurityContext securityContext(UserDetails user) {
+    Authentication authentication =
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+    SecurityContext securityContext = SecurityContextHolder.createEmptyContext();
+    securityContext.setAuthentication(authentication);
+    return securityContext;
   }
 
   /**
