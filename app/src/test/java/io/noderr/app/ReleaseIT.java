@@ -125,6 +125,13 @@ class ReleaseIT {
         .contains("release.proposed")
         .contains("release.signed")
         .contains("release.published");
+    try (ConsoleBrowser browser = new ConsoleBrowser(base)) {
+      browser.signIn("admin", "noderr-demo");
+      browser.open("/releases");
+      browser.waitForText("On chain 1337");
+      browser.waitForText("Current: ORACLE 1.0.0");
+      browser.screenshot(Path.of("../docs/screenshots/releases.png"));
+    }
   }
 
   @Test

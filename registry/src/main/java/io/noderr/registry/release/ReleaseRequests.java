@@ -101,17 +101,14 @@ public class ReleaseRequests {
     return new ReleasePage(rows, total == null ? 0 : total);
   }
 
-  /** The request collecting signatures or publishing, if any (the oldest, if several). */
-  public Optional<ReleaseRow> openRequest() {
-    return jdbc
-        .query(
-            "SELECT "
-                + COLUMNS
-                + " FROM release_requests WHERE status IN ('AWAITING_SIGNATURES', 'PUBLISHING')"
-                + " ORDER BY created_at LIMIT 1",
-            ReleaseRequests::row)
-        .stream()
-        .findFirst();
+  /** Requests collecting signatures or publishing, oldest first (normally at most one). */
+  public List<ReleaseRow> openRequests() {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM release_requests WHERE status IN ('AWAITING_SIGNATURES', 'PUBLISHING')"
+            + " ORDER BY created_at",
+        ReleaseRequests::row);
   }
 
   private static ReleaseRow row(ResultSet rs, int rowNum) throws SQLException {

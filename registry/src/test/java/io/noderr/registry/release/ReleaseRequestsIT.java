@@ -158,17 +158,17 @@ class ReleaseRequestsIT {
   }
 
   @Test
-  void openRequest_isPresent_whileARequestAwaitsSignaturesOrPublishes() {
-    assertThat(requests.openRequest()).isEmpty();
+  void openRequests_listRequestsAwaitingSignaturesOrPublishing() {
+    assertThat(requests.openRequests()).isEmpty();
     requests.apply(request("rel-1", "PUBLISHED", List.of()), 1);
-    assertThat(requests.openRequest()).isEmpty();
+    assertThat(requests.openRequests()).isEmpty();
 
     requests.apply(request("rel-2", "AWAITING_SIGNATURES", List.of()), 1);
-    assertThat(requests.openRequest()).isPresent();
+    assertThat(requests.openRequests()).isNotEmpty();
     requests.apply(request("rel-2", "PUBLISHING", List.of()), 2);
-    assertThat(requests.openRequest()).isPresent();
+    assertThat(requests.openRequests()).isNotEmpty();
     requests.apply(request("rel-2", "FAILED", List.of()), 3);
-    assertThat(requests.openRequest()).isEmpty();
+    assertThat(requests.openRequests()).isEmpty();
   }
 
   @Test

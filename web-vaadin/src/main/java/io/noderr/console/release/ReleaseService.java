@@ -85,7 +85,8 @@ public class ReleaseService {
     if (versionRefusal != null) {
       throw new ReleaseRefusedException(versionRefusal);
     }
-    Optional<ReleaseRow> open = requests.openRequest();
+    Optional<ReleaseRow> open =
+        requests.openRequests().stream().filter(row -> stillOpen(row.id())).findFirst();
     if (open.isPresent()) {
       throw new ReleaseRefusedException(
           open.get().id()
@@ -233,7 +234,23 @@ public class ReleaseService {
     try {
       return workflow(id).getState();
     } catch (WorkflowException e) {
+      if (requests.find(id).isPresent()) {
+        throw new ReleaseNotFoundException(
+            id, "is no longer known to Temporal (lost with a restart of the embedded server)");
+      }
       throw new ReleaseNotFoundException(id);
+    }
+  }
+
+  /**
+   * The read model may still show a request open whose workflow the embedded Temporal server lost
+   * in a restart; such a request must not block every later proposal.
+   */
+  private boolean stillOpen(String id) {
+    try {
+      return !workflow(id).getState().stage().isFinal();
+    } catch (WorkflowException lost) {
+      return false;
     }
   }
 
