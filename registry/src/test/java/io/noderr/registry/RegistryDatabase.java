@@ -2,7 +2,13 @@ package io.noderr.registry;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -116,6 +122,47 @@ public final class RegistryDatabase
             status);
   }
 
+  /**
+   * Inserts the nodes (and their operators if new) with one statement per table, so a test fleet of
+   * 10,000 takes well under a second.
+   */
+  public void insertNodes(List<NodeFixture> nodes) {
+    jdbc()
+        .update(
+            con -> {
+              PreparedStatement ps =
+                  con.prepareStatement(
+                      "INSERT INTO operators (id, name) SELECT DISTINCT o, o FROM unnest(?::text[]) o"
+                          + " ON CONFLICT (id) DO NOTHING");
+              ps.setArray(1, text(con, nodes, NodeFixture::operatorId));
+              return ps;
+            });
+    jdbc()
+        .update(
+            con -> {
+              PreparedStatement ps =
+                  con.prepareStatement(
+                      "INSERT INTO nodes (id, operator_id, tier, region, status, version, health,"
+                          + " attestation_status) SELECT * FROM unnest(?::text[], ?::text[],"
+                          + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])");
+              ps.setArray(1, text(con, nodes, NodeFixture::id));
+              ps.setArray(2, text(con, nodes, NodeFixture::operatorId));
+              ps.setArray(3, text(con, nodes, n -> n.tier().name()));
+              ps.setArray(4, text(con, nodes, NodeFixture::region));
+              ps.setArray(5, text(con, nodes, NodeFixture::status));
+              ps.setArray(6, text(con, nodes, NodeFixture::version));
+              ps.setArray(7, text(con, nodes, NodeFixture::health));
+              ps.setArray(8, text(con, nodes, NodeFixture::attestation));
+              return ps;
+            });
+  }
+
+  private static Array text(
+      Connection con, List<NodeFixture> nodes, Function<NodeFixture, String> column)
+      throws SQLException {
+    return con.createArrayOf("text", nodes.stream().map(column).toArray(String[]::new));
+  }
+
   /** The node's status column, read straight from the table. */
   public String statusOf(String nodeId) {
     return jdbc().queryForObject("SELECT status FROM nodes WHERE id = ?", String.class, nodeId);
@@ -133,7 +180,8 @@ public final class RegistryDatabase
                 + " TRUNCATE audit_log, workflow_runs, node_sessions, node_identities,"
                 + " pending_registrations, auth_challenges, install_tokens, deployment_nodes,"
                 + " deployments, nodes, operators, node_applications, software_versions,"
-                + " release_requests, beacon_events, beacon_cursor RESTART IDENTITY;"
+                + " release_requests, beacon_events, beacon_cursor, rollout_targets, rollouts"
+                + " RESTART IDENTITY;"
                 + " ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;"
                 + " UPDATE local_beacon SET version = NULL, image_digest = NULL,"
                 + " minimum_version = NULL, notes_uri = NULL, published_at = NULL, paused = false;"

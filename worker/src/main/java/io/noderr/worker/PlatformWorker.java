@@ -2,11 +2,14 @@ package io.noderr.worker;
 
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.release.ReleaseActivities;
+import io.noderr.activities.rollout.RolloutActivities;
 import io.noderr.worker.healthcheck.HealthCheckRecorder;
 import io.noderr.worker.onboarding.OnboardingRecorder;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
+import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
+import io.noderr.workflows.rollout.RolloutWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -30,7 +33,8 @@ class PlatformWorker implements SmartLifecycle {
       WorkflowClient client,
       HealthCheckRecorder healthCheckRecorder,
       OnboardingRecorder onboardingRecorder,
-      ReleaseActivities releaseActivities) {
+      ReleaseActivities releaseActivities,
+      RolloutActivities rolloutActivities) {
     this.factory = WorkerFactory.newInstance(client);
     Worker worker =
         factory.newWorker(
@@ -38,9 +42,11 @@ class PlatformWorker implements SmartLifecycle {
     worker.registerWorkflowImplementationTypes(
         NodeHealthCheckWorkflowImpl.class,
         OnboardingWorkflowImpl.class,
-        ReleaseApprovalWorkflowImpl.class);
+        ReleaseApprovalWorkflowImpl.class,
+        RolloutWorkflowImpl.class,
+        NodeBatchWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        healthCheckRecorder, onboardingRecorder, releaseActivities);
+        healthCheckRecorder, onboardingRecorder, releaseActivities, rolloutActivities);
   }
 
   @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
+import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
+import io.noderr.workflows.rollout.RolloutWorkflowImpl;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
@@ -24,11 +26,20 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ReplayTest {
 
-  private static final Map<String, Class<?>> WORKFLOWS =
+  /**
+   * The implementation replaying each directory's histories, and the workflow id they were recorded
+   * under where the code derives ids from it (the rollout names its child batches after its own id;
+   * the replayer would otherwise use a placeholder id).
+   */
+  private record Replayed(Class<?> workflow, String workflowId) {}
+
+  private static final Map<String, Replayed> WORKFLOWS =
       Map.of(
-          "node-health-check", NodeHealthCheckWorkflowImpl.class,
-          "onboarding", OnboardingWorkflowImpl.class,
-          "release", ReleaseApprovalWorkflowImpl.class);
+          "node-health-check", new Replayed(NodeHealthCheckWorkflowImpl.class, null),
+          "onboarding", new Replayed(OnboardingWorkflowImpl.class, null),
+          "release", new Replayed(ReleaseApprovalWorkflowImpl.class, null),
+          "rollout", new Replayed(RolloutWorkflowImpl.class, "rollout-ALL-1.5.0"),
+          "node-batch", new Replayed(NodeBatchWorkflowImpl.class, null));
 
   @TestFactory
   Stream<DynamicTest> everyRecordedHistoryReplays() throws IOException {
@@ -47,10 +58,14 @@ class ReplayTest {
                 DynamicTest.dynamicTest(
                     root.relativize(file).toString(),
                     () -> {
-                      Class<?> workflow = WORKFLOWS.get(file.getParent().getFileName().toString());
-                      assertThat(workflow).as("workflow for " + file).isNotNull();
+                      Replayed replayed = WORKFLOWS.get(file.getParent().getFileName().toString());
+                      assertThat(replayed).as("workflow for " + file).isNotNull();
+                      String json = Files.readString(file);
                       WorkflowReplayer.replayWorkflowExecution(
-                          WorkflowExecutionHistory.fromJson(Files.readString(file)), workflow);
+                          replayed.workflowId() == null
+                              ? WorkflowExecutionHistory.fromJson(json)
+                              : WorkflowExecutionHistory.fromJson(json, replayed.workflowId()),
+                          replayed.workflow());
                     }));
   }
 }

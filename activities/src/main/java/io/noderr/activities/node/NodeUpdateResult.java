@@ -35,6 +35,8 @@ public record NodeUpdateResult(
     START_FAILED,
     UNHEALTHY,
     LOCKED,
-    NOTHING_TO_REVERT
+    NOTHING_TO_REVERT,
+    /** The node did not finish (or never picked the update up) within the per-node deadline. */
+    TIMEOUT
   }
 }

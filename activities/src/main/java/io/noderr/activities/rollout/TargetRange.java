@@ -1,0 +1,3 @@
+package io.noderr.activities.rollout;
+
+public record TargetRange(String rolloutId, int from, int to) {}

@@ -1,0 +1,36 @@
+package io.noderr.registry.rollout;
+
+import io.noderr.registry.Tier;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One rollout as the read model keeps it (the rollout workflow is the source of truth).
+ *
+ * @param tiers the targeted tiers, written by the plan; ignored by {@link Rollouts#apply}
+ * @param status the workflow's status name (PLANNING, RUNNING, PAUSED, ...)
+ * @param stage the current stage (1-based), 0 before the first
+ * @param total nodes in the stored order
+ * @param lastStep the workflow's sequence number of the step that wrote this version of the row;
+ *     ignored on write ({@link Rollouts#apply} takes the step)
+ * @param createdAt set by the database; ignored on write
+ * @param updatedAt set by the database; ignored on write
+ */
+public record RolloutRow(
+    String id,
+    String version,
+    List<Tier> tiers,
+    String status,
+    int stage,
+    int stages,
+    int total,
+    int updated,
+    int failed,
+    int lastStep,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public RolloutRow {
+    tiers = List.copyOf(tiers);
+  }
+}

@@ -1,0 +1,204 @@
+package io.noderr.worker.rollout;
+
+import io.noderr.activities.node.NodeUpdateResult;
+import io.noderr.activities.rollout.NodeTarget;
+import io.noderr.activities.rollout.PlanRequest;
+import io.noderr.activities.rollout.ResultBatch;
+import io.noderr.activities.rollout.RolloutActivities;
+import io.noderr.activities.rollout.RolloutPlan;
+import io.noderr.activities.rollout.RolloutProgress;
+import io.noderr.activities.rollout.TargetPage;
+import io.noderr.activities.rollout.TargetRange;
+import io.noderr.registry.Tier;
+import io.noderr.registry.audit.AuditLog;
+import io.noderr.registry.rollout.RolloutCandidate;
+import io.noderr.registry.rollout.RolloutCandidates;
+import io.noderr.registry.rollout.RolloutRow;
+import io.noderr.registry.rollout.RolloutTarget;
+import io.noderr.registry.rollout.RolloutTargets;
+import io.noderr.registry.rollout.Rollouts;
+import io.noderr.registry.rollout.TargetResult;
+import io.noderr.registry.rollout.TargetStatus;
+import io.temporal.failure.ApplicationFailure;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rollout workflow's platform-side steps: the node order, stored once in the registry and
+ * handed out a page at a time, the per-node results, and the rollout's read-model row with its
+ * audit trail.
+ */
+@Component
+public class RolloutActivitiesImpl implements RolloutActivities {
+
+  /** Non-retryable: a request that no retry can make succeed (unknown tier, inverted range). */
+  public static final String INVALID_REQUEST = "InvalidRolloutRequest";
+
+  private static final Logger log = LoggerFactory.getLogger(RolloutActivitiesImpl.class);
+
+  private final RolloutCandidates candidates;
+  private final RolloutTargets targets;
+  private final Rollouts rollouts;
+  private final AuditLog audit;
+
+  public RolloutActivitiesImpl(
+      RolloutCandidates candidates, RolloutTargets targets, Rollouts rollouts, AuditLog audit) {
+    this.candidates = candidates;
+    this.targets = targets;
+    this.rollouts = rollouts;
+    this.audit = audit;
+  }
+
+  /**
+   * One path for the first plan, its retry and an extension: the targeted nodes not in the stored
+   * order yet are ordered by the CohortPlanner and appended, on the first call (nothing stored) or
+   * when asked to extend; a retry appends nothing and answers with the stored order. Appended nodes
+   * get no canaries: they join a rollout whose canary stage is behind it. One transaction, so a
+   * failed attempt leaves no half plan; two attempts at once collide on the plan's keys and one
+   * fails and retries.
+   *
+   * <p>The skipped counts describe the targeted nodes left outside the stored order as of this
+   * call.
+   */
+  @Override
+  @Transactional
+  public RolloutPlan plan(PlanRequest request) {
+    List<Tier> tiers = rejectingInvalid(() -> checkedTiers(request));
+    rollouts.planned(request.rolloutId(), request.version(), tiers);
+    Set<String> planned = new HashSet<>(targets.nodeIds(request.rolloutId()));
+    List<RolloutCandidate> unplanned =
+        candidates.inTiers(tiers).stream().filter(c -> !planned.contains(c.nodeId())).toList();
+    Eligibility eligibility = Eligibility.of(unplanned, request.version());
+    int stored = planned.size();
+    if (planned.isEmpty() || request.extend()) {
+      int canaries = planned.isEmpty() ? canarySize(request, eligibility.eligible()) : 0;
+      stored +=
+          targets.storePlan(
+              request.rolloutId(),
+              CohortOrder.of(request.rolloutId(), unplanned, request.version(), canaries));
+    }
+    return new RolloutPlan(stored, eligibility.atTarget(), eligibility.quarantined());
+  }
+
+  @Override
+  public TargetPage targets(TargetRange range) {
+    return page(rejectingInvalid(() -> targets.page(range.rolloutId(), range.from(), range.to())));
+  }
+
+  @Override
+  public TargetPage touched(TargetRange range) {
+    return page(
+        rejectingInvalid(() -> targets.touched(range.rolloutId(), range.from(), range.to())));
+  }
+
+  /** One UPDATE for the whole batch, hence one transaction; a retry writes the same values. */
+  @Override
+  public void recordResults(ResultBatch batch) {
+    List<TargetResult> results =
+        batch.results().stream().map(RolloutActivitiesImpl::targetResult).toList();
+    int written = targets.applyResults(batch.rolloutId(), batch.stage(), results);
+    if (written < results.size()) {
+      log.warn(
+          "{}: {} of {} results are for nodes outside the plan and were not stored",
+          batch.rolloutId(),
+          results.size() - written,
+          results.size());
+    }
+  }
+
+  @Override
+  @Transactional
+  public void recordProgress(RolloutProgress progress) {
+    boolean newStep = rejectingInvalid(() -> rollouts.apply(row(progress), progress.sequence()));
+    if (newStep) {
+      audit.append(
+          progress.actor(),
+          progress.action(),
+          progress.rolloutId(),
+          progress.detail(),
+          progress.rolloutId());
+    }
+  }
+
+  /**
+   * The first stage's size among {@code eligible} nodes: a share rounded up (a 1 % canary of 50
+   * nodes is one node, not none), or a count capped at what there is.
+   */
+  private static int canarySize(PlanRequest request, int eligible) {
+    if (request.canaryPercent() > 0) {
+      return (int) Math.min(eligible, Math.ceilDiv((long) eligible * request.canaryPercent(), 100));
+    }
+    return Math.min(request.canaryCount(), eligible);
+  }
+
+  /** The request's tiers, once the request is known to be plannable. */
+  private static List<Tier> checkedTiers(PlanRequest request) {
+    if (request.tiers().isEmpty()) {
+      throw new IllegalArgumentException("a rollout targets at least one tier");
+    }
+    if (request.version() == null || request.version().isBlank()) {
+      throw new IllegalArgumentException("a rollout needs a target version");
+    }
+    if (request.canaryPercent() < 0 || request.canaryCount() < 0) {
+      throw new IllegalArgumentException("canary percent and count must not be negative");
+    }
+    return request.tiers().stream().map(Tier::valueOf).distinct().toList();
+  }
+
+  /** Temporal would retry an IllegalArgumentException forever; the same request fails the same. */
+  private static <T> T rejectingInvalid(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (IllegalArgumentException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), INVALID_REQUEST);
+    }
+  }
+
+  private static TargetPage page(List<RolloutTarget> rows) {
+    return new TargetPage(
+        rows.stream()
+            .map(t -> new NodeTarget(t.nodeId(), t.tier().name(), t.operator(), t.region()))
+            .toList());
+  }
+
+  private static TargetResult targetResult(NodeUpdateResult result) {
+    return new TargetResult(
+        result.nodeId(),
+        status(result.outcome()),
+        result.failure() == null ? null : result.failure().name(),
+        result.detail(),
+        result.millis());
+  }
+
+  private static TargetStatus status(NodeUpdateResult.Outcome outcome) {
+    return switch (outcome) {
+      case UPDATED -> TargetStatus.UPDATED;
+      case ALREADY_AT_TARGET -> TargetStatus.ALREADY_AT_TARGET;
+      case REVERTED -> TargetStatus.REVERTED;
+      case ROLLED_BACK -> TargetStatus.ROLLED_BACK;
+      case FAILED -> TargetStatus.FAILED;
+    };
+  }
+
+  private static RolloutRow row(RolloutProgress progress) {
+    return new RolloutRow(
+        progress.rolloutId(),
+        progress.version(),
+        List.of(),
+        progress.status(),
+        progress.stage(),
+        progress.stages(),
+        progress.total(),
+        progress.updated(),
+        progress.failed(),
+        progress.sequence(),
+        null,
+        null);
+  }
+}

@@ -1,0 +1,36 @@
+package io.noderr.workflows.rollout;
+
+import java.util.List;
+
+/**
+ * A rollout as its workflow holds it.
+ *
+ * @param stage the current stage, 1-based (0 while planning)
+ * @param position nodes handed out so far, in plan order
+ * @param evaluations the most recent gate evaluations, newest last, with their numbers
+ * @param failedNodes ids of nodes whose update failed (the first {@value
+ *     RolloutWorkflowImpl#MAX_FAILED_LISTED})
+ * @param etaMillis workflow-time estimate of completion, 0 when unknown
+ */
+public record RolloutState(
+    String rolloutId,
+    RolloutStatus status,
+    int stage,
+    int stages,
+    int total,
+    int position,
+    Counts counts,
+    List<GateEvaluation> evaluations,
+    List<String> failedNodes,
+    long etaMillis,
+    String reason) {
+
+  public RolloutState {
+    evaluations = List.copyOf(evaluations);
+    failedNodes = List.copyOf(failedNodes);
+  }
+
+  /** Nodes by how their update ended. */
+  public record Counts(
+      int updated, int alreadyAtTarget, int failed, int reverted, int rolledBack, int pending) {}
+}

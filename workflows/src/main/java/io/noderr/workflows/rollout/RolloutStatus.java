@@ -1,0 +1,24 @@
+package io.noderr.workflows.rollout;
+
+/** Where a rollout is. The last four are final. */
+public enum RolloutStatus {
+  PLANNING,
+  RUNNING,
+  /** Paused by an operator; resume continues. */
+  PAUSED,
+  /** A step's timed pause or manual gate; promote skips it. */
+  WAITING,
+  /** A gate failed and the strategy says pause; resume (accepting) or abort (rolling back). */
+  GATE_FAILED,
+  ROLLING_BACK,
+  /** Every node done; a fast rollback is possible until the rollback window closes. */
+  COMPLETED,
+  SUCCEEDED,
+  ROLLED_BACK,
+  ABORTED,
+  FAILED;
+
+  public boolean isFinal() {
+    return ordinal() >= SUCCEEDED.ordinal();
+  }
+}

@@ -1,0 +1,37 @@
+package io.noderr.workflows.rollout;
+
+import io.noderr.activities.node.NodeRevertRequest;
+import io.noderr.activities.node.NodeUpdateActivities;
+import io.noderr.activities.node.NodeUpdateRequest;
+import io.noderr.activities.node.NodeUpdateResult;
+import io.noderr.activities.node.NodeUpdateResult.FailureType;
+import io.noderr.activities.node.NodeUpdateResult.Outcome;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** One node's agent for workflow tests: updates succeed unless told to fail. */
+final class FakeAgent implements NodeUpdateActivities {
+
+  final String nodeId;
+  volatile boolean failUpdates;
+  final List<String> calls = new CopyOnWriteArrayList<>();
+
+  FakeAgent(String nodeId) {
+    this.nodeId = nodeId;
+  }
+
+  @Override
+  public NodeUpdateResult update(NodeUpdateRequest request) {
+    calls.add("update " + request.version());
+    return failUpdates
+        ? new NodeUpdateResult(
+            nodeId, Outcome.REVERTED, FailureType.UNHEALTHY, "probe failed", "1.0.0", 5)
+        : new NodeUpdateResult(nodeId, Outcome.UPDATED, null, "ok", request.version(), 5);
+  }
+
+  @Override
+  public NodeUpdateResult revert(NodeRevertRequest request) {
+    calls.add("revert " + request.fromVersion());
+    return new NodeUpdateResult(nodeId, Outcome.ROLLED_BACK, null, "back", "1.0.0", 3);
+  }
+}

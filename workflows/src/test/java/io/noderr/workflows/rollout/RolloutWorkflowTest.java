@@ -1,0 +1,431 @@
+package io.noderr.workflows.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.noderr.activities.TaskQueues;
+import io.noderr.activities.node.NodeUpdateRequest;
+import io.noderr.activities.node.NodeUpdateResult.FailureType;
+import io.noderr.workflows.rollout.GateEvaluation.Verdict;
+import io.noderr.workflows.rollout.RolloutStep.Pause;
+import io.noderr.workflows.rollout.RolloutStrategy.GateFailureAction;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rollout on a time-skipping test server: the platform's registry faked in memory, every node a
+ * real activity worker on its own task queue ({@code node-<id>}) with a fake agent. With {@code
+ * -Dnoderr.recordHistories=true} scenarios calling {@link #recordHistory} write their history to
+ * {@code src/test/resources/histories/rollout} for the replay test.
+ */
+class RolloutWorkflowTest {
+
+  private static final String VERSION = "1.5.0";
+  private static final List<String> TIERS = List.of("ALL");
+  private static final String ID = RolloutWorkflow.workflowId(TIERS, VERSION);
+  private static final OperatorCommand ADMIN = new OperatorCommand("alice", Set.of("ADMIN"), "why");
+  private static final OperatorCommand SRE = new OperatorCommand("bob", Set.of("SRE"), "why");
+
+  private TestWorkflowEnvironment env;
+  private FakeRegistry registry;
+  private final Map<String, FakeAgent> agents = new LinkedHashMap<>();
+
+  @BeforeEach
+  void setUp() {
+    env = TestWorkflowEnvironment.newInstance();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  /** {@code laterNodes} get an agent now (workers cannot be added once started) but join later. */
+  private void fleet(int nodes, String... laterNodes) {
+    registry = new FakeRegistry(nodes);
+    Worker platform = env.newWorker(TaskQueues.PLATFORM);
+    platform.registerWorkflowImplementationTypes(
+        RolloutWorkflowImpl.class, NodeBatchWorkflowImpl.class);
+    platform.registerActivitiesImplementations(registry);
+    registry.fleet.forEach(node -> agentFor(node.nodeId()));
+    List.of(laterNodes).forEach(this::agentFor);
+    env.start();
+  }
+
+  private FakeAgent agentFor(String nodeId) {
+    FakeAgent agent = new FakeAgent(nodeId);
+    env.newWorker(TaskQueues.node(nodeId)).registerActivitiesImplementations(agent);
+    agents.put(nodeId, agent);
+    return agent;
+  }
+
+  // --- success --------------------------------------------------------------------------------
+
+  @Test
+  void rollout_updatesEveryNode_stageByStage_andSucceedsWhenTheRollbackWindowCloses()
+      throws IOException {
+    fleet(20);
+
+    RolloutResult result = run(strategy(steps(10, 50, 100)));
+
+    assertThat(result.status()).isEqualTo(RolloutStatus.SUCCEEDED);
+    assertThat(result.counts().updated()).isEqualTo(20);
+    assertThat(agents.values()).allMatch(a -> a.calls.equals(List.of("update " + VERSION)));
+    assertThat(registry.actions())
+        .containsSubsequence(
+            "rollout.started",
+            "rollout.stage-done",
+            "rollout.stage-done",
+            "rollout.completed",
+            "rollout.succeeded");
+    RolloutState state = stub().getState();
+    assertThat(state.evaluations()).hasSize(3).allMatch(e -> e.verdict() == Verdict.PASS);
+    assertThat(state.evaluations().getFirst().executed()).isEqualTo(2);
+    recordHistory("succeeded");
+  }
+
+  // --- gates ----------------------------------------------------------------------------------
+
+  @Test
+  void rollout_rollsBack_whenTheCanaryFailureRateIsAboveTheThreshold() throws IOException {
+    fleet(20);
+    // Canary = the first 2 nodes in plan order; one of them fails its health probe.
+    agents.get("node-1").failUpdates = true;
+
+    RolloutResult result = run(strategy(steps(10, 100)));
+
+    assertThat(result.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+    assertThat(result.reason()).startsWith("gate failed at stage 1: failure rate 50.0% above");
+    assertThat(agents.get("node-0").calls).containsExactly("update 1.5.0", "revert 1.5.0");
+    assertThat(agents.get("node-1").calls).containsExactly("update 1.5.0");
+    assertThat(agents.get("node-5").calls).isEmpty();
+    assertThat(result.counts().rolledBack()).isEqualTo(1);
+    recordHistory("canary-failed-rolled-back");
+  }
+
+  @Test
+  void gateFailure_withPauseStrategy_waitsForTheOperator_whoResumesOrRetries() {
+    fleet(10);
+    agents.get("node-0").failUpdates = true;
+    RolloutStrategy pausing = withGateAction(strategy(steps(20, 100)), GateFailureAction.PAUSE);
+    RolloutWorkflow rollout = start(pausing);
+
+    awaitStatus(rollout, RolloutStatus.GATE_FAILED);
+    agents.get("node-0").failUpdates = false;
+    RolloutState retried = rollout.retry(ADMIN);
+
+    assertThat(retried.failedNodes()).containsExactly("node-0");
+    awaitStatus(rollout, RolloutStatus.COMPLETED);
+    assertThat(rollout.getState().counts().failed()).isZero();
+    assertThat(rollout.getState().counts().updated()).isEqualTo(10);
+    assertThat(agents.get("node-0").calls).containsExactly("update 1.5.0", "update 1.5.0");
+  }
+
+  @Test
+  void aNodeThatNeverAnswers_failsByItsDeadline_asATimeout() {
+    fleet(3);
+    registry.join("gone", "op-9"); // no agent polls its queue
+
+    // A short deadline: the test server does not skip time while an activity task is pending.
+    RolloutStrategy base = withGateAction(strategy(steps(100)), GateFailureAction.PAUSE);
+    RolloutStrategy strategy =
+        new RolloutStrategy(
+            base.steps(),
+            base.rate(),
+            base.maxParallel(),
+            Duration.ofSeconds(2).toMillis(),
+            base.progressDeadlineMillis(),
+            base.gates(),
+            base.onGateFailure(),
+            base.updateStrategy(),
+            base.soakMillis(),
+            base.rollbackWindowMillis(),
+            List.of());
+    RolloutWorkflow rollout = start(strategy);
+
+    awaitStatus(rollout, RolloutStatus.GATE_FAILED);
+    RolloutState state = rollout.getState();
+    assertThat(state.failedNodes()).containsExactly("gone");
+    assertThat(state.evaluations().getLast().failuresByType())
+        .containsEntry(FailureType.TIMEOUT, 1);
+  }
+
+  // --- operator verbs -------------------------------------------------------------------------
+
+  @Test
+  void manualGate_waitsForPromote_andTimedPause_passesByItself() throws IOException {
+    fleet(10);
+    RolloutStrategy strategy =
+        strategy(
+            List.of(
+                RolloutStep.percent(10, Pause.MANUAL, 0),
+                RolloutStep.percent(50, Pause.TIMED, Duration.ofMinutes(30).toMillis()),
+                RolloutStep.percent(100, Pause.NONE, 0)));
+    RolloutWorkflow rollout = start(strategy);
+
+    awaitStatus(rollout, RolloutStatus.WAITING);
+    assertThat(rollout.getState().counts().updated()).isEqualTo(1);
+    assertRefused(() -> rollout.promote(SRE), "only admins steer rollouts");
+    rollout.promote(ADMIN);
+
+    assertThat(result().status()).isEqualTo(RolloutStatus.SUCCEEDED);
+    assertThat(registry.actions()).contains("rollout.promoted");
+    recordHistory("manual-gate-promoted");
+  }
+
+  @Test
+  void pause_holdsNewBatches_untilResume() {
+    fleet(10);
+    RolloutWorkflow rollout =
+        start(
+            strategy(
+                List.of(
+                    RolloutStep.percent(10, Pause.MANUAL, 0),
+                    RolloutStep.percent(100, Pause.NONE, 0))));
+    awaitStatus(rollout, RolloutStatus.WAITING);
+
+    rollout.pause(ADMIN);
+    rollout.promote(ADMIN);
+    assertRefused(() -> rollout.pause(ADMIN), "already paused");
+
+    awaitStatus(rollout, RolloutStatus.PAUSED);
+    assertThat(rollout.getState().counts().updated()).isEqualTo(1);
+    rollout.resume(ADMIN);
+    assertThat(result().status()).isEqualTo(RolloutStatus.SUCCEEDED);
+  }
+
+  @Test
+  void abort_rollsBackEveryNodeAlreadyUpdated() throws IOException {
+    fleet(10);
+    RolloutWorkflow rollout =
+        start(
+            strategy(
+                List.of(
+                    RolloutStep.percent(30, Pause.MANUAL, 0),
+                    RolloutStep.percent(100, Pause.NONE, 0))));
+    awaitStatus(rollout, RolloutStatus.WAITING);
+
+    assertRefused(
+        () -> rollout.abort(new OperatorCommand("alice", Set.of("ADMIN"), " ")), "give a reason");
+    rollout.abort(ADMIN);
+
+    RolloutResult result = result();
+    assertThat(result.status()).isEqualTo(RolloutStatus.ABORTED);
+    assertThat(result.counts().rolledBack()).isEqualTo(3);
+    assertThat(agents.values().stream().filter(a -> a.calls.contains("revert 1.5.0")).count())
+        .isEqualTo(3);
+    recordHistory("aborted");
+  }
+
+  @Test
+  void rollback_afterCompletion_insideTheWindow_revertsEveryUpdatedNode() throws IOException {
+    fleet(6);
+    RolloutWorkflow rollout = start(strategy(steps(100)));
+    awaitStatus(rollout, RolloutStatus.COMPLETED);
+
+    assertRefused(() -> rollout.promote(ADMIN), "cannot be promoted");
+    rollout.rollback(ADMIN);
+
+    assertThat(result().status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+    assertThat(agents.values()).allMatch(a -> a.calls.contains("revert 1.5.0"));
+    recordHistory("rolled-back-after-completion");
+  }
+
+  @Test
+  void rollback_beforeCompletion_isRefused() {
+    fleet(4);
+    RolloutWorkflow rollout =
+        start(
+            strategy(
+                List.of(
+                    RolloutStep.percent(50, Pause.MANUAL, 0),
+                    RolloutStep.percent(100, Pause.NONE, 0))));
+    awaitStatus(rollout, RolloutStatus.WAITING);
+
+    assertRefused(() -> rollout.rollback(ADMIN), "only a completed rollout");
+    assertThat(history().getEvents())
+        .noneMatch(
+            e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED);
+  }
+
+  // --- fleet changes and windows --------------------------------------------------------------
+
+  @Test
+  void nodesJoiningMidRollout_enterAtTheCurrentStage() {
+    fleet(10, "late-1");
+    RolloutWorkflow rollout =
+        start(
+            strategy(
+                List.of(
+                    RolloutStep.percent(10, Pause.MANUAL, 0),
+                    RolloutStep.percent(100, Pause.NONE, 0))));
+    awaitStatus(rollout, RolloutStatus.WAITING);
+
+    registry.join("late-1", "op-1");
+    rollout.promote(ADMIN);
+
+    assertThat(result().counts().updated()).isEqualTo(11);
+    assertThat(agents.get("late-1").calls).containsExactly("update 1.5.0");
+  }
+
+  @Test
+  void nodesOutsideTheirMaintenanceWindow_waitForIt() {
+    fleet(2);
+    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    LocalTime inTwoHours = now.plus(Duration.ofHours(2)).atZone(ZoneOffset.UTC).toLocalTime();
+    MaintenanceWindow window =
+        new MaintenanceWindow(Set.of(DayOfWeek.values()), inTwoHours, Duration.ofHours(1), "UTC");
+    RolloutStrategy base = strategy(steps(100));
+    RolloutStrategy windowed =
+        new RolloutStrategy(
+            base.steps(),
+            base.rate(),
+            base.maxParallel(),
+            Duration.ofHours(6).toMillis(),
+            base.progressDeadlineMillis(),
+            base.gates(),
+            base.onGateFailure(),
+            base.updateStrategy(),
+            base.soakMillis(),
+            base.rollbackWindowMillis(),
+            List.of(new RolloutStrategy.WindowRule("op-1", "*", window)));
+
+    RolloutWorkflow rollout = start(windowed);
+    env.sleep(Duration.ofHours(3));
+    awaitStatus(rollout, RolloutStatus.COMPLETED);
+
+    assertThat(env.currentTimeMillis() - now.toEpochMilli())
+        .isGreaterThanOrEqualTo(Duration.ofHours(2).minusMinutes(1).toMillis());
+    assertThat(rollout.getState().counts().updated()).isEqualTo(2);
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private static List<RolloutStep> steps(int... percents) {
+    List<RolloutStep> steps = new ArrayList<>();
+    for (int percent : percents) {
+      steps.add(RolloutStep.percent(percent, Pause.NONE, 0));
+    }
+    return steps;
+  }
+
+  private static RolloutStrategy strategy(List<RolloutStep> steps) {
+    return new RolloutStrategy(
+        steps,
+        RateSchedule.UNLIMITED,
+        500,
+        Duration.ofMinutes(5).toMillis(),
+        Duration.ofDays(2).toMillis(),
+        GatePolicy.DEFAULT,
+        GateFailureAction.ROLLBACK,
+        NodeUpdateRequest.Strategy.HAND_OVER,
+        0,
+        Duration.ofHours(1).toMillis(),
+        List.of());
+  }
+
+  private static RolloutStrategy withGateAction(RolloutStrategy s, GateFailureAction action) {
+    return new RolloutStrategy(
+        s.steps(),
+        s.rate(),
+        s.maxParallel(),
+        s.perNodeDeadlineMillis(),
+        s.progressDeadlineMillis(),
+        s.gates(),
+        action,
+        s.updateStrategy(),
+        s.soakMillis(),
+        s.rollbackWindowMillis(),
+        s.maintenanceWindows());
+  }
+
+  private RolloutWorkflow start(RolloutStrategy strategy) {
+    assertThat(strategy.problems()).isEmpty();
+    RolloutWorkflow rollout =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                RolloutWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(ID)
+                    .setTaskQueue(TaskQueues.PLATFORM)
+                    .build());
+    WorkflowClient.start(
+        rollout::run,
+        new RolloutInput(
+            VERSION,
+            TIERS,
+            "noderr/node:" + VERSION,
+            "sha256:" + "ab".repeat(32),
+            strategy,
+            "alice"));
+    return rollout;
+  }
+
+  private RolloutResult run(RolloutStrategy strategy) {
+    start(strategy);
+    return result();
+  }
+
+  private RolloutResult result() {
+    return env.getWorkflowClient().newUntypedWorkflowStub(ID).getResult(RolloutResult.class);
+  }
+
+  private RolloutWorkflow stub() {
+    return env.getWorkflowClient().newWorkflowStub(RolloutWorkflow.class, ID);
+  }
+
+  /** Lets the test server's clock run until the rollout reaches {@code status}. */
+  private void awaitStatus(RolloutWorkflow rollout, RolloutStatus status) {
+    Predicate<RolloutState> reached = state -> state.status() == status;
+    for (int i = 0; i < 2_000 && !reached.test(rollout.getState()); i++) {
+      env.sleep(Duration.ofSeconds(1));
+    }
+    assertThat(rollout.getState().status()).isEqualTo(status);
+  }
+
+  private void assertRefused(Runnable update, String reason) {
+    assertThatThrownBy(update::run)
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining(reason);
+  }
+
+  private WorkflowExecutionHistory history() {
+    return env.getWorkflowClient().fetchHistory(ID);
+  }
+
+  private void recordHistory(String scenario) throws IOException {
+    if (!Boolean.getBoolean("noderr.recordHistories")) {
+      return;
+    }
+    Path file = Path.of("src/test/resources/histories/rollout", scenario + ".json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, history().toJson(true));
+    // The first batch's child history, for NodeBatchWorkflow's own replay.
+    Path batch = Path.of("src/test/resources/histories/node-batch", scenario + ".json");
+    Files.createDirectories(batch.getParent());
+    Files.writeString(batch, env.getWorkflowClient().fetchHistory(ID + "-batch-1").toJson(true));
+  }
+}
