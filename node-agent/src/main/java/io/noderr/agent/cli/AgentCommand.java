@@ -17,12 +17,12 @@ import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.release.BeaconDigestCheck;
 import io.noderr.agent.release.BeaconSource;
 import io.noderr.agent.runtime.RunningRelease;
-import io.noderr.agent.runtime.StaticReleaseRuntime;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +48,8 @@ class AgentCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
   @Mixin BeaconOptions beacon = new BeaconOptions();
+
+  @Mixin RuntimeOptions software = new RuntimeOptions();
 
   @Option(
       names = "--install-token",
@@ -83,13 +85,16 @@ class AgentCommand implements Callable<Integer> {
   @Option(
       names = "--release-version",
       defaultValue = "0.0.0",
-      description = "Node software version running here (default: ${DEFAULT-VALUE}).")
+      description =
+          "Node software version running here; with --runtime docker, until the agent installs"
+              + " one (default: ${DEFAULT-VALUE}).")
   String version;
 
   @Option(
       names = "--image-digest",
       defaultValue = "",
-      description = "sha256:... digest of the running image.")
+      description =
+          "sha256:... digest of the running image (with docker: until the first install).")
   String digest;
 
   @Option(names = "--health-url", description = "HTTP URL of the node software's health endpoint.")
@@ -99,6 +104,7 @@ class AgentCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     connection.validate();
     beacon.validate();
+    software.validate(healthUrl);
     PrintWriter out = spec.commandLine().getOut();
     AuthClient auth = new AuthClient(new JsonApi(connection.platform));
     NodeLogin login =
@@ -144,14 +150,16 @@ class AgentCommand implements Callable<Integer> {
 
   private void run(AuthClient auth, NodeKey key, Session session, PrintWriter out)
       throws InterruptedException {
-    NodeStatusActivitiesImpl activities =
-        new NodeStatusActivitiesImpl(
-            session.nodeId(),
-            new StaticReleaseRuntime(new RunningRelease(version, digest), healthUrl),
-            new OsHostMetrics(stateDir.toFile()),
-            FaultHook.NONE,
-            Clock.systemUTC());
-    try (SessionKeeper keeper = new SessionKeeper(auth, key, session, Clock.systemUTC())) {
+    try (NodeSoftware node =
+            software.open(stateDir, healthUrl, new RunningRelease(version, digest));
+        SessionKeeper keeper = new SessionKeeper(auth, key, session, Clock.systemUTC())) {
+      NodeStatusActivitiesImpl activities =
+          new NodeStatusActivitiesImpl(
+              session.nodeId(),
+              node.runtime(),
+              new OsHostMetrics(stateDir.toFile()),
+              FaultHook.NONE,
+              Clock.systemUTC());
       PlatformClient platform = new PlatformClient(connection.platform, keeper);
       try (BeaconSource releases = beacon.open(platform);
           AgentHost host =
@@ -160,7 +168,11 @@ class AgentCommand implements Callable<Integer> {
                   connection.namespaceOr(session.temporalNamespace()));
           HeartbeatLoop heartbeats =
               new HeartbeatLoop(platform, () -> List.of(activities.currentStatus()))) {
-        host.addNode(session.nodeId(), activities, new BeaconDigestCheck(releases));
+        BeaconDigestCheck digestCheck = new BeaconDigestCheck(releases);
+        List<Object> updates = node.updateActivities(session.nodeId(), digestCheck);
+        List<Object> served = new ArrayList<>(List.of(activities, digestCheck));
+        served.addAll(updates);
+        host.addNode(session.nodeId(), served.toArray());
         host.start();
         heartbeats.start(Duration.ofSeconds(connection.heartbeatSeconds));
         out.println(
@@ -169,6 +181,9 @@ class AgentCommand implements Callable<Integer> {
                 + " polling its queue; releases are checked against the "
                 + releases.name()
                 + " beacon. Ctrl-C to stop.");
+        if (!updates.isEmpty()) {
+          out.println("this agent installs releases on " + node.describe());
+        }
         out.flush();
         awaitShutdown();
       }

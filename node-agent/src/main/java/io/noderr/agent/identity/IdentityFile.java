@@ -1,16 +1,8 @@
 package io.noderr.agent.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
+import io.noderr.agent.state.JsonFile;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,59 +15,26 @@ public final class IdentityFile {
 
   public static final String NAME = "identity.json";
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .build();
-
   /** What is stored. */
   public record Identity(String nodeId, String platform, String keyKind, Instant registeredAt) {}
 
-  private final Path file;
+  private final JsonFile<Identity> file;
 
   public IdentityFile(Path stateDir) {
-    this.file = stateDir.resolve(NAME);
+    this.file = new JsonFile<>(stateDir.resolve(NAME), Identity.class);
   }
 
   public Optional<Identity> read() {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(JSON.readValue(file.toFile(), Identity.class));
-    } catch (IOException e) {
+      return file.read();
+    } catch (UncheckedIOException e) {
       throw new IllegalArgumentException(
-          file + " is unreadable; move it away to register this node again");
+          file.path() + " is unreadable; move it away to register this node again");
     }
   }
 
-  /** Written to a temporary file first and moved: a crash never leaves half an identity. */
+  /** Written atomically: a crash never leaves half an identity. */
   public void write(Identity identity) {
-    try {
-      Files.createDirectories(file.getParent());
-      Path temporary = Files.createTempFile(file.getParent(), NAME, ".tmp");
-      try {
-        trySetOwnerOnly(temporary);
-        JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), identity);
-        try {
-          Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  private static void trySetOwnerOnly(Path path) throws IOException {
-    try {
-      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not POSIX (Windows): the state directory's ACL, set by install.ps1, protects it.
-    }
+    file.write(identity);
   }
 }

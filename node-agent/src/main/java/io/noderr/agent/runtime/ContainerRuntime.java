@@ -4,8 +4,9 @@ import io.noderr.activities.node.HealthState;
 import java.time.Duration;
 
 /**
- * The node software as the agent manages it. The Docker Engine implementation arrives with hot
- * swaps; {@link StaticReleaseRuntime} serves software run by other means, the simulator has its
+ * The node software as the agent manages it: {@link
+ * io.noderr.agent.runtime.docker.DockerContainerRuntime} for software the agent runs (and updates)
+ * on Docker, {@link StaticReleaseRuntime} for software run by other means; the simulator has its
  * own.
  */
 public interface ContainerRuntime {

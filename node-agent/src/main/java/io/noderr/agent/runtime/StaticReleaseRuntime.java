@@ -1,11 +1,7 @@
 package io.noderr.agent.runtime;
 
 import io.noderr.activities.node.HealthState;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -17,8 +13,7 @@ public class StaticReleaseRuntime implements ContainerRuntime {
 
   private final RunningRelease release;
   private final URI healthUrl;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpHealthProbe http = new HttpHealthProbe();
   private volatile HealthState lastHealth = HealthState.HEALTHY;
 
   public StaticReleaseRuntime(RunningRelease release, URI healthUrl) {
@@ -34,7 +29,9 @@ public class StaticReleaseRuntime implements ContainerRuntime {
   @Override
   public ProbeOutcome probe(Duration timeout) {
     ProbeOutcome outcome =
-        healthUrl == null ? ProbeOutcome.healthy("no health URL configured") : get(timeout);
+        healthUrl == null
+            ? ProbeOutcome.healthy("no health URL configured")
+            : http.get(healthUrl, timeout);
     lastHealth = outcome.health();
     return outcome;
   }
@@ -42,23 +39,5 @@ public class StaticReleaseRuntime implements ContainerRuntime {
   @Override
   public HealthState lastKnownHealth() {
     return lastHealth;
-  }
-
-  private ProbeOutcome get(Duration timeout) {
-    try {
-      HttpResponse<Void> response =
-          http.send(
-              HttpRequest.newBuilder(healthUrl).timeout(timeout).GET().build(),
-              HttpResponse.BodyHandlers.discarding());
-      int code = response.statusCode();
-      return code >= 200 && code < 300
-          ? ProbeOutcome.healthy("HTTP " + code)
-          : ProbeOutcome.unhealthy("HTTP " + code + " from " + healthUrl);
-    } catch (IOException e) {
-      return ProbeOutcome.unhealthy("cannot reach " + healthUrl + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return ProbeOutcome.unhealthy("probe interrupted");
-    }
   }
 }

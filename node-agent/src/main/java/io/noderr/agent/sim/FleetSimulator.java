@@ -47,6 +47,7 @@ public class FleetSimulator implements AutoCloseable {
   private final BeaconDigestCheck releaseCheck;
   private final List<SimulatedNode> nodes = new ArrayList<>();
   private final List<NodeStatusActivitiesImpl> agents = new ArrayList<>();
+  private final ReleaseFaults releaseFaults = new ReleaseFaults();
   private HeartbeatLoop heartbeats;
 
   /**
@@ -81,15 +82,14 @@ public class FleetSimulator implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     for (String id : ids) {
       SimulatedNode node = new SimulatedNode(id, spec.failures());
+      SimulatedRuntime runtime = new SimulatedRuntime(release, node);
       NodeStatusActivitiesImpl activities =
           new NodeStatusActivitiesImpl(
-              id,
-              new SimulatedRuntime(release, node),
-              new SimulatedHostMetrics(id, clock),
-              node,
-              clock);
+              id, runtime, new SimulatedHostMetrics(id, clock), node, clock);
       if (node.failure() != Failure.SILENT) {
-        node.attach(host.addNode(id, activities, releaseCheck));
+        node.attach(
+            host.addNode(
+                id, activities, releaseCheck, new SimulatedUpdates(node, runtime, releaseFaults)));
       }
       nodes.add(node);
       agents.add(activities);
@@ -98,6 +98,11 @@ public class FleetSimulator implements AutoCloseable {
     heartbeats = new HeartbeatLoop(platform, this::reportsOfLiveNodes);
     heartbeats.start(heartbeatInterval);
     log.info("simulated fleet up: {} nodes, failures {}", ids.size(), spec.failures());
+  }
+
+  /** The per-release failure knobs of this fleet, settable while it runs. */
+  public ReleaseFaults releaseFaults() {
+    return releaseFaults;
   }
 
   /** How many hosted nodes have each failure mode. */

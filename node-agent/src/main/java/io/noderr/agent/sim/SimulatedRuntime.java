@@ -6,10 +6,13 @@ import io.noderr.agent.runtime.ProbeOutcome;
 import io.noderr.agent.runtime.RunningRelease;
 import java.time.Duration;
 
-/** A node software release that exists only in memory; health follows the node's failure mode. */
+/**
+ * A node software release that exists only in memory; health follows the node's failure mode. The
+ * release changes when a simulated update commits or reverts.
+ */
 class SimulatedRuntime implements ContainerRuntime {
 
-  private final RunningRelease release;
+  private volatile RunningRelease release;
   private final SimulatedNode node;
 
   SimulatedRuntime(RunningRelease release, SimulatedNode node) {
@@ -20,6 +23,11 @@ class SimulatedRuntime implements ContainerRuntime {
   @Override
   public RunningRelease running() {
     return release;
+  }
+
+  /** The simulated swap: from now on the node runs {@code next}. */
+  void install(RunningRelease next) {
+    release = next;
   }
 
   @Override

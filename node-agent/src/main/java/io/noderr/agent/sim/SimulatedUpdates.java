@@ -1,0 +1,120 @@
+package io.noderr.agent.sim;
+
+import io.noderr.activities.node.NodeRevertRequest;
+import io.noderr.activities.node.NodeUpdateActivities;
+import io.noderr.activities.node.NodeUpdateRequest;
+import io.noderr.activities.node.NodeUpdateResult;
+import io.noderr.activities.node.NodeUpdateResult.FailureType;
+import io.noderr.activities.node.NodeUpdateResult.Outcome;
+import io.noderr.agent.runtime.RunningRelease;
+import io.temporal.activity.Activity;
+import java.time.Duration;
+
+/**
+ * A simulated node's update: the same contract as the Docker runtime's, with the swap in memory.
+ * The image store is simulated too — an image of version v has digest {@link
+ * FleetSimulator#digestOf(v)}, so a request naming another digest is refused as DIGEST_MISMATCH.
+ * The node's failure mode applies (SLOW delays, CRASH dies mid-update and comes back), plus the
+ * per-release faults. Idempotent per update id: a retry answers with the first outcome.
+ */
+class SimulatedUpdates implements NodeUpdateActivities {
+
+  private final String nodeId;
+  private final SimulatedNode node;
+  private final SimulatedRuntime runtime;
+  private final ReleaseFaults faults;
+  private volatile RunningRelease previous;
+  private volatile String lastUpdateId;
+  private volatile NodeUpdateResult lastResult;
+
+  SimulatedUpdates(SimulatedNode node, SimulatedRuntime runtime, ReleaseFaults faults) {
+    this.nodeId = node.nodeId();
+    this.node = node;
+    this.runtime = runtime;
+    this.faults = faults;
+  }
+
+  @Override
+  public synchronized NodeUpdateResult update(NodeUpdateRequest request) {
+    if (request.updateId().equals(lastUpdateId)) {
+      return lastResult;
+    }
+    long started = System.nanoTime();
+    node.beforeActivity("update");
+    RunningRelease current = runtime.running();
+    NodeUpdateResult result;
+    if (current.version().equals(request.version())) {
+      result =
+          result(Outcome.ALREADY_AT_TARGET, null, "already runs " + current.version(), started);
+    } else if (!FleetSimulator.digestOf(request.version()).equals(request.imageDigest())) {
+      result =
+          result(
+              Outcome.FAILED,
+              FailureType.DIGEST_MISMATCH,
+              "image " + request.version() + " has another digest than " + request.imageDigest(),
+              started);
+    } else {
+      soak(request.soakMillis());
+      if (faults.failsOn(nodeId, request.version())) {
+        result =
+            result(
+                Outcome.REVERTED,
+                FailureType.UNHEALTHY,
+                "simulated: "
+                    + request.version()
+                    + " failed its health soak; back on "
+                    + current.version(),
+                started);
+      } else {
+        previous = current;
+        runtime.install(new RunningRelease(request.version(), request.imageDigest()));
+        result = result(Outcome.UPDATED, null, "swapped from " + current.version(), started);
+      }
+    }
+    lastUpdateId = request.updateId();
+    lastResult = result;
+    return result;
+  }
+
+  @Override
+  public synchronized NodeUpdateResult revert(NodeRevertRequest request) {
+    long started = System.nanoTime();
+    node.beforeActivity("revert");
+    RunningRelease current = runtime.running();
+    if (previous == null || !current.version().equals(request.fromVersion())) {
+      return result(
+          Outcome.FAILED,
+          FailureType.NOTHING_TO_REVERT,
+          "runs " + current.version() + ", nothing of " + request.fromVersion() + " to revert",
+          started);
+    }
+    runtime.install(previous);
+    previous = null;
+    return result(Outcome.ROLLED_BACK, null, "back from " + current.version(), started);
+  }
+
+  private NodeUpdateResult result(
+      Outcome outcome, FailureType failure, String detail, long startedNanos) {
+    return new NodeUpdateResult(
+        nodeId,
+        outcome,
+        failure,
+        detail,
+        runtime.running().version(),
+        (System.nanoTime() - startedNanos) / 1_000_000);
+  }
+
+  /** The health soak, heartbeating like a real agent would. */
+  private static void soak(long millis) {
+    long until = System.currentTimeMillis() + millis;
+    while (System.currentTimeMillis() < until) {
+      Activity.getExecutionContext().heartbeat(null);
+      try {
+        Thread.sleep(Duration.ofMillis(Math.min(500, until - System.currentTimeMillis())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}
