@@ -7,6 +7,9 @@ import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.release.InvalidReleaseException;
 import io.noderr.console.release.ReleaseNotFoundException;
 import io.noderr.console.release.ReleaseRefusedException;
+import io.noderr.console.rollout.DeploymentConflictException;
+import io.noderr.console.rollout.DeploymentNotFoundException;
+import io.noderr.console.rollout.InvalidDeploymentException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +79,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
+  @ExceptionHandler(InvalidDeploymentException.class)
+  ProblemDetail invalidDeployment(InvalidDeploymentException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(DeploymentConflictException.class)
+  ProblemDetail deploymentConflict(DeploymentConflictException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  }
+
   @ExceptionHandler(ReleaseRefusedException.class)
   ProblemDetail releaseRefused(ReleaseRefusedException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
@@ -84,7 +97,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({
     NodeNotFoundException.class,
     ApplicationNotFoundException.class,
-    ReleaseNotFoundException.class
+    ReleaseNotFoundException.class,
+    DeploymentNotFoundException.class
   })
   ProblemDetail notFound(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -567,7 +567,8 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
         + String.join(", ", input.tiers())
         + " in "
         + strategy.steps().size()
-        + " stages";
+        + " stages"
+        + (input.reason() == null ? "" : ": " + input.reason());
   }
 
   private int stage() {

@@ -379,7 +379,8 @@ class RolloutWorkflowTest {
             "noderr/node:" + VERSION,
             "sha256:" + "ab".repeat(32),
             strategy,
-            "alice"));
+            "alice",
+            null));
     return rollout;
   }
 

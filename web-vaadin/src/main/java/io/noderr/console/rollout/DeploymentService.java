@@ -1,0 +1,215 @@
+package io.noderr.console.rollout;
+
+import io.noderr.activities.TaskQueues;
+import io.noderr.console.onboarding.WorkflowUpdates;
+import io.noderr.registry.Tier;
+import io.noderr.registry.release.BeaconEventRow;
+import io.noderr.registry.release.BeaconEvents;
+import io.noderr.registry.rollout.Rollouts;
+import io.noderr.signing.ImageDigest;
+import io.noderr.signing.Semver;
+import io.noderr.workflows.rollout.OperatorCommand;
+import io.noderr.workflows.rollout.RolloutInput;
+import io.noderr.workflows.rollout.RolloutState;
+import io.noderr.workflows.rollout.RolloutStrategy;
+import io.noderr.workflows.rollout.RolloutWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Service;
+
+/**
+ * Deployments (staged rollouts) and emergency rollbacks: admins start and steer them, admins and
+ * SREs read. Each is a RolloutWorkflow; verbs are its Updates, refused with the workflow's reason.
+ */
+@Service
+public class DeploymentService {
+
+  private final WorkflowClient client;
+  private final Rollouts rollouts;
+  private final BeaconEvents beaconEvents;
+
+  DeploymentService(WorkflowClient client, Rollouts rollouts, BeaconEvents beaconEvents) {
+    this.client = client;
+    this.rollouts = rollouts;
+    this.beaconEvents = beaconEvents;
+  }
+
+  /** Starts a staged rollout; answers its id at once (the rollout runs on). */
+  @PreAuthorize("hasRole('ADMIN')")
+  public String start(DeploymentForm form, Authentication caller) {
+    RolloutStrategy strategy = StrategyBuilder.from(form);
+    return launch(
+        form.version(), form.tiers(), form.image(), form.imageDigest(), strategy, null, caller);
+  }
+
+  /** Rolls whole tiers back to {@code toVersion} at once: no steps, no gates, no soak. */
+  @PreAuthorize("hasRole('ADMIN')")
+  public String rollback(
+      List<String> tiers,
+      String toVersion,
+      String imageDigest,
+      String reason,
+      Authentication caller) {
+    return launch(
+        toVersion,
+        tiers,
+        null,
+        imageDigest,
+        StrategyBuilder.emergency(),
+        "EMERGENCY ROLLBACK: " + reason,
+        caller);
+  }
+
+  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  public RolloutState state(String id) {
+    try {
+      return workflow(id).getState();
+    } catch (WorkflowNotFoundException e) {
+      throw new DeploymentNotFoundException(id);
+    }
+  }
+
+  /** An operator verb: pause, resume, promote, abort, retry or rollback. */
+  @PreAuthorize("hasRole('ADMIN')")
+  public RolloutState act(String id, Verb verb, String reason, Authentication caller) {
+    OperatorCommand command = new OperatorCommand(caller.getName(), roles(caller), reason);
+    RolloutWorkflow rollout = workflow(id);
+    return WorkflowUpdates.call(
+        () -> verb.on(rollout).apply(command), () -> "deployment " + id + " has ended");
+  }
+
+  /** The operator verbs, each an Update of the rollout. */
+  public enum Verb {
+    PAUSE(r -> r::pause),
+    RESUME(r -> r::resume),
+    PROMOTE(r -> r::promote),
+    ABORT(r -> r::abort),
+    RETRY(r -> r::retry),
+    ROLLBACK(r -> r::rollback);
+
+    private final Function<RolloutWorkflow, Function<OperatorCommand, RolloutState>> update;
+
+    Verb(Function<RolloutWorkflow, Function<OperatorCommand, RolloutState>> update) {
+      this.update = update;
+    }
+
+    Function<OperatorCommand, RolloutState> on(RolloutWorkflow rollout) {
+      return update.apply(rollout);
+    }
+  }
+
+  private String launch(
+      String version,
+      List<String> tiers,
+      String image,
+      String imageDigest,
+      RolloutStrategy strategy,
+      String reason,
+      Authentication caller) {
+    try {
+      Semver.parse(version);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidDeploymentException(e.getMessage());
+    }
+    String digest = digestFor(version, tiers, imageDigest);
+    String id = freeId(tiers, version);
+    RolloutWorkflow rollout =
+        client.newWorkflowStub(
+            RolloutWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(id)
+                .setTaskQueue(TaskQueues.PLATFORM)
+                .build());
+    try {
+      WorkflowClient.start(
+          rollout::run,
+          new RolloutInput(
+              version,
+              tiers,
+              image == null || image.isBlank() ? "noderr/node:" + version : image.strip(),
+              digest,
+              strategy,
+              caller.getName(),
+              reason));
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw new DeploymentConflictException(id + " is already running");
+    }
+    return id;
+  }
+
+  /**
+   * The digest given, else the one the beacon published for this version (every tier must agree): a
+   * deployment installs what the signers approved unless told otherwise — and each node checks the
+   * digest against its beacon anyway.
+   */
+  private String digestFor(String version, List<String> tiers, String given) {
+    if (given != null && !given.isBlank()) {
+      try {
+        return ImageDigest.parse(given).value();
+      } catch (IllegalArgumentException e) {
+        throw new InvalidDeploymentException(e.getMessage());
+      }
+    }
+    List<String> published =
+        tiers.stream()
+            .map(t -> beaconEvents.latestPublished(Tier.valueOf(t)))
+            .map(
+                r ->
+                    r.filter(e -> e.version().equals(version))
+                        .map(BeaconEventRow::imageDigest)
+                        .orElse(null))
+            .distinct()
+            .toList();
+    if (published.size() != 1 || published.getFirst() == null) {
+      throw new InvalidDeploymentException(
+          "no imageDigest given and the beacon has not published "
+              + version
+              + " for "
+              + String.join(", ", tiers)
+              + "; give imageDigest or publish the release first");
+    }
+    return published.getFirst();
+  }
+
+  /**
+   * {@code rollout-<tiers>-<version>}, or with {@code -2}, {@code -3}... when that version was
+   * rolled out to these tiers before (each run keeps its own plan and audit trail).
+   */
+  private String freeId(List<String> tiers, String version) {
+    String base = RolloutWorkflow.workflowId(tiers, version);
+    String id = base;
+    for (int run = 2; rollouts.find(id).isPresent() && !isRunning(id); run++) {
+      id = base + "-" + run;
+    }
+    return id;
+  }
+
+  private boolean isRunning(String id) {
+    try {
+      return !workflow(id).getState().status().isFinal();
+    } catch (WorkflowException lost) {
+      return false;
+    }
+  }
+
+  private RolloutWorkflow workflow(String id) {
+    return client.newWorkflowStub(RolloutWorkflow.class, id);
+  }
+
+  private static Set<String> roles(Authentication caller) {
+    return caller.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .map(a -> a.replaceFirst("^ROLE_", ""))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+}
