@@ -2,12 +2,16 @@ package io.noderr.console;
 
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.release.ReleaseActivities;
+import io.noderr.activities.rollout.RolloutActivities;
 import io.noderr.registry.RegistryConfiguration;
 import io.noderr.worker.beacon.BeaconConfiguration;
 import io.noderr.worker.onboarding.OnboardingRecorder;
 import io.noderr.worker.release.ReleaseActivitiesImpl;
+import io.noderr.worker.rollout.RolloutActivitiesImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
+import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
+import io.noderr.workflows.rollout.RolloutWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -32,22 +36,26 @@ import org.springframework.context.annotation.Import;
   RegistryConfiguration.class,
   ConsoleConfiguration.class,
   BeaconConfiguration.class,
-  ReleaseActivitiesImpl.class
+  ReleaseActivitiesImpl.class,
+  RolloutActivitiesImpl.class
 })
 @ComponentScan(basePackageClasses = OnboardingRecorder.class)
 public class ConsoleTestApplication {
 
   @Bean(destroyMethod = "close")
   TestWorkflowEnvironment testWorkflowEnvironment(
-      OnboardingRecorder onboarding, ReleaseActivities releases) {
+      OnboardingRecorder onboarding, ReleaseActivities releases, RolloutActivities rollouts) {
     // No time skipping: nothing here waits on workflow timers (release deadlines are days away).
     TestWorkflowEnvironment environment =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = environment.newWorker(TaskQueues.PLATFORM);
     worker.registerWorkflowImplementationTypes(
-        OnboardingWorkflowImpl.class, ReleaseApprovalWorkflowImpl.class);
-    worker.registerActivitiesImplementations(onboarding, releases);
+        OnboardingWorkflowImpl.class,
+        ReleaseApprovalWorkflowImpl.class,
+        RolloutWorkflowImpl.class,
+        NodeBatchWorkflowImpl.class);
+    worker.registerActivitiesImplementations(onboarding, releases, rollouts);
     environment.start();
     return environment;
   }

@@ -5,6 +5,7 @@ import io.noderr.console.onboarding.WorkflowUpdates;
 import io.noderr.registry.Tier;
 import io.noderr.registry.release.BeaconEventRow;
 import io.noderr.registry.release.BeaconEvents;
+import io.noderr.registry.rollout.RolloutRow;
 import io.noderr.registry.rollout.Rollouts;
 import io.noderr.signing.ImageDigest;
 import io.noderr.signing.Semver;
@@ -68,6 +69,12 @@ public class DeploymentService {
         StrategyBuilder.emergency(),
         "EMERGENCY ROLLBACK: " + reason,
         caller);
+  }
+
+  /** Deployments, newest first (the read model; the live state comes from {@link #state}). */
+  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  public List<RolloutRow> list(int page, int size) {
+    return rollouts.list(page, size).rows();
   }
 
   @PreAuthorize("hasAnyRole('ADMIN','SRE')")

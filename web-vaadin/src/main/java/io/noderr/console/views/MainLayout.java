@@ -42,6 +42,10 @@ public class MainLayout extends AppLayout {
           new SideNavItem(
               "Applications", ApplicationsView.class, VaadinIcon.CLIPBOARD_USER.create()));
     }
+    if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE)) {
+      nav.addItem(
+          new SideNavItem("Deployments", DeploymentsView.class, VaadinIcon.ROCKET.create()));
+    }
     if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.SIGNER)) {
       nav.addItem(new SideNavItem("Releases", ReleasesView.class, VaadinIcon.PACKAGE.create()));
     }

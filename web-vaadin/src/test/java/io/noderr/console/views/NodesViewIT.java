@@ -54,7 +54,7 @@ class NodesViewIT extends AbstractKaribuIT {
   void seed() {
     // A known fleet: the grid lists every node. (The audit log is append-only and stays.)
     jdbc.execute(
-        "TRUNCATE deployment_nodes, deployments, workflow_runs, node_sessions, node_identities,"
+        "TRUNCATE rollout_targets, rollouts, deployment_nodes, deployments, workflow_runs, node_sessions, node_identities,"
             + " nodes, operators");
     List<EnrollmentRequest> nodes = new ArrayList<>();
     nodes.add(node("view-all-1", "initech", Tier.ALL, "eu-west"));
