@@ -395,8 +395,10 @@ class OnboardingWorkflowTest {
   @Test
   void run_expires_whenNobodyReviewsWithinTheReviewWindow() throws IOException {
     env.start();
-    OnboardingWorkflow workflow = start("ORACLE");
+    // Read the clock before starting: the review timer starts with the workflow's first task,
+    // which may run before this thread reads the clock again.
     long started = env.currentTimeMillis();
+    OnboardingWorkflow workflow = start("ORACLE");
 
     OnboardingResult result = result();
 
