@@ -28,10 +28,12 @@ import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -186,7 +188,7 @@ public class ReleaseService {
   /** Every tier's current release, for the console. */
   @PreAuthorize("hasAnyRole('ADMIN','SRE','SIGNER')")
   public List<BeaconView> currentReleases() {
-    return java.util.Arrays.stream(Tier.values())
+    return Arrays.stream(Tier.values())
         .map(beaconEvents::latestPublished)
         .flatMap(Optional::stream)
         .map(ReleaseService::view)
@@ -198,10 +200,7 @@ public class ReleaseService {
    * audited here: a stream of bad signatures for a release is worth seeing.
    */
   private SignatureAccepted answer(
-      String id,
-      Authentication caller,
-      String verb,
-      java.util.function.Supplier<SignatureAccepted> update) {
+      String id, Authentication caller, String verb, Supplier<SignatureAccepted> update) {
     try {
       return WorkflowUpdates.call(update, () -> closed(id, verb));
     } catch (DecisionRefusedException e) {

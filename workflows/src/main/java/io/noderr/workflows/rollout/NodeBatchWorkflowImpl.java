@@ -84,9 +84,7 @@ public class NodeBatchWorkflowImpl implements NodeBatchWorkflow {
 
   /** Nodes outside their operator's or region's window wait for it to open. */
   private static void awaitMaintenanceWindow(RolloutStrategy strategy, NodeTarget node) {
-    MaintenanceWindow window =
-        strategy.windowFor(
-            new Candidate(node.nodeId(), node.operator(), node.region(), null, true, true, false));
+    MaintenanceWindow window = strategy.windowFor(node.operator(), node.region());
     if (window == null) {
       return;
     }

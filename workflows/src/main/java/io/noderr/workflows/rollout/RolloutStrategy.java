@@ -38,9 +38,9 @@ public record RolloutStrategy(
   /** A maintenance window for the nodes of one operator or region ("*" matches any). */
   public record WindowRule(String operator, String region, MaintenanceWindow window) {
 
-    boolean covers(Candidate node) {
-      return ("*".equals(operator) || operator.equals(node.operator()))
-          && ("*".equals(region) || region.equals(node.region()));
+    boolean covers(String nodeOperator, String nodeRegion) {
+      return ("*".equals(operator) || operator.equals(nodeOperator))
+          && ("*".equals(region) || region.equals(nodeRegion));
     }
   }
 
@@ -156,9 +156,9 @@ public record RolloutStrategy(
   }
 
   /** The window that governs this node, or null when it may update any time. */
-  public MaintenanceWindow windowFor(Candidate node) {
+  public MaintenanceWindow windowFor(String operator, String region) {
     return maintenanceWindows.stream()
-        .filter(rule -> rule.covers(node))
+        .filter(rule -> rule.covers(operator, region))
         .map(WindowRule::window)
         .findFirst()
         .orElse(null);

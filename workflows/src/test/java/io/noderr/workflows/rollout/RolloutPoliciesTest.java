@@ -112,10 +112,8 @@ class RolloutPoliciesTest {
             base.rollbackWindowMillis(),
             List.of(new RolloutStrategy.WindowRule("acme", "*", nights)));
 
-    assertThat(strategy.windowFor(new Candidate("n", "acme", "eu", "1", true, true, false)))
-        .isEqualTo(nights);
-    assertThat(strategy.windowFor(new Candidate("n", "other", "eu", "1", true, true, false)))
-        .isNull();
+    assertThat(strategy.windowFor("acme", "eu")).isEqualTo(nights);
+    assertThat(strategy.windowFor("other", "eu")).isNull();
   }
 
   @Test

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.agent.state.JsonFile;
+import io.noderr.agent.testing.StepClock;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,31 +101,6 @@ class UpdateLeaseTest {
       clock.advance(Duration.ofSeconds(40));
       held.renew();
       assertThat(file.read().orElseThrow().expiresAt()).isEqualTo(clock.instant().plus(TTL));
-    }
-  }
-
-  /** A clock the test moves. */
-  private static final class StepClock extends Clock {
-
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration step) {
-      now = now.plus(step);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }
