@@ -24,11 +24,20 @@ public interface RolloutActivities {
   @ActivityMethod
   TargetPage targets(TargetRange range);
 
-  /** Nodes this rollout updated (or tried to), for an abort or rollback, a page at a time. */
+  /**
+   * The nodes at positions [from, to) of the stored order that an abort or rollback must put back:
+   * updated, a revert that failed, or an update whose end is unknown (timed out, agent lost) — not
+   * nodes that never changed. Positions, not matching rows: pages do not shift while the rollback
+   * moves nodes out of the set. (Named for its first meaning; the name is in recorded histories.)
+   */
   @ActivityMethod
   TargetPage touched(TargetRange range);
 
-  /** Stores a batch of per-node results (one transaction). Idempotent per node. */
+  /**
+   * Stores a batch of per-node results (one transaction). Idempotent per node. In a reverting batch
+   * a FAILED result is a failed revert; one that found nothing to revert on a node whose update had
+   * failed leaves that failure recorded.
+   */
   @ActivityMethod
   void recordResults(ResultBatch batch);
 

@@ -25,10 +25,20 @@ public class RolloutTargets {
       "position, node_id, tier, operator, region, status, failure, detail, stage, millis";
 
   /**
-   * Nodes the rollout updated or tried to. The partial index rollout_targets_touched has the same
-   * predicate, which is what lets the planner use it: change both together.
+   * Nodes a rollback must put back: updated, a revert that failed (worth another try), or an update
+   * whose end nobody saw (the node timed out or its agent was lost — it may have swapped). Not the
+   * nodes that never changed (refused, self-reverted) nor those already rolled back.
    */
-  private static final String TOUCHED = "status NOT IN ('PENDING', 'ALREADY_AT_TARGET')";
+  private static final String TO_ROLL_BACK =
+      "(status IN ('UPDATED', 'REVERT_FAILED')"
+          + " OR (status = 'FAILED' AND failure IN ('TIMEOUT', 'START_FAILED')))";
+
+  /**
+   * A revert that found nothing to revert on a node whose update had failed leaves the failure as
+   * it was: the node never changed, and its row should keep saying why.
+   */
+  private static final String KEEPS_ITS_FAILURE =
+      "t.status = 'FAILED' AND r.failure = 'NOTHING_TO_REVERT'";
 
   private static final RowMapper<RolloutTarget> ROW =
       (rs, i) ->
@@ -108,33 +118,32 @@ public class RolloutTargets {
   }
 
   /**
-   * Rows [from, to) of the nodes the rollout updated or tried to (every status but PENDING and
-   * ALREADY_AT_TARGET), in position order. A rollback moves nodes from UPDATED to ROLLED_BACK, both
-   * touched, so pages stay stable while it walks them.
-   *
-   * @param from row offset among the touched nodes, not a position
+   * The nodes at positions [from, to) that a rollback must put back ({@link #TO_ROLL_BACK}), in
+   * position order. Ranges are of positions, not of matching rows, so pages stay where they were
+   * while the rollback moves nodes out of the set.
    */
-  public List<RolloutTarget> touched(String rolloutId, int from, int to) {
+  public List<RolloutTarget> toRollBack(String rolloutId, int from, int to) {
     checkRange(from, to);
     return jdbc.query(
         "SELECT "
             + COLUMNS
-            + " FROM rollout_targets WHERE rollout_id = ? AND "
-            + TOUCHED
-            + " ORDER BY position LIMIT ? OFFSET ?",
+            + " FROM rollout_targets WHERE rollout_id = ? AND position >= ? AND position < ? AND "
+            + TO_ROLL_BACK
+            + " ORDER BY position",
         ROW,
         rolloutId,
-        to - from,
-        from);
+        from,
+        to);
   }
 
   /**
    * Stores each node's result on its row with one statement (atomic on its own), replacing the
    * previous result: applying the same results again changes nothing. Nodes not in the plan are
-   * ignored; if a node appears twice in one batch, one of its results is kept.
+   * ignored; if a node appears twice in one batch, one of its results is kept. A revert's
+   * NOTHING_TO_REVERT on a node whose update failed is not written ({@link #KEEPS_ITS_FAILURE}).
    *
    * @param stage the stage the results belong to (1-based)
-   * @return the number of planned rows written
+   * @return the number of rows written
    */
   public int applyResults(String rolloutId, int stage, List<TargetResult> results) {
     if (results.isEmpty()) {
@@ -148,7 +157,9 @@ public class RolloutTargets {
                       + " detail = r.detail, stage = ?, millis = r.millis, updated_at = now()"
                       + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])"
                       + " AS r(node_id, status, failure, detail, millis)"
-                      + " WHERE t.rollout_id = ? AND t.node_id = r.node_id");
+                      + " WHERE t.rollout_id = ? AND t.node_id = r.node_id AND NOT ("
+                      + KEEPS_ITS_FAILURE
+                      + ")");
           ps.setInt(1, stage);
           ps.setArray(2, text(con, results, TargetResult::nodeId));
           ps.setArray(3, text(con, results, r -> r.status().name()));

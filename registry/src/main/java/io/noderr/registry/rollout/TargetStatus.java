@@ -11,5 +11,7 @@ public enum TargetStatus {
   REVERTED,
   FAILED,
   /** Put back on the previous release by the rollout's rollback. */
-  ROLLED_BACK
+  ROLLED_BACK,
+  /** The rollback's revert failed on the node; it may still run the rolled-out release. */
+  REVERT_FAILED
 }

@@ -58,7 +58,11 @@ class RolloutTargetsIT {
   }
 
   private static TargetResult result(int i, TargetStatus status) {
-    return new TargetResult(nodeId(i), status, null, status.name(), 100 + i);
+    return failed(i, status, null);
+  }
+
+  private static TargetResult failed(int i, TargetStatus status, String failure) {
+    return new TargetResult(nodeId(i), status, failure, status.name(), 100 + i);
   }
 
   @Test
@@ -158,7 +162,7 @@ class RolloutTargetsIT {
   void page_refusesARangeThatEndsBeforeItStarts() {
     assertThatThrownBy(() -> targets.page(ROLLOUT, 5, 4))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> targets.touched(ROLLOUT, -1, 4))
+    assertThatThrownBy(() -> targets.toRollBack(ROLLOUT, -1, 4))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -238,23 +242,49 @@ class RolloutTargetsIT {
   }
 
   @Test
-  void touched_pagesNodesTheRolloutChangedOrTried_inPositionOrder() {
-    targets.storePlan(ROLLOUT, fleet(8));
-    // positions 0..7 hold n-00007 .. n-00000
+  void toRollBack_findsTheNodesThatMayRunTheRelease_byPositionRange() {
+    targets.storePlan(ROLLOUT, fleet(9));
+    // positions 0..8 hold n-00008 .. n-00000
     targets.applyResults(
         ROLLOUT,
         1,
         List.of(
-            result(7, TargetStatus.UPDATED),
-            result(6, TargetStatus.ALREADY_AT_TARGET),
-            result(5, TargetStatus.FAILED),
-            result(4, TargetStatus.REVERTED),
-            result(2, TargetStatus.ROLLED_BACK)));
+            result(8, TargetStatus.UPDATED),
+            result(7, TargetStatus.ALREADY_AT_TARGET),
+            failed(6, TargetStatus.FAILED, "TIMEOUT"),
+            failed(5, TargetStatus.FAILED, "DIGEST_MISMATCH"),
+            failed(4, TargetStatus.REVERTED, "UNHEALTHY"),
+            result(3, TargetStatus.ROLLED_BACK),
+            failed(2, TargetStatus.REVERT_FAILED, "START_FAILED"),
+            failed(1, TargetStatus.FAILED, "START_FAILED")));
 
-    assertThat(ids(targets.touched(ROLLOUT, 0, 2))).containsExactly("n-00007", "n-00005");
-    assertThat(ids(targets.touched(ROLLOUT, 2, 10))).containsExactly("n-00004", "n-00002");
-    assertThat(targets.touched(ROLLOUT, 4, 10)).isEmpty();
-    assertThat(targets.touched(ROLLOUT, 0, 0)).isEmpty();
+    assertThat(ids(targets.toRollBack(ROLLOUT, 0, 3))).containsExactly("n-00008", "n-00006");
+    assertThat(ids(targets.toRollBack(ROLLOUT, 3, 20))).containsExactly("n-00002", "n-00001");
+    assertThat(targets.toRollBack(ROLLOUT, 9, 20)).isEmpty();
+    assertThat(targets.toRollBack(ROLLOUT, 0, 0)).isEmpty();
+  }
+
+  @Test
+  void applyResults_ofARevertThatFoundNothing_keepsAFailedNodesFailure() {
+    targets.storePlan(ROLLOUT, fleet(2));
+    targets.applyResults(
+        ROLLOUT,
+        1,
+        List.of(failed(1, TargetStatus.FAILED, "TIMEOUT"), result(0, TargetStatus.UPDATED)));
+
+    int written =
+        targets.applyResults(
+            ROLLOUT,
+            2,
+            List.of(
+                failed(1, TargetStatus.REVERT_FAILED, "NOTHING_TO_REVERT"),
+                failed(0, TargetStatus.REVERT_FAILED, "NOTHING_TO_REVERT")));
+
+    assertThat(written).isEqualTo(1);
+    List<RolloutTarget> rows = targets.page(ROLLOUT, 0, 2);
+    assertThat(rows.get(0).status()).isEqualTo(TargetStatus.FAILED);
+    assertThat(rows.get(0).failure()).isEqualTo("TIMEOUT");
+    assertThat(rows.get(1).status()).isEqualTo(TargetStatus.REVERT_FAILED);
   }
 
   @Test

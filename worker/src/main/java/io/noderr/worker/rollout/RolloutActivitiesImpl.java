@@ -1,6 +1,7 @@
 package io.noderr.worker.rollout;
 
 import io.noderr.activities.node.NodeUpdateResult;
+import io.noderr.activities.node.NodeUpdateResult.Outcome;
 import io.noderr.activities.rollout.NodeTarget;
 import io.noderr.activities.rollout.PlanRequest;
 import io.noderr.activities.rollout.ResultBatch;
@@ -94,16 +95,17 @@ public class RolloutActivitiesImpl implements RolloutActivities {
   @Override
   public TargetPage touched(TargetRange range) {
     return page(
-        rejectingInvalid(() -> targets.touched(range.rolloutId(), range.from(), range.to())));
+        rejectingInvalid(() -> targets.toRollBack(range.rolloutId(), range.from(), range.to())));
   }
 
   /** One UPDATE for the whole batch, hence one transaction; a retry writes the same values. */
   @Override
   public void recordResults(ResultBatch batch) {
     List<TargetResult> results =
-        batch.results().stream().map(RolloutActivitiesImpl::targetResult).toList();
+        batch.results().stream().map(r -> targetResult(r, batch.reverting())).toList();
     int written = targets.applyResults(batch.rolloutId(), batch.stage(), results);
-    if (written < results.size()) {
+    // A rollback's batch leaves some rows as they were on purpose (see applyResults).
+    if (!batch.reverting() && written < results.size()) {
       log.warn(
           "{}: {} of {} results are for nodes outside the plan and were not stored",
           batch.rolloutId(),
@@ -167,16 +169,18 @@ public class RolloutActivitiesImpl implements RolloutActivities {
             .toList());
   }
 
-  private static TargetResult targetResult(NodeUpdateResult result) {
+  private static TargetResult targetResult(NodeUpdateResult result, boolean reverting) {
     return new TargetResult(
         result.nodeId(),
-        status(result.outcome()),
+        reverting && result.outcome() == Outcome.FAILED
+            ? TargetStatus.REVERT_FAILED
+            : status(result.outcome()),
         result.failure() == null ? null : result.failure().name(),
         result.detail(),
         result.millis());
   }
 
-  private static TargetStatus status(NodeUpdateResult.Outcome outcome) {
+  private static TargetStatus status(Outcome outcome) {
     return switch (outcome) {
       case UPDATED -> TargetStatus.UPDATED;
       case ALREADY_AT_TARGET -> TargetStatus.ALREADY_AT_TARGET;

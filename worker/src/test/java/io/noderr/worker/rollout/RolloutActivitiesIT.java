@@ -206,7 +206,7 @@ class RolloutActivitiesIT {
   }
 
   @Test
-  void recordResults_storesABatchOf500_andTouchedPagesTheNodesChanged() {
+  void recordResults_storesABatchOf500_andTouchedPagesTheNodesToRollBack() {
     db.insertNodes(mixedFleet("n-", FLEET));
     activities.plan(plan(1, 0, false));
     List<String> order = allTargets(1_000);
@@ -236,14 +236,15 @@ class RolloutActivitiesIT {
         .containsEntry(TargetStatus.FAILED, 100L)
         .containsEntry(TargetStatus.ALREADY_AT_TARGET, 100L)
         .containsEntry(TargetStatus.PENDING, 8_533L - 500);
-    List<String> touched =
-        IntStream.range(0, 500).filter(i -> i % 5 != 0).mapToObj(order::get).toList();
+    // The UNHEALTHY failures never changed their node: a rollback leaves them alone.
+    List<String> updated =
+        IntStream.range(0, 500).filter(i -> i % 5 > 1).mapToObj(order::get).toList();
     assertThat(activities.touched(new TargetRange(ROLLOUT, 0, 250)).nodes())
         .extracting(NodeTarget::nodeId)
-        .isEqualTo(touched.subList(0, 250));
+        .isEqualTo(updated.subList(0, 150));
     assertThat(activities.touched(new TargetRange(ROLLOUT, 250, 1_000)).nodes())
         .extracting(NodeTarget::nodeId)
-        .isEqualTo(touched.subList(250, 400));
+        .isEqualTo(updated.subList(150, 300));
     RolloutTarget failed = targets.page(ROLLOUT, 1, 2).getFirst();
     assertThat(failed.status()).isEqualTo(TargetStatus.FAILED);
     assertThat(failed.failure()).isEqualTo("UNHEALTHY");
@@ -253,15 +254,20 @@ class RolloutActivitiesIT {
   }
 
   @Test
-  void recordResults_ofARollback_keepsTheNodesTouched() {
+  void recordResults_ofARollback_tellsFailedRevertsApart() {
     db.insertNodes(mixedFleet("n-", 100));
     activities.plan(plan(10, 0, false));
     List<String> order = allTargets(1_000);
-    List<NodeUpdateResult> updated =
-        order.subList(0, 3).stream()
-            .map(id -> new NodeUpdateResult(id, Outcome.UPDATED, null, "ok", TARGET, 1))
-            .toList();
-    activities.recordResults(new ResultBatch(ROLLOUT, 1, false, updated));
+    activities.recordResults(
+        new ResultBatch(
+            ROLLOUT,
+            1,
+            false,
+            List.of(
+                new NodeUpdateResult(order.get(0), Outcome.UPDATED, null, "ok", TARGET, 1),
+                new NodeUpdateResult(order.get(1), Outcome.UPDATED, null, "ok", TARGET, 1),
+                new NodeUpdateResult(
+                    order.get(2), Outcome.FAILED, FailureType.TIMEOUT, "late", null, 1))));
 
     activities.recordResults(
         new ResultBatch(
@@ -269,12 +275,26 @@ class RolloutActivitiesIT {
             1,
             true,
             List.of(
-                new NodeUpdateResult(order.get(0), Outcome.ROLLED_BACK, null, "", "1.0.0", 1))));
+                new NodeUpdateResult(order.get(0), Outcome.ROLLED_BACK, null, "", "1.0.0", 1),
+                new NodeUpdateResult(
+                    order.get(1), Outcome.FAILED, FailureType.START_FAILED, "no", TARGET, 1),
+                new NodeUpdateResult(
+                    order.get(2),
+                    Outcome.FAILED,
+                    FailureType.NOTHING_TO_REVERT,
+                    "runs 1.0.0",
+                    "1.0.0",
+                    1))));
 
+    assertThat(targets.counts(ROLLOUT))
+        .containsEntry(TargetStatus.ROLLED_BACK, 1L)
+        .containsEntry(TargetStatus.REVERT_FAILED, 1L)
+        .containsEntry(TargetStatus.FAILED, 1L);
+    assertThat(targets.page(ROLLOUT, 2, 3).getFirst().failure()).isEqualTo("TIMEOUT");
     assertThat(activities.touched(new TargetRange(ROLLOUT, 0, 10)).nodes())
+        .as("a failed revert and an update of unknown end may still run the release")
         .extracting(NodeTarget::nodeId)
-        .isEqualTo(order.subList(0, 3));
-    assertThat(targets.counts(ROLLOUT)).containsEntry(TargetStatus.ROLLED_BACK, 1L);
+        .isEqualTo(order.subList(1, 3));
   }
 
   private static RolloutProgress progress(int sequence, String status, int updated) {

@@ -30,7 +30,17 @@ public record RolloutState(
     failedNodes = List.copyOf(failedNodes);
   }
 
-  /** Nodes by how their update ended. */
+  /**
+   * Nodes by how their update ended.
+   *
+   * @param revertFailed nodes a rollback could not put back (they may still run the release)
+   */
   public record Counts(
-      int updated, int alreadyAtTarget, int failed, int reverted, int rolledBack, int pending) {}
+      int updated,
+      int alreadyAtTarget,
+      int failed,
+      int reverted,
+      int rolledBack,
+      int pending,
+      int revertFailed) {}
 }

@@ -2,6 +2,7 @@ package io.noderr.workflows.rollout;
 
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.node.NodeUpdateResult;
+import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
 import io.noderr.activities.rollout.NodeTarget;
 import io.noderr.activities.rollout.PlanRequest;
@@ -68,6 +69,7 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   private int failed;
   private int reverted;
   private int rolledBack;
+  private int revertFailed;
   private String reason;
   private long startedAtMillis;
   private long pausedMillis;
@@ -86,6 +88,11 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   private final Deque<RolloutProgress> unrecorded = new ArrayDeque<>();
   private int steps;
 
+  // Continue-as-new bookkeeping.
+  private RolloutCheckpoint.Phase phase = RolloutCheckpoint.Phase.ROLLING_OUT;
+  private int batchesThisRun;
+  private int revertedUpTo;
+
   @WorkflowInit
   public RolloutWorkflowImpl(RolloutInput input) {
     this.input = input;
@@ -94,17 +101,27 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
 
   @Override
   public RolloutResult run(RolloutInput ignored) {
-    startedAtMillis = Workflow.currentTimeMillis();
-    queue(input.requestedBy(), "rollout.started", describeStart());
-    recordSteps();
-    total = registry.plan(planRequest(false)).total();
+    boolean resumedMidStage = input.checkpoint() != null;
+    if (resumedMidStage) {
+      restore(input.checkpoint());
+    } else {
+      startedAtMillis = Workflow.currentTimeMillis();
+      queue(input.requestedBy(), "rollout.started", describeStart());
+      recordSteps();
+      total = registry.plan(planRequest(false)).total();
+    }
     status = RolloutStatus.RUNNING;
+    if (phase == RolloutCheckpoint.Phase.ROLLING_BACK) {
+      rollBack();
+      return ended();
+    }
     List<RolloutStep> stepsOfStrategy = strategy.steps();
-    for (stageIndex = 0; stageIndex < stepsOfStrategy.size() && !stopping(); stageIndex++) {
-      if (stageIndex > 0) {
+    for (; stageIndex < stepsOfStrategy.size() && !stopping(); stageIndex++) {
+      if (stageIndex > 0 && !resumedMidStage) {
         // Nodes that joined since the plan enter here, at the current stage.
         total = registry.plan(planRequest(true)).total();
       }
+      resumedMidStage = false;
       runStage(strategy.stageTargets(total).get(stageIndex));
       // A gate that failed on the stage's last batch (strategy: pause) holds the stage here.
       awaitRunnable();
@@ -117,6 +134,10 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
       }
     }
     finish();
+    return ended();
+  }
+
+  private RolloutResult ended() {
     recordSteps();
     Workflow.await(Workflow::isEveryHandlerFinished);
     recordSteps();
@@ -142,6 +163,7 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
       tallyBatch(runBatch(page.nodes(), false));
       checkProgressDeadline();
       recordSteps();
+      continueAsNewIfDue();
     }
   }
 
@@ -187,6 +209,7 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
       return List.of();
     }
     batches++;
+    batchesThisRun++;
     NodeBatchWorkflow batch =
         Workflow.newChildWorkflowStub(
             NodeBatchWorkflow.class,
@@ -284,9 +307,7 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
 
   private void finish() {
     if (abortRequested || rollBackForGate || deadlinePassed) {
-      revertEveryTouchedNode();
-      status = abortRequested ? RolloutStatus.ABORTED : RolloutStatus.ROLLED_BACK;
-      queue("system", "rollout." + status.name().toLowerCase(), rolledBack + " nodes rolled back");
+      rollBack();
       return;
     }
     status = RolloutStatus.COMPLETED;
@@ -294,30 +315,115 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     boolean asked =
         Workflow.await(Duration.ofMillis(strategy.rollbackWindowMillis()), () -> rollbackRequested);
     if (asked) {
-      revertEveryTouchedNode();
-      status = RolloutStatus.ROLLED_BACK;
-      queue("system", "rollout.rolled_back", rolledBack + " nodes rolled back");
+      rollBack();
     } else {
       status = RolloutStatus.SUCCEEDED;
       queue("system", "rollout.succeeded", "rollback window closed");
     }
   }
 
-  /** The fast path: every node this rollout touched, back to its previous release, no gates. */
+  private void rollBack() {
+    revertEveryTouchedNode();
+    status = abortRequested ? RolloutStatus.ABORTED : RolloutStatus.ROLLED_BACK;
+    queue(
+        "system",
+        "rollout." + status.name().toLowerCase(),
+        rolledBack
+            + " nodes rolled back"
+            + (revertFailed == 0 ? "" : ", " + revertFailed + " could not be"));
+  }
+
+  /**
+   * The fast path: every node this rollout may have changed, back to its previous release, no
+   * gates. Nodes that never changed are not asked (see {@link RolloutActivities#touched}).
+   */
   private void revertEveryTouchedNode() {
+    phase = RolloutCheckpoint.Phase.ROLLING_BACK;
     status = RolloutStatus.ROLLING_BACK;
     recordSteps();
-    int end = position;
     int limit = Math.min(BATCH_SIZE, strategy.maxParallel());
-    for (int from = 0; from < end; from += limit) {
-      TargetPage page =
-          registry.touched(new TargetRange(rolloutId(), from, Math.min(end, from + limit)));
+    while (revertedUpTo < position) {
+      int to = Math.min(position, revertedUpTo + limit);
+      TargetPage page = registry.touched(new TargetRange(rolloutId(), revertedUpTo, to));
       for (NodeUpdateResult result : runBatch(page.nodes(), true)) {
         if (result.outcome() == Outcome.ROLLED_BACK) {
           rolledBack++;
+        } else if (result.failure() != FailureType.NOTHING_TO_REVERT) {
+          revertFailed++;
         }
       }
+      revertedUpTo = to;
+      continueAsNewIfDue();
     }
+  }
+
+  // --- continue-as-new ------------------------------------------------------------------------
+
+  /**
+   * Between batches, once this execution ran its share of batches (or the server suggests it), the
+   * rollout goes on in a fresh execution with the same id: histories stay small for any fleet size.
+   * Not while paused or stopping (those states wait on operators, not on batches) and only with no
+   * Update handler running.
+   */
+  private void continueAsNewIfDue() {
+    boolean due =
+        batchesThisRun >= input.effectiveBatchesPerRun()
+            || Workflow.getInfo().isContinueAsNewSuggested();
+    boolean between =
+        phase == RolloutCheckpoint.Phase.ROLLING_BACK
+            ? revertedUpTo < position
+            : !stopping() && !pausedByOperator && !gateFailed && !retryRequested;
+    if (!due
+        || !between
+        || !Workflow.isEveryHandlerFinished()
+        || Workflow.getVersion("continue-as-new", Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    recordSteps();
+    log.info("rollout {} continues as new after {} batches", rolloutId(), batches);
+    Workflow.continueAsNew(input.continuedFrom(checkpoint()));
+  }
+
+  private RolloutCheckpoint checkpoint() {
+    return new RolloutCheckpoint(
+        phase,
+        stageIndex,
+        total,
+        position,
+        batches,
+        revertedUpTo,
+        counts(),
+        reason,
+        startedAtMillis,
+        pausedMillis,
+        steps,
+        abortRequested,
+        tally.snapshot(),
+        new ArrayList<>(evaluations),
+        new ArrayList<>(failedNodes.values()));
+  }
+
+  private void restore(RolloutCheckpoint at) {
+    phase = at.phase();
+    stageIndex = at.stageIndex();
+    total = at.total();
+    position = at.position();
+    batches = at.batches();
+    revertedUpTo = at.revertedUpTo();
+    updated = at.counts().updated();
+    alreadyAtTarget = at.counts().alreadyAtTarget();
+    failed = at.counts().failed();
+    reverted = at.counts().reverted();
+    rolledBack = at.counts().rolledBack();
+    revertFailed = at.counts().revertFailed();
+    reason = at.reason();
+    startedAtMillis = at.startedAtMillis();
+    pausedMillis = at.pausedMillis();
+    steps = at.steps();
+    abortRequested = at.abortRequested();
+    tally = StageTally.restore(at.tally());
+    evaluations.addAll(at.evaluations());
+    at.failedNodes().forEach(node -> failedNodes.put(node.nodeId(), node));
   }
 
   private void checkProgressDeadline() {
@@ -478,7 +584,13 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
 
   private RolloutState.Counts counts() {
     return new RolloutState.Counts(
-        updated, alreadyAtTarget, failed, reverted, rolledBack, Math.max(0, total - position));
+        updated,
+        alreadyAtTarget,
+        failed,
+        reverted,
+        rolledBack,
+        Math.max(0, total - position),
+        revertFailed);
   }
 
   /** Remaining nodes at the pace so far (running time per node handed out). */

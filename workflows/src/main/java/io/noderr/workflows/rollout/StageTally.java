@@ -48,4 +48,26 @@ public final class StageTally {
   public Map<FailureType, Integer> failuresByType() {
     return Map.copyOf(failuresByType);
   }
+
+  /** The counts as a value, to carry over a continue-as-new. */
+  public Snapshot snapshot() {
+    return new Snapshot(executed, failed, consecutiveFailures, failuresByType());
+  }
+
+  public static StageTally restore(Snapshot snapshot) {
+    StageTally tally = new StageTally();
+    tally.executed = snapshot.executed();
+    tally.failed = snapshot.failed();
+    tally.consecutiveFailures = snapshot.consecutiveFailures();
+    tally.failuresByType.putAll(snapshot.failuresByType());
+    return tally;
+  }
+
+  public record Snapshot(
+      int executed, int failed, int consecutiveFailures, Map<FailureType, Integer> failuresByType) {
+
+    public Snapshot {
+      failuresByType = Map.copyOf(failuresByType);
+    }
+  }
 }

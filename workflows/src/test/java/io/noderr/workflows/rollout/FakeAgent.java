@@ -14,6 +14,7 @@ final class FakeAgent implements NodeUpdateActivities {
 
   final String nodeId;
   volatile boolean failUpdates;
+  volatile boolean failReverts;
   final List<String> calls = new CopyOnWriteArrayList<>();
 
   FakeAgent(String nodeId) {
@@ -32,6 +33,9 @@ final class FakeAgent implements NodeUpdateActivities {
   @Override
   public NodeUpdateResult revert(NodeRevertRequest request) {
     calls.add("revert " + request.fromVersion());
-    return new NodeUpdateResult(nodeId, Outcome.ROLLED_BACK, null, "back", "1.0.0", 3);
+    return failReverts
+        ? new NodeUpdateResult(
+            nodeId, Outcome.FAILED, FailureType.START_FAILED, "old one won't start", null, 3)
+        : new NodeUpdateResult(nodeId, Outcome.ROLLED_BACK, null, "back", "1.0.0", 3);
   }
 }

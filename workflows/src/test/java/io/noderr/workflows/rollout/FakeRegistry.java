@@ -1,6 +1,7 @@
 package io.noderr.workflows.rollout;
 
 import io.noderr.activities.node.NodeUpdateResult;
+import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
 import io.noderr.activities.rollout.NodeTarget;
 import io.noderr.activities.rollout.PlanRequest;
@@ -25,7 +26,7 @@ final class FakeRegistry implements RolloutActivities {
 
   final List<NodeTarget> fleet = new CopyOnWriteArrayList<>();
   final List<NodeTarget> order = new CopyOnWriteArrayList<>();
-  final Map<String, Outcome> statuses = new ConcurrentHashMap<>();
+  final Map<String, NodeUpdateResult> results = new ConcurrentHashMap<>();
   final List<RolloutProgress> progress = new CopyOnWriteArrayList<>();
 
   FakeRegistry(int nodes) {
@@ -53,12 +54,16 @@ final class FakeRegistry implements RolloutActivities {
     return new TargetPage(order.subList(range.from(), Math.min(range.to(), order.size())));
   }
 
+  /** The real registry's rule: updated, or an update whose end is unknown. */
   @Override
   public TargetPage touched(TargetRange range) {
     List<NodeTarget> touched = new ArrayList<>();
     for (NodeTarget node : order.subList(range.from(), Math.min(range.to(), order.size()))) {
-      Outcome outcome = statuses.get(node.nodeId());
-      if (outcome == Outcome.UPDATED || outcome == Outcome.ROLLED_BACK) {
+      NodeUpdateResult result = results.get(node.nodeId());
+      if (result != null
+          && (result.outcome() == Outcome.UPDATED
+              || result.failure() == FailureType.TIMEOUT
+              || result.failure() == FailureType.START_FAILED)) {
         touched.add(node);
       }
     }
@@ -68,7 +73,9 @@ final class FakeRegistry implements RolloutActivities {
   @Override
   public void recordResults(ResultBatch batch) {
     for (NodeUpdateResult result : batch.results()) {
-      statuses.put(result.nodeId(), result.outcome());
+      if (result.failure() != FailureType.NOTHING_TO_REVERT) {
+        results.put(result.nodeId(), result);
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import io.noderr.workflows.rollout.GateEvaluation.Verdict;
 import io.noderr.workflows.rollout.RolloutStep.Pause;
 import io.noderr.workflows.rollout.RolloutStrategy.GateFailureAction;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -51,6 +52,7 @@ class RolloutWorkflowTest {
   private TestWorkflowEnvironment env;
   private FakeRegistry registry;
   private final Map<String, FakeAgent> agents = new LinkedHashMap<>();
+  private String firstRunId;
 
   @BeforeEach
   void setUp() {
@@ -321,6 +323,58 @@ class RolloutWorkflowTest {
     assertThat(rollout.getState().counts().updated()).isEqualTo(2);
   }
 
+  // --- size -----------------------------------------------------------------------------------
+
+  @Test
+  void aLongRollout_continuesAsNewBetweenBatches_andRollsBackAcrossExecutions() throws IOException {
+    fleet(12);
+    agents.get("node-3").failReverts = true;
+    RolloutStrategy smallBatches = withMaxParallel(strategy(steps(50, 100)), 2);
+
+    RolloutWorkflow rollout = start(smallBatches, 2);
+    awaitStatus(rollout, RolloutStatus.COMPLETED);
+    RolloutState completed = rollout.getState();
+    rollout.rollback(ADMIN);
+    RolloutResult result = result();
+
+    assertThat(completed.counts().updated()).isEqualTo(12);
+    assertThat(completed.evaluations()).hasSize(6);
+    assertThat(result.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+    assertThat(result.counts().rolledBack()).isEqualTo(11);
+    assertThat(result.counts().revertFailed()).isEqualTo(1);
+    assertThat(agents.values())
+        .as("no node updated or reverted twice across executions")
+        .allMatch(a -> a.calls.equals(List.of("update 1.5.0", "revert 1.5.0")));
+    assertThat(registry.actions())
+        .containsSubsequence("rollout.started", "rollout.completed", "rollout.rolled_back")
+        .containsOnlyOnce("rollout.started");
+    List<WorkflowExecutionHistory> runs = executions();
+    // 6 batches out, 6 back, 2 per execution.
+    assertThat(runs).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(runs).allMatch(run -> run.getEvents().size() < 120);
+    recordHistory("continued-as-new", runs.getFirst());
+    recordHistory("continued-as-new-last", runs.getLast());
+  }
+
+  @Test
+  void aFailedRevert_isCountedApart_fromNodesThatNeverChanged() {
+    fleet(4);
+    agents.get("node-0").failReverts = true;
+    agents.get("node-1").failUpdates = true;
+    RolloutWorkflow rollout = start(withGateAction(strategy(steps(100)), GateFailureAction.PAUSE));
+    awaitStatus(rollout, RolloutStatus.GATE_FAILED);
+
+    rollout.abort(ADMIN);
+    RolloutResult result = result();
+
+    assertThat(result.status()).isEqualTo(RolloutStatus.ABORTED);
+    assertThat(result.counts().rolledBack()).isEqualTo(2);
+    assertThat(result.counts().revertFailed()).isEqualTo(1);
+    assertThat(agents.get("node-1").calls)
+        .as("a node that went back by itself is not asked again")
+        .containsExactly("update 1.5.0");
+  }
+
   // --- helpers --------------------------------------------------------------------------------
 
   private static List<RolloutStep> steps(int... percents) {
@@ -346,6 +400,21 @@ class RolloutWorkflowTest {
         List.of());
   }
 
+  private static RolloutStrategy withMaxParallel(RolloutStrategy s, int maxParallel) {
+    return new RolloutStrategy(
+        s.steps(),
+        s.rate(),
+        maxParallel,
+        s.perNodeDeadlineMillis(),
+        s.progressDeadlineMillis(),
+        s.gates(),
+        s.onGateFailure(),
+        s.updateStrategy(),
+        s.soakMillis(),
+        s.rollbackWindowMillis(),
+        s.maintenanceWindows());
+  }
+
   private static RolloutStrategy withGateAction(RolloutStrategy s, GateFailureAction action) {
     return new RolloutStrategy(
         s.steps(),
@@ -362,6 +431,10 @@ class RolloutWorkflowTest {
   }
 
   private RolloutWorkflow start(RolloutStrategy strategy) {
+    return start(strategy, 0);
+  }
+
+  private RolloutWorkflow start(RolloutStrategy strategy, int batchesPerRun) {
     assertThat(strategy.problems()).isEmpty();
     RolloutWorkflow rollout =
         env.getWorkflowClient()
@@ -371,16 +444,20 @@ class RolloutWorkflowTest {
                     .setWorkflowId(ID)
                     .setTaskQueue(TaskQueues.PLATFORM)
                     .build());
-    WorkflowClient.start(
-        rollout::run,
-        new RolloutInput(
-            VERSION,
-            TIERS,
-            "noderr/node:" + VERSION,
-            "sha256:" + "ab".repeat(32),
-            strategy,
-            "alice",
-            null));
+    firstRunId =
+        WorkflowClient.start(
+                rollout::run,
+                new RolloutInput(
+                    VERSION,
+                    TIERS,
+                    "noderr/node:" + VERSION,
+                    "sha256:" + "ab".repeat(32),
+                    strategy,
+                    "alice",
+                    null,
+                    batchesPerRun,
+                    null))
+            .getRunId();
     return rollout;
   }
 
@@ -417,16 +494,40 @@ class RolloutWorkflowTest {
     return env.getWorkflowClient().fetchHistory(ID);
   }
 
+  /** Every execution of the rollout, first to last, following continue-as-new. */
+  private List<WorkflowExecutionHistory> executions() {
+    List<WorkflowExecutionHistory> runs = new ArrayList<>();
+    String runId = firstRunId;
+    while (runId != null) {
+      WorkflowExecutionHistory run = env.getWorkflowClient().fetchHistory(ID, runId);
+      runs.add(run);
+      HistoryEvent last = run.getLastEvent();
+      runId =
+          last.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
+              ? last.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId()
+              : null;
+    }
+    return runs;
+  }
+
   private void recordHistory(String scenario) throws IOException {
+    if (!Boolean.getBoolean("noderr.recordHistories")) {
+      return;
+    }
+    recordHistory(scenario, history());
+    // The first batch's child history, for NodeBatchWorkflow's own replay.
+    Path batch = Path.of("src/test/resources/histories/node-batch", scenario + ".json");
+    Files.createDirectories(batch.getParent());
+    Files.writeString(batch, env.getWorkflowClient().fetchHistory(ID + "-batch-1").toJson(true));
+  }
+
+  private static void recordHistory(String scenario, WorkflowExecutionHistory history)
+      throws IOException {
     if (!Boolean.getBoolean("noderr.recordHistories")) {
       return;
     }
     Path file = Path.of("src/test/resources/histories/rollout", scenario + ".json");
     Files.createDirectories(file.getParent());
-    Files.writeString(file, history().toJson(true));
-    // The first batch's child history, for NodeBatchWorkflow's own replay.
-    Path batch = Path.of("src/test/resources/histories/node-batch", scenario + ".json");
-    Files.createDirectories(batch.getParent());
-    Files.writeString(batch, env.getWorkflowClient().fetchHistory(ID + "-batch-1").toJson(true));
+    Files.writeString(file, history.toJson(true));
   }
 }
