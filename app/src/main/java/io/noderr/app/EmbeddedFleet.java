@@ -67,23 +67,8 @@ class EmbeddedFleet implements DisposableBean {
                 env.getRequiredProperty("noderr.temporal.namespace")),
             new TokenEnrollment(client),
             client);
-    applyReleaseFailures(properties.releaseFailures());
+    simulator.releaseFaults().apply(properties.releaseFaults());
     simulator.start(properties.heartbeatInterval());
-  }
-
-  /** {@code 1.6.0=30,2.0.0=100}: updates to 1.6.0 fail on 30% of the nodes, to 2.0.0 on all. */
-  private void applyReleaseFailures(String spec) {
-    for (String entry : spec.split(",")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      String[] parts = entry.strip().split("=", 2);
-      if (parts.length != 2 || !parts[1].strip().matches("\\d{1,3}")) {
-        throw new IllegalArgumentException(
-            "noderr.sim.release-failures: '" + entry + "' is not version=percent");
-      }
-      simulator.releaseFaults().failUpdatesTo(parts[0].strip(), Integer.parseInt(parts[1].strip()));
-    }
   }
 
   @Override
@@ -111,5 +96,5 @@ class EmbeddedFleet implements DisposableBean {
       @DefaultValue("0") int slowPercent,
       @DefaultValue("0") int crashPercent,
       @DefaultValue("0") int silentPercent,
-      @DefaultValue("") String releaseFailures) {}
+      @DefaultValue("") String releaseFaults) {}
 }

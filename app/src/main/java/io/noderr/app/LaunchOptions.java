@@ -1,5 +1,6 @@
 package io.noderr.app;
 
+import io.noderr.agent.sim.ReleaseFaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,9 @@ public record LaunchOptions(Role role, String[] springArguments, boolean help) {
         --port N                    console and API port on 127.0.0.1 (default 8080)
         --temporal-port N           embedded Temporal port on 127.0.0.1 (default 7233)
         --unhealthy-pct/--slow-pct/--crash-pct/--silent-pct N   simulated failure shares
+        --release-faults SPEC       faults of simulated updates per release, e.g.
+                                    1.6.0:unhealthy=30,1.6.0:hang=5 (kinds: unhealthy, slow,
+                                    crash, hang; also settable in the console's Simulator view)
       external services: NODERR_DB_URL, NODERR_DB_USER, NODERR_DB_PASSWORD,
         NODERR_TEMPORAL_TARGET, NODERR_TEMPORAL_NAMESPACE, NODERR_TEMPORAL_UI_URL""";
 
@@ -47,6 +51,10 @@ public record LaunchOptions(Role role, String[] springArguments, boolean help) {
           || arg.startsWith("--noderr.")
           || arg.startsWith("--server.")) {
         spring.add(arg);
+      } else if (arg.equals("--release-faults")) {
+        String spec = value(args, ++i, arg);
+        new ReleaseFaults().apply(spec); // refuses a bad spec here, in one line, not at startup
+        spring.add("--noderr.sim.release-faults=" + spec);
       } else if (arg.equals("--role")) {
         role = parseRole(value(args, ++i, arg));
       } else if (VALUE_FLAGS.containsKey(arg)) {

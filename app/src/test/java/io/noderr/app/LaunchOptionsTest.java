@@ -39,6 +39,15 @@ class LaunchOptionsTest {
   }
 
   @Test
+  void releaseFaults_areCheckedBeforeStarting() {
+    assertThat(LaunchOptions.parse("--release-faults", "1.6.0:hang=5").springArguments())
+        .contains("--noderr.sim.release-faults=1.6.0:hang=5");
+    assertThatThrownBy(() -> LaunchOptions.parse("--release-faults", "1.6.0:melt=5"))
+        .hasMessage(
+            "release fault '1.6.0:melt=5': the kind must be unhealthy, slow, crash or hang");
+  }
+
+  @Test
   void help_isRecognised() {
     assertThat(LaunchOptions.parse("--help").help()).isTrue();
   }

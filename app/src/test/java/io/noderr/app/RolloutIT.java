@@ -33,7 +33,7 @@ class RolloutIT {
 
   @BeforeAll
   void start() {
-    platform = EmbeddedPlatforms.start(dataDir, 300, "--noderr.sim.release-failures=6.6.6=100");
+    platform = EmbeddedPlatforms.start(dataDir, 300, "--noderr.sim.release-faults=6.6.6=100");
     api = new PlatformApi(EmbeddedPlatforms.baseUrl(platform));
     await()
         .atMost(60, TimeUnit.SECONDS)
@@ -78,6 +78,36 @@ class RolloutIT {
   }
 
   @Test
+  void emergencyRollback_takesAWholeTierBackToAnOlderVersion_atOnce() throws Exception {
+    String bad = deploy("1.3.0", List.of("100%"), "ORACLE");
+    int oracles = awaitStatus(bad, "COMPLETED").path("counts").path("updated").asInt();
+
+    HttpResponse<String> response =
+        api.post(
+            "/api/v1/rollbacks",
+            "admin",
+            Map.of(
+                "tier",
+                "ORACLE",
+                "toVersion",
+                "1.0.0",
+                "imageDigest",
+                digest("1.0.0"),
+                "reason",
+                "1.3.0 corrupts the oracle cache"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    String id = PlatformApi.json(response).path("id").asText();
+    assertThat(id).isEqualTo("rollout-ORACLE-1.0.0");
+    JsonNode done = awaitStatus(id, "SUCCEEDED");
+    assertThat(oracles).isPositive();
+    assertThat(done.path("counts").path("updated").asInt()).isEqualTo(oracles);
+    assertThat(done.path("stages").asInt()).isEqualTo(1);
+    assertThat(api.post("/api/v1/rollbacks", "admin", Map.of("tier", "ORACLE")).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void badRequests_getAClear4xx() throws Exception {
     assertThat(
             post(
@@ -114,13 +144,17 @@ class RolloutIT {
   }
 
   private String deploy(String version, List<String> steps) throws Exception {
+    return deploy(version, steps, "ALL");
+  }
+
+  private String deploy(String version, List<String> steps, String tier) throws Exception {
     HttpResponse<String> response =
         post(
             Map.of(
                 "version",
                 version,
                 "tiers",
-                List.of("ALL"),
+                List.of(tier),
                 "imageDigest",
                 digest(version),
                 "steps",

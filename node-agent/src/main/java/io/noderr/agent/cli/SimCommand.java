@@ -5,6 +5,7 @@ import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.sim.FailurePlan;
 import io.noderr.agent.sim.FleetAdmission;
 import io.noderr.agent.sim.FleetSimulator;
+import io.noderr.agent.sim.ReleaseFaults;
 import io.noderr.agent.sim.SimulatedFleetSpec;
 import io.noderr.agent.sim.SoftwareOnboarding;
 import io.noderr.agent.sim.TokenEnrollment;
@@ -50,6 +51,7 @@ class SimCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     connection.validate();
+    new ReleaseFaults().apply(failures.releaseFaults); // a bad spec stops here, before any node
     SimulatedFleetSpec spec = new SimulatedFleetSpec(idPrefix, nodes, version, failures.plan());
     PlatformClient platform = new PlatformClient(connection.platform, fleetToken.token());
     FleetAdmission admission =
@@ -58,6 +60,7 @@ class SimCommand implements Callable<Integer> {
             : new TokenEnrollment(platform);
     try (AgentHost host = AgentHost.connect(connection.temporalOr(null), connection.namespace);
         FleetSimulator simulator = new FleetSimulator(spec, host, admission, platform)) {
+      simulator.releaseFaults().apply(failures.releaseFaults);
       simulator.start(Duration.ofSeconds(connection.heartbeatSeconds));
       System.out.println(
           "simulating "
@@ -68,6 +71,9 @@ class SimCommand implements Callable<Integer> {
               + connection.platform
               + "; failure modes "
               + simulator.failureCounts()
+              + (failures.releaseFaults.isBlank()
+                  ? ""
+                  : "; release faults " + simulator.releaseFaults().spec())
               + ". Ctrl-C to stop.");
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
@@ -143,6 +149,15 @@ class SimCommand implements Callable<Integer> {
         defaultValue = "3000",
         description = "Delay of slow nodes (default: ${DEFAULT-VALUE}).")
     long slowMillis;
+
+    @Option(
+        names = "--release-faults",
+        defaultValue = "",
+        paramLabel = "SPEC",
+        description =
+            "Faults of updates per release, e.g. 1.6.0:unhealthy=30,1.6.0:hang=5"
+                + " (kinds: unhealthy, slow, crash, hang; VERSION=PCT means unhealthy).")
+    String releaseFaults;
 
     FailurePlan plan() {
       return new FailurePlan(

@@ -51,18 +51,24 @@ class SimulatedNode implements FaultHook {
     }
   }
 
-  private void crash() {
+  /** The agent process dies mid-activity and restarts after the plan's restart delay. */
+  void crash() {
     down = true;
-    worker.suspendPolling();
+    Worker polling = worker; // null for a node no worker hosts (unit tests)
+    if (polling != null) {
+      polling.suspendPolling();
+    }
     // The process is "dead": the activity never finishes nor heartbeats, so the platform sees a
     // heartbeat timeout, exactly as with a real crashed agent. Then the agent comes back.
     sleep(plan.crashRestartMillis());
-    worker.resumePolling();
+    if (polling != null) {
+      polling.resumePolling();
+    }
     down = false;
     throw new IllegalStateException("simulated agent crash during activity");
   }
 
-  private static void sleepHeartbeating(long millis) {
+  static void sleepHeartbeating(long millis) {
     long until = System.currentTimeMillis() + millis;
     while (System.currentTimeMillis() < until) {
       Activity.getExecutionContext().heartbeat(null);
@@ -70,7 +76,7 @@ class SimulatedNode implements FaultHook {
     }
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(Duration.ofMillis(Math.max(0, millis)));
     } catch (InterruptedException e) {

@@ -9,13 +9,15 @@ import io.noderr.activities.node.NodeUpdateResult.Outcome;
 import io.noderr.agent.runtime.RunningRelease;
 import io.temporal.activity.Activity;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A simulated node's update: the same contract as the Docker runtime's, with the swap in memory.
  * The image store is simulated too — an image of version v has digest {@link
  * FleetSimulator#digestOf(v)}, so a request naming another digest is refused as DIGEST_MISMATCH.
  * The node's failure mode applies (SLOW delays, CRASH dies mid-update and comes back), plus the
- * per-release faults. Idempotent per update id: a retry answers with the first outcome.
+ * per-release faults ({@link ReleaseFaults}). Idempotent per update id: a retry answers with the
+ * first outcome.
  */
 class SimulatedUpdates implements NodeUpdateActivities {
 
@@ -26,6 +28,7 @@ class SimulatedUpdates implements NodeUpdateActivities {
   private volatile RunningRelease previous;
   private volatile String lastUpdateId;
   private volatile NodeUpdateResult lastResult;
+  private volatile String crashedUpdateId;
 
   SimulatedUpdates(SimulatedNode node, SimulatedRuntime runtime, ReleaseFaults faults) {
     this.nodeId = node.nodeId();
@@ -54,8 +57,10 @@ class SimulatedUpdates implements NodeUpdateActivities {
               "image " + request.version() + " has another digest than " + request.imageDigest(),
               started);
     } else {
+      Optional<ReleaseFaults.Kind> fault = faults.faultOf(nodeId, request.version());
+      fault.ifPresent(kind -> misbehave(kind, request));
       soak(request.soakMillis());
-      if (faults.failsOn(nodeId, request.version())) {
+      if (fault.equals(Optional.of(ReleaseFaults.Kind.UNHEALTHY))) {
         result =
             result(
                 Outcome.REVERTED,
@@ -91,6 +96,32 @@ class SimulatedUpdates implements NodeUpdateActivities {
     runtime.install(previous);
     previous = null;
     return result(Outcome.ROLLED_BACK, null, "back from " + current.version(), started);
+  }
+
+  /** The release fault's part before the soak; UNHEALTHY shows in the soak's verdict instead. */
+  private void misbehave(ReleaseFaults.Kind kind, NodeUpdateRequest request) {
+    switch (kind) {
+      case SLOW -> SimulatedNode.sleepHeartbeating(ReleaseFaults.SLOW_MILLIS);
+      case CRASH -> {
+        // Once per update: the agent that comes back finishes the retried update.
+        if (!request.updateId().equals(crashedUpdateId)) {
+          crashedUpdateId = request.updateId();
+          node.crash();
+        }
+      }
+      case HANG -> hang();
+      case UNHEALTHY -> {}
+    }
+  }
+
+  /**
+   * No answer and no heartbeat until the attempt's own deadline has passed, when nobody waits for
+   * the result any more (a virtual thread parked, not a platform thread).
+   */
+  private static void hang() {
+    var info = Activity.getExecutionContext().getInfo();
+    SimulatedNode.sleep(info.getStartToCloseTimeout().plus(info.getHeartbeatTimeout()).toMillis());
+    throw new IllegalStateException("simulated agent that never answered woke up");
   }
 
   private NodeUpdateResult result(

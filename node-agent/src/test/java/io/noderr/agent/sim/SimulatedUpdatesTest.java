@@ -1,13 +1,20 @@
 package io.noderr.agent.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.noderr.activities.node.NodeRevertRequest;
+import io.noderr.activities.node.NodeUpdateActivities;
 import io.noderr.activities.node.NodeUpdateRequest;
 import io.noderr.activities.node.NodeUpdateRequest.Strategy;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
 import io.noderr.agent.runtime.RunningRelease;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SimulatedUpdatesTest {
@@ -35,7 +42,7 @@ class SimulatedUpdatesTest {
 
   @Test
   void aFaultyRelease_revertsOnTheNodesItFailsOn_andAnotherDigestIsRefused() {
-    faults.failUpdatesTo("6.6.6", 100);
+    faults.set("6.6.6", ReleaseFaults.Kind.UNHEALTHY, 100);
 
     var bad = updates.update(request("u1", "6.6.6"));
     var wrongDigest =
@@ -54,6 +61,40 @@ class SimulatedUpdatesTest {
     assertThat(bad.outcome()).isEqualTo(Outcome.REVERTED);
     assertThat(bad.failure()).isEqualTo(FailureType.UNHEALTHY);
     assertThat(wrongDigest.failure()).isEqualTo(FailureType.DIGEST_MISMATCH);
+    assertThat(runtime.running().version()).isEqualTo("1.0.0");
+  }
+
+  @Test
+  void aCrashMidUpdate_failsTheAttempt_andTheRetryOfTheSameUpdateFinishesIt() {
+    SimulatedNode crashing = new SimulatedNode("sim-00002", new FailurePlan(0, 0, 0, 0, 0, 10));
+    SimulatedUpdates agent = new SimulatedUpdates(crashing, runtime, faults);
+    faults.set("1.7.0", ReleaseFaults.Kind.CRASH, 100);
+
+    assertThatThrownBy(() -> agent.update(request("u1", "1.7.0"))).hasMessageContaining("crash");
+    assertThat(runtime.running().version()).isEqualTo("1.0.0");
+    assertThat(agent.update(request("u1", "1.7.0")).outcome()).isEqualTo(Outcome.UPDATED);
+  }
+
+  @Test
+  void aHangingNode_neverAnswers_untilItsAttemptTimedOut() {
+    faults.set("1.8.0", ReleaseFaults.Kind.HANG, 100);
+    TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
+    try {
+      temporal.registerActivitiesImplementations(updates);
+      NodeUpdateActivities activity =
+          temporal.newActivityStub(
+              NodeUpdateActivities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofMillis(300))
+                  .setHeartbeatTimeout(Duration.ofMillis(200))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                  .build());
+
+      assertThatThrownBy(() -> activity.update(request("u1", "1.8.0")))
+          .isInstanceOf(ActivityFailure.class);
+    } finally {
+      temporal.close();
+    }
     assertThat(runtime.running().version()).isEqualTo("1.0.0");
   }
 

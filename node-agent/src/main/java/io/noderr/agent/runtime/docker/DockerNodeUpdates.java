@@ -82,10 +82,16 @@ public final class DockerNodeUpdates implements NodeUpdateActivities {
       return done.get();
     }
     try {
-      verifyWithBeacon(request);
+      // Going back to the release this node ran before and still holds pinned needs no beacon:
+      // the node verified it when it installed it. That is what lets an emergency rollback work
+      // while the beacon still names the bad release.
+      boolean toPinned = isPinnedPrevious(releases.read(), request);
+      if (!toPinned) {
+        verifyWithBeacon(request);
+      }
       try (UpdateLease.Held held =
           lease.acquire(request.updateId(), ttl(request.leaseTtlMillis()), request.forceLock())) {
-        return install(request, progress(held), started);
+        return install(request, toPinned, progress(held), started);
       }
     } catch (UpdateRefused refused) {
       return failed(refused, started);
@@ -111,14 +117,19 @@ public final class DockerNodeUpdates implements NodeUpdateActivities {
     }
   }
 
-  private NodeUpdateResult install(NodeUpdateRequest request, Progress progress, long started)
+  private NodeUpdateResult install(
+      NodeUpdateRequest request, boolean toPinned, Progress progress, long started)
       throws UpdateRefused {
     NodeReleases state = recover();
     Deployment current = state.current();
     if (current != null && current.release().is(request.version(), request.imageDigest())) {
       return result(Outcome.ALREADY_AT_TARGET, null, "already runs " + current.release(), started);
     }
-    Release target = new Release(request.version(), request.image(), localImage(request, progress));
+    Release target =
+        new Release(
+            request.version(),
+            request.image(),
+            toPinned ? pinnedImage(state, request) : localImage(request, progress));
     preflight(current);
     releases.save(state.swapping(request.updateId()));
     Duration soak = Duration.ofMillis(Math.max(0, request.soakMillis()));
@@ -203,6 +214,29 @@ public final class DockerNodeUpdates implements NodeUpdateActivities {
     }
     log.info("{} {}: {}", updateId, outcome, detail);
     return result(outcome, null, detail, started);
+  }
+
+  private static boolean isPinnedPrevious(NodeReleases state, NodeUpdateRequest request) {
+    return state.previous() != null
+        && state.previous().is(request.version(), request.imageDigest());
+  }
+
+  /** The pinned previous release's image, checked again now that the lock is held. */
+  private String pinnedImage(NodeReleases state, NodeUpdateRequest request) throws UpdateRefused {
+    if (!isPinnedPrevious(state, request)) {
+      throw new UpdateRefused(
+          DIGEST_MISMATCH,
+          "the pinned release changed while this update waited for the lock; "
+              + request.version()
+              + " is no longer pinned, retry to check it with the beacon");
+    }
+    return engine
+        .imageId(request.imageDigest())
+        .orElseThrow(
+            () ->
+                new UpdateRefused(
+                    IMAGE_UNAVAILABLE,
+                    "the pinned image of " + state.previous() + " is no longer on the node"));
   }
 
   /** Fails with the beacon's own words when it names another release (nothing is touched yet). */

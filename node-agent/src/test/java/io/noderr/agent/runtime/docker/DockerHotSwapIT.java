@@ -284,6 +284,27 @@ class DockerHotSwapIT {
   }
 
   @Test
+  void anEmergencyRollback_toThePinnedRelease_needsNoBeacon_butAnythingElseDoes() {
+    update(v1, HAND_OVER, 0);
+    update(v2, HAND_OVER, 0);
+    // The beacon still names 2.0.0: the bad release has not been replaced on chain yet.
+
+    NodeUpdateResult back = agent.update(request("u-emergency", v1, HAND_OVER, 0, false));
+
+    assertThat(back.outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(back.runningVersion()).isEqualTo("1.0.0");
+    assertThat(serving(primaryPort()).or(() -> serving(handoverPort()))).contains("1.0.0");
+    onlyContainer(v1);
+    assertThat(new ReleaseStore(stateDir).read().previous().digest())
+        .as("what it replaced is pinned in turn")
+        .isEqualTo(v2.digest());
+    NodeSoftwareImage unpinned = new NodeSoftwareImage(v1.reference(), "0.9.0", v1.digest());
+    assertThat(agent.update(request("u-older", unpinned, HAND_OVER, 0, false)).failure())
+        .as("a release the node never ran still needs the beacon")
+        .isEqualTo(FailureType.DIGEST_MISMATCH);
+  }
+
+  @Test
   void anUpdateInterruptedMidSwap_isUndone_andRunAgainByItsRetry() {
     update(v1, DOWNLOAD_THEN_SWAP, 0);
     String v1Container = onlyContainer(v1);
