@@ -6,6 +6,7 @@ import io.noderr.agent.sim.FailurePlan;
 import io.noderr.agent.sim.FleetSimulator;
 import io.noderr.agent.sim.SimulatedFleetSpec;
 import io.noderr.agent.sim.TokenEnrollment;
+import io.noderr.console.sim.SimulatedFleetControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,10 +30,10 @@ import org.springframework.context.event.EventListener;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${noderr.role:all}' == 'all' && ${noderr.sim.nodes:0} > 0")
 @EnableConfigurationProperties(EmbeddedFleet.SimProperties.class)
-class EmbeddedFleet implements DisposableBean {
+class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
 
   private final SimProperties properties;
-  private FleetSimulator simulator;
+  private volatile FleetSimulator simulator;
 
   EmbeddedFleet(SimProperties properties) {
     this.properties = properties;
@@ -69,6 +70,29 @@ class EmbeddedFleet implements DisposableBean {
             client);
     simulator.releaseFaults().apply(properties.releaseFaults());
     simulator.start(properties.heartbeatInterval());
+  }
+
+  @Override
+  public int nodes() {
+    return properties.nodes();
+  }
+
+  @Override
+  public String releaseFaults() {
+    return fleet().releaseFaults().spec();
+  }
+
+  @Override
+  public void applyReleaseFaults(String spec) {
+    fleet().releaseFaults().apply(spec);
+  }
+
+  private FleetSimulator fleet() {
+    FleetSimulator started = simulator;
+    if (started == null) {
+      throw new IllegalStateException("the simulated fleet is still starting");
+    }
+    return started;
   }
 
   @Override

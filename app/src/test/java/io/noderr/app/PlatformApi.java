@@ -42,11 +42,20 @@ public final class PlatformApi {
 
   /** POSTs {@code body} (serialized to JSON unless it is a String already). */
   public HttpResponse<String> post(String path, String user, Object body) throws Exception {
+    return send(withJson(path, user, body, "POST"));
+  }
+
+  /** PUTs {@code body} (serialized to JSON unless it is a String already). */
+  public HttpResponse<String> put(String path, String user, Object body) throws Exception {
+    return send(withJson(path, user, body, "PUT"));
+  }
+
+  private HttpRequest.Builder withJson(String path, String user, Object body, String method)
+      throws IOException {
     String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-    return send(
-        request(path, user)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return request(path, user)
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json));
   }
 
   /** Submits an application (as its operator would, anonymously); returns its id. */

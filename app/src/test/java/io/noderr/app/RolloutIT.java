@@ -81,6 +81,8 @@ class RolloutIT {
   void emergencyRollback_takesAWholeTierBackToAnOlderVersion_atOnce() throws Exception {
     String bad = deploy("1.3.0", List.of("100%"), "ORACLE");
     int oracles = awaitStatus(bad, "COMPLETED").path("counts").path("updated").asInt();
+    String racing = deploy("1.3.1", List.of("10%:manual", "100%"), "ORACLE");
+    awaitStatus(racing, "WAITING");
 
     HttpResponse<String> response =
         api.post(
@@ -99,12 +101,46 @@ class RolloutIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     String id = PlatformApi.json(response).path("id").asText();
     assertThat(id).isEqualTo("rollout-ORACLE-1.0.0");
+    assertThat(PlatformApi.json(response).path("paused").toString())
+        .isEqualTo("[\"" + racing + "\"]");
+    HttpResponse<String> pauseAgain =
+        api.post("/api/v1/deployments/" + racing + "/pause", "admin", Map.of("reason", "again"));
+    assertThat(pauseAgain.statusCode()).isEqualTo(409);
+    assertThat(pauseAgain.body()).contains("already paused");
     JsonNode done = awaitStatus(id, "SUCCEEDED");
     assertThat(oracles).isPositive();
     assertThat(done.path("counts").path("updated").asInt()).isEqualTo(oracles);
     assertThat(done.path("stages").asInt()).isEqualTo(1);
     assertThat(api.post("/api/v1/rollbacks", "admin", Map.of("tier", "ORACLE")).statusCode())
         .isEqualTo(400);
+    HttpResponse<String> both =
+        api.post(
+            "/api/v1/rollbacks",
+            "admin",
+            Map.of("tier", "ORACLE", "tiers", List.of("ALL"), "toVersion", "1.0.0", "reason", "x"));
+    assertThat(both.body()).contains("tier or tiers must name what to roll back");
+  }
+
+  @Test
+  void releaseFaults_setOverRest_makeTheNextRolloutFailItsCanary() throws Exception {
+    HttpResponse<String> set =
+        api.put("/api/v1/simulator/release-faults", "admin", Map.of("spec", "1.5.0:unhealthy=100"));
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    assertThat(api.get("/api/v1/simulator", "sre").path("releaseFaults").asText())
+        .isEqualTo("1.5.0:unhealthy=100,6.6.6:unhealthy=100");
+
+    String id = deploy("1.5.0", List.of("5%", "100%"), "GUARDIAN");
+
+    JsonNode rolledBack = awaitStatus(id, "ROLLED_BACK");
+    assertThat(rolledBack.path("reason").asText()).startsWith("gate failed at stage 1");
+    HttpResponse<String> bad =
+        api.put("/api/v1/simulator/release-faults", "admin", Map.of("spec", "1.5.0:melt=5"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("the kind must be unhealthy, slow, crash or hang");
+    assertThat(
+            api.put("/api/v1/simulator/release-faults", "sre", Map.of("spec", "1.5.0=0"))
+                .statusCode())
+        .isEqualTo(403);
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -116,6 +117,30 @@ public class LivenessRegistry {
       }
     }
     return ids;
+  }
+
+  /**
+   * What the nodes' agents just answered they run (a rollout's results), ahead of their next
+   * heartbeat: the next plan must not skip a node as "already at the target" on a version it left
+   * seconds ago. Unknown ids are ignored.
+   *
+   * @return rows changed
+   */
+  public int recordRunningVersions(Map<String, String> versionByNode) {
+    if (versionByNode.isEmpty()) {
+      return 0;
+    }
+    return jdbc.update(
+        con -> {
+          PreparedStatement ps =
+              con.prepareStatement(
+                  "UPDATE nodes n SET version = r.version, row_version = n.row_version + 1"
+                      + " FROM unnest(?::text[], ?::text[]) AS r(id, version)"
+                      + " WHERE n.id = r.id AND n.version IS DISTINCT FROM r.version");
+          ps.setArray(1, con.createArrayOf("text", versionByNode.keySet().toArray()));
+          ps.setArray(2, con.createArrayOf("text", versionByNode.values().toArray()));
+          return ps;
+        });
   }
 
   private static String[] column(

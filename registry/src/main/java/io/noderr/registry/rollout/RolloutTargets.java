@@ -35,10 +35,11 @@ public class RolloutTargets {
 
   /**
    * A revert that found nothing to revert on a node whose update had failed leaves the failure as
-   * it was: the node never changed, and its row should keep saying why.
+   * it was: the node never changed, and its row should keep saying why. (IS NOT DISTINCT FROM: a
+   * null failure — a success — must compare false, not null, or NOT(...) would drop the row.)
    */
   private static final String KEEPS_ITS_FAILURE =
-      "t.status = 'FAILED' AND r.failure = 'NOTHING_TO_REVERT'";
+      "t.status = 'FAILED' AND r.failure IS NOT DISTINCT FROM 'NOTHING_TO_REVERT'";
 
   private static final RowMapper<RolloutTarget> ROW =
       (rs, i) ->

@@ -285,6 +285,11 @@ class RolloutTargetsIT {
     assertThat(rows.get(0).status()).isEqualTo(TargetStatus.FAILED);
     assertThat(rows.get(0).failure()).isEqualTo("TIMEOUT");
     assertThat(rows.get(1).status()).isEqualTo(TargetStatus.REVERT_FAILED);
+
+    targets.applyResults(ROLLOUT, 2, List.of(result(1, TargetStatus.UPDATED)));
+    assertThat(targets.page(ROLLOUT, 0, 1).getFirst().status())
+        .as("a retried node's success replaces its failure")
+        .isEqualTo(TargetStatus.UPDATED);
   }
 
   @Test

@@ -6,8 +6,8 @@ import io.noderr.console.rollout.DeploymentService;
 import io.noderr.console.rollout.DeploymentService.Verb;
 import io.noderr.workflows.rollout.RolloutState;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -60,22 +60,45 @@ class DeploymentController {
 
   @PostMapping("/api/v1/rollbacks")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, String> rollback(
+  DeploymentService.EmergencyRollback rollback(
       @Valid @RequestBody EmergencyRollback request, Authentication caller) {
-    return Map.of(
-        "id",
-        deployments.rollback(
-            request.tiers(), request.toVersion(), request.imageDigest(), request.reason(), caller));
+    return deployments.rollback(
+        request.targetTiers(),
+        request.toVersion(),
+        request.imageDigest(),
+        request.reason(),
+        caller);
   }
 
   record Reason(@Size(max = 500) String reason) {}
 
-  /** {@code tiers}: the tiers to roll back; {@code reason} goes to the audit log. */
+  /**
+   * {@code tier} or {@code tiers}: what to roll back (one of them); {@code reason} goes to the
+   * audit log.
+   */
   record EmergencyRollback(
-      @NotEmpty List<@Pattern(regexp = "ALL|ORACLE|GUARDIAN") String> tiers,
+      @Pattern(regexp = "ALL|ORACLE|GUARDIAN", message = "must be ALL, ORACLE or GUARDIAN")
+          String tier,
+      @Size(max = 3)
+          List<
+                  @Pattern(
+                      regexp = "ALL|ORACLE|GUARDIAN",
+                      message = "must be ALL, ORACLE or GUARDIAN")
+                  String>
+              tiers,
       @NotBlank @Size(max = 64) String toVersion,
       @Size(max = 80) String imageDigest,
-      @NotBlank @Size(max = 500) String reason) {}
+      @NotBlank @Size(max = 500) String reason) {
+
+    @AssertTrue(message = "or tiers must name what to roll back (one of them, not both)")
+    boolean isTier() {
+      return (tier == null) != (tiers == null || tiers.isEmpty());
+    }
+
+    List<String> targetTiers() {
+      return tier == null ? tiers : List.of(tier);
+    }
+  }
 
   private static String known(String id) {
     if (!DEPLOYMENT_ID.matcher(id).matches()) {

@@ -1,12 +1,16 @@
 package io.noderr.console.rollout;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A deployment as the API takes it. Everything but version and tiers has a default: the canary
@@ -16,6 +20,12 @@ import java.util.List;
  *     is given
  * @param steps custom steps, e.g. {@code ["5%", "25%:manual", "50%:pause=10m", "100%"]} or counts
  *     {@code ["3", "100%"]}
+ * @param maxFailurePercentByType tighter gate limits per failure type name, e.g. {@code
+ *     {"UNHEALTHY": 5, "TIMEOUT": 10}}
+ * @param maintenanceWindows one rule per entry, e.g. {@code "operator=acme region=* Mon-Fri
+ *     02:00-05:00 Europe/Berlin"} (see {@link WindowSyntax}); the first rule covering a node wins
+ * @param progressDeadlineMinutes the whole rollout, operator pauses excluded, must finish by then
+ *     or it rolls back (default 24 h)
  */
 public record DeploymentForm(
     @NotBlank @Size(max = 64) String version,
@@ -35,7 +45,7 @@ public record DeploymentForm(
     @Size(max = 20) List<@Size(max = 40) String> steps,
     @Min(1) @Max(2000) Integer maxParallel,
     @Min(0) @Max(1_000_000) Integer ratePerMinute,
-    Double ramp,
+    @DecimalMin("1") @DecimalMax("10") Double ramp,
     @Min(0) @Max(3600) Integer soakSeconds,
     @Min(1) @Max(86_400) Integer perNodeDeadlineSeconds,
     @Min(0) @Max(100) Double maxFailurePercent,
@@ -46,4 +56,9 @@ public record DeploymentForm(
             regexp = "HAND_OVER|DOWNLOAD_THEN_SWAP",
             message = "must be HAND_OVER or DOWNLOAD_THEN_SWAP")
         String updateStrategy,
-    @Min(0) @Max(720) Integer rollbackWindowHours) {}
+    @Min(0) @Max(720) Integer rollbackWindowHours,
+    @Size(max = 10)
+        Map<@NotNull @Size(max = 40) String, @NotNull @DecimalMin("0") @DecimalMax("100") Double>
+            maxFailurePercentByType,
+    @Size(max = 50) List<@NotNull @Size(max = 200) String> maintenanceWindows,
+    @Min(1) @Max(10_080) Integer progressDeadlineMinutes) {}

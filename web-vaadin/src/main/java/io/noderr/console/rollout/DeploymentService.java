@@ -6,6 +6,9 @@ import io.noderr.registry.Tier;
 import io.noderr.registry.release.BeaconEventRow;
 import io.noderr.registry.release.BeaconEvents;
 import io.noderr.registry.rollout.RolloutRow;
+import io.noderr.registry.rollout.RolloutTargetQueries;
+import io.noderr.registry.rollout.RolloutTargetQueries.NodeFilter;
+import io.noderr.registry.rollout.RolloutTargetQueries.NodeResult;
 import io.noderr.registry.rollout.Rollouts;
 import io.noderr.signing.ImageDigest;
 import io.noderr.signing.Semver;
@@ -19,6 +22,7 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -35,46 +39,134 @@ import org.springframework.stereotype.Service;
 @Service
 public class DeploymentService {
 
+  /** What to deploy; the preview judges the other fields, which make the strategy. */
+  private static final Set<String> WHAT_TO_DEPLOY =
+      Set.of("version", "tiers", "image", "imageDigest");
+
   private final WorkflowClient client;
   private final Rollouts rollouts;
+  private final RolloutTargetQueries targets;
   private final BeaconEvents beaconEvents;
+  private final StartedStrategies strategies;
+  private final Validator validator;
 
-  DeploymentService(WorkflowClient client, Rollouts rollouts, BeaconEvents beaconEvents) {
+  DeploymentService(
+      WorkflowClient client,
+      Rollouts rollouts,
+      RolloutTargetQueries targets,
+      BeaconEvents beaconEvents,
+      StartedStrategies strategies,
+      Validator validator) {
     this.client = client;
     this.rollouts = rollouts;
+    this.targets = targets;
     this.beaconEvents = beaconEvents;
+    this.strategies = strategies;
+    this.validator = validator;
   }
 
-  /** Starts a staged rollout; answers its id at once (the rollout runs on). */
+  /**
+   * Starts a staged rollout; answers its id at once (the rollout runs on). The form's rules are
+   * checked here as well as at the API's door, so the console's form gets the same answers.
+   */
   @PreAuthorize("hasRole('ADMIN')")
   public String start(DeploymentForm form, Authentication caller) {
-    RolloutStrategy strategy = StrategyBuilder.from(form);
+    RolloutStrategy strategy =
+        StrategyBuilder.from(form, FormProblems.of(validator, form, field -> true));
     return launch(
         form.version(), form.tiers(), form.image(), form.imageDigest(), strategy, null, caller);
   }
 
-  /** Rolls whole tiers back to {@code toVersion} at once: no steps, no gates, no soak. */
+  /**
+   * The strategy the form would start, in one line ({@code 1% → 10% → 50% → 100%, 5 min pauses,
+   * ...}); nothing is started.
+   *
+   * @throws InvalidDeploymentException naming each field that makes no usable strategy
+   */
   @PreAuthorize("hasRole('ADMIN')")
-  public String rollback(
+  public String preview(DeploymentForm form) {
+    return StrategyDescription.of(
+        StrategyBuilder.from(
+            form, FormProblems.of(validator, form, field -> !WHAT_TO_DEPLOY.contains(field))));
+  }
+
+  /**
+   * Rolls whole tiers back to {@code toVersion} at once: no steps, no gates, no soak. Deployments
+   * still handing out nodes on those tiers are paused once the rollback has started, so they do not
+   * race it (an operator resumes or aborts them); a refused start pauses nothing.
+   */
+  @PreAuthorize("hasRole('ADMIN')")
+  public EmergencyRollback rollback(
       List<String> tiers,
       String toVersion,
       String imageDigest,
       String reason,
       Authentication caller) {
-    return launch(
-        toVersion,
-        tiers,
-        null,
-        imageDigest,
-        StrategyBuilder.emergency(),
-        "EMERGENCY ROLLBACK: " + reason,
-        caller);
+    String id =
+        launch(
+            toVersion,
+            tiers,
+            null,
+            imageDigest,
+            StrategyBuilder.emergency(),
+            "EMERGENCY ROLLBACK: " + reason,
+            caller);
+    OperatorCommand pause =
+        new OperatorCommand(caller.getName(), roles(caller), "superseded by emergency " + id);
+    List<String> paused =
+        rollouts.list(0, ACTIVE_SCAN).rows().stream()
+            .filter(row -> !row.id().equals(id) && HANDING_OUT.contains(row.status()))
+            .filter(row -> row.tiers().stream().anyMatch(t -> tiers.contains(t.name())))
+            .map(RolloutRow::id)
+            .filter(other -> paused(other, pause))
+            .toList();
+    return new EmergencyRollback(id, paused);
+  }
+
+  /** The emergency rollback's id and the deployments it paused. */
+  public record EmergencyRollback(String id, List<String> paused) {}
+
+  /** Whether the rollout took the pause; one that cannot be paused (it just ended) is left be. */
+  private boolean paused(String id, OperatorCommand pause) {
+    try {
+      workflow(id).pause(pause);
+      return true;
+    } catch (WorkflowException refusedOrGone) {
+      return false;
+    }
   }
 
   /** Deployments, newest first (the read model; the live state comes from {@link #state}). */
   @PreAuthorize("hasAnyRole('ADMIN','SRE')")
   public List<RolloutRow> list(int page, int size) {
     return rollouts.list(page, size).rows();
+  }
+
+  /**
+   * The per-cohort table: planned sizes from the strategy the rollout was started with (else the
+   * counts so far) and each stage's results. Empty before the plan is stored.
+   */
+  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  public DeploymentCohorts cohorts(String id) {
+    int total = rollouts.find(id).map(RolloutRow::total).orElse(0);
+    List<Integer> stageTargets =
+        strategies.of(id).map(s -> s.stageTargets(total)).orElse(List.of());
+    return DeploymentCohorts.of(targets.cohorts(id), stageTargets);
+  }
+
+  /**
+   * A page of the per-node table, in plan order.
+   *
+   * @param limit at most {@value RolloutTargetQueries#MAX_LIMIT} rows are returned
+   */
+  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  public List<NodeResult> nodeResults(String id, NodeFilter filter, int offset, int limit) {
+    return targets.page(id, filter, offset, limit);
+  }
+
+  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  public long countNodeResults(String id, NodeFilter filter) {
+    return targets.count(id, filter);
   }
 
   @PreAuthorize("hasAnyRole('ADMIN','SRE')")
@@ -94,6 +186,12 @@ public class DeploymentService {
     return WorkflowUpdates.call(
         () -> verb.on(rollout).apply(command), () -> "deployment " + id + " has ended");
   }
+
+  /** Statuses of a deployment that may still hand out nodes. */
+  private static final Set<String> HANDING_OUT = Set.of("PLANNING", "RUNNING", "WAITING");
+
+  /** How many of the newest deployments an emergency rollback looks through for running ones. */
+  private static final int ACTIVE_SCAN = 200;
 
   /** The operator verbs, each an Update of the rollout. */
   public enum Verb {

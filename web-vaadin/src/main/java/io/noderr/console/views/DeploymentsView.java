@@ -6,20 +6,16 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
@@ -28,42 +24,42 @@ import io.noderr.console.fleet.FleetUpdates;
 import io.noderr.console.fleet.TemporalLinks;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.rollout.DeploymentConflictException;
-import io.noderr.console.rollout.DeploymentForm;
 import io.noderr.console.rollout.DeploymentService;
 import io.noderr.console.rollout.DeploymentService.Verb;
 import io.noderr.console.rollout.InvalidDeploymentException;
 import io.noderr.console.security.Roles;
+import io.noderr.console.views.deployments.CohortTable;
+import io.noderr.console.views.deployments.DeploymentWizard;
+import io.noderr.console.views.deployments.NodeResultsGrid;
 import io.noderr.registry.rollout.RolloutRow;
 import io.noderr.workflows.rollout.GateEvaluation;
 import io.noderr.workflows.rollout.RolloutState;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Deployments: start one (presets or custom steps), the list, and the selected one's live state —
- * stage, counts, gate evaluations with their numbers, failed nodes, ETA — refreshed by server push,
- * with the operator verbs (ADMIN) and a link to its workflow in the Temporal UI.
+ * Deployments: start one (the wizard, admins only), the list, and the selected one's live state —
+ * stage, counts, the per-cohort table, every node's result, gate evaluations with their numbers,
+ * ETA — refreshed by server push, with the operator verbs (ADMIN) and a link to its workflow in the
+ * Temporal UI.
  */
 @Route(value = "deployments", layout = MainLayout.class)
 @PageTitle("Deployments | Noderr")
 @RolesAllowed({"ADMIN", "SRE"})
 public class DeploymentsView extends HorizontalLayout {
 
-  final TextField version = new TextField("Version");
-  final CheckboxGroup<String> tiers = new CheckboxGroup<>("Tiers");
-  final TextField imageDigest = new TextField("Image digest (default: the beacon's)");
-  final Select<String> preset = new Select<>();
-  final TextField steps = new TextField("Custom steps (e.g. 5%, 50%:manual, 100%)");
-  final IntegerField soakSeconds = new IntegerField("Soak (s)");
-  final Button start = new Button("Start deployment");
   final Grid<RolloutRow> grid = new Grid<>(RolloutRow.class, false);
   final VerticalLayout details = new VerticalLayout();
+  private final VerticalLayout summary = new VerticalLayout();
+  private final CohortTable cohorts = new CohortTable();
+  private final NodeResultsGrid nodes;
+  private final VerticalLayout evaluations = new VerticalLayout();
   private final DeploymentService deployments;
   private final TemporalLinks links;
   private final FleetUpdates updates;
@@ -80,123 +76,117 @@ public class DeploymentsView extends HorizontalLayout {
     this.links = links;
     this.updates = updates;
     this.admin = auth.hasRole(Roles.ADMIN);
+    this.nodes = new NodeResultsGrid(deployments);
     setSizeFull();
     VerticalLayout list = new VerticalLayout();
-    list.setSizeFull();
     if (admin) {
-      list.add(startForm());
+      DeploymentWizard wizard = new DeploymentWizard(deployments::preview);
+      wizard.addStartListener(
+          e ->
+              act(
+                  () -> {
+                    String id = deployments.start(e.form(), caller());
+                    show(id);
+                    return id + " started";
+                  }));
+      list.add(wizard);
     }
     grid.setId("deployments-grid");
-    grid.addColumn(RolloutRow::id).setHeader("Deployment");
+    grid.addColumn(RolloutRow::id).setHeader("Deployment").setAutoWidth(true);
     grid.addColumn(RolloutRow::status).setHeader("Status");
     grid.addColumn(r -> r.stage() + " / " + r.stages()).setHeader("Stage");
     grid.addColumn(r -> r.updated() + " of " + r.total()).setHeader("Updated");
     grid.addColumn(RolloutRow::failed).setHeader("Failed");
+    grid.setHeight("20em");
     grid.setItems(
         q -> deployments.list(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit()).stream());
     grid.asSingleSelect()
         .addValueChangeListener(e -> show(e.getValue() == null ? null : e.getValue().id()));
     list.add(grid);
-    list.expand(grid);
     details.setId("deployment-details");
-    details.setWidth("38em");
     details.setVisible(false);
+    summary.setPadding(false);
+    evaluations.setPadding(false);
+    evaluations.setSpacing(false);
+    details.add(
+        summary,
+        new H4("Cohorts"),
+        cohorts,
+        new H4("Nodes"),
+        nodes,
+        new H4("Gate evaluations"),
+        evaluations);
     add(list, details);
-    expand(list);
+    // Both columns share the width 2:3 whatever their content; wide grids scroll inside.
+    list.getStyle().set("flex", "2 1 0").set("min-width", "0");
+    details.getStyle().set("flex", "3 1 0").set("min-width", "0");
   }
 
-  private FormLayout startForm() {
-    version.setId("deployment-version");
-    tiers.setItems("ALL", "ORACLE", "GUARDIAN");
-    tiers.setValue(java.util.Set.of("ALL"));
-    preset.setLabel("Preset");
-    preset.setItems("canary", "phased", "all-at-once");
-    preset.setValue("canary");
-    imageDigest.setId("deployment-digest");
-    steps.setId("deployment-steps");
-    soakSeconds.setValue(30);
-    soakSeconds.setMin(0);
-    start.setId("start-deployment");
-    start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    start.addClickListener(
-        e ->
-            act(
-                () -> {
-                  String id = deployments.start(form(), caller());
-                  grid.getDataProvider().refreshAll();
-                  show(id);
-                  return id + " started";
-                }));
-    return new FormLayout(version, tiers, imageDigest, preset, steps, soakSeconds, start);
-  }
-
-  private DeploymentForm form() {
-    List<String> customSteps =
-        steps.getValue().isBlank()
-            ? null
-            : Arrays.stream(steps.getValue().split(",")).map(String::strip).toList();
-    return new DeploymentForm(
-        version.getValue().strip(),
-        tiers.getValue().stream().sorted().toList(),
-        null,
-        imageDigest.getValue().isBlank() ? null : imageDigest.getValue().strip(),
-        preset.getValue(),
-        customSteps,
-        null,
-        null,
-        null,
-        soakSeconds.getValue(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
-
+  /** Shows deployment {@code id} (null: none) as it is now. */
   void show(String id) {
     selected = id;
-    details.removeAll();
     details.setVisible(id != null);
     if (id == null) {
       return;
     }
     RolloutState state = deployments.state(id);
-    details.add(new H3(id));
-    details.add(
-        line("Status", state.status().name()),
-        line("Stage", state.stage() + " of " + state.stages()),
-        line("Nodes handed out", state.position() + " of " + state.total()),
-        line(
-            "Counts",
-            "updated "
-                + state.counts().updated()
-                + ", failed "
-                + state.counts().failed()
-                + ", reverted "
-                + state.counts().reverted()
-                + ", rolled back "
-                + state.counts().rolledBack()
-                + ", pending "
-                + state.counts().pending()),
-        line(
-            "ETA",
-            state.etaMillis() == 0 ? "-" : Instant.ofEpochMilli(state.etaMillis()).toString()),
-        line("Reason", state.reason()),
-        line("Failed nodes", String.join(", ", state.failedNodes())));
+    summary.removeAll();
+    HorizontalLayout counts = line("Counts", counts(state.counts()));
+    FormLayout lines =
+        new FormLayout(
+            line("Status", state.status().name()),
+            line("Stage", state.stage() + " of " + state.stages()),
+            line("Nodes handed out", state.position() + " of " + state.total()),
+            line(
+                "ETA",
+                state.etaMillis() == 0 ? "-" : Instant.ofEpochMilli(state.etaMillis()).toString()),
+            line("Reason", state.reason()),
+            line("Failed nodes", firstFew(state.failedNodes())),
+            counts);
+    lines.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
+    lines.setColspan(counts, 2);
+    summary.add(new H3(id), lines);
     URI link = links.workflow(id);
     if (link != null) {
-      details.add(new Anchor(link.toString(), "Open in the Temporal UI"));
+      summary.add(new Anchor(link.toString(), "Open in the Temporal UI"));
     }
     if (admin && !state.status().isFinal()) {
-      details.add(verbButtons(id));
+      summary.add(verbButtons(id));
     }
-    details.add(new H3("Gate evaluations"));
-    List<GateEvaluation> evaluations = state.evaluations();
-    for (int i = evaluations.size() - 1; i >= Math.max(0, evaluations.size() - 10); i--) {
-      GateEvaluation e = evaluations.get(i);
-      details.add(
+    cohorts.show(deployments.cohorts(id));
+    nodes.show(id);
+    showEvaluations(state.evaluations());
+  }
+
+  private static String counts(RolloutState.Counts counts) {
+    return "updated "
+        + counts.updated()
+        + ", already at target "
+        + counts.alreadyAtTarget()
+        + ", failed "
+        + counts.failed()
+        + ", reverted "
+        + counts.reverted()
+        + ", rolled back "
+        + counts.rolledBack()
+        + ", pending "
+        + counts.pending();
+  }
+
+  /** A few ids; the node table below lists them all ("Failed only"). */
+  private static String firstFew(List<String> nodeIds) {
+    int shown = Math.min(nodeIds.size(), 10);
+    return String.join(", ", nodeIds.subList(0, shown))
+        + (nodeIds.size() > shown ? " and " + (nodeIds.size() - shown) + " more" : "");
+  }
+
+  /** The ten most recent, newest first, each with the numbers the gate judged. */
+  private void showEvaluations(List<GateEvaluation> all) {
+    evaluations.removeAll();
+    for (int i = all.size() - 1; i >= Math.max(0, all.size() - 10); i--) {
+      GateEvaluation e = all.get(i);
+      evaluations.add(
           new Span(
               "stage "
                   + e.stage()
@@ -206,7 +196,9 @@ public class DeploymentsView extends HorizontalLayout {
                   + e.executed()
                   + " executed, "
                   + e.failed()
-                  + " failed — "
+                  + " failed ("
+                  + String.format(Locale.ROOT, "%.1f", e.failurePercent())
+                  + " %) — "
                   + e.reason()));
     }
   }
@@ -214,14 +206,17 @@ public class DeploymentsView extends HorizontalLayout {
   /** Each verb asks for a reason (the audit log keeps it); the workflow may refuse it. */
   private HorizontalLayout verbButtons(String id) {
     HorizontalLayout verbs = new HorizontalLayout();
+    verbs.setWrap(true);
     for (Verb verb : Verb.values()) {
-      String name = verb.name().toLowerCase(java.util.Locale.ROOT);
+      String name = verb.name().toLowerCase(Locale.ROOT);
+      String label = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
       Button button =
           new Button(
-              name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1),
+              label,
               e ->
                   new RejectDialog(
                           "Confirm " + name + " of " + id,
+                          label,
                           reason ->
                               act(
                                   () -> {
@@ -244,6 +239,10 @@ public class DeploymentsView extends HorizontalLayout {
       Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
           .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
+    refresh();
+  }
+
+  private void refresh() {
     grid.getDataProvider().refreshAll();
     if (selected != null) {
       show(selected);
@@ -253,16 +252,7 @@ public class DeploymentsView extends HorizontalLayout {
   @Override
   protected void onAttach(AttachEvent event) {
     UI ui = event.getUI();
-    subscription =
-        updates.subscribe(
-            health ->
-                ui.access(
-                    () -> {
-                      grid.getDataProvider().refreshAll();
-                      if (selected != null) {
-                        show(selected);
-                      }
-                    }));
+    subscription = updates.subscribe(health -> ui.access(this::refresh));
   }
 
   @Override

@@ -12,13 +12,14 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.noderr.console.security.Roles;
+import io.noderr.console.sim.SimulatorService;
 import jakarta.annotation.security.PermitAll;
 
 /** Navigation and the signed-in user; every view renders inside it. */
 @PermitAll
 public class MainLayout extends AppLayout {
 
-  public MainLayout(AuthenticationContext auth) {
+  public MainLayout(AuthenticationContext auth, SimulatorService simulator) {
     H1 title = new H1("Noderr");
     title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
     String user = auth.getPrincipalName().orElse("");
@@ -52,6 +53,9 @@ public class MainLayout extends AppLayout {
     if (auth.hasRole(Roles.SIGNER)) {
       nav.addItem(
           new SideNavItem("Signer inbox", SignerInboxView.class, VaadinIcon.PENCIL.create()));
+    }
+    if (simulator.present() && auth.hasAnyRole(Roles.ADMIN, Roles.SRE)) {
+      nav.addItem(new SideNavItem("Simulator", SimulatorView.class, VaadinIcon.FLASK.create()));
     }
     addToDrawer(nav);
   }

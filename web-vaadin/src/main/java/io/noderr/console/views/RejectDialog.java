@@ -17,6 +17,14 @@ class RejectDialog extends Dialog {
 
   /** The same question for any refusal that needs a reason (e.g. withdrawing a release). */
   RejectDialog(String title, Consumer<String> onReject) {
+    this(title, "Reject", onReject);
+  }
+
+  /**
+   * The same question before any act that needs a reason, confirmed by a button saying the act
+   * (e.g. "Abort").
+   */
+  RejectDialog(String title, String confirmLabel, Consumer<String> onReject) {
     setHeaderTitle(title);
     reason.setId("reject-reason");
     reason.setMaxLength(500);
@@ -25,7 +33,7 @@ class RejectDialog extends Dialog {
     add(reason);
     Button confirm =
         new Button(
-            "Reject",
+            confirmLabel,
             e -> {
               if (reason.getValue().isBlank()) {
                 reason.setInvalid(true);

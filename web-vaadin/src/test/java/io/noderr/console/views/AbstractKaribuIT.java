@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -49,6 +50,7 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
 
   @Autowired ApplicationContext context;
   @Autowired UserDetailsService users;
+  @Autowired JdbcTemplate jdbc;
 
   private Function1<FakeHttpSession, FakeRequest> defaultRequests;
 
@@ -62,6 +64,17 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
     MockVaadin.tearDown();
     MockVaadin.setMockRequestFactory(defaultRequests);
     SecurityContextHolder.clearContext();
+  }
+
+  /**
+   * Empties the fleet and everything that points at its nodes (rollouts, deployments, sessions), so
+   * a test sees only the nodes it enrolls. The test classes share one database; the audit log is
+   * append-only and stays.
+   */
+  void emptyFleet() {
+    jdbc.execute(
+        "TRUNCATE rollout_targets, rollouts, deployment_nodes, deployments, workflow_runs,"
+            + " node_sessions, node_identities, nodes, operators");
   }
 
   /**

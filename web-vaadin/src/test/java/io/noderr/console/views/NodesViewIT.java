@@ -33,7 +33,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Nodes view in Karibu's browserless Vaadin, inside the real Spring context (Spring-managed
@@ -44,7 +43,6 @@ class NodesViewIT extends AbstractKaribuIT {
   /** Nodes beyond the grid's page size of 50, so the lazy grid has to fetch a second page. */
   private static final int BULK = 57;
 
-  @Autowired JdbcTemplate jdbc;
   @Autowired NodeEnrollment enrollment;
   @Autowired LivenessRegistry liveness;
 
@@ -52,10 +50,8 @@ class NodesViewIT extends AbstractKaribuIT {
 
   @BeforeEach
   void seed() {
-    // A known fleet: the grid lists every node. (The audit log is append-only and stays.)
-    jdbc.execute(
-        "TRUNCATE rollout_targets, rollouts, deployment_nodes, deployments, workflow_runs, node_sessions, node_identities,"
-            + " nodes, operators");
+    // A known fleet: the grid lists every node.
+    emptyFleet();
     List<EnrollmentRequest> nodes = new ArrayList<>();
     nodes.add(node("view-all-1", "initech", Tier.ALL, "eu-west"));
     nodes.add(node("view-guardian-1", "acme", Tier.GUARDIAN, "ap-south"));

@@ -12,6 +12,7 @@ import io.noderr.activities.rollout.TargetPage;
 import io.noderr.activities.rollout.TargetRange;
 import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditLog;
+import io.noderr.registry.node.LivenessRegistry;
 import io.noderr.registry.rollout.RolloutCandidate;
 import io.noderr.registry.rollout.RolloutCandidates;
 import io.noderr.registry.rollout.RolloutRow;
@@ -22,7 +23,9 @@ import io.noderr.registry.rollout.TargetResult;
 import io.noderr.registry.rollout.TargetStatus;
 import io.temporal.failure.ApplicationFailure;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,13 +50,19 @@ public class RolloutActivitiesImpl implements RolloutActivities {
   private final RolloutTargets targets;
   private final Rollouts rollouts;
   private final AuditLog audit;
+  private final LivenessRegistry liveness;
 
   public RolloutActivitiesImpl(
-      RolloutCandidates candidates, RolloutTargets targets, Rollouts rollouts, AuditLog audit) {
+      RolloutCandidates candidates,
+      RolloutTargets targets,
+      Rollouts rollouts,
+      AuditLog audit,
+      LivenessRegistry liveness) {
     this.candidates = candidates;
     this.targets = targets;
     this.rollouts = rollouts;
     this.audit = audit;
+    this.liveness = liveness;
   }
 
   /**
@@ -98,12 +107,17 @@ public class RolloutActivitiesImpl implements RolloutActivities {
         rejectingInvalid(() -> targets.toRollBack(range.rolloutId(), range.from(), range.to())));
   }
 
-  /** One UPDATE for the whole batch, hence one transaction; a retry writes the same values. */
+  /**
+   * One UPDATE of the plan rows and one of the nodes' versions, in one transaction; a retry writes
+   * the same values.
+   */
   @Override
+  @Transactional
   public void recordResults(ResultBatch batch) {
     List<TargetResult> results =
         batch.results().stream().map(r -> targetResult(r, batch.reverting())).toList();
     int written = targets.applyResults(batch.rolloutId(), batch.stage(), results);
+    liveness.recordRunningVersions(runningVersions(batch.results()));
     // A rollback's batch leaves some rows as they were on purpose (see applyResults).
     if (!batch.reverting() && written < results.size()) {
       log.warn(
@@ -167,6 +181,17 @@ public class RolloutActivitiesImpl implements RolloutActivities {
         rows.stream()
             .map(t -> new NodeTarget(t.nodeId(), t.tier().name(), t.operator(), t.region()))
             .toList());
+  }
+
+  /** Keyed by node; a node's later result in the batch wins. */
+  private static Map<String, String> runningVersions(List<NodeUpdateResult> results) {
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (NodeUpdateResult result : results) {
+      if (result.runningVersion() != null) {
+        versions.put(result.nodeId(), result.runningVersion());
+      }
+    }
+    return versions;
   }
 
   private static TargetResult targetResult(NodeUpdateResult result, boolean reverting) {

@@ -291,6 +291,17 @@ class RolloutActivitiesIT {
         .containsEntry(TargetStatus.REVERT_FAILED, 1L)
         .containsEntry(TargetStatus.FAILED, 1L);
     assertThat(targets.page(ROLLOUT, 2, 3).getFirst().failure()).isEqualTo("TIMEOUT");
+    assertThat(
+            db.jdbc()
+                .queryForObject(
+                    "SELECT version FROM nodes WHERE id = ?", String.class, order.get(0)))
+        .as("the registry knows at once what the node answered it runs")
+        .isEqualTo("1.0.0");
+    assertThat(
+            db.jdbc()
+                .queryForObject(
+                    "SELECT version FROM nodes WHERE id = ?", String.class, order.get(1)))
+        .isEqualTo(TARGET);
     assertThat(activities.touched(new TargetRange(ROLLOUT, 0, 10)).nodes())
         .as("a failed revert and an update of unknown end may still run the release")
         .extracting(NodeTarget::nodeId)

@@ -312,6 +312,10 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     }
     status = RolloutStatus.COMPLETED;
     queue("system", "rollout.completed", updated + " updated, " + failed + " failed");
+    if (Workflow.getVersion("record-completed", Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // The read model says COMPLETED now, not when the rollback window closes.
+      recordSteps();
+    }
     boolean asked =
         Workflow.await(Duration.ofMillis(strategy.rollbackWindowMillis()), () -> rollbackRequested);
     if (asked) {

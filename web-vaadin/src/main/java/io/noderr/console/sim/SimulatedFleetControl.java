@@ -1,0 +1,22 @@
+package io.noderr.console.sim;
+
+/**
+ * The knobs of a simulated fleet hosted by this process ({@code noderr up} with simulated nodes).
+ * Absent — no bean — when the platform runs without one, as in production.
+ */
+public interface SimulatedFleetControl {
+
+  /** How many simulated nodes the fleet hosts. */
+  int nodes();
+
+  /** The per-release faults as a spec, e.g. {@code 1.6.0:unhealthy=30,1.6.0:hang=5}. */
+  String releaseFaults();
+
+  /**
+   * Sets the knobs the spec names, each {@code VERSION:KIND=PERCENT} (0 clears one), and leaves the
+   * others. All or nothing.
+   *
+   * @throws IllegalArgumentException naming the bad entry; no knob changed
+   */
+  void applyReleaseFaults(String spec);
+}

@@ -1,0 +1,59 @@
+package io.noderr.console.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.noderr.console.AbstractConsoleIT;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * {@code POST /api/v1/deployments} with the strategy fields the console's wizard also sends: a bad
+ * value is a 400 whose detail names the field, and no deployment starts.
+ */
+class DeploymentApiIT extends AbstractConsoleIT {
+
+  @Autowired MockMvc mvc;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      textBlock =
+          """
+          limit above 100    | "maxFailurePercentByType": {"UNHEALTHY": 101}     | maxFailurePercentByType[UNHEALTHY] must be less than or equal to 100
+          unknown type       | "maxFailurePercentByType": {"GREMLINS": 5}        | maxFailurePercentByType: 'GREMLINS' is not a failure type (one of DIGEST_MISMATCH
+          window, no days    | "maintenanceWindows": ["02:00-05:00 UTC"]          | maintenanceWindows line 1 ('02:00-05:00 UTC'): it has no days
+          window, bad zone   | "maintenanceWindows": ["daily 02:00-05:00", "Sat 01:00-02:00 Moon/Base"] | maintenanceWindows line 2 ('Sat 01:00-02:00 Moon/Base'): 'Moon/Base' is not a time zone
+          null window        | "maintenanceWindows": [null]                       | maintenanceWindows[0] must not be null
+          deadline zero      | "progressDeadlineMinutes": 0                       | progressDeadlineMinutes must be greater than or equal to 1
+          deadline too long  | "progressDeadlineMinutes": 20000                   | progressDeadlineMinutes must be less than or equal to 10080
+          ramp below 1       | "ramp": 0.5                                        | ramp must be greater than or equal to 1
+          windows not a list | "maintenanceWindows": {"a": 1}                     | not valid JSON of the expected shape
+          """)
+  void aBadStrategyField_isA400NamingIt_andNothingStarts(String name, String field, String detail)
+      throws Exception {
+    String body =
+        """
+        {"version": "7.7.7", "tiers": ["ORACLE"], "imageDigest": "sha256:%s", %s}
+        """
+            .formatted("ab".repeat(32), field);
+
+    mvc.perform(
+            post("/api/v1/deployments")
+                .with(httpBasic("admin", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString(detail)));
+    mvc.perform(get("/api/v1/deployments/rollout-ORACLE-7.7.7").with(httpBasic("sre", PASSWORD)))
+        .andExpect(status().isNotFound());
+  }
+}
