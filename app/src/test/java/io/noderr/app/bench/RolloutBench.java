@@ -41,6 +41,8 @@ public final class RolloutBench {
         BenchPlatform.print(label + " node updates per minute", nodes * 60 / seconds);
         BenchPlatform.printPercentiles(
             label + " per-node update latency ms", nodeLatencies(client, id));
+        BenchPlatform.print(
+            label + " rollout history events", client.fetchHistory(id).getEvents().size());
         if (rollback) {
           long r0 = System.nanoTime();
           api.post("/api/v1/deployments/" + id + "/rollback", "admin", Map.of("reason", "bench"));

@@ -122,7 +122,9 @@ public class LivenessRegistry {
   /**
    * What the nodes' agents just answered they run (a rollout's results), ahead of their next
    * heartbeat: the next plan must not skip a node as "already at the target" on a version it left
-   * seconds ago. Unknown ids are ignored.
+   * seconds ago. Unknown ids are ignored. Rows a heartbeat is writing at this moment are skipped,
+   * not waited for: heartbeats lock nodes in their own order, and waiting could deadlock with them;
+   * the heartbeat brings the version itself.
    *
    * @return rows changed
    */
@@ -136,9 +138,13 @@ public class LivenessRegistry {
               con.prepareStatement(
                   "UPDATE nodes n SET version = r.version, row_version = n.row_version + 1"
                       + " FROM unnest(?::text[], ?::text[]) AS r(id, version)"
-                      + " WHERE n.id = r.id AND n.version IS DISTINCT FROM r.version");
-          ps.setArray(1, con.createArrayOf("text", versionByNode.keySet().toArray()));
+                      + " WHERE n.id = r.id AND n.version IS DISTINCT FROM r.version"
+                      + " AND n.id IN (SELECT id FROM nodes WHERE id = ANY(?::text[])"
+                      + " FOR UPDATE SKIP LOCKED)");
+          Array ids = con.createArrayOf("text", versionByNode.keySet().toArray());
+          ps.setArray(1, ids);
           ps.setArray(2, con.createArrayOf("text", versionByNode.values().toArray()));
+          ps.setArray(3, ids);
           return ps;
         });
   }

@@ -6,9 +6,11 @@ import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditEntry;
 import io.noderr.registry.audit.AuditLog;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -77,6 +79,28 @@ class LivenessRegistryIT {
     assertThat(node.health()).isEqualTo("UNHEALTHY");
     assertThat(node.cpuPercent()).isEqualTo(99f);
     assertThat(node.lastHeartbeat()).isAfter(Instant.now().minusSeconds(60));
+  }
+
+  @Test
+  void runningVersions_areStoredAtOnce_skippingRowsAHeartbeatHolds() throws Exception {
+    node("n-1", "ACTIVE");
+    node("n-2", "ACTIVE");
+    try (Connection heartbeat = db.dataSource().getConnection()) {
+      heartbeat.setAutoCommit(false);
+      heartbeat.createStatement().execute("SELECT 1 FROM nodes WHERE id = 'n-2' FOR UPDATE");
+
+      int changed =
+          liveness.recordRunningVersions(Map.of("n-1", "2.0.0", "n-2", "2.0.0", "n-x", "2.0.0"));
+
+      heartbeat.rollback();
+      assertThat(changed).isEqualTo(1);
+    }
+    assertThat(versionOf("n-1")).isEqualTo("2.0.0");
+    assertThat(versionOf("n-2")).as("held by the heartbeat: left to it").isNotEqualTo("2.0.0");
+  }
+
+  private static String versionOf(String id) {
+    return db.jdbc().queryForObject("SELECT version FROM nodes WHERE id = ?", String.class, id);
   }
 
   @Test

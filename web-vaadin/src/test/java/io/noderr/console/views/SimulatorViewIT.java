@@ -1,0 +1,99 @@
+package io.noderr.console.views;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import io.noderr.console.sim.SimulatedFleetControl;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The Simulator view with a hosted fleet: admins set release faults (a refused spec is shown and
+ * changes nothing), SREs only read, operators are refused. The fleet here is a stand-in holding the
+ * spec; the real simulated fleet behind the same interface is driven over REST in the app's
+ * RolloutIT.
+ */
+@Import(SimulatorViewIT.HostedFleet.class)
+class SimulatorViewIT extends AbstractKaribuIT {
+
+  @Test
+  void admin_setsReleaseFaults_andARefusedSpecChangesNothing() {
+    startAs("admin");
+    SimulatorView view = open();
+    assertThat(
+            _find(
+                SideNavItem.class,
+                spec -> spec.withPredicate(i -> "Simulator".equals(i.getLabel()))))
+        .hasSize(1);
+    assertThat(faults().getText()).isEqualTo("40 simulated nodes; release faults: none");
+
+    _setValue(view.spec, "1.6.0:unhealthy=30");
+    _click(view.apply);
+    assertThat(faults().getText()).endsWith("release faults: 1.6.0:unhealthy=30");
+    expectNotifications("Release faults applied");
+
+    _setValue(view.spec, "1.6.0:melt=5");
+    _click(view.apply);
+    expectNotifications(
+        "release fault '1.6.0:melt=5': the kind must be unhealthy, slow, crash or hang");
+    assertThat(faults().getText()).endsWith("release faults: 1.6.0:unhealthy=30");
+  }
+
+  @Test
+  void sre_readsOnly_andOperatorsAreRefused() {
+    startAs("sre");
+    SimulatorView view = open();
+    assertThat(view.spec.isAttached()).isFalse();
+
+    startWithRoles("olga", "OPERATOR");
+    UI.getCurrent().navigate("simulator");
+    assertThat(_find(SimulatorView.class)).isEmpty();
+  }
+
+  private static SimulatorView open() {
+    UI.getCurrent().navigate(SimulatorView.class);
+    return _get(SimulatorView.class);
+  }
+
+  private static Span faults() {
+    return _get(Span.class, spec -> spec.withId("release-faults"));
+  }
+
+  @TestConfiguration
+  static class HostedFleet {
+    @Bean
+    SimulatedFleetControl hostedFleet() {
+      return new SimulatedFleetControl() {
+        private String spec = "";
+
+        @Override
+        public int nodes() {
+          return 40;
+        }
+
+        @Override
+        public String releaseFaults() {
+          return spec;
+        }
+
+        @Override
+        public void applyReleaseFaults(String next) {
+          if (next.contains("melt")) {
+            throw new IllegalArgumentException(
+                "release fault '" + next + "': the kind must be unhealthy, slow, crash or hang");
+          }
+          spec = next;
+        }
+      };
+    }
+  }
+}
