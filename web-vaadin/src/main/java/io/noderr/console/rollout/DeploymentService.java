@@ -47,7 +47,6 @@ public class DeploymentService {
   private final Rollouts rollouts;
   private final RolloutTargetQueries targets;
   private final BeaconEvents beaconEvents;
-  private final StartedStrategies strategies;
   private final Validator validator;
 
   DeploymentService(
@@ -55,13 +54,11 @@ public class DeploymentService {
       Rollouts rollouts,
       RolloutTargetQueries targets,
       BeaconEvents beaconEvents,
-      StartedStrategies strategies,
       Validator validator) {
     this.client = client;
     this.rollouts = rollouts;
     this.targets = targets;
     this.beaconEvents = beaconEvents;
-    this.strategies = strategies;
     this.validator = validator;
   }
 
@@ -143,15 +140,12 @@ public class DeploymentService {
   }
 
   /**
-   * The per-cohort table: planned sizes from the strategy the rollout was started with (else the
-   * counts so far) and each stage's results. Empty before the plan is stored.
+   * The per-cohort table: planned sizes as the rollout states them (else the counts so far) and
+   * each stage's results. Empty before the plan is stored.
    */
   @PreAuthorize("hasAnyRole('ADMIN','SRE')")
-  public DeploymentCohorts cohorts(String id) {
-    int total = rollouts.find(id).map(RolloutRow::total).orElse(0);
-    List<Integer> stageTargets =
-        strategies.of(id).map(s -> s.stageTargets(total)).orElse(List.of());
-    return DeploymentCohorts.of(targets.cohorts(id), stageTargets);
+  public DeploymentCohorts cohorts(String id, RolloutState state) {
+    return DeploymentCohorts.of(targets.cohorts(id), state.stageTargets());
   }
 
   /**

@@ -154,7 +154,7 @@ public class DeploymentsView extends HorizontalLayout {
     if (admin && !state.status().isFinal()) {
       summary.add(verbButtons(id));
     }
-    cohorts.show(deployments.cohorts(id));
+    cohorts.show(deployments.cohorts(id, state));
     nodes.show(id);
     showEvaluations(state.evaluations());
   }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param failedNodes ids of nodes whose update failed (the first {@value
  *     RolloutWorkflowImpl#MAX_FAILED_LISTED})
  * @param etaMillis workflow-time estimate of completion, 0 when unknown
+ * @param stageTargets nodes handed out by the end of each stage (cumulative), for the current
+ *     total; empty while planning
  */
 public record RolloutState(
     String rolloutId,
@@ -23,11 +25,13 @@ public record RolloutState(
     List<GateEvaluation> evaluations,
     List<String> failedNodes,
     long etaMillis,
-    String reason) {
+    String reason,
+    List<Integer> stageTargets) {
 
   public RolloutState {
     evaluations = List.copyOf(evaluations);
     failedNodes = List.copyOf(failedNodes);
+    stageTargets = stageTargets == null ? List.of() : List.copyOf(stageTargets);
   }
 
   /**

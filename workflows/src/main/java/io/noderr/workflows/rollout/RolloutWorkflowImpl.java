@@ -583,7 +583,8 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
         new ArrayList<>(evaluations),
         new ArrayList<>(failedNodes.keySet()),
         eta(),
-        reason);
+        reason,
+        status == RolloutStatus.PLANNING ? List.of() : strategy.stageTargets(total));
   }
 
   private RolloutState.Counts counts() {
