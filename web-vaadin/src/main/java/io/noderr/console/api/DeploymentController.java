@@ -55,7 +55,12 @@ class DeploymentController {
       @RequestBody(required = false) Reason reason,
       Authentication caller) {
     Verb known = Params.enumValue("verb", verb, Verb.class);
-    return deployments.act(known(id), known, reason == null ? null : reason.reason(), caller);
+    return deployments.act(
+        known(id),
+        known,
+        reason == null ? null : reason.reason(),
+        reason != null && Boolean.TRUE.equals(reason.forceLocks()),
+        caller);
   }
 
   @PostMapping("/api/v1/rollbacks")
@@ -70,7 +75,8 @@ class DeploymentController {
         caller);
   }
 
-  record Reason(@Size(max = 500) String reason) {}
+  /** {@code forceLocks}: retry only — take over update locks other updates hold (audited). */
+  record Reason(@Size(max = 500) String reason, Boolean forceLocks) {}
 
   /**
    * {@code tier} or {@code tiers}: what to roll back (one of them); {@code reason} goes to the

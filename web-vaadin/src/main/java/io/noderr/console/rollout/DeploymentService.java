@@ -172,10 +172,19 @@ public class DeploymentService {
     }
   }
 
-  /** An operator verb: pause, resume, promote, abort, retry or rollback. */
+  /**
+   * An operator verb: pause, resume, promote, abort, retry or rollback.
+   *
+   * @param forceLocks retry only: take over update locks other updates hold on the failed nodes
+   */
   @PreAuthorize("hasRole('ADMIN')")
-  public RolloutState act(String id, Verb verb, String reason, Authentication caller) {
-    OperatorCommand command = new OperatorCommand(caller.getName(), roles(caller), reason);
+  public RolloutState act(
+      String id, Verb verb, String reason, boolean forceLocks, Authentication caller) {
+    if (forceLocks && verb != Verb.RETRY) {
+      throw new InvalidDeploymentException("forceLocks goes with retry only");
+    }
+    OperatorCommand command =
+        new OperatorCommand(caller.getName(), roles(caller), reason, forceLocks);
     RolloutWorkflow rollout = workflow(id);
     return WorkflowUpdates.call(
         () -> verb.on(rollout).apply(command), () -> "deployment " + id + " has ended");

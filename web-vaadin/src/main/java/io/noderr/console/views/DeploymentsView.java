@@ -220,7 +220,7 @@ public class DeploymentsView extends HorizontalLayout {
                           reason ->
                               act(
                                   () -> {
-                                    deployments.act(id, verb, reason, caller());
+                                    deployments.act(id, verb, reason, false, caller());
                                     return name + " accepted";
                                   }))
                       .open());

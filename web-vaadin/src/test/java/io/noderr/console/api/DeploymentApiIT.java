@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.noderr.console.AbstractConsoleIT;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,5 +56,16 @@ class DeploymentApiIT extends AbstractConsoleIT {
         .andExpect(jsonPath("$.detail", containsString(detail)));
     mvc.perform(get("/api/v1/deployments/rollout-ORACLE-7.7.7").with(httpBasic("sre", PASSWORD)))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void forceLocks_goesWithRetryOnly() throws Exception {
+    mvc.perform(
+            post("/api/v1/deployments/rollout-ORACLE-7.7.7/pause")
+                .with(httpBasic("admin", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"stuck\", \"forceLocks\": true}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString("forceLocks goes with retry only")));
   }
 }

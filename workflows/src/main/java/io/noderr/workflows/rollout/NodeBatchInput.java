@@ -8,6 +8,7 @@ import java.util.List;
  * task queue, all at once, each waiting for its maintenance window first.
  *
  * @param reverting true: put each node back on its previous release (rollback, no soak, no gates)
+ * @param forceLocks take over update locks held by other updates (an operator's retry with force)
  */
 public record NodeBatchInput(
     String rolloutId,
@@ -17,7 +18,8 @@ public record NodeBatchInput(
     String version,
     String image,
     String imageDigest,
-    RolloutStrategy strategy) {
+    RolloutStrategy strategy,
+    boolean forceLocks) {
 
   public NodeBatchInput {
     nodes = List.copyOf(nodes);

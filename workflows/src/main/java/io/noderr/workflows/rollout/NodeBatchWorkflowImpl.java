@@ -27,6 +27,9 @@ public class NodeBatchWorkflowImpl implements NodeBatchWorkflow {
   /** How long a node's agent may take to send a heartbeat while it soaks or pulls. */
   static final Duration NODE_HEARTBEAT = Duration.ofSeconds(30);
 
+  /** How often a node whose update lock another update holds is asked again. */
+  static final Duration LOCK_RECHECK = Duration.ofSeconds(15);
+
   private final RolloutActivities registry =
       Workflow.newActivityStub(
           RolloutActivities.class,
@@ -49,8 +52,25 @@ public class NodeBatchWorkflowImpl implements NodeBatchWorkflow {
     return new NodeBatchResult(results);
   }
 
+  /**
+   * A node whose update lock another update holds (a lease with a TTL) is asked again until the
+   * lease is released or lapses, within the per-node deadline; then it stays LOCKED, for an
+   * operator's retry with force.
+   */
   private NodeUpdateResult updateOne(NodeBatchInput input, NodeTarget node) {
     awaitMaintenanceWindow(input.strategy(), node);
+    long deadline = Workflow.currentTimeMillis() + input.strategy().perNodeDeadlineMillis();
+    NodeUpdateResult result = attempt(input, node);
+    while (result.failure() == FailureType.LOCKED
+        && Workflow.currentTimeMillis() + LOCK_RECHECK.toMillis() < deadline
+        && Workflow.getVersion("wait-for-update-lock", Workflow.DEFAULT_VERSION, 1) >= 1) {
+      Workflow.sleep(LOCK_RECHECK);
+      result = attempt(input, node);
+    }
+    return result;
+  }
+
+  private NodeUpdateResult attempt(NodeBatchInput input, NodeTarget node) {
     NodeUpdateActivities agent = agentOf(node, input.strategy());
     String updateId =
         input.rolloutId() + ":" + node.nodeId() + (input.reverting() ? ":revert" : "");
@@ -69,7 +89,7 @@ public class NodeBatchWorkflowImpl implements NodeBatchWorkflow {
                   input.strategy().updateStrategy(),
                   input.strategy().soakMillis(),
                   input.strategy().perNodeDeadlineMillis(),
-                  false));
+                  input.forceLocks()));
     } catch (ActivityFailure failure) {
       // A node that never picked the work up (host gone) or did not finish in time counts as a
       // TIMEOUT failure for the gate; anything else the agent could not even report is a start

@@ -81,6 +81,7 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   private boolean promoteRequested;
   private boolean abortRequested;
   private boolean retryRequested;
+  private boolean forceLocksOnRetry;
   private boolean rollbackRequested;
   private boolean rollBackForGate;
   private boolean deadlinePassed;
@@ -205,6 +206,11 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   }
 
   private List<NodeUpdateResult> runBatch(List<NodeTarget> nodes, boolean reverting) {
+    return runBatch(nodes, reverting, false);
+  }
+
+  private List<NodeUpdateResult> runBatch(
+      List<NodeTarget> nodes, boolean reverting, boolean forceLocks) {
     if (nodes.isEmpty()) {
       return List.of();
     }
@@ -228,7 +234,8 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
                     input.version(),
                     input.image(),
                     input.imageDigest(),
-                    strategy))
+                    strategy,
+                    forceLocks))
             .results();
     Map<String, NodeTarget> byId = new LinkedHashMap<>();
     nodes.forEach(n -> byId.put(n.nodeId(), n));
@@ -290,6 +297,8 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
       return;
     }
     retryRequested = false;
+    boolean force = forceLocksOnRetry;
+    forceLocksOnRetry = false;
     List<NodeTarget> again = new ArrayList<>(failedNodes.values());
     failedNodes.clear();
     failed -= again.size();
@@ -298,7 +307,8 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     RolloutStatus before = status;
     status = RolloutStatus.RUNNING;
     for (int from = 0; from < again.size(); from += BATCH_SIZE) {
-      tallyBatch(runBatch(again.subList(from, Math.min(again.size(), from + BATCH_SIZE)), false));
+      tallyBatch(
+          runBatch(again.subList(from, Math.min(again.size(), from + BATCH_SIZE)), false, force));
     }
     if (!gateFailed && !rollBackForGate) {
       status = before;
@@ -539,7 +549,13 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   @Override
   public RolloutState retry(OperatorCommand command) {
     retryRequested = true;
-    queue(command.actor(), "rollout.retry", failedNodes.size() + " failed nodes");
+    forceLocksOnRetry = command.forceLocks();
+    queue(
+        command.actor(),
+        "rollout.retry",
+        failedNodes.size()
+            + " failed nodes"
+            + (command.forceLocks() ? ", taking over update locks: " + command.reason() : ""));
     return getState();
   }
 
@@ -550,6 +566,9 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
         "retried", RolloutStatus.PAUSED, RolloutStatus.GATE_FAILED, RolloutStatus.WAITING);
     if (failedNodes.isEmpty()) {
       throw refused("no failed nodes to retry");
+    }
+    if (command.forceLocks()) {
+      requireReason(command);
     }
   }
 

@@ -8,6 +8,7 @@ import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** One node's agent for workflow tests: updates succeed unless told to fail. */
 final class FakeAgent implements NodeUpdateActivities {
@@ -15,6 +16,13 @@ final class FakeAgent implements NodeUpdateActivities {
   final String nodeId;
   volatile boolean failUpdates;
   volatile boolean failReverts;
+
+  /** Answers LOCKED this many more times (another update holds the node's lease). */
+  final AtomicInteger lockedAnswers = new AtomicInteger();
+
+  /** Answers LOCKED until an update comes with force. */
+  volatile boolean lockedUnlessForced;
+
   final List<String> calls = new CopyOnWriteArrayList<>();
 
   FakeAgent(String nodeId) {
@@ -23,7 +31,11 @@ final class FakeAgent implements NodeUpdateActivities {
 
   @Override
   public NodeUpdateResult update(NodeUpdateRequest request) {
-    calls.add("update " + request.version());
+    calls.add("update " + request.version() + (request.forceLock() ? " (force)" : ""));
+    if ((lockedUnlessForced && !request.forceLock()) || lockedAnswers.getAndDecrement() > 0) {
+      return new NodeUpdateResult(
+          nodeId, Outcome.FAILED, FailureType.LOCKED, "update u-0 holds the lock", "1.0.0", 1);
+    }
     return failUpdates
         ? new NodeUpdateResult(
             nodeId, Outcome.REVERTED, FailureType.UNHEALTHY, "probe failed", "1.0.0", 5)

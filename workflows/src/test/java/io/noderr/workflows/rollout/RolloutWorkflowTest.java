@@ -323,6 +323,44 @@ class RolloutWorkflowTest {
     assertThat(rollout.getState().counts().updated()).isEqualTo(2);
   }
 
+  // --- update locks ---------------------------------------------------------------------------
+
+  @Test
+  void aNodeWhoseLockAnotherUpdateHolds_isAskedAgainUntilTheLeaseIsGone() {
+    fleet(3);
+    agents.get("node-1").lockedAnswers.set(2);
+
+    RolloutResult result = run(strategy(steps(100)));
+
+    assertThat(result.status()).isEqualTo(RolloutStatus.SUCCEEDED);
+    assertThat(result.counts().updated()).isEqualTo(3);
+    assertThat(agents.get("node-1").calls).hasSize(3);
+  }
+
+  @Test
+  void aLockThatNeverGoes_failsTheNodeAsLocked_andARetryWithForceTakesItOver() throws IOException {
+    fleet(4);
+    agents.get("node-2").lockedUnlessForced = true;
+    RolloutWorkflow rollout = start(withGateAction(strategy(steps(100)), GateFailureAction.PAUSE));
+    awaitStatus(rollout, RolloutStatus.GATE_FAILED);
+    assertThat(rollout.getState().evaluations().getLast().failuresByType())
+        .containsEntry(FailureType.LOCKED, 1);
+
+    assertRefused(
+        () -> rollout.retry(new OperatorCommand("alice", Set.of("ADMIN"), " ", true)),
+        "give a reason");
+    rollout.retry(new OperatorCommand("alice", Set.of("ADMIN"), "u-0 is stuck", true));
+    awaitStatus(rollout, RolloutStatus.COMPLETED);
+
+    assertThat(rollout.getState().counts().updated()).isEqualTo(4);
+    assertThat(rollout.getState().counts().failed()).isZero();
+    assertThat(agents.get("node-2").calls).last().isEqualTo("update 1.5.0 (force)");
+    assertThat(registry.actions()).contains("rollout.retry");
+    assertThat(registry.progress)
+        .anyMatch(step -> step.detail().contains("taking over update locks: u-0 is stuck"));
+    recordHistory("lock-forced");
+  }
+
   // --- size -----------------------------------------------------------------------------------
 
   @Test
