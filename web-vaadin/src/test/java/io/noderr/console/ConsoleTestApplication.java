@@ -60,6 +60,12 @@ public class ConsoleTestApplication {
     return environment;
   }
 
+  /** A hosted simulated fleet, so the Simulator view and its API have something to steer. */
+  @Bean
+  StandInFleet standInFleet() {
+    return new StandInFleet();
+  }
+
   @Bean
   WorkflowClient workflowClient(TestWorkflowEnvironment environment) {
     return environment.getWorkflowClient();

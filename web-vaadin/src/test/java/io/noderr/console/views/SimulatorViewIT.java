@@ -10,19 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import io.noderr.console.sim.SimulatedFleetControl;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /**
  * The Simulator view with a hosted fleet: admins set release faults (a refused spec is shown and
- * changes nothing), SREs only read, operators are refused. The fleet here is a stand-in holding the
- * spec; the real simulated fleet behind the same interface is driven over REST in the app's
- * RolloutIT.
+ * changes nothing), SREs only read, operators are refused. The fleet is the console tests' {@link
+ * io.noderr.console.StandInFleet}.
  */
-@Import(SimulatorViewIT.HostedFleet.class)
 class SimulatorViewIT extends AbstractKaribuIT {
 
   @Test
@@ -66,34 +60,5 @@ class SimulatorViewIT extends AbstractKaribuIT {
 
   private static Span faults() {
     return _get(Span.class, spec -> spec.withId("release-faults"));
-  }
-
-  @TestConfiguration
-  static class HostedFleet {
-    @Bean
-    SimulatedFleetControl hostedFleet() {
-      return new SimulatedFleetControl() {
-        private String spec = "";
-
-        @Override
-        public int nodes() {
-          return 40;
-        }
-
-        @Override
-        public String releaseFaults() {
-          return spec;
-        }
-
-        @Override
-        public void applyReleaseFaults(String next) {
-          if (next.contains("melt")) {
-            throw new IllegalArgumentException(
-                "release fault '" + next + "': the kind must be unhealthy, slow, crash or hang");
-          }
-          spec = next;
-        }
-      };
-    }
   }
 }
