@@ -9,6 +9,7 @@ import io.noderr.console.release.ReleaseNotFoundException;
 import io.noderr.console.release.ReleaseRefusedException;
 import io.noderr.console.rollout.DeploymentConflictException;
 import io.noderr.console.rollout.DeploymentNotFoundException;
+import io.noderr.console.rollout.DeploymentUnavailableException;
 import io.noderr.console.rollout.InvalidDeploymentException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -87,6 +88,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DeploymentConflictException.class)
   ProblemDetail deploymentConflict(DeploymentConflictException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(DeploymentUnavailableException.class)
+  ResponseEntity<ProblemDetail> deploymentUnavailable(DeploymentUnavailableException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "5")
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
   }
 
   @ExceptionHandler(ReleaseRefusedException.class)

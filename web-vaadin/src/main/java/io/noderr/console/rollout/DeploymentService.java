@@ -22,11 +22,14 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowQueryException;
 import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -38,6 +41,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DeploymentService {
+
+  private static final Logger log = LoggerFactory.getLogger(DeploymentService.class);
 
   /** What to deploy; the preview judges the other fields, which make the strategy. */
   private static final Set<String> WHAT_TO_DEPLOY =
@@ -169,6 +174,9 @@ public class DeploymentService {
       return workflow(id).getState();
     } catch (WorkflowNotFoundException e) {
       throw new DeploymentNotFoundException(id);
+    } catch (WorkflowQueryException e) {
+      log.warn("query of {} failed: {}", id, e.getCause() == null ? e : e.getCause().getMessage());
+      throw new DeploymentUnavailableException(id);
     }
   }
 

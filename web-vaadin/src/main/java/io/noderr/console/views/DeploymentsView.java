@@ -26,6 +26,7 @@ import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.rollout.DeploymentConflictException;
 import io.noderr.console.rollout.DeploymentService;
 import io.noderr.console.rollout.DeploymentService.Verb;
+import io.noderr.console.rollout.DeploymentUnavailableException;
 import io.noderr.console.rollout.InvalidDeploymentException;
 import io.noderr.console.security.Roles;
 import io.noderr.console.views.deployments.CohortTable;
@@ -129,7 +130,14 @@ public class DeploymentsView extends HorizontalLayout {
     if (id == null) {
       return;
     }
-    RolloutState state = deployments.state(id);
+    RolloutState state;
+    try {
+      state = deployments.state(id);
+    } catch (DeploymentUnavailableException busy) {
+      // The next push refreshes it; the last state shown stays until then.
+      Notification.show(busy.getMessage(), 4000, Notification.Position.TOP_END);
+      return;
+    }
     summary.removeAll();
     HorizontalLayout counts = line("Counts", counts(state.counts()));
     FormLayout lines =
