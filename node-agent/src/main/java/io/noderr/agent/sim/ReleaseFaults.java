@@ -1,6 +1,7 @@
 package io.noderr.agent.sim;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +60,8 @@ public final class ReleaseFaults {
     if (kinds.isEmpty()) {
       percentByVersion.remove(version);
     } else {
-      percentByVersion.put(version, Map.copyOf(kinds));
+      // An EnumMap, not Map.copyOf: spec() lists kinds in a stable order.
+      percentByVersion.put(version, Collections.unmodifiableMap(kinds));
     }
   }
 
