@@ -106,16 +106,7 @@ public class RolloutTargets {
 
   /** Nodes at positions [from, to), in position order. */
   public List<RolloutTarget> page(String rolloutId, int from, int to) {
-    checkRange(from, to);
-    return jdbc.query(
-        "SELECT "
-            + COLUMNS
-            + " FROM rollout_targets WHERE rollout_id = ? AND position >= ? AND position < ?"
-            + " ORDER BY position",
-        ROW,
-        rolloutId,
-        from,
-        to);
+    return inRange(rolloutId, from, to, "TRUE");
   }
 
   /**
@@ -124,12 +115,16 @@ public class RolloutTargets {
    * while the rollback moves nodes out of the set.
    */
   public List<RolloutTarget> toRollBack(String rolloutId, int from, int to) {
+    return inRange(rolloutId, from, to, TO_ROLL_BACK);
+  }
+
+  private List<RolloutTarget> inRange(String rolloutId, int from, int to, String condition) {
     checkRange(from, to);
     return jdbc.query(
         "SELECT "
             + COLUMNS
             + " FROM rollout_targets WHERE rollout_id = ? AND position >= ? AND position < ? AND "
-            + TO_ROLL_BACK
+            + condition
             + " ORDER BY position",
         ROW,
         rolloutId,

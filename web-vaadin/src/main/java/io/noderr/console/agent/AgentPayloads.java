@@ -1,5 +1,6 @@
 package io.noderr.console.agent;
 
+import io.noderr.console.TierNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,8 +23,7 @@ public final class AgentPayloads {
   public record Enrollment(
       @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String nodeId,
       @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String operator,
-      @NotNull @Pattern(regexp = "ALL|ORACLE|GUARDIAN", message = "must be ALL, ORACLE or GUARDIAN")
-          String tier,
+      @NotNull @Pattern(regexp = TierNames.PATTERN, message = TierNames.MESSAGE) String tier,
       @NotNull
           @Pattern(
               regexp = "[a-z0-9-]{1,32}",

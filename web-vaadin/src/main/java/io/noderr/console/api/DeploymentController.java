@@ -1,5 +1,6 @@
 package io.noderr.console.api;
 
+import io.noderr.console.TierNames;
 import io.noderr.console.rollout.DeploymentForm;
 import io.noderr.console.rollout.DeploymentNotFoundException;
 import io.noderr.console.rollout.DeploymentService;
@@ -83,15 +84,9 @@ class DeploymentController {
    * audit log.
    */
   record EmergencyRollback(
-      @Pattern(regexp = "ALL|ORACLE|GUARDIAN", message = "must be ALL, ORACLE or GUARDIAN")
-          String tier,
+      @Pattern(regexp = TierNames.PATTERN, message = TierNames.MESSAGE) String tier,
       @Size(max = 3)
-          List<
-                  @Pattern(
-                      regexp = "ALL|ORACLE|GUARDIAN",
-                      message = "must be ALL, ORACLE or GUARDIAN")
-                  String>
-              tiers,
+          List<@Pattern(regexp = TierNames.PATTERN, message = TierNames.MESSAGE) String> tiers,
       @NotBlank @Size(max = 64) String toVersion,
       @Size(max = 80) String imageDigest,
       @NotBlank @Size(max = 500) String reason) {

@@ -1,5 +1,6 @@
 package io.noderr.console.identity;
 
+import io.noderr.console.TierNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,8 +39,7 @@ public final class AuthPayloads {
    */
   public record RegisterRequest(
       @NotBlank @Size(max = 100) String installToken,
-      @Pattern(regexp = "ALL|ORACLE|GUARDIAN", message = "must be ALL, ORACLE or GUARDIAN")
-          String tier,
+      @Pattern(regexp = TierNames.PATTERN, message = TierNames.MESSAGE) String tier,
       @NotNull @Pattern(regexp = "TPM|SOFTWARE", message = "must be TPM or SOFTWARE")
           String keyKind,
       @NotBlank @Size(max = 100) @Pattern(regexp = BASE64, message = "must be base64") String nonce,

@@ -1,5 +1,6 @@
 package io.noderr.console.onboarding;
 
+import io.noderr.console.TierNames;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,8 +10,7 @@ import jakarta.validation.constraints.Size;
 public record ApplicationForm(
     @NotBlank @Size(max = 120) String operatorName,
     @NotBlank @Size(max = 200) String contact,
-    @NotNull @Pattern(regexp = "ALL|ORACLE|GUARDIAN", message = "must be ALL, ORACLE or GUARDIAN")
-        String tier,
+    @NotNull @Pattern(regexp = TierNames.PATTERN, message = TierNames.MESSAGE) String tier,
     @NotNull
         @Pattern(
             regexp = "[a-z0-9][a-z0-9-]{1,31}",

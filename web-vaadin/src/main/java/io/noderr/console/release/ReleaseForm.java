@@ -1,5 +1,6 @@
 package io.noderr.console.release;
 
+import io.noderr.console.TierNames;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,8 +17,7 @@ import java.time.Instant;
  * @param downgradeReason set only to publish a version below the tier's current one
  */
 public record ReleaseForm(
-    @NotNull @Pattern(regexp = "ALL|ORACLE|GUARDIAN", message = "must be ALL, ORACLE or GUARDIAN")
-        String tier,
+    @NotNull @Pattern(regexp = TierNames.PATTERN, message = TierNames.MESSAGE) String tier,
     @NotBlank @Size(max = 64) String version,
     @NotBlank @Size(max = 80) String imageDigest,
     @Size(max = 64) String minimumVersion,

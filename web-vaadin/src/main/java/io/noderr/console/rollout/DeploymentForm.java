@@ -1,5 +1,6 @@
 package io.noderr.console.rollout;
 
+import io.noderr.console.TierNames;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -30,12 +31,7 @@ import java.util.Map;
 public record DeploymentForm(
     @NotBlank @Size(max = 64) String version,
     @NotEmpty @Size(max = 3)
-        List<
-                @Pattern(
-                    regexp = "ALL|ORACLE|GUARDIAN",
-                    message = "must be ALL, ORACLE or GUARDIAN")
-                String>
-            tiers,
+        List<@Pattern(regexp = TierNames.PATTERN, message = TierNames.MESSAGE) String> tiers,
     @Size(max = 200) String image,
     @Size(max = 80) String imageDigest,
     @Pattern(

@@ -439,25 +439,19 @@ class RolloutWorkflowTest {
   }
 
   private static RolloutStrategy withMaxParallel(RolloutStrategy s, int maxParallel) {
+    return variant(s, maxParallel, s.onGateFailure());
+  }
+
+  private static RolloutStrategy withGateAction(RolloutStrategy s, GateFailureAction action) {
+    return variant(s, s.maxParallel(), action);
+  }
+
+  private static RolloutStrategy variant(
+      RolloutStrategy s, int maxParallel, GateFailureAction action) {
     return new RolloutStrategy(
         s.steps(),
         s.rate(),
         maxParallel,
-        s.perNodeDeadlineMillis(),
-        s.progressDeadlineMillis(),
-        s.gates(),
-        s.onGateFailure(),
-        s.updateStrategy(),
-        s.soakMillis(),
-        s.rollbackWindowMillis(),
-        s.maintenanceWindows());
-  }
-
-  private static RolloutStrategy withGateAction(RolloutStrategy s, GateFailureAction action) {
-    return new RolloutStrategy(
-        s.steps(),
-        s.rate(),
-        s.maxParallel(),
         s.perNodeDeadlineMillis(),
         s.progressDeadlineMillis(),
         s.gates(),
