@@ -51,6 +51,7 @@ class DeploymentsBrowserIT {
 
   @Test
   void admin_startsADeploymentInTheWizard_andWatchesEveryNodeUpdateLive() throws Exception {
+    Publications.publish(api, "ALL", VERSION, FleetSimulator.digestOf(VERSION));
     try (ConsoleBrowser browser = new ConsoleBrowser(EmbeddedPlatforms.baseUrl(platform))) {
       browser.signIn("admin", "noderr-demo");
       browser.open("/deployments");

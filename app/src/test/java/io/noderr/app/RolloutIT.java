@@ -83,6 +83,10 @@ class RolloutIT {
     int oracles = awaitStatus(bad, "COMPLETED").path("counts").path("updated").asInt();
     String racing = deploy("1.3.1", List.of("10%:manual", "100%"), "ORACLE");
     awaitStatus(racing, "WAITING");
+    // The signers publish the way back first: nodes install only what the beacon publishes for
+    // their tier (or their pinned previous release, which the racing canary's nodes no longer
+    // hold).
+    Publications.publish(api, "ORACLE", "1.0.0", digest("1.0.0"), "1.3.0 corrupts the cache");
 
     HttpResponse<String> response =
         api.post(
@@ -153,8 +157,12 @@ class RolloutIT {
         .satisfies(r -> assertThat(r.body()).contains("not a semantic version"));
     assertThat(post(Map.of("version", "1.2.0", "tiers", List.of("MOON"))).statusCode())
         .isEqualTo(400);
-    assertThat(post(Map.of("version", "1.2.0", "tiers", List.of("ALL"))).body())
-        .contains("beacon has not published 1.2.0");
+    HttpResponse<String> unsigned =
+        post(Map.of("version", "1.2.0", "tiers", List.of("ALL"), "imageDigest", digest("1.2.0")));
+    assertThat(unsigned.statusCode()).isEqualTo(409);
+    assertThat(unsigned.body())
+        .contains("for tier ALL, not 1.2.0 (" + digest("1.2.0") + ")")
+        .contains("only releases the signers published");
     assertThat(
             post(Map.of(
                     "version",
@@ -184,6 +192,7 @@ class RolloutIT {
   }
 
   private String deploy(String version, List<String> steps, String tier) throws Exception {
+    Publications.ensurePublished(api, tier, version, digest(version));
     HttpResponse<String> response =
         post(
             Map.of(

@@ -1,5 +1,6 @@
 package io.noderr.console;
 
+import io.noderr.registry.Tier;
 import io.noderr.signing.Address;
 import io.noderr.signing.DemoSigners;
 import java.io.IOException;
@@ -7,8 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,6 +67,24 @@ public abstract class AbstractConsoleIT {
   }
 
   /** The agent token the context generated (read back from its file). */
+  @Autowired private JdbcTemplate publications;
+
+  /**
+   * Records a publication of the local beacon as its follower would once signers published it: the
+   * console deploys only what the beacon publishes. A fresh transaction hash per call keeps each
+   * one a new event.
+   */
+  protected void published(Tier tier, String version, String digest) {
+    publications.update(
+        "INSERT INTO beacon_events (backend, chain_id, beacon_address, kind, tier, version,"
+            + " image_digest, published_at, transaction_hash, block_number, log_index)"
+            + " VALUES ('LOCAL', 0, 'local', 'VERSION_PUBLISHED', ?, ?, ?, now(), ?, 0, 0)",
+        tier.name(),
+        version,
+        digest,
+        "0x" + UUID.randomUUID().toString().replace("-", ""));
+  }
+
   protected static String agentToken() {
     try {
       return Files.readString(AGENT_TOKEN_FILE).strip();

@@ -13,6 +13,7 @@ import io.noderr.workflows.rollout.RolloutWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,7 +36,12 @@ class PlatformWorker implements SmartLifecycle {
       OnboardingRecorder onboardingRecorder,
       ReleaseActivities releaseActivities,
       RolloutActivities rolloutActivities) {
-    this.factory = WorkerFactory.newInstance(client);
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new DataErrorInterceptor())
+                .build());
     Worker worker =
         factory.newWorker(
             TaskQueues.PLATFORM, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());

@@ -2,16 +2,14 @@ package io.noderr.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noderr.app.PlatformApi;
+import io.noderr.app.Publications;
 import io.noderr.contracts.devchain.DemoDeployment;
 import io.noderr.contracts.devchain.DevChain;
 import io.noderr.signing.DemoSigners;
-import io.noderr.signing.Signatures;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.utils.Numeric;
 
@@ -39,13 +37,14 @@ public final class ReleaseBench {
       List<Double> clientMillis = new ArrayList<>();
       long started = System.nanoTime();
       for (int i = 1; i <= releases; i++) {
-        JsonNode request = propose(api, "1.0." + i);
+        JsonNode request =
+            Publications.propose(api, "ALL", "1.0." + i, "sha256:" + "be".repeat(32), null);
         String id = request.path("id").asText();
         byte[] digest = Numeric.hexStringToByteArray(request.path("digest").asText());
-        sign(api, id, 1, digest);
-        sign(api, id, 2, digest);
+        Publications.sign(api, id, 1, digest);
+        Publications.sign(api, id, 2, digest);
         long thresholdAnswered = System.nanoTime();
-        JsonNode published = awaitPublished(api, id);
+        JsonNode published = Publications.awaitPublished(api, id);
         clientMillis.add((System.nanoTime() - thresholdAnswered) / 1e6);
         workflowMillis.add(
             (double)
@@ -84,54 +83,5 @@ public final class ReleaseBench {
       "--noderr.beacon.sender-keystore-password=" + PASSWORD,
       "--noderr.beacon.poll-interval=100ms"
     };
-  }
-
-  private static JsonNode propose(PlatformApi api, String version) throws Exception {
-    HttpResponse<String> response =
-        api.post(
-            "/api/v1/releases",
-            "admin",
-            Map.of(
-                "tier",
-                "ALL",
-                "version",
-                version,
-                "imageDigest",
-                "sha256:" + "be".repeat(32),
-                "deadlineHours",
-                1));
-    if (response.statusCode() != 201) {
-      throw new IllegalStateException("proposal refused: " + response.body());
-    }
-    return PlatformApi.json(response);
-  }
-
-  private static void sign(PlatformApi api, String id, int signer, byte[] digest) throws Exception {
-    HttpResponse<String> response =
-        api.post(
-            "/api/v1/releases/" + id + "/signatures",
-            "signer" + signer,
-            Map.of(
-                "signer",
-                Signatures.addressOf(DemoSigners.key(signer)).value(),
-                "signature",
-                Signatures.sign(digest, DemoSigners.key(signer))));
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("signature refused: " + response.body());
-    }
-  }
-
-  private static JsonNode awaitPublished(PlatformApi api, String id) throws Exception {
-    while (true) {
-      JsonNode release = api.get("/api/v1/releases/" + id, "admin");
-      String status = release.path("status").asText();
-      if (status.equals("PUBLISHED")) {
-        return release;
-      }
-      if (!status.equals("PUBLISHING") && !status.equals("AWAITING_SIGNATURES")) {
-        throw new IllegalStateException(id + " ended " + status + ": " + release.path("reason"));
-      }
-      Thread.sleep(10);
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.noderr.app.bench;
 
 import io.noderr.agent.sim.FleetSimulator;
 import io.noderr.app.PlatformApi;
+import io.noderr.app.Publications;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -32,6 +33,7 @@ public final class RolloutBench {
       WorkflowClient client = platform.context.getBean(WorkflowClient.class);
       for (int run = 1; run <= repeat; run++) {
         String version = "2.0." + run;
+        publishForEveryTier(api, version);
         long t0 = System.nanoTime();
         String id = deploy(api, version);
         awaitStatus(api, id, "COMPLETED");
@@ -53,6 +55,13 @@ public final class RolloutBench {
       double floor = floorSeconds(client, nodes);
       BenchPlatform.print("floor seconds (3 no-op activities per node)", floor);
       BenchPlatform.printPeakHeap();
+    }
+  }
+
+  /** Signers publish the version first (outside the measured time): deployments need it. */
+  private static void publishForEveryTier(PlatformApi api, String version) throws Exception {
+    for (String tier : List.of("ALL", "ORACLE", "GUARDIAN")) {
+      Publications.publish(api, tier, version, FleetSimulator.digestOf(version));
     }
   }
 

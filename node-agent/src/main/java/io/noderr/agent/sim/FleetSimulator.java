@@ -7,6 +7,7 @@ import io.noderr.agent.NodeStatusActivitiesImpl;
 import io.noderr.agent.platform.EnrollmentEntry;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.release.BeaconDigestCheck;
+import io.noderr.agent.release.BeaconSource;
 import io.noderr.agent.release.CachingBeaconSource;
 import io.noderr.agent.release.PlatformBeaconSource;
 import io.noderr.agent.runtime.RunningRelease;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,8 @@ public class FleetSimulator implements AutoCloseable {
   private final AgentHost host;
   private final FleetAdmission admission;
   private final PlatformClient platform;
-  private final BeaconDigestCheck releaseCheck;
+  private final BeaconSource beacon;
+  private final Map<String, BeaconDigestCheck> checksByTier = new HashMap<>();
   private final List<SimulatedNode> nodes = new ArrayList<>();
   private final List<NodeStatusActivitiesImpl> agents = new ArrayList<>();
   private final ReleaseFaults releaseFaults = new ReleaseFaults();
@@ -59,10 +62,9 @@ public class FleetSimulator implements AutoCloseable {
     this.host = host;
     this.admission = admission;
     this.platform = platform;
-    this.releaseCheck =
-        new BeaconDigestCheck(
-            new CachingBeaconSource(
-                new PlatformBeaconSource(platform), BEACON_CACHE, Clock.systemUTC()));
+    this.beacon =
+        new CachingBeaconSource(
+            new PlatformBeaconSource(platform), BEACON_CACHE, Clock.systemUTC());
   }
 
   /** Admits the fleet, starts every node's worker and the heartbeat loop. */
@@ -80,7 +82,9 @@ public class FleetSimulator implements AutoCloseable {
     List<String> ids = admission.admit(entries);
     RunningRelease release = new RunningRelease(spec.version(), digestOf(spec.version()));
     Clock clock = Clock.systemUTC();
-    for (String id : ids) {
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      BeaconDigestCheck releaseCheck = checkOf(entries.get(i).tier());
       SimulatedNode node = new SimulatedNode(id, spec.failures());
       SimulatedRuntime runtime = new SimulatedRuntime(release, node);
       NodeStatusActivitiesImpl activities =
@@ -89,7 +93,10 @@ public class FleetSimulator implements AutoCloseable {
       if (node.failure() != Failure.SILENT) {
         node.attach(
             host.addNode(
-                id, activities, releaseCheck, new SimulatedUpdates(node, runtime, releaseFaults)));
+                id,
+                activities,
+                releaseCheck,
+                new SimulatedUpdates(node, runtime, releaseFaults, releaseCheck)));
       }
       nodes.add(node);
       agents.add(activities);
@@ -98,6 +105,11 @@ public class FleetSimulator implements AutoCloseable {
     heartbeats = new HeartbeatLoop(platform, this::reportsOfLiveNodes);
     heartbeats.start(heartbeatInterval);
     log.info("simulated fleet up: {} nodes, failures {}", ids.size(), spec.failures());
+  }
+
+  /** Each node checks releases against its own tier's beacon, as a real agent does. */
+  private BeaconDigestCheck checkOf(String tier) {
+    return checksByTier.computeIfAbsent(tier, t -> new BeaconDigestCheck(beacon));
   }
 
   /** The per-release failure knobs of this fleet, settable while it runs. */

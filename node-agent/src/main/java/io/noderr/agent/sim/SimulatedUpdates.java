@@ -1,23 +1,29 @@
 package io.noderr.agent.sim;
 
+import io.noderr.activities.node.NodeReleaseActivities;
 import io.noderr.activities.node.NodeRevertRequest;
 import io.noderr.activities.node.NodeUpdateActivities;
 import io.noderr.activities.node.NodeUpdateRequest;
 import io.noderr.activities.node.NodeUpdateResult;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
+import io.noderr.activities.node.ReleaseToVerify;
+import io.noderr.activities.release.ReleaseFailures;
 import io.noderr.agent.runtime.RunningRelease;
 import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * A simulated node's update: the same contract as the Docker runtime's, with the swap in memory.
- * The image store is simulated too — an image of version v has digest {@link
- * FleetSimulator#digestOf(v)}, so a request naming another digest is refused as DIGEST_MISMATCH.
- * The node's failure mode applies (SLOW delays, CRASH dies mid-update and comes back), plus the
- * per-release faults ({@link ReleaseFaults}). Idempotent per update id: a retry answers with the
- * first outcome.
+ * The release is checked exactly as the Docker agent checks it: against the beacon of the node's
+ * tier ({@link io.noderr.agent.release.BeaconDigestCheck}, read through the platform), except that
+ * going back to the pinned previous release needs no beacon. The simulated image store holds every
+ * image the beacon publishes, so what the signers published installs and nothing else does (a
+ * mismatch is DIGEST_MISMATCH with the beacon's words). The node's failure mode applies (SLOW
+ * delays, CRASH dies mid-update and comes back), plus the per-release faults ({@link
+ * ReleaseFaults}). Idempotent per update id: a retry answers with the first outcome.
  */
 class SimulatedUpdates implements NodeUpdateActivities {
 
@@ -25,16 +31,25 @@ class SimulatedUpdates implements NodeUpdateActivities {
   private final SimulatedNode node;
   private final SimulatedRuntime runtime;
   private final ReleaseFaults faults;
+  private final NodeReleaseActivities releaseCheck;
   private volatile RunningRelease previous;
   private volatile String lastUpdateId;
   private volatile NodeUpdateResult lastResult;
   private volatile String crashedUpdateId;
 
-  SimulatedUpdates(SimulatedNode node, SimulatedRuntime runtime, ReleaseFaults faults) {
+  /**
+   * @param releaseCheck the beacon check of this node's own tier
+   */
+  SimulatedUpdates(
+      SimulatedNode node,
+      SimulatedRuntime runtime,
+      ReleaseFaults faults,
+      NodeReleaseActivities releaseCheck) {
     this.nodeId = node.nodeId();
     this.node = node;
     this.runtime = runtime;
     this.faults = faults;
+    this.releaseCheck = releaseCheck;
   }
 
   @Override
@@ -46,16 +61,12 @@ class SimulatedUpdates implements NodeUpdateActivities {
     node.beforeActivity("update");
     RunningRelease current = runtime.running();
     NodeUpdateResult result;
+    Optional<String> refusal;
     if (current.version().equals(request.version())) {
       result =
           result(Outcome.ALREADY_AT_TARGET, null, "already runs " + current.version(), started);
-    } else if (!FleetSimulator.digestOf(request.version()).equals(request.imageDigest())) {
-      result =
-          result(
-              Outcome.FAILED,
-              FailureType.DIGEST_MISMATCH,
-              "image " + request.version() + " has another digest than " + request.imageDigest(),
-              started);
+    } else if ((refusal = refusalOf(request)).isPresent()) {
+      result = result(Outcome.FAILED, FailureType.DIGEST_MISMATCH, refusal.get(), started);
     } else {
       Optional<ReleaseFaults.Kind> fault = faults.faultOf(nodeId, request.version());
       fault.ifPresent(kind -> misbehave(kind, request));
@@ -96,6 +107,29 @@ class SimulatedUpdates implements NodeUpdateActivities {
     runtime.install(previous);
     previous = null;
     return result(Outcome.ROLLED_BACK, null, "back from " + current.version(), started);
+  }
+
+  /**
+   * Why the node refuses the release, if it does: the pinned previous release is trusted (it was
+   * verified when first installed), anything else must be what the beacon publishes for the node's
+   * tier. An unreadable beacon is not a refusal: the failure propagates and Temporal retries.
+   */
+  private Optional<String> refusalOf(NodeUpdateRequest request) {
+    if (previous != null
+        && previous.version().equals(request.version())
+        && previous.imageDigest().equalsIgnoreCase(request.imageDigest())) {
+      return Optional.empty();
+    }
+    try {
+      releaseCheck.verifyRelease(
+          new ReleaseToVerify(request.tier(), request.version(), request.imageDigest()));
+      return Optional.empty();
+    } catch (ApplicationFailure failure) {
+      if (!ReleaseFailures.DIGEST_MISMATCH.equals(failure.getType())) {
+        throw failure;
+      }
+      return Optional.of(failure.getOriginalMessage());
+    }
   }
 
   /** The release fault's part before the soak; UNHEALTHY shows in the soak's verdict instead. */

@@ -9,12 +9,18 @@ import io.noderr.activities.node.NodeUpdateRequest;
 import io.noderr.activities.node.NodeUpdateRequest.Strategy;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
+import io.noderr.activities.release.BeaconTier;
+import io.noderr.agent.release.BeaconDigestCheck;
+import io.noderr.agent.release.BeaconRelease;
+import io.noderr.agent.release.BeaconSource;
 import io.noderr.agent.runtime.RunningRelease;
+import io.noderr.signing.ImageDigest;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SimulatedUpdatesTest {
@@ -23,10 +29,51 @@ class SimulatedUpdatesTest {
   private final SimulatedRuntime runtime =
       new SimulatedRuntime(new RunningRelease("1.0.0", FleetSimulator.digestOf("1.0.0")), node);
   private final ReleaseFaults faults = new ReleaseFaults();
-  private final SimulatedUpdates updates = new SimulatedUpdates(node, runtime, faults);
+
+  /** What the tier's beacon publishes now (null: nothing yet). */
+  private volatile BeaconRelease published;
+
+  private final BeaconDigestCheck beacon =
+      new BeaconDigestCheck(
+          new BeaconSource() {
+            @Override
+            public String name() {
+              return "TEST";
+            }
+
+            @Override
+            public Optional<BeaconRelease> current(BeaconTier tier) {
+              return Optional.ofNullable(published);
+            }
+          });
+  private final SimulatedUpdates updates = new SimulatedUpdates(node, runtime, faults, beacon);
+
+  private void publish(String version) {
+    published = new BeaconRelease(version, ImageDigest.parse(FleetSimulator.digestOf(version)));
+  }
+
+  @Test
+  void onlyWhatTheBeaconPublishes_installs_butThePinnedPreviousNeedsNoBeacon() {
+    var unpublished = updates.update(request("u1", "1.1.0"));
+    assertThat(unpublished.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(unpublished.failure()).isEqualTo(FailureType.DIGEST_MISMATCH);
+    assertThat(unpublished.detail())
+        .contains("holds no release for tier ALL, asked to install 1.1.0");
+
+    publish("1.1.0");
+    assertThat(updates.update(request("u2", "1.1.0")).outcome()).isEqualTo(Outcome.UPDATED);
+    publish("1.2.0");
+    assertThat(updates.update(request("u3", "1.0.0")).outcome())
+        .as("back to the pinned previous release while the beacon names 1.2.0")
+        .isEqualTo(Outcome.UPDATED);
+    assertThat(updates.update(request("u4", "1.1.0")).failure())
+        .as("1.1.0 is neither published nor pinned any more")
+        .isEqualTo(FailureType.DIGEST_MISMATCH);
+  }
 
   @Test
   void update_swaps_isIdempotentPerUpdateId_andRevertGoesBack() {
+    publish("1.1.0");
     assertThat(updates.update(request("u1", "1.1.0")).outcome()).isEqualTo(Outcome.UPDATED);
     assertThat(runtime.running().version()).isEqualTo("1.1.0");
     assertThat(updates.update(request("u1", "1.1.0")).outcome()).isEqualTo(Outcome.UPDATED);
@@ -43,6 +90,7 @@ class SimulatedUpdatesTest {
   @Test
   void aFaultyRelease_revertsOnTheNodesItFailsOn_andAnotherDigestIsRefused() {
     faults.set("6.6.6", ReleaseFaults.Kind.UNHEALTHY, 100);
+    publish("6.6.6");
 
     var bad = updates.update(request("u1", "6.6.6"));
     var wrongDigest =
@@ -67,8 +115,9 @@ class SimulatedUpdatesTest {
   @Test
   void aCrashMidUpdate_failsTheAttempt_andTheRetryOfTheSameUpdateFinishesIt() {
     SimulatedNode crashing = new SimulatedNode("sim-00002", new FailurePlan(0, 0, 0, 0, 0, 10));
-    SimulatedUpdates agent = new SimulatedUpdates(crashing, runtime, faults);
+    SimulatedUpdates agent = new SimulatedUpdates(crashing, runtime, faults, beacon);
     faults.set("1.7.0", ReleaseFaults.Kind.CRASH, 100);
+    publish("1.7.0");
 
     assertThatThrownBy(() -> agent.update(request("u1", "1.7.0"))).hasMessageContaining("crash");
     assertThat(runtime.running().version()).isEqualTo("1.0.0");
@@ -78,6 +127,7 @@ class SimulatedUpdatesTest {
   @Test
   void aHangingNode_neverAnswers_untilItsAttemptTimedOut() {
     faults.set("1.8.0", ReleaseFaults.Kind.HANG, 100);
+    publish("1.8.0");
     TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();
     try {
       temporal.registerActivitiesImplementations(updates);

@@ -106,6 +106,21 @@ public class BeaconEvents {
         tier.name());
   }
 
+  /**
+   * The tier's latest publication of {@code version} on any beacon, current or earlier: what an
+   * emergency rollback to a release the signers once published for the tier may go back to.
+   */
+  public Optional<BeaconEventRow> latestPublicationOf(Tier tier, String version) {
+    return first(
+        "SELECT "
+            + COLUMNS
+            + PUBLISHED_IN_TIER
+            + " AND version = ?"
+            + " ORDER BY observed_at DESC, block_number DESC, log_index DESC, id DESC LIMIT 1",
+        tier.name(),
+        version);
+  }
+
   /** The latest recorded events of every beacon, newest first. */
   public List<BeaconEventRow> recent(int limit) {
     return jdbc.query(

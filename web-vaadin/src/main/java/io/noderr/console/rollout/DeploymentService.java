@@ -2,15 +2,11 @@ package io.noderr.console.rollout;
 
 import io.noderr.activities.TaskQueues;
 import io.noderr.console.onboarding.WorkflowUpdates;
-import io.noderr.registry.Tier;
-import io.noderr.registry.release.BeaconEventRow;
-import io.noderr.registry.release.BeaconEvents;
 import io.noderr.registry.rollout.RolloutRow;
 import io.noderr.registry.rollout.RolloutTargetQueries;
 import io.noderr.registry.rollout.RolloutTargetQueries.NodeFilter;
 import io.noderr.registry.rollout.RolloutTargetQueries.NodeResult;
 import io.noderr.registry.rollout.Rollouts;
-import io.noderr.signing.ImageDigest;
 import io.noderr.signing.Semver;
 import io.noderr.workflows.rollout.OperatorCommand;
 import io.noderr.workflows.rollout.RolloutInput;
@@ -51,19 +47,19 @@ public class DeploymentService {
   private final WorkflowClient client;
   private final Rollouts rollouts;
   private final RolloutTargetQueries targets;
-  private final BeaconEvents beaconEvents;
+  private final SignedReleases signedReleases;
   private final Validator validator;
 
   DeploymentService(
       WorkflowClient client,
       Rollouts rollouts,
       RolloutTargetQueries targets,
-      BeaconEvents beaconEvents,
+      SignedReleases signedReleases,
       Validator validator) {
     this.client = client;
     this.rollouts = rollouts;
     this.targets = targets;
-    this.beaconEvents = beaconEvents;
+    this.signedReleases = signedReleases;
     this.validator = validator;
   }
 
@@ -75,8 +71,9 @@ public class DeploymentService {
   public String start(DeploymentForm form, Authentication caller) {
     RolloutStrategy strategy =
         StrategyBuilder.from(form, FormProblems.of(validator, form, field -> true));
-    return launch(
-        form.version(), form.tiers(), form.image(), form.imageDigest(), strategy, null, caller);
+    requireSemver(form.version());
+    String digest = signedReleases.requireCurrent(form.version(), form.tiers(), form.imageDigest());
+    return launch(form.version(), form.tiers(), form.image(), digest, strategy, null, caller);
   }
 
   /**
@@ -104,12 +101,14 @@ public class DeploymentService {
       String imageDigest,
       String reason,
       Authentication caller) {
+    requireSemver(toVersion);
+    String digest = signedReleases.requirePublishedOnce(toVersion, tiers, imageDigest);
     String id =
         launch(
             toVersion,
             tiers,
             null,
-            imageDigest,
+            digest,
             StrategyBuilder.emergency(),
             "EMERGENCY ROLLBACK: " + reason,
             caller);
@@ -228,16 +227,10 @@ public class DeploymentService {
       String version,
       List<String> tiers,
       String image,
-      String imageDigest,
+      String digest,
       RolloutStrategy strategy,
       String reason,
       Authentication caller) {
-    try {
-      Semver.parse(version);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidDeploymentException(e.getMessage());
-    }
-    String digest = digestFor(version, tiers, imageDigest);
     String id = freeId(tiers, version);
     RolloutWorkflow rollout =
         client.newWorkflowStub(
@@ -263,38 +256,12 @@ public class DeploymentService {
     return id;
   }
 
-  /**
-   * The digest given, else the one the beacon published for this version (every tier must agree): a
-   * deployment installs what the signers approved unless told otherwise — and each node checks the
-   * digest against its beacon anyway.
-   */
-  private String digestFor(String version, List<String> tiers, String given) {
-    if (given != null && !given.isBlank()) {
-      try {
-        return ImageDigest.parse(given).value();
-      } catch (IllegalArgumentException e) {
-        throw new InvalidDeploymentException(e.getMessage());
-      }
+  private static void requireSemver(String version) {
+    try {
+      Semver.parse(version);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidDeploymentException(e.getMessage());
     }
-    List<String> published =
-        tiers.stream()
-            .map(t -> beaconEvents.latestPublished(Tier.valueOf(t)))
-            .map(
-                r ->
-                    r.filter(e -> e.version().equals(version))
-                        .map(BeaconEventRow::imageDigest)
-                        .orElse(null))
-            .distinct()
-            .toList();
-    if (published.size() != 1 || published.getFirst() == null) {
-      throw new InvalidDeploymentException(
-          "no imageDigest given and the beacon has not published "
-              + version
-              + " for "
-              + String.join(", ", tiers)
-              + "; give imageDigest or publish the release first");
-    }
-    return published.getFirst();
   }
 
   /**

@@ -8,12 +8,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.noderr.console.AbstractConsoleIT;
+import io.noderr.registry.Tier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * {@code POST /api/v1/deployments} with the strategy fields the console's wizard also sends: a bad
@@ -67,5 +69,50 @@ class DeploymentApiIT extends AbstractConsoleIT {
                 .content("{\"reason\": \"stuck\", \"forceLocks\": true}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail", containsString("forceLocks goes with retry only")));
+  }
+
+  @Test
+  void aReleaseTheSignersDidNotPublishForEveryTier_isA409NamingBoth_andNothingStarts()
+      throws Exception {
+    String signed = "sha256:" + "5a".repeat(32);
+    String other = "sha256:" + "0b".repeat(32);
+    published(Tier.ORACLE, "8.1.0", signed);
+
+    deploy("{\"version\": \"8.1.0\", \"tiers\": [\"ORACLE\"], \"imageDigest\": \"" + other + "\"}")
+        .andExpect(status().isConflict())
+        .andExpect(
+            jsonPath(
+                "$.detail",
+                containsString(
+                    "the beacon publishes 8.1.0 ("
+                        + signed
+                        + ") for tier ORACLE, not 8.1.0 ("
+                        + other
+                        + ")")));
+    deploy("{\"version\": \"8.1.1\", \"tiers\": [\"ORACLE\"]}")
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", containsString("not 8.1.1")));
+    deploy("{\"version\": \"8.1.0\", \"tiers\": [\"ORACLE\", \"GUARDIAN\"]}")
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", containsString("for tier GUARDIAN")));
+    mvc.perform(
+            post("/api/v1/rollbacks")
+                .with(httpBasic("admin", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"tier\": \"ORACLE\", \"toVersion\": \"8.0.0\", \"reason\": \"bad\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", containsString("never published 8.0.0")));
+    mvc.perform(get("/api/v1/deployments/rollout-ORACLE-8.1.0").with(httpBasic("sre", PASSWORD)))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/deployments/rollout-ORACLE-8.1.1").with(httpBasic("sre", PASSWORD)))
+        .andExpect(status().isNotFound());
+  }
+
+  private ResultActions deploy(String body) throws Exception {
+    return mvc.perform(
+        post("/api/v1/deployments")
+            .with(httpBasic("admin", PASSWORD))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
   }
 }

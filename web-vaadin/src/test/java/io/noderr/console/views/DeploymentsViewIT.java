@@ -79,6 +79,7 @@ class DeploymentsViewIT extends AbstractKaribuIT {
 
   @Test
   void admin_startsADeployment_watchesItComplete_andRollsItBack() {
+    published(Tier.GUARDIAN, "3.0.1", DIGEST);
     startAs("admin");
     DeploymentsView view = open();
 
@@ -104,6 +105,7 @@ class DeploymentsViewIT extends AbstractKaribuIT {
     String id = "rollout-ORACLE-3.1.0";
     NodeUpdateResult failure =
         new NodeUpdateResult(FAILING, Outcome.FAILED, FailureType.UNHEALTHY, ERROR, "3.0.0", 900);
+    published(Tier.ORACLE, "3.1.0", DIGEST);
     try (var agents = new FakeNodeAgents(temporal, NODES, Map.of(FAILING, failure))) {
       startAs("admin");
       DeploymentsView view = open();
@@ -211,6 +213,24 @@ class DeploymentsViewIT extends AbstractKaribuIT {
     assertThatThrownBy(() -> describe("rollout-ORACLE-3.2.0"))
         .isInstanceOf(StatusRuntimeException.class)
         .hasMessageContaining("NOT_FOUND");
+  }
+
+  @Test
+  void aVersionTheSignersDidNotPublish_isRefused_namingBothReleases_andNothingStarts() {
+    published(Tier.ORACLE, "3.3.0", DIGEST);
+    startAs("admin");
+    DeploymentsView view = open();
+
+    fillIn("3.3.1", "ORACLE", "100%");
+    _click(_get(Button.class, spec -> spec.withId("start-deployment")));
+
+    assertThat(AbstractReleaseIT.notifications())
+        .anyMatch(
+            text ->
+                text.contains("the beacon publishes 3.3.0 (" + DIGEST + ") for tier ORACLE")
+                    && text.contains("not 3.3.1 (" + DIGEST + ")"));
+    assertThat(view.details.isVisible()).isFalse();
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM rollouts", Long.class)).isZero();
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.noderr.activities.node.StatusRequest;
 import io.noderr.activities.platform.HealthCheckOutcome;
 import io.noderr.activities.platform.HealthCheckRecordingActivities;
 import io.noderr.activities.platform.HealthCheckVerdict;
+import io.noderr.workflows.PlatformActivityOptions;
 import io.noderr.workflows.healthcheck.NodeHealthCheckState.Stage;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -40,17 +41,9 @@ public class NodeHealthCheckWorkflowImpl implements NodeHealthCheckWorkflow {
           .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
           .build();
 
-  /** Registry writes are idempotent, so they retry until the database is back. */
+  /** Registry writes are idempotent, so they retry through database outages. */
   static final ActivityOptions PLATFORM_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setTaskQueue(TaskQueues.PLATFORM)
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .build())
-          .build();
+      PlatformActivityOptions.retryingThroughOutages(Duration.ofSeconds(30));
 
   private final HealthCheckRecordingActivities registry =
       Workflow.newActivityStub(HealthCheckRecordingActivities.class, PLATFORM_OPTIONS);

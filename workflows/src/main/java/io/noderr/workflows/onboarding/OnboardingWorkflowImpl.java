@@ -1,14 +1,13 @@
 package io.noderr.workflows.onboarding;
 
-import io.noderr.activities.TaskQueues;
 import io.noderr.activities.onboarding.ApplicationClosed;
 import io.noderr.activities.onboarding.ApplicationClosed.Outcome;
 import io.noderr.activities.onboarding.ApplicationSubmitted;
 import io.noderr.activities.onboarding.NodeRegistration;
 import io.noderr.activities.onboarding.OnboardingActivities;
 import io.noderr.activities.onboarding.TokenIssued;
+import io.noderr.workflows.PlatformActivityOptions;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -34,16 +33,7 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
    * registry itself is non-retryable and reaches the registering node as the reason.
    */
   static final ActivityOptions REGISTRY_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setTaskQueue(TaskQueues.PLATFORM)
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .setDoNotRetry(REGISTRATION_REFUSED)
-                  .build())
-          .build();
+      PlatformActivityOptions.retryingThroughOutages(Duration.ofSeconds(30), REGISTRATION_REFUSED);
 
   /** Error type of a decision whose state moved on while it waited for an earlier one. */
   static final String DECISION_REFUSED = "DecisionRefused";

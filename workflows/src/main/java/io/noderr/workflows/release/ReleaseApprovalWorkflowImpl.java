@@ -1,6 +1,5 @@
 package io.noderr.workflows.release;
 
-import io.noderr.activities.TaskQueues;
 import io.noderr.activities.release.BeaconQuery;
 import io.noderr.activities.release.BeaconState;
 import io.noderr.activities.release.PublishReceipt;
@@ -16,10 +15,10 @@ import io.noderr.signing.ImageDigest;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.PublishAction;
 import io.noderr.signing.Signatures;
+import io.noderr.workflows.PlatformActivityOptions;
 import io.noderr.workflows.release.ReleaseState.CollectedSignature;
 import io.noderr.workflows.release.ReleaseState.Declined;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -47,15 +46,9 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
    * the reason rather than hanging in PREPARING.
    */
   static final ActivityOptions BEACON_READ =
-      ActivityOptions.newBuilder()
-          .setTaskQueue(TaskQueues.PLATFORM)
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
+      ActivityOptions.newBuilder(
+              PlatformActivityOptions.retryingThroughOutages(Duration.ofSeconds(30)))
           .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .build())
           .build();
 
   /**
@@ -63,42 +56,19 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
    * retries through RPC failures; the multisig refusing is final.
    */
   static final ActivityOptions PUBLISH =
-      ActivityOptions.newBuilder()
-          .setTaskQueue(TaskQueues.PLATFORM)
-          .setStartToCloseTimeout(Duration.ofMinutes(3))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .setDoNotRetry(ReleaseFailures.PUBLISH_REFUSED)
-                  .build())
-          .build();
+      PlatformActivityOptions.retryingThroughOutages(
+          Duration.ofMinutes(3), ReleaseFailures.PUBLISH_REFUSED);
 
   /** Waiting for the follower to see the event; the heartbeat shows a stuck follower quickly. */
   static final ActivityOptions AWAIT_EVENT =
-      ActivityOptions.newBuilder()
-          .setTaskQueue(TaskQueues.PLATFORM)
-          .setStartToCloseTimeout(Duration.ofMinutes(10))
+      ActivityOptions.newBuilder(
+              PlatformActivityOptions.retryingThroughOutages(Duration.ofMinutes(10)))
           .setHeartbeatTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .build())
           .build();
 
-  /** Read-model writes are idempotent per step; they retry until the database is back. */
+  /** Read-model writes are idempotent per step; they retry through database outages. */
   static final ActivityOptions RECORD =
-      ActivityOptions.newBuilder()
-          .setTaskQueue(TaskQueues.PLATFORM)
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .build())
-          .build();
+      PlatformActivityOptions.retryingThroughOutages(Duration.ofSeconds(30));
 
   private final ReleaseActivities beaconReads =
       Workflow.newActivityStub(ReleaseActivities.class, BEACON_READ);

@@ -10,6 +10,7 @@ import io.noderr.activities.node.NodeUpdateResult.Outcome;
 import io.noderr.activities.rollout.NodeTarget;
 import io.noderr.activities.rollout.ResultBatch;
 import io.noderr.activities.rollout.RolloutActivities;
+import io.noderr.workflows.PlatformActivityOptions;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -33,12 +34,7 @@ public class NodeBatchWorkflowImpl implements NodeBatchWorkflow {
   private final RolloutActivities registry =
       Workflow.newActivityStub(
           RolloutActivities.class,
-          ActivityOptions.newBuilder()
-              .setTaskQueue(TaskQueues.PLATFORM)
-              .setStartToCloseTimeout(Duration.ofSeconds(60))
-              .setRetryOptions(
-                  RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build())
-              .build());
+          PlatformActivityOptions.retryingThroughOutages(Duration.ofSeconds(60)));
 
   @Override
   public NodeBatchResult run(NodeBatchInput input) {
@@ -75,21 +71,25 @@ public class NodeBatchWorkflowImpl implements NodeBatchWorkflow {
     String updateId =
         input.rolloutId() + ":" + node.nodeId() + (input.reverting() ? ":revert" : "");
     try {
-      return input.reverting()
-          ? agent.revert(
-              new NodeRevertRequest(
-                  updateId, input.version(), input.strategy().perNodeDeadlineMillis()))
-          : agent.update(
-              new NodeUpdateRequest(
-                  updateId,
-                  node.tier(),
-                  input.version(),
-                  input.image(),
-                  input.imageDigest(),
-                  input.strategy().updateStrategy(),
-                  input.strategy().soakMillis(),
-                  input.strategy().perNodeDeadlineMillis(),
-                  input.forceLocks()));
+      NodeUpdateResult answer =
+          input.reverting()
+              ? agent.revert(
+                  new NodeRevertRequest(
+                      updateId, input.version(), input.strategy().perNodeDeadlineMillis()))
+              : agent.update(
+                  new NodeUpdateRequest(
+                      updateId,
+                      node.tier(),
+                      input.version(),
+                      input.image(),
+                      input.imageDigest(),
+                      input.strategy().updateStrategy(),
+                      input.strategy().soakMillis(),
+                      input.strategy().perNodeDeadlineMillis(),
+                      input.forceLocks()));
+      return Workflow.getVersion("node-answers-untrusted", Workflow.DEFAULT_VERSION, 1) >= 1
+          ? NodeAnswers.ofAskedNode(node, answer)
+          : answer;
     } catch (ActivityFailure failure) {
       // A node that never picked the work up (host gone) or did not finish in time counts as a
       // TIMEOUT failure for the gate; anything else the agent could not even report is a start
@@ -142,6 +142,7 @@ public class NodeBatchWorkflowImpl implements NodeBatchWorkflow {
   private static String describe(ActivityFailure failure) {
     Throwable cause = failure.getCause() == null ? failure : failure.getCause();
     String message = cause.getMessage();
-    return message == null ? cause.getClass().getSimpleName() : message;
+    // The message may come from the node's agent: capped like any other text from a node.
+    return message == null ? cause.getClass().getSimpleName() : NodeAnswers.capDetail(message);
   }
 }

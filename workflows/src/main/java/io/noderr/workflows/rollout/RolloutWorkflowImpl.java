@@ -10,11 +10,10 @@ import io.noderr.activities.rollout.RolloutActivities;
 import io.noderr.activities.rollout.RolloutProgress;
 import io.noderr.activities.rollout.TargetPage;
 import io.noderr.activities.rollout.TargetRange;
+import io.noderr.workflows.PlatformActivityOptions;
 import io.noderr.workflows.rollout.GateEvaluation.Verdict;
 import io.noderr.workflows.rollout.RolloutStep.Pause;
 import io.noderr.workflows.rollout.RolloutStrategy.GateFailureAction;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -40,19 +39,11 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
 
   private static final int EVALUATIONS_KEPT = 50;
 
-  /** Registry calls are idempotent; they retry until the database is back. */
+  /** Registry calls are idempotent; they retry through database outages. */
   private final RolloutActivities registry =
       Workflow.newActivityStub(
           RolloutActivities.class,
-          ActivityOptions.newBuilder()
-              .setTaskQueue(TaskQueues.PLATFORM)
-              .setStartToCloseTimeout(Duration.ofMinutes(2))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofMinutes(1))
-                      .build())
-              .build());
+          PlatformActivityOptions.retryingThroughOutages(Duration.ofMinutes(2)));
 
   private final RolloutInput input;
   private final RolloutStrategy strategy;

@@ -25,6 +25,9 @@ final class FakeAgent implements NodeUpdateActivities {
 
   final List<String> calls = new CopyOnWriteArrayList<>();
 
+  /** A rogue agent: answers FAILED under this other node's id, with a very long detail. */
+  volatile String impersonate;
+
   FakeAgent(String nodeId) {
     this.nodeId = nodeId;
   }
@@ -32,6 +35,10 @@ final class FakeAgent implements NodeUpdateActivities {
   @Override
   public NodeUpdateResult update(NodeUpdateRequest request) {
     calls.add("update " + request.version() + (request.forceLock() ? " (force)" : ""));
+    if (impersonate != null) {
+      return new NodeUpdateResult(
+          impersonate, Outcome.FAILED, null, "x".repeat(10_000), "9".repeat(1_000), 1);
+    }
     if ((lockedUnlessForced && !request.forceLock()) || lockedAnswers.getAndDecrement() > 0) {
       return new NodeUpdateResult(
           nodeId, Outcome.FAILED, FailureType.LOCKED, "update u-0 holds the lock", "1.0.0", 1);

@@ -84,6 +84,11 @@ final class FakeRegistry implements RolloutActivities {
     progress.add(step);
   }
 
+  /** The last result recorded for each node. */
+  List<NodeUpdateResult> recordedResults() {
+    return List.copyOf(results.values());
+  }
+
   List<String> actions() {
     return progress.stream().map(RolloutProgress::action).toList();
   }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.node.NodeUpdateRequest;
+import io.noderr.activities.node.NodeUpdateResult;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
+import io.noderr.activities.node.NodeUpdateResult.Outcome;
 import io.noderr.workflows.rollout.GateEvaluation.Verdict;
 import io.noderr.workflows.rollout.RolloutStep.Pause;
 import io.noderr.workflows.rollout.RolloutStrategy.GateFailureAction;
@@ -411,6 +413,32 @@ class RolloutWorkflowTest {
     assertThat(agents.get("node-1").calls)
         .as("a node that went back by itself is not asked again")
         .containsExactly("update 1.5.0");
+  }
+
+  @Test
+  void aNodesAnswer_isRecordedUnderTheNodeAsked_neverUnderTheIdItNames() {
+    fleet(4);
+    // node-0 is rogue: it answers FAILED in node-3's name, with a 10,000-character detail.
+    agents.get("node-0").impersonate = "node-3";
+    RolloutWorkflow rollout = start(withGateAction(strategy(steps(100)), GateFailureAction.PAUSE));
+    awaitStatus(rollout, RolloutStatus.GATE_FAILED);
+
+    List<NodeUpdateResult> recorded = registry.recordedResults();
+    assertThat(recorded)
+        .filteredOn(r -> r.outcome() == Outcome.FAILED)
+        .singleElement()
+        .satisfies(
+            failed -> {
+              assertThat(failed.nodeId()).isEqualTo("node-0");
+              assertThat(failed.failure()).isEqualTo(FailureType.START_FAILED);
+              assertThat(failed.detail()).hasSize(NodeAnswers.MAX_DETAIL);
+              assertThat(failed.runningVersion()).hasSize(NodeAnswers.MAX_VERSION);
+            });
+    assertThat(recorded)
+        .filteredOn(r -> r.nodeId().equals("node-3"))
+        .singleElement()
+        .extracting(NodeUpdateResult::outcome)
+        .isEqualTo(Outcome.UPDATED);
   }
 
   // --- helpers --------------------------------------------------------------------------------
