@@ -148,6 +148,28 @@ class RolloutIT {
   }
 
   @Test
+  void publishingIsEnough_whenTheTiersAutoDeployIsOn() throws Exception {
+    HttpResponse<String> on =
+        api.put(
+            "/api/v1/auto-deploy/GUARDIAN",
+            "admin",
+            Map.of("enabled", true, "preset", "all-at-once"));
+    assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+    try {
+      Publications.ensurePublished(api, "GUARDIAN", "1.7.0", digest("1.7.0"));
+
+      String id = "rollout-GUARDIAN-1.7.0";
+      await()
+          .atMost(30, TimeUnit.SECONDS)
+          .until(() -> api.status("/api/v1/deployments/" + id, "sre") == 200);
+      JsonNode done = awaitStatus(id, "COMPLETED");
+      assertThat(done.path("counts").path("updated").asInt()).isPositive();
+    } finally {
+      api.put("/api/v1/auto-deploy/GUARDIAN", "admin", Map.of("enabled", false));
+    }
+  }
+
+  @Test
   void badRequests_getAClear4xx() throws Exception {
     assertThat(
             post(

@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("5");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("8");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -61,6 +61,8 @@ class MigrationsIT {
             "local_multisig",
             "rollouts",
             "rollout_targets",
+            "auto_deploy_policies",
+            "auto_deploy_cursor",
             "flyway_schema_history");
   }
 

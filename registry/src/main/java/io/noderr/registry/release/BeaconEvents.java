@@ -121,6 +121,23 @@ public class BeaconEvents {
         version);
   }
 
+  /** Publications recorded after event {@code afterId}, oldest first (the auto-deployer's feed). */
+  public List<BeaconEventRow> publishedAfter(long afterId, int limit) {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM beacon_events WHERE kind = 'VERSION_PUBLISHED' AND id > ? ORDER BY id LIMIT ?",
+        BeaconEvents::row,
+        afterId,
+        limit);
+  }
+
+  /** The newest recorded event's id; 0 when nothing was ever recorded. */
+  public long lastEventId() {
+    Long id = jdbc.queryForObject("SELECT max(id) FROM beacon_events", Long.class);
+    return id == null ? 0 : id;
+  }
+
   /** The latest recorded events of every beacon, newest first. */
   public List<BeaconEventRow> recent(int limit) {
     return jdbc.query(

@@ -245,7 +245,7 @@ public class DeploymentService {
           new RolloutInput(
               version,
               tiers,
-              image == null || image.isBlank() ? "noderr/node:" + version : image.strip(),
+              image == null || image.isBlank() ? RolloutInput.defaultImage(version) : image.strip(),
               digest,
               strategy,
               caller.getName(),

@@ -4,6 +4,7 @@ import io.noderr.activities.node.NodeUpdateRequest;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.workflows.rollout.GatePolicy;
 import io.noderr.workflows.rollout.RateSchedule;
+import io.noderr.workflows.rollout.RolloutPreset;
 import io.noderr.workflows.rollout.RolloutStep;
 import io.noderr.workflows.rollout.RolloutStrategy;
 import io.noderr.workflows.rollout.RolloutStrategy.GateFailureAction;
@@ -198,11 +199,7 @@ final class StrategyBuilder {
   }
 
   private static RolloutStrategy preset(String name) {
-    return switch (name == null ? "canary" : name) {
-      case "phased" -> RolloutStrategy.phased();
-      case "all-at-once" -> RolloutStrategy.allAtOnce();
-      default -> RolloutStrategy.canary();
-    };
+    return RolloutPreset.byId(name).orElse(RolloutPreset.CANARY).strategy();
   }
 
   private static <T> T or(T value, T fallback) {

@@ -23,12 +23,14 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.noderr.console.fleet.FleetUpdates;
 import io.noderr.console.fleet.TemporalLinks;
 import io.noderr.console.onboarding.DecisionRefusedException;
+import io.noderr.console.rollout.AutoDeployService;
 import io.noderr.console.rollout.DeploymentConflictException;
 import io.noderr.console.rollout.DeploymentService;
 import io.noderr.console.rollout.DeploymentService.Verb;
 import io.noderr.console.rollout.DeploymentUnavailableException;
 import io.noderr.console.rollout.InvalidDeploymentException;
 import io.noderr.console.security.Roles;
+import io.noderr.console.views.deployments.AutoDeployPanel;
 import io.noderr.console.views.deployments.CohortTable;
 import io.noderr.console.views.deployments.DeploymentWizard;
 import io.noderr.console.views.deployments.NodeResultsGrid;
@@ -62,6 +64,8 @@ public class DeploymentsView extends HorizontalLayout {
   private final NodeResultsGrid nodes;
   private final VerticalLayout evaluations = new VerticalLayout();
   private final DeploymentService deployments;
+  private final AutoDeployService autoDeploy;
+  private final AutoDeployPanel autoDeployPanel;
   private final TemporalLinks links;
   private final FleetUpdates updates;
   private final boolean admin;
@@ -70,10 +74,12 @@ public class DeploymentsView extends HorizontalLayout {
 
   public DeploymentsView(
       DeploymentService deployments,
+      AutoDeployService autoDeploy,
       TemporalLinks links,
       FleetUpdates updates,
       AuthenticationContext auth) {
     this.deployments = deployments;
+    this.autoDeploy = autoDeploy;
     this.links = links;
     this.updates = updates;
     this.admin = auth.hasRole(Roles.ADMIN);
@@ -92,6 +98,18 @@ public class DeploymentsView extends HorizontalLayout {
                   }));
       list.add(wizard);
     }
+    autoDeployPanel = new AutoDeployPanel(admin);
+    autoDeployPanel.addSaveListener(
+        e ->
+            act(
+                () -> {
+                  autoDeploy.set(e.tier(), e.enabled(), e.preset(), caller());
+                  return "auto-deploy for "
+                      + e.tier()
+                      + (e.enabled() ? " on (" + e.preset() + ")" : " off");
+                }));
+    autoDeployPanel.show(autoDeploy.policies());
+    list.add(autoDeployPanel);
     grid.setId("deployments-grid");
     grid.addColumn(RolloutRow::id).setHeader("Deployment").setAutoWidth(true);
     grid.addColumn(RolloutRow::status).setHeader("Status");
@@ -252,6 +270,7 @@ public class DeploymentsView extends HorizontalLayout {
 
   private void refresh() {
     grid.getDataProvider().refreshAll();
+    autoDeployPanel.show(autoDeploy.policies());
     if (selected != null) {
       show(selected);
     }

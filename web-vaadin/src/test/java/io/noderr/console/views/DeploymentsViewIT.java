@@ -14,6 +14,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
@@ -30,6 +31,8 @@ import io.noderr.activities.node.NodeUpdateResult.Outcome;
 import io.noderr.console.views.deployments.DeploymentWizard;
 import io.noderr.console.views.deployments.NodeResultsGrid;
 import io.noderr.registry.Tier;
+import io.noderr.registry.autodeploy.AutoDeployPolicies;
+import io.noderr.registry.autodeploy.AutoDeployPolicy;
 import io.noderr.registry.node.EnrollmentRequest;
 import io.noderr.registry.node.Labels;
 import io.noderr.registry.node.NodeEnrollment;
@@ -64,6 +67,7 @@ class DeploymentsViewIT extends AbstractKaribuIT {
   private static final String ERROR = "probe: HTTP 503 on /health three times in a row";
 
   @Autowired NodeEnrollment enrollment;
+  @Autowired AutoDeployPolicies autoDeployPolicies;
   @Autowired WorkflowClient temporal;
 
   /** Four ORACLE nodes and nothing else, so GUARDIAN has none. */
@@ -231,6 +235,28 @@ class DeploymentsViewIT extends AbstractKaribuIT {
                     && text.contains("not 3.3.1 (" + DIGEST + ")"));
     assertThat(view.details.isVisible()).isFalse();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM rollouts", Long.class)).isZero();
+  }
+
+  @Test
+  void anAdmin_turnsAutoDeployOnForATier_andAnSreSeesItReadOnly() {
+    startAs("admin");
+    open();
+    _setValue(field(Checkbox.class, "auto-deploy-GUARDIAN"), true);
+    _setValue(field(Select.class, "auto-deploy-preset-GUARDIAN"), "all-at-once");
+    _click(_get(Button.class, spec -> spec.withId("auto-deploy-save-GUARDIAN")));
+
+    assertThat(AbstractReleaseIT.notifications())
+        .contains("auto-deploy for GUARDIAN on (all-at-once)");
+    AutoDeployPolicy saved = autoDeployPolicies.of(Tier.GUARDIAN);
+    assertThat(saved.enabled()).isTrue();
+    assertThat(saved.preset()).isEqualTo("all-at-once");
+
+    startAs("sre");
+    open();
+    assertThat(_get(Checkbox.class, spec -> spec.withId("auto-deploy-GUARDIAN")).isReadOnly())
+        .isTrue();
+    assertThat(_find(Button.class, spec -> spec.withId("auto-deploy-save-GUARDIAN"))).isEmpty();
+    autoDeployPolicies.set(Tier.GUARDIAN, false, "canary", "test");
   }
 
   @Test

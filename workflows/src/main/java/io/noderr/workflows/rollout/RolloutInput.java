@@ -46,6 +46,11 @@ public record RolloutInput(
     this(version, tiers, image, imageDigest, strategy, requestedBy, reason, 0, null);
   }
 
+  /** The image reference of a version when nobody names another: {@code noderr/node:<version>}. */
+  public static String defaultImage(String version) {
+    return "noderr/node:" + version;
+  }
+
   /** The same rollout, continued from {@code at}. */
   RolloutInput continuedFrom(RolloutCheckpoint at) {
     return new RolloutInput(

@@ -23,6 +23,7 @@ import io.noderr.console.rollout.DeploymentForm;
 import io.noderr.console.rollout.FailureLimitSyntax;
 import io.noderr.console.rollout.InvalidDeploymentException;
 import io.noderr.workflows.rollout.GatePolicy;
+import io.noderr.workflows.rollout.RolloutPreset;
 import io.noderr.workflows.rollout.RolloutStrategy;
 import java.util.Arrays;
 import java.util.List;
@@ -134,15 +135,9 @@ public class DeploymentWizard extends VerticalLayout {
     imageDigest.setId("deployment-digest");
     preset.setId("deployment-preset");
     preset.setLabel("Preset");
-    preset.setItems("canary", "phased", "all-at-once");
-    preset.setItemLabelGenerator(
-        p ->
-            switch (p) {
-              case "canary" -> "Canary 1/10/50/100 %";
-              case "phased" -> "Phased 5/15/80 % (cumulative 5/20/100)";
-              default -> "All at once";
-            });
-    preset.setValue("canary");
+    preset.setItems(Arrays.stream(RolloutPreset.values()).map(RolloutPreset::id).toList());
+    preset.setItemLabelGenerator(p -> RolloutPreset.byId(p).map(RolloutPreset::label).orElse(p));
+    preset.setValue(RolloutPreset.CANARY.id());
     steps.setId("deployment-steps");
     steps.setHelperText("Overrides the preset");
     soakSeconds.setId("deployment-soak");
