@@ -32,7 +32,7 @@ public final class PlatformApi {
     return JSON.readTree(response.body());
   }
 
-  int status(String path, String user) throws Exception {
+  public int status(String path, String user) throws Exception {
     return send(request(path, user).GET()).statusCode();
   }
 

@@ -32,8 +32,10 @@ public final class Publications {
    */
   public static void ensurePublished(PlatformApi api, String tier, String version, String digest)
       throws Exception {
-    JsonNode current = api.get("/api/v1/beacon/" + tier, "admin");
-    String published = current.path("version").asText("");
+    String published =
+        api.status("/api/v1/beacon/" + tier, "admin") == 404
+            ? ""
+            : api.get("/api/v1/beacon/" + tier, "admin").path("version").asText("");
     if (published.equals(version)) {
       return;
     }

@@ -37,6 +37,7 @@ public class NodeHealthCheckWorkflowImpl implements NodeHealthCheckWorkflow {
       ActivityOptions.newBuilder()
           .setScheduleToStartTimeout(Duration.ofSeconds(20))
           .setStartToCloseTimeout(Duration.ofSeconds(15))
+          .setScheduleToCloseTimeout(Duration.ofSeconds(35))
           .setHeartbeatTimeout(Duration.ofSeconds(10))
           .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
           .build();
