@@ -416,7 +416,7 @@ class RolloutWorkflowTest {
   }
 
   @Test
-  void aNodesAnswer_isRecordedUnderTheNodeAsked_neverUnderTheIdItNames() {
+  void aNodesAnswer_isRecordedUnderTheNodeAsked_neverUnderTheIdItNames() throws IOException {
     fleet(4);
     // node-0 is rogue: it answers FAILED in node-3's name, with a 10,000-character detail.
     agents.get("node-0").impersonate = "node-3";
@@ -439,6 +439,9 @@ class RolloutWorkflowTest {
         .singleElement()
         .extracting(NodeUpdateResult::outcome)
         .isEqualTo(Outcome.UPDATED);
+    rollout.abort(ADMIN);
+    result();
+    recordHistory("rogue-answer-recorded-under-node-asked");
   }
 
   // --- helpers --------------------------------------------------------------------------------
