@@ -1,6 +1,7 @@
 package io.noderr.agent.sim;
 
 import io.noderr.activities.node.NodeStatusReport;
+import io.noderr.activities.release.BeaconTier;
 import io.noderr.agent.AgentHost;
 import io.noderr.agent.HeartbeatLoop;
 import io.noderr.agent.NodeStatusActivitiesImpl;
@@ -44,7 +45,10 @@ public class FleetSimulator implements AutoCloseable {
   private final AgentHost host;
   private final FleetAdmission admission;
   private final PlatformClient platform;
-  private final BeaconDigestCheck releaseCheck;
+
+  /** One check per tier, all reading one cached beacon: each node uses its admitted tier's. */
+  private final Map<BeaconTier, BeaconDigestCheck> releaseChecks = new EnumMap<>(BeaconTier.class);
+
   private final List<SimulatedNode> nodes = new ArrayList<>();
   private final List<NodeStatusActivitiesImpl> agents = new ArrayList<>();
   private final ReleaseFaults releaseFaults = new ReleaseFaults();
@@ -59,10 +63,12 @@ public class FleetSimulator implements AutoCloseable {
     this.host = host;
     this.admission = admission;
     this.platform = platform;
-    this.releaseCheck =
-        new BeaconDigestCheck(
-            new CachingBeaconSource(
-                new PlatformBeaconSource(platform), BEACON_CACHE, Clock.systemUTC()));
+    CachingBeaconSource beacon =
+        new CachingBeaconSource(
+            new PlatformBeaconSource(platform), BEACON_CACHE, Clock.systemUTC());
+    for (BeaconTier tier : BeaconTier.values()) {
+      releaseChecks.put(tier, new BeaconDigestCheck(beacon, tier));
+    }
   }
 
   /** Admits the fleet, starts every node's worker and the heartbeat loop. */
@@ -80,7 +86,10 @@ public class FleetSimulator implements AutoCloseable {
     List<String> ids = admission.admit(entries);
     RunningRelease release = new RunningRelease(spec.version(), digestOf(spec.version()));
     Clock clock = Clock.systemUTC();
-    for (String id : ids) {
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      BeaconDigestCheck releaseCheck =
+          releaseChecks.get(BeaconTier.valueOf(admission.admittedTier(entries.get(i))));
       SimulatedNode node = new SimulatedNode(id, spec.failures());
       SimulatedRuntime runtime = new SimulatedRuntime(release, node);
       NodeStatusActivitiesImpl activities =

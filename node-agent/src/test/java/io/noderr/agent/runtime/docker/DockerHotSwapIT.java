@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DockerHotSwapIT {
 
   private static final String NODE = "node-1";
+  private static final BeaconTier TIER = BeaconTier.ORACLE;
   private static final long SOAK_MILLIS = 2_000;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -90,7 +92,9 @@ class DockerHotSwapIT {
 
   @BeforeEach
   void freshNode() {
-    agent = new DockerNodeUpdates(NODE, engine, stateDir, new BeaconDigestCheck(beacon), settings);
+    agent =
+        new DockerNodeUpdates(
+            NODE, engine, stateDir, new BeaconDigestCheck(beacon, TIER), settings);
   }
 
   @AfterEach
@@ -228,6 +232,37 @@ class DockerHotSwapIT {
   }
 
   @Test
+  void aGuardianNode_refusesARelease_publishedForAll_withoutTouchingTheNode() throws IOException {
+    update(v1, HAND_OVER, 0);
+    String v1Container = onlyContainer(v1);
+    byte[] state = Files.readAllBytes(stateDir.resolve(ReleaseStore.NAME));
+    DockerNodeUpdates guardian =
+        new DockerNodeUpdates(
+            NODE, engine, stateDir, new BeaconDigestCheck(beacon, BeaconTier.GUARDIAN), settings);
+
+    // Signed and published, but for ALL: a platform must not be able to push it onto a GUARDIAN.
+    beacon.publish(BeaconTier.ALL, v2.version(), v2.digest());
+    NodeUpdateRequest forAll =
+        new NodeUpdateRequest(
+            "u-all",
+            BeaconTier.ALL.name(),
+            v2.version(),
+            v2.reference(),
+            v2.digest(),
+            HAND_OVER,
+            0,
+            60_000,
+            false);
+    NodeUpdateResult refused = guardian.update(forAll);
+
+    assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(refused.failure()).isEqualTo(FailureType.DIGEST_MISMATCH);
+    assertThat(refused.detail()).contains("'ALL'").contains("pinned to tier GUARDIAN");
+    assertThat(onlyContainer(v1)).isEqualTo(v1Container);
+    assertThat(Files.readAllBytes(stateDir.resolve(ReleaseStore.NAME))).isEqualTo(state);
+  }
+
+  @Test
   void aReleaseTheEngineCannotStart_isReverted() {
     update(v1, DOWNLOAD_THEN_SWAP, 0);
     String v1Container = onlyContainer(v1);
@@ -347,7 +382,7 @@ class DockerHotSwapIT {
       boolean forceLock) {
     return new NodeUpdateRequest(
         updateId,
-        BeaconTier.ORACLE.name(),
+        TIER.name(),
         image.version(),
         image.reference(),
         image.digest(),
@@ -408,10 +443,14 @@ class DockerHotSwapIT {
    */
   private static final class PublishedRelease implements BeaconSource {
 
-    private volatile BeaconRelease current;
+    private final Map<BeaconTier, BeaconRelease> current = new ConcurrentHashMap<>();
 
     void publish(String version, String digest) {
-      current = new BeaconRelease(version, ImageDigest.parse(digest));
+      publish(TIER, version, digest);
+    }
+
+    void publish(BeaconTier tier, String version, String digest) {
+      current.put(tier, new BeaconRelease(version, ImageDigest.parse(digest)));
     }
 
     @Override
@@ -421,7 +460,7 @@ class DockerHotSwapIT {
 
     @Override
     public Optional<BeaconRelease> current(BeaconTier tier) {
-      return Optional.ofNullable(current);
+      return Optional.ofNullable(current.get(tier));
     }
   }
 }
