@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
 import io.noderr.activities.node.NodeRevertRequest;
 import io.noderr.activities.node.NodeUpdateActivities;
 import io.noderr.activities.node.NodeUpdateRequest;
@@ -263,6 +266,58 @@ class DockerHotSwapIT {
   }
 
   @Test
+  void theNodeContainer_runsConfined_byTheAgentsDefaults_orItsReleaseImagesLabels()
+      throws IOException {
+    update(v1, HAND_OVER, 0);
+    InspectContainerResponse byDefault = docker.inspectContainerCmd(onlyContainer(v1)).exec();
+    assertThat(byDefault.getConfig().getUser()).isEqualTo("65534:65534");
+    assertConfined(byDefault.getHostConfig(), 512L << 20, 1_000_000_000L, true);
+    assertThat(byDefault.getHostConfig().getTmpFs()).containsKey("/tmp");
+    assertThat(serving(primaryPort())).contains("1.0.0");
+
+    NodeSoftwareImage tuned =
+        NodeSoftwareImage.serving(
+            docker,
+            "3.0.0",
+            Map.of(
+                "io.noderr.user", "1000:1000",
+                "io.noderr.memory", "256m",
+                "io.noderr.cpus", "0.5",
+                "io.noderr.read-only", "false"));
+    assertThat(update(tuned, HAND_OVER, 0).outcome()).isEqualTo(Outcome.UPDATED);
+    InspectContainerResponse labelled = docker.inspectContainerCmd(onlyContainer(tuned)).exec();
+    assertThat(labelled.getConfig().getUser()).isEqualTo("1000:1000");
+    assertConfined(labelled.getHostConfig(), 256L << 20, 500_000_000L, false);
+    assertThat(serving(primaryPort()).or(() -> serving(handoverPort()))).contains("3.0.0");
+  }
+
+  @Test
+  void aReleaseWithAMalformedHardeningLabel_isNotStarted_andTheOldOneKeepsServing()
+      throws IOException {
+    update(v1, HAND_OVER, 0);
+    String v1Container = onlyContainer(v1);
+    NodeSoftwareImage malformed =
+        NodeSoftwareImage.serving(docker, "3.1.0", Map.of("io.noderr.memory", "plenty"));
+
+    NodeUpdateResult refused = update(malformed, HAND_OVER, 0);
+
+    assertThat(refused.failure()).isEqualTo(FailureType.START_FAILED);
+    assertThat(refused.detail()).contains("io.noderr.memory='plenty'");
+    assertThat(onlyContainer(v1)).isEqualTo(v1Container);
+    assertThat(serving(primaryPort())).contains("1.0.0");
+  }
+
+  private static void assertConfined(
+      HostConfig host, long memoryBytes, long nanoCpus, boolean readOnly) {
+    assertThat(host.getCapDrop()).containsExactly(Capability.ALL);
+    assertThat(host.getSecurityOpts()).contains("no-new-privileges:true");
+    assertThat(host.getMemory()).isEqualTo(memoryBytes);
+    assertThat(host.getMemorySwap()).isEqualTo(memoryBytes);
+    assertThat(host.getNanoCPUs()).isEqualTo(nanoCpus);
+    assertThat(host.getReadonlyRootfs()).isEqualTo(readOnly);
+  }
+
+  @Test
   void aReleaseTheEngineCannotStart_isReverted() {
     update(v1, DOWNLOAD_THEN_SWAP, 0);
     String v1Container = onlyContainer(v1);
@@ -352,7 +407,8 @@ class DockerHotSwapIT {
             "left-behind",
             v2.digest(),
             Map.of(DockerEngine.VERSION_LABEL, "2.0.0", DockerEngine.UPDATE_LABEL, "u-interrupted"),
-            List.of("NODERR_HEALTH_PORT=" + handoverPort())));
+            List.of("NODERR_HEALTH_PORT=" + handoverPort()),
+            settings.hardening()));
 
     NodeUpdateResult retried = agent.update(published("u-interrupted", v2, DOWNLOAD_THEN_SWAP, 0));
 
