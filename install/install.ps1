@@ -56,6 +56,12 @@
   Agent jar to install (default: download PLATFORM/downloads/noderr-agent.jar).
 .PARAMETER Temporal
   Temporal frontend HOST:PORT for the agent (default: the platform says).
+.PARAMETER BeaconRpc
+  JSON-RPC endpoint of a chain node you trust; with -BeaconAddress the agent checks every release
+  against the beacon contract itself. ORACLE and GUARDIAN nodes need both (the agent refuses to
+  start without them).
+.PARAMETER BeaconAddress
+  VersionBeacon contract address, 0x and 40 hex digits (goes with -BeaconRpc).
 .PARAMETER NoDockerCheck
   Install although Docker is not available. The node runs its software as containers, so it
   fails every release until Docker works.
@@ -74,6 +80,8 @@ param(
     [string] $Tpm,
     [string] $AgentJar,
     [string] $Temporal,
+    [string] $BeaconRpc,
+    [string] $BeaconAddress,
     [switch] $NoDockerCheck,
     [switch] $CheckOnly,
     [switch] $Uninstall,
@@ -169,6 +177,17 @@ if (-not $Uninstall) {
     }
     if ($Temporal -and $Temporal -notmatch "^$($HostPattern):[0-9]{1,5}$") {
         Fail 2 "-Temporal must be HOST:PORT, got '$Temporal'"
+    }
+    if ($BeaconRpc -or $BeaconAddress) {
+        if (-not ($BeaconRpc -and $BeaconAddress)) {
+            Fail 2 '-BeaconRpc and -BeaconAddress go together: give both to check releases on chain'
+        }
+        if ($BeaconRpc -notmatch "^https?://$HostPattern(:[0-9]{1,5})?(/[A-Za-z0-9._~%/+-]*)?$") {
+            Fail 2 "-BeaconRpc must be an http(s) URL such as https://rpc.example.org, got '$BeaconRpc'"
+        }
+        if ($BeaconAddress -notmatch '^0x[0-9A-Fa-f]{40}$') {
+            Fail 2 "-BeaconAddress must be 0x and 40 hex digits, got '$BeaconAddress'"
+        }
     }
     if (-not $Tpm) { $Tpm = 'tbs' }
     if ($Tpm -ne 'tbs' -and $Tpm -ne 'none' -and $Tpm -notmatch "^tcp://$($HostPattern):[0-9]{1,5}$") {
@@ -454,8 +473,9 @@ function Get-JavaOptions([int] $Major) {
 function Get-AgentArguments([object] $Java, [switch] $RegisterOnly) {
     $arguments = @(Get-JavaOptions $Java.Major) + @('-jar', $JarPath, 'agent', '--platform', $Platform,
         '--tpm', $Tpm, '--state-dir', $StateDir)
-    if ($RegisterOnly) { $arguments += '--register-only' }
-    elseif ($Temporal) { $arguments += @('--temporal', $Temporal) }
+    if ($RegisterOnly) { return $arguments + '--register-only' }
+    if ($Temporal) { $arguments += @('--temporal', $Temporal) }
+    if ($BeaconRpc) { $arguments += @('--beacon-rpc', $BeaconRpc, '--beacon-address', $BeaconAddress) }
     return $arguments
 }
 
@@ -511,6 +531,8 @@ function Get-EnvText {
     )
     if ($Temporal) { $lines += "NODERR_TEMPORAL=`"$Temporal`"" }
     else { $lines += '# NODERR_TEMPORAL: not set, the agent asks the platform (install.ps1 -Temporal HOST:PORT sets it)' }
+    if ($BeaconRpc) { $lines += @("NODERR_BEACON_RPC_URL=`"$BeaconRpc`"", "NODERR_BEACON_ADDRESS=`"$BeaconAddress`"") }
+    else { $lines += '# NODERR_BEACON_RPC_URL/NODERR_BEACON_ADDRESS: not set, releases are checked against the beacon as the platform reports it (tier ALL only; install.ps1 -BeaconRpc URL -BeaconAddress 0x... sets them)' }
     return ($lines -join "`r`n") + "`r`n"
 }
 
@@ -679,11 +701,14 @@ function Install-Node([object] $Java) {
     if ($already) { $identityNote = 'kept from an earlier install' }
     $temporalNote = $Temporal
     if (-not $temporalNote) { $temporalNote = 'from the platform' }
+    $beaconNote = 'as the platform reports it (tier ALL only)'
+    if ($BeaconRpc) { $beaconNote = "$BeaconAddress on $BeaconRpc" }
     Write-Host ''
     Write-Host 'Noderr node installed.'
     Write-Host "  platform   $Platform"
     Write-Host "  TPM        $Tpm$tpmNote"
     Write-Host "  temporal   $temporalNote"
+    Write-Host "  beacon     $beaconNote"
     Write-Host "  agent      $JarPath (Java $($Java.Version), $($Java.Path))"
     Write-Host "  identity   $IdentityFile ($identityNote)"
     Write-Host "  task       $TaskPath$TaskName (at startup, as SYSTEM); logs in $LogDir"

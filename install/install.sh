@@ -28,6 +28,8 @@ readonly IDENTITY_FILE=identity.json
 readonly UNIT_FILE="/etc/systemd/system/$SERVICE.service"
 readonly DEFAULT_TPM=/dev/tpmrm0
 readonly MIN_JAVA=21
+# An http(s) URL kept to characters that need no quoting in agent.env or the unit.
+readonly HTTP_URL='^https?://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(:[0-9]{1,5})?(/[A-Za-z0-9._~%/+-]*)?$'
 
 # Exit codes. Keep them in step with usage() and README.md.
 readonly E_FAILED=1 E_USAGE=2 E_OS=3 E_ARCH=4 E_NO_JAVA=5 E_OLD_JAVA=6 E_TPM=7 E_DOCKER=8 \
@@ -54,6 +56,10 @@ options:
                          is UNATTESTED and admitted only if the platform's policy allows it)
   --agent-jar PATH       agent jar to install (default: download PLATFORM/downloads/noderr-agent.jar)
   --temporal HOST:PORT   Temporal frontend for the agent (default: the platform says)
+  --beacon-rpc URL       JSON-RPC endpoint of a chain node you trust; with --beacon-address the
+                         agent checks every release against the beacon contract itself. ORACLE
+                         and GUARDIAN nodes need both (the agent refuses to start without them)
+  --beacon-address 0x..  VersionBeacon contract address (goes with --beacon-rpc)
   --no-docker-check      install although Docker is not available. The node runs its software
                          as containers, so it fails every release until Docker works.
   --check-only           run the checks, change nothing
@@ -104,7 +110,7 @@ p() { printf '%s%s' "$ROOT" "$1"; } # the real location of a path on the target 
 
 # ---------------------------------------------------------------------------------------------
 # Options.
-platform="" token="" token_from_arg=0 tpm="" agent_jar="" temporal=""
+platform="" token="" token_from_arg=0 tpm="" agent_jar="" temporal="" beacon_rpc="" beacon_address=""
 mode=install purge=0 docker_check=1
 
 set_option() {
@@ -117,17 +123,19 @@ set_option() {
     --tpm) tpm=$2 ;;
     --agent-jar) agent_jar=$2 ;;
     --temporal) temporal=$2 ;;
+    --beacon-rpc) beacon_rpc=$2 ;;
+    --beacon-address) beacon_address=$2 ;;
   esac
 }
 
 while (($# > 0)); do
   case $1 in
-    --platform | --install-token | --tpm | --agent-jar | --temporal)
+    --platform | --install-token | --tpm | --agent-jar | --temporal | --beacon-rpc | --beacon-address)
       (($# >= 2)) || die "$E_USAGE" "$1 needs a value (see --help)"
       set_option "$1" "$2"
       shift 2
       ;;
-    --platform=* | --install-token=* | --tpm=* | --agent-jar=* | --temporal=*)
+    --platform=* | --install-token=* | --tpm=* | --agent-jar=* | --temporal=* | --beacon-rpc=* | --beacon-address=*)
       set_option "${1%%=*}" "${1#*=}"
       shift
       ;;
@@ -152,10 +160,18 @@ if [[ $mode != uninstall ]]; then
   [[ -n $platform ]] || die "$E_USAGE" "--platform URL is required (see --help)"
   # Kept to characters that need no quoting in agent.env or the unit.
   platform=${platform%/}
-  [[ $platform =~ ^https?://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(:[0-9]{1,5})?(/[A-Za-z0-9._~%/+-]*)?$ ]] ||
+  [[ $platform =~ $HTTP_URL ]] ||
     die "$E_USAGE" "--platform must be an http(s) URL such as https://noderr.example.org, got '$platform'"
   if [[ -n $temporal && ! $temporal =~ ^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):[0-9]{1,5}$ ]]; then
     die "$E_USAGE" "--temporal must be HOST:PORT, got '$temporal'"
+  fi
+  if [[ -n $beacon_rpc || -n $beacon_address ]]; then
+    [[ -n $beacon_rpc && -n $beacon_address ]] ||
+      die "$E_USAGE" "--beacon-rpc and --beacon-address go together: give both to check releases on chain"
+    [[ $beacon_rpc =~ $HTTP_URL ]] ||
+      die "$E_USAGE" "--beacon-rpc must be an http(s) URL such as https://rpc.example.org, got '$beacon_rpc'"
+    [[ $beacon_address =~ ^0x[0-9A-Fa-f]{40}$ ]] ||
+      die "$E_USAGE" "--beacon-address must be 0x and 40 hex digits, got '$beacon_address'"
   fi
   if [[ -n $tpm && $tpm != none && ! $tpm =~ ^tcp://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):[0-9]{1,5}$ && ! $tpm =~ ^/[A-Za-z0-9._/-]+$ ]]; then
     die "$E_USAGE" "--tpm must be a device path such as /dev/tpmrm0, tcp://HOST:PORT or none, got '$tpm'"
@@ -477,6 +493,12 @@ EOF
   else
     say "# NODERR_TEMPORAL: not set, the agent asks the platform (install.sh --temporal HOST:PORT sets it)"
   fi
+  if [[ -n $beacon_rpc ]]; then
+    say "NODERR_BEACON_RPC_URL=\"$beacon_rpc\""
+    say "NODERR_BEACON_ADDRESS=\"$beacon_address\""
+  else
+    say "# NODERR_BEACON_RPC_URL/NODERR_BEACON_ADDRESS: not set, releases are checked against the beacon as the platform reports it (tier ALL only; install.sh --beacon-rpc URL --beacon-address 0x... sets them)"
+  fi
 }
 
 render_unit() {
@@ -484,6 +506,9 @@ render_unit() {
   mapfile -t opts < <(java_opts)
   local exec_start="$java_bin ${opts[*]} -jar $JAR agent --platform \${NODERR_PLATFORM} --tpm \${NODERR_TPM} --state-dir $STATE_DIR"
   if [[ -n $temporal ]]; then exec_start+=" --temporal \${NODERR_TEMPORAL}"; fi
+  if [[ -n $beacon_rpc ]]; then
+    exec_start+=" --beacon-rpc \${NODERR_BEACON_RPC_URL} --beacon-address \${NODERR_BEACON_ADDRESS}"
+  fi
   cat <<EOF
 # Written by install.sh; re-run it instead of editing (it overwrites this file).
 [Unit]
@@ -673,16 +698,18 @@ install_node() {
   start_service
 
   finished=1
-  local entry tpm_note="" identity_note="registered now"
+  local entry tpm_note="" identity_note="registered now" beacon_note="as the platform reports it (tier ALL only)"
   for entry in "${backups[@]}"; do rm -f "${entry#*|}"; done
   if [[ $tpm == none ]]; then tpm_note=" (UNATTESTED)"; fi
   if ((already)); then identity_note="kept from an earlier install"; fi
+  if [[ -n $beacon_rpc ]]; then beacon_note="$beacon_address on $beacon_rpc"; fi
   cat <<EOF
 
 Noderr node installed.
   platform   $platform
   TPM        $tpm$tpm_note
   temporal   ${temporal:-from the platform}
+  beacon     $beacon_note
   agent      $JAR (Java $java_version, $java_bin)
   settings   $ENV_FILE
   identity   $STATE_DIR/$IDENTITY_FILE ($identity_note)

@@ -627,6 +627,26 @@ expect_check_failure 2 "unexpected argument (not shown"
 expect_not_in "$CASE/err" "$TOKEN"
 end_case
 
+new_case "beacon: --beacon-rpc and --beacon-address reach agent.env and the unit"
+BEACON_ADDRESS="0x$(printf '1%.0s' {1..40})"
+run -- "${DEFAULT_ARGS[@]}" --beacon-rpc https://rpc.test:8545 --beacon-address "$BEACON_ADDRESS"
+expect_rc 0
+expect_in "$R/etc/noderr-agent/agent.env" 'NODERR_BEACON_RPC_URL="https://rpc.test:8545"'
+expect_in "$R/etc/noderr-agent/agent.env" "NODERR_BEACON_ADDRESS=\"$BEACON_ADDRESS\""
+expect_in "$R/etc/systemd/system/noderr-agent.service" \
+  "--beacon-rpc \${NODERR_BEACON_RPC_URL} --beacon-address \${NODERR_BEACON_ADDRESS}"
+expect_in "$CASE/out" "beacon     $BEACON_ADDRESS on https://rpc.test:8545"
+end_case
+
+new_case "usage: --beacon-rpc without --beacon-address, bad beacon URL or address (exit 2)"
+run -- "${DEFAULT_ARGS[@]}" --beacon-rpc https://rpc.test:8545
+expect_check_failure 2 "--beacon-rpc and --beacon-address go together"
+run -- "${DEFAULT_ARGS[@]}" --beacon-rpc ftp://rpc.test --beacon-address "0x$(printf '1%.0s' {1..40})"
+expect_check_failure 2 "--beacon-rpc must be an http(s) URL"
+run -- "${DEFAULT_ARGS[@]}" --beacon-rpc https://rpc.test --beacon-address 0x1234
+expect_check_failure 2 "--beacon-address must be 0x and 40 hex digits"
+end_case
+
 new_case "--help prints usage and the exit codes"
 run -- --help
 expect_rc 0

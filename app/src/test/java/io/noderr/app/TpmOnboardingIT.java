@@ -34,9 +34,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The TPM path end to end with real software TPMs (swtpm, one per test): the platform trusts one
- * local CA as its "manufacturer" and pins PCR 7 to its reset value; agents register with the
- * agent's own TPM code, re-authenticate after a TPM restart, and get quarantined when their
- * measured state changes. Every attack is a real TPM answer used the wrong way.
+ * local CA as its "manufacturer", pins PCR 7 to its reset value and trusts PCRs 0 to 6 on first
+ * use; agents register with the agent's own TPM code, re-authenticate after a TPM restart, and get
+ * quarantined when their measured state changes. Every attack is a real TPM answer used the wrong
+ * way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TpmOnboardingIT {
@@ -138,6 +139,36 @@ class TpmOnboardingIT {
         assertThatThrownBy(() -> new AuthClient(new JsonApi(base)).token(session.nodeId(), key))
             .hasMessageContaining("quarantined");
       }
+    }
+  }
+
+  @Test
+  void pcrsWithoutAllowedValues_areTrustedOnFirstUse_andAChangeQuarantinesOnRenewal()
+      throws Exception {
+    String token = api.approve(api.apply("ORACLE", "eu-west"));
+    try (Swtpm tpm = Swtpm.start(manufacturer)) {
+      Session renewed;
+      try (NodeKey key = TpmNodeKey.open(tpm.uri())) {
+        Session session =
+            login(Files.createTempDirectory(dataDir, "agent")).register(token, null, key);
+        renewed = new AuthClient(new JsonApi(base)).refresh(session, key);
+      }
+      JsonNode unchanged = api.get("/api/v1/nodes/" + renewed.nodeId(), "sre").path("node");
+      assertThat(unchanged.path("status").asText()).isEqualTo("ACTIVE");
+      assertThat(unchanged.path("attestationStatus").asText()).isEqualTo("ATTESTED");
+
+      // PCR 1 (platform configuration) has no allowed values in this platform's policy: any value
+      // was accepted at registration, but only that value is accepted from then on.
+      tpm.extendPcr(1, "changed firmware setting".getBytes(StandardCharsets.UTF_8));
+      try (NodeKey key = TpmNodeKey.open(tpm.uri())) {
+        assertThatThrownBy(() -> new AuthClient(new JsonApi(base)).refresh(renewed, key))
+            .isInstanceOf(PlatformException.class)
+            .hasMessageContaining("PCR 1 no longer holds the value recorded at registration");
+      }
+      JsonNode node = api.get("/api/v1/nodes/" + renewed.nodeId(), "sre");
+      assertThat(node.path("node").path("status").asText()).isEqualTo("QUARANTINED");
+      assertThat(node.path("node").path("attestationStatus").asText()).isEqualTo("FAILED");
+      assertThat(node.path("recentAudit").toString()).contains("node.quarantined", "PCR 1");
     }
   }
 

@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
 
 /**
  * Which SHA-256 PCRs every quote must cover, and which values they may hold. A PCR without allowed
- * values accepts any value, as long as the quote covers it: its value is still recorded.
+ * values accepts any value at registration (trust on first use): that value is recorded, and every
+ * later quote must repeat it ({@link #checkUnchanged}).
  *
  * @param indices the PCRs every quote covers, 0 to 23
  * @param allowedValues per PCR, the accepted values as lowercase hex (64 digits); every key is one
@@ -87,6 +88,30 @@ public record PcrPolicy(SortedSet<Integer> indices, Map<Integer, Set<String>> al
                 "PCR " + index + " holds a value the PCR policy does not allow");
           }
         });
+  }
+
+  /**
+   * Trust on first use for the PCRs without allowed values: each must still hold the value it had
+   * at registration. PCRs with allowed values are {@link #check}ed instead (an admin-approved
+   * update may move them within the list); PCRs {@code recorded} lacks are not compared.
+   *
+   * @param quoted the values a verified quote covers, lowercase hex
+   * @param recorded the node's values from registration, hex in either case
+   * @throws AttestationException {@code PCR_POLICY_VIOLATION} naming the first changed PCR
+   */
+  public void checkUnchanged(SortedMap<Integer, String> quoted, Map<Integer, String> recorded) {
+    for (int index : indices) {
+      String baseline = recorded.get(index);
+      if (!allowedValues.containsKey(index)
+          && baseline != null
+          && !baseline.equalsIgnoreCase(quoted.get(index))) {
+        throw new AttestationException(
+            PCR_POLICY_VIOLATION,
+            "PCR "
+                + index
+                + " no longer holds the value recorded at registration (trust on first use)");
+      }
+    }
   }
 
   private static Set<String> normalized(int index, Set<String> values) {

@@ -42,6 +42,23 @@ class PcrPolicyTest {
   }
 
   @Test
+  void checkUnchanged_comparesThePcrsWithoutAllowedValues_withTheirRegistrationValues() {
+    PcrPolicy policy = PcrPolicy.of(List.of(0, 1, 7), Map.of(7, List.of(SECURE_BOOT, ZERO)));
+    Map<Integer, String> recorded = Map.of(0, "12".repeat(32), 7, "ab".repeat(32));
+    TreeMap<Integer, String> quoted =
+        new TreeMap<>(Map.of(0, "12".repeat(32), 1, "34".repeat(32), 7, ZERO));
+
+    // PCR 1 was never recorded and PCR 7 is governed by its allowed list: neither is compared.
+    policy.checkUnchanged(quoted, recorded);
+    policy.checkUnchanged(quoted, Map.of(0, "12".repeat(32).toUpperCase()));
+
+    quoted.put(0, "56".repeat(32));
+    assertRejected(() -> policy.checkUnchanged(quoted, recorded), PCR_POLICY_VIOLATION);
+    assertThatThrownBy(() -> policy.checkUnchanged(quoted, recorded))
+        .hasMessageStartingWith("PCR 0 no longer holds the value recorded at registration");
+  }
+
+  @Test
   void invalidPolicies_failAtConfigurationTime() {
     assertThatThrownBy(() -> PcrPolicy.of(List.of(), Map.of()))
         .isInstanceOf(IllegalArgumentException.class);

@@ -1,5 +1,6 @@
 package io.noderr.agent.cli;
 
+import io.noderr.activities.release.BeaconTier;
 import io.noderr.agent.AgentHost;
 import io.noderr.agent.FaultHook;
 import io.noderr.agent.HeartbeatLoop;
@@ -111,10 +112,12 @@ class AgentCommand implements Callable<Integer> {
         new NodeLogin(auth, new IdentityFile(stateDir), connection.platform, Clock.systemUTC());
     try (NodeKey key = NodeKeys.open(tpm, stateDir)) {
       Session session = registerOrLogin(login, key, out);
+      BeaconTier tier = login.pinnedTier(session);
       if (registerOnly) {
         return 0;
       }
-      run(auth, key, session, out);
+      beacon.requireChainFor(tier);
+      run(auth, key, session, tier, out);
     }
     return 0;
   }
@@ -148,7 +151,7 @@ class AgentCommand implements Callable<Integer> {
     return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
   }
 
-  private void run(AuthClient auth, NodeKey key, Session session, PrintWriter out)
+  private void run(AuthClient auth, NodeKey key, Session session, BeaconTier tier, PrintWriter out)
       throws InterruptedException {
     try (NodeSoftware node =
             software.open(stateDir, healthUrl, new RunningRelease(version, digest));
@@ -168,7 +171,7 @@ class AgentCommand implements Callable<Integer> {
                   connection.namespaceOr(session.temporalNamespace()));
           HeartbeatLoop heartbeats =
               new HeartbeatLoop(platform, () -> List.of(activities.currentStatus()))) {
-        BeaconDigestCheck digestCheck = new BeaconDigestCheck(releases);
+        BeaconDigestCheck digestCheck = new BeaconDigestCheck(releases, tier);
         List<Object> updates = node.updateActivities(session.nodeId(), digestCheck);
         List<Object> served = new ArrayList<>(List.of(activities, digestCheck));
         served.addAll(updates);
@@ -180,7 +183,9 @@ class AgentCommand implements Callable<Integer> {
                 + session.nodeId()
                 + " polling its queue; releases are checked against the "
                 + releases.name()
-                + " beacon. Ctrl-C to stop.");
+                + " beacon of tier "
+                + tier
+                + ". Ctrl-C to stop.");
         if (!updates.isEmpty()) {
           out.println("this agent installs releases on " + node.describe());
         }

@@ -1,5 +1,6 @@
 package io.noderr.agent.cli;
 
+import io.noderr.activities.release.BeaconTier;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.release.BeaconSource;
 import io.noderr.agent.release.ChainBeaconSource;
@@ -32,6 +33,14 @@ class BeaconOptions {
       description = "VersionBeacon contract address (default: NODERR_BEACON_ADDRESS).")
   Address address;
 
+  @Option(
+      names = "--insecure-platform-beacon",
+      description =
+          "Let an ORACLE or GUARDIAN node check releases against the beacon as the platform reports"
+              + " it (demo and development only: a compromised platform could then name any"
+              + " release).")
+  boolean insecurePlatformBeacon;
+
   void validate() {
     if ((rpc == null) != (address == null)) {
       throw new IllegalArgumentException(
@@ -41,6 +50,21 @@ class BeaconOptions {
     }
     if (rpc != null) {
       ConnectionOptions.requireHttp("--beacon-rpc", rpc);
+    }
+  }
+
+  /**
+   * ORACLE and GUARDIAN nodes must read the beacon on chain: through the platform, the platform
+   * would vouch for the very releases this check guards against it pushing.
+   */
+  void requireChainFor(BeaconTier tier) {
+    if (tier != BeaconTier.ALL && rpc == null && !insecurePlatformBeacon) {
+      throw new IllegalArgumentException(
+          "this node is pinned to tier "
+              + tier
+              + ", which checks releases on chain: give --beacon-rpc and --beacon-address (or"
+              + " NODERR_BEACON_RPC_URL and NODERR_BEACON_ADDRESS), or --insecure-platform-beacon"
+              + " for a demo");
     }
   }
 

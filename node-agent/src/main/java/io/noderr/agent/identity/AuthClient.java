@@ -106,7 +106,8 @@ public class AuthClient {
         token,
         Instant.parse(answer.path("expiresAt").asText()),
         answer.hasNonNull("temporalTarget") ? answer.path("temporalTarget").asText() : null,
-        answer.path("temporalNamespace").asText("default"));
+        answer.path("temporalNamespace").asText("default"),
+        answer.hasNonNull("tier") ? answer.path("tier").asText() : null);
   }
 
   static String encode(byte[] bytes) {

@@ -15,13 +15,27 @@ public final class IdentityFile {
 
   public static final String NAME = "identity.json";
 
-  /** What is stored. */
-  public record Identity(String nodeId, String platform, String keyKind, Instant registeredAt) {}
+  /**
+   * What is stored.
+   *
+   * @param tier the tier pinned at registration; null in files written before tiers were pinned
+   */
+  public record Identity(
+      String nodeId, String platform, String keyKind, Instant registeredAt, String tier) {
+
+    Identity withTier(String pinned) {
+      return new Identity(nodeId, platform, keyKind, registeredAt, pinned);
+    }
+  }
 
   private final JsonFile<Identity> file;
 
   public IdentityFile(Path stateDir) {
     this.file = new JsonFile<>(stateDir.resolve(NAME), Identity.class);
+  }
+
+  public Path path() {
+    return file.path();
   }
 
   public Optional<Identity> read() {

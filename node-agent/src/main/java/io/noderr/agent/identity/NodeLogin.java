@@ -1,5 +1,6 @@
 package io.noderr.agent.identity;
 
+import io.noderr.activities.release.BeaconTier;
 import io.noderr.agent.identity.AuthClient.Challenge;
 import io.noderr.agent.identity.AuthClient.CredentialChallenge;
 import io.noderr.agent.identity.AuthClient.RegistrationStep;
@@ -48,20 +49,52 @@ public final class NodeLogin {
                   key.activateCredential(
                       credential.credentialBlob(), credential.encryptedSecret()));
         };
+    // The platform's answer is trusted for the tier this once; the requested tier (which the
+    // platform checked against the install token) stands in for a platform that does not say.
     identityFile.write(
-        new Identity(session.nodeId(), platform.toString(), key.kind(), clock.instant()));
+        new Identity(
+            session.nodeId(),
+            platform.toString(),
+            key.kind(),
+            clock.instant(),
+            session.tier() != null ? session.tier() : tier));
     return session;
+  }
+
+  /**
+   * The tier pinned in {@code identity.json}: the only tier whose releases this node installs. An
+   * identity from before tiers were pinned takes the tier of {@code session} once and stores it;
+   * after that, nothing the platform says changes it (a compromised platform must not move a
+   * GUARDIAN node onto releases signed for another tier).
+   *
+   * @throws IllegalArgumentException when no tier is pinned and the platform names none
+   */
+  public BeaconTier pinnedTier(Session session) {
+    Identity identity = identityFile.read().orElseThrow(NodeLogin::notRegistered);
+    if (identity.tier() == null) {
+      if (session.tier() == null) {
+        throw new IllegalArgumentException(
+            identityFile.path()
+                + " pins no tier and the platform names none: move it away and register this"
+                + " node again with a new install token");
+      }
+      identity = identity.withTier(session.tier());
+      identityFile.write(identity);
+    }
+    try {
+      return BeaconTier.valueOf(identity.tier());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          identityFile.path()
+              + " pins the unknown tier '"
+              + identity.tier()
+              + "': move it away and register this node again with a new install token");
+    }
   }
 
   /** A new session for the registered node of this state directory. */
   public Session login(NodeKey key) {
-    Identity identity =
-        identityFile
-            .read()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "this node is not registered yet: pass --install-token"));
+    Identity identity = identityFile.read().orElseThrow(NodeLogin::notRegistered);
     if (!identity.keyKind().equals(key.kind())) {
       throw new IllegalArgumentException(
           "this node registered with a "
@@ -70,5 +103,9 @@ public final class NodeLogin {
               + key.kind());
     }
     return auth.token(identity.nodeId(), key);
+  }
+
+  private static IllegalArgumentException notRegistered() {
+    return new IllegalArgumentException("this node is not registered yet: pass --install-token");
   }
 }

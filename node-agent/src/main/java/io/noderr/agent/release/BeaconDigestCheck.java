@@ -7,35 +7,43 @@ import io.noderr.activities.release.BeaconTier;
 import io.noderr.activities.release.ReleaseFailures;
 import io.noderr.signing.ImageDigest;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The node's own check before an update: the release it is asked to install must be the one its
- * beacon names for the tier. A mismatch is final (retrying will not change what the signers
- * published); an unreadable beacon is retried. A node configured to read the chain never falls back
- * to the platform: the platform is what this check guards against.
+ * The node's own check before an update: the release it is asked to install must be for the tier
+ * the node pinned at registration, and must be the one its beacon names for that tier. The tier
+ * comes from the node, never from the request: a platform that could choose the tier could put a
+ * release signed for ALL on a GUARDIAN node. A mismatch is final (retrying will not change what the
+ * signers published); an unreadable beacon is retried. A node configured to read the chain never
+ * falls back to the platform: the platform is what this check guards against.
  */
 public final class BeaconDigestCheck implements NodeReleaseActivities {
 
   private final BeaconSource beacon;
+  private final BeaconTier pinnedTier;
 
-  public BeaconDigestCheck(BeaconSource beacon) {
+  /**
+   * @param pinnedTier the tier the node was admitted to (identity.json); the only beacon read
+   */
+  public BeaconDigestCheck(BeaconSource beacon, BeaconTier pinnedTier) {
     this.beacon = beacon;
+    this.pinnedTier = Objects.requireNonNull(pinnedTier, "pinnedTier");
   }
 
   @Override
   public ReleaseVerified verifyRelease(ReleaseToVerify release) {
-    BeaconTier tier = tierOf(release);
+    requirePinnedTier(release);
     String asked = release.version() + " (" + release.imageDigest() + ")";
     BeaconRelease published =
-        read(tier)
+        read(pinnedTier)
             .orElseThrow(
                 () ->
                     refusal(
                         "the "
                             + beacon.name()
                             + " beacon holds no release for tier "
-                            + tier
+                            + pinnedTier
                             + ", asked to install "
                             + asked));
     if (!published.version().equals(release.version())
@@ -48,7 +56,7 @@ public final class BeaconDigestCheck implements NodeReleaseActivities {
               + " ("
               + published.imageDigest()
               + ") for tier "
-              + tier
+              + pinnedTier
               + ", asked to install "
               + asked);
     }
@@ -63,12 +71,13 @@ public final class BeaconDigestCheck implements NodeReleaseActivities {
     }
   }
 
-  private static BeaconTier tierOf(ReleaseToVerify release) {
-    try {
-      return BeaconTier.valueOf(String.valueOf(release.tier()));
-    } catch (IllegalArgumentException e) {
+  private void requirePinnedTier(ReleaseToVerify release) {
+    if (!pinnedTier.name().equals(release.tier())) {
       throw refusal(
-          "asked to install a release for tier '" + release.tier() + "', which has no beacon");
+          "asked to install a release for tier '"
+              + release.tier()
+              + "', but this node is pinned to tier "
+              + pinnedTier);
     }
   }
 

@@ -10,4 +10,12 @@ import java.util.List;
 public interface FleetAdmission {
 
   List<String> admit(List<EnrollmentEntry> nodes);
+
+  /**
+   * The tier a node requested as {@code requested} is admitted to: the tier its agent pins, so the
+   * simulated node checks releases against that tier's beacon only, like a real agent.
+   */
+  default String admittedTier(EnrollmentEntry requested) {
+    return requested.tier();
+  }
 }

@@ -1,13 +1,13 @@
 package io.noderr.agent.sim;
 
 import io.noderr.activities.node.NodeStatusReport;
+import io.noderr.activities.release.BeaconTier;
 import io.noderr.agent.AgentHost;
 import io.noderr.agent.HeartbeatLoop;
 import io.noderr.agent.NodeStatusActivitiesImpl;
 import io.noderr.agent.platform.EnrollmentEntry;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.release.BeaconDigestCheck;
-import io.noderr.agent.release.BeaconSource;
 import io.noderr.agent.release.CachingBeaconSource;
 import io.noderr.agent.release.PlatformBeaconSource;
 import io.noderr.agent.runtime.RunningRelease;
@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,10 @@ public class FleetSimulator implements AutoCloseable {
   private final AgentHost host;
   private final FleetAdmission admission;
   private final PlatformClient platform;
-  private final BeaconSource beacon;
-  private final Map<String, BeaconDigestCheck> checksByTier = new HashMap<>();
+
+  /** One check per tier, all reading one cached beacon: each node uses its admitted tier's. */
+  private final Map<BeaconTier, BeaconDigestCheck> releaseChecks = new EnumMap<>(BeaconTier.class);
+
   private final List<SimulatedNode> nodes = new ArrayList<>();
   private final List<NodeStatusActivitiesImpl> agents = new ArrayList<>();
   private final ReleaseFaults releaseFaults = new ReleaseFaults();
@@ -62,9 +63,12 @@ public class FleetSimulator implements AutoCloseable {
     this.host = host;
     this.admission = admission;
     this.platform = platform;
-    this.beacon =
+    CachingBeaconSource beacon =
         new CachingBeaconSource(
             new PlatformBeaconSource(platform), BEACON_CACHE, Clock.systemUTC());
+    for (BeaconTier tier : BeaconTier.values()) {
+      releaseChecks.put(tier, new BeaconDigestCheck(beacon, tier));
+    }
   }
 
   /** Admits the fleet, starts every node's worker and the heartbeat loop. */
@@ -84,7 +88,8 @@ public class FleetSimulator implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
-      BeaconDigestCheck releaseCheck = checkOf(entries.get(i).tier());
+      BeaconDigestCheck releaseCheck =
+          releaseChecks.get(BeaconTier.valueOf(admission.admittedTier(entries.get(i))));
       SimulatedNode node = new SimulatedNode(id, spec.failures());
       SimulatedRuntime runtime = new SimulatedRuntime(release, node);
       NodeStatusActivitiesImpl activities =
@@ -105,11 +110,6 @@ public class FleetSimulator implements AutoCloseable {
     heartbeats = new HeartbeatLoop(platform, this::reportsOfLiveNodes);
     heartbeats.start(heartbeatInterval);
     log.info("simulated fleet up: {} nodes, failures {}", ids.size(), spec.failures());
-  }
-
-  /** Each node checks releases against its own tier's beacon, as a real agent does. */
-  private BeaconDigestCheck checkOf(String tier) {
-    return checksByTier.computeIfAbsent(tier, t -> new BeaconDigestCheck(beacon));
   }
 
   /** The per-release failure knobs of this fleet, settable while it runs. */

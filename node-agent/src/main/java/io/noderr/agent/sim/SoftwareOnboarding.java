@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class SoftwareOnboarding implements FleetAdmission {
 
   private static final Logger log = LoggerFactory.getLogger(SoftwareOnboarding.class);
+  private static final String UNATTESTED_TIER = "ALL";
 
   private final JsonApi api;
   private final AuthClient auth;
@@ -56,6 +57,12 @@ public final class SoftwareOnboarding implements FleetAdmission {
     List<String> ids = onboardAll(nodes).stream().map(Onboarded::nodeId).toList();
     log.info("{} nodes onboarded with software keys", ids.size());
     return ids;
+  }
+
+  /** Software keys are unattested: whatever tier was asked for, the node joins ALL. */
+  @Override
+  public String admittedTier(EnrollmentEntry requested) {
+    return UNATTESTED_TIER;
   }
 
   /** Onboards every node, {@code parallelism} at a time, in the order given. */
@@ -94,9 +101,9 @@ public final class SoftwareOnboarding implements FleetAdmission {
 
   /** Apply, approve, register: one node from nothing to ACTIVE. */
   public Session onboard(String operator, String region) {
-    String token = approve(apply(operator, region, "ALL"));
+    String token = approve(apply(operator, region, UNATTESTED_TIER));
     try (NodeKey key = SoftwareNodeKey.ephemeral()) {
-      return (Session) auth.register(token, "ALL", key, auth.challenge());
+      return (Session) auth.register(token, UNATTESTED_TIER, key, auth.challenge());
     }
   }
 

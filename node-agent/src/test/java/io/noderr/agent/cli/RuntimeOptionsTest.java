@@ -3,6 +3,7 @@ package io.noderr.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.noderr.activities.release.BeaconTier;
 import io.noderr.agent.release.BeaconDigestCheck;
 import io.noderr.agent.runtime.RunningRelease;
 import io.noderr.agent.runtime.StaticReleaseRuntime;
@@ -35,7 +36,8 @@ class RuntimeOptionsTest {
     try (NodeSoftware software = options.open(stateDir, null, DECLARED)) {
       assertThat(software.runtime()).isInstanceOf(StaticReleaseRuntime.class);
       assertThat(software.runtime().running()).isEqualTo(DECLARED);
-      assertThat(software.updateActivities("n-1", new BeaconDigestCheck(null))).isEmpty();
+      assertThat(software.updateActivities("n-1", new BeaconDigestCheck(null, BeaconTier.ALL)))
+          .isEmpty();
     }
   }
 

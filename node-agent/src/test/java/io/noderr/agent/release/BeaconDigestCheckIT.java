@@ -51,8 +51,9 @@ class BeaconDigestCheckIT {
     chain = DevChain.start();
     deployment = DemoDeployment.deploy(chain);
     publish(BeaconTier.ORACLE, "1.4.2", PUBLISHED);
+    publish(BeaconTier.ALL, "1.5.0", OTHER);
     beacon = new ChainBeaconSource(chain.rpcUrl(), deployment.beacon());
-    check = new BeaconDigestCheck(beacon);
+    check = new BeaconDigestCheck(beacon, BeaconTier.ORACLE);
   }
 
   @AfterAll
@@ -89,10 +90,22 @@ class BeaconDigestCheckIT {
   }
 
   @Test
-  void refusesATierWithNothingPublished_andAnUnknownTier() {
+  void aGuardianNode_refusesARelease_theSignersPublishedForAll_namingBothTiers() {
+    BeaconDigestCheck guardian = new BeaconDigestCheck(beacon, BeaconTier.GUARDIAN);
+    assertRefused(() -> guardian.verifyRelease(new ReleaseToVerify("ALL", "1.5.0", OTHER.value())))
+        .contains("tier 'ALL'")
+        .contains("pinned to tier GUARDIAN");
+    // Relabelled as a GUARDIAN release, it is checked against GUARDIAN's beacon only, not ALL's.
+    assertRefused(
+            () -> guardian.verifyRelease(new ReleaseToVerify("GUARDIAN", "1.5.0", OTHER.value())))
+        .contains("holds no release for tier GUARDIAN");
+  }
+
+  @Test
+  void refusesAnotherTier_andAnUnknownTier() {
     assertRefused(
             () -> check.verifyRelease(new ReleaseToVerify("GUARDIAN", "1.4.2", PUBLISHED.value())))
-        .contains("holds no release for tier GUARDIAN");
+        .contains("pinned to tier ORACLE");
     assertRefused(
             () -> check.verifyRelease(new ReleaseToVerify("PLATINUM", "1.4.2", PUBLISHED.value())))
         .contains("'PLATINUM'");
@@ -102,7 +115,7 @@ class BeaconDigestCheckIT {
   void reportsUnreadable_retryably_whenTheRpcIsDown() throws IOException {
     String down = "http://127.0.0.1:" + unusedPort();
     try (ChainBeaconSource unreachable = new ChainBeaconSource(down, deployment.beacon())) {
-      BeaconDigestCheck offline = new BeaconDigestCheck(unreachable);
+      BeaconDigestCheck offline = new BeaconDigestCheck(unreachable, BeaconTier.ORACLE);
       assertThatThrownBy(
               () ->
                   offline.verifyRelease(new ReleaseToVerify("ORACLE", "1.4.2", PUBLISHED.value())))

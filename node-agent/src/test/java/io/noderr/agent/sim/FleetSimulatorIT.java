@@ -117,19 +117,31 @@ class FleetSimulatorIT {
   }
 
   @Test
-  void simulatedNodes_checkReleasesAgainstThePlatformsBeacon_sharingOneRead() {
-    SimulatedFleetSpec spec = new SimulatedFleetSpec("v", 10, "2.0.0", FailurePlan.NONE);
+  void simulatedNodes_checkReleasesAgainstThePlatformsBeacon_ofTheirOwnTier_sharingOneRead() {
+    SimulatedFleetSpec spec = new SimulatedFleetSpec("v", 20, "2.0.0", FailurePlan.NONE);
     try (FleetSimulator fleet = fleet(spec, TOKEN)) {
       fleet.start(Duration.ofSeconds(10));
       String published = FleetSimulator.digestOf("2.1.0");
+      String oracleNode = null;
 
       for (int i = 0; i < spec.size(); i++) {
-        assertThat(verify(spec.nodeId(i), published)).isEqualTo("PLATFORM 2.1.0");
+        String tier = SimulatedFleetSpec.tier(i);
+        String nodeId = spec.nodeId(i);
+        if (tier.equals("ORACLE")) {
+          assertThat(verify(nodeId, published)).isEqualTo("PLATFORM 2.1.0");
+          oracleNode = nodeId;
+        } else {
+          // Each node is pinned to the tier it was admitted to: an ORACLE release is not for it.
+          assertThatThrownBy(() -> verify(nodeId, published))
+              .rootCause()
+              .hasMessageContaining("pinned to tier " + tier);
+        }
       }
-      // Ten nodes asked within the cache window: far fewer reads than checks.
-      assertThat(beaconReads.get()).isLessThan(spec.size() / 2);
+      // Four ORACLE nodes asked within the cache window: fewer reads than checks.
+      assertThat(beaconReads.get()).isLessThan(4);
 
-      assertThatThrownBy(() -> verify("v-00001", FleetSimulator.digestOf("6.6.6")))
+      String asked = oracleNode;
+      assertThatThrownBy(() -> verify(asked, FleetSimulator.digestOf("6.6.6")))
           .isInstanceOf(WorkflowFailedException.class)
           .rootCause()
           .isInstanceOfSatisfying(

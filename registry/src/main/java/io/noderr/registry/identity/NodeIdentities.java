@@ -25,17 +25,21 @@ public class NodeIdentities {
     this.audit = audit;
   }
 
+  /** Records a registered node; the PCR values it quoted become its baseline. */
   public void insert(StoredIdentity identity) {
+    String pcrs = json(identity.pcrValues());
     jdbc.update(
         "INSERT INTO node_identities (node_id, key_kind, ak_public, ak_name, ek_public,"
-            + " ek_cert_sha256, pcr_values) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)",
+            + " ek_cert_sha256, pcr_values, pcr_baseline)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)",
         identity.nodeId(),
         identity.keyKind(),
         identity.akPublic(),
         identity.akName(),
         identity.ekPublic(),
         identity.ekCertificateSha256(),
-        json(identity.pcrValues()));
+        pcrs,
+        pcrs);
   }
 
   /** True when a node already registered with this EK certificate: one TPM, one node. */
@@ -51,7 +55,7 @@ public class NodeIdentities {
     return jdbc
         .query(
             "SELECT node_id, key_kind, ak_public, ak_name, ek_public, ek_cert_sha256,"
-                + " pcr_values::text AS pcr_values FROM node_identities WHERE node_id = ?",
+                + " pcr_baseline::text AS pcr_baseline FROM node_identities WHERE node_id = ?",
             (rs, i) ->
                 new StoredIdentity(
                     rs.getString("node_id"),
@@ -60,18 +64,24 @@ public class NodeIdentities {
                     rs.getString("ak_name"),
                     rs.getString("ek_public"),
                     rs.getString("ek_cert_sha256"),
-                    parse(rs.getString("pcr_values"))),
+                    parse(rs.getString("pcr_baseline"))),
             nodeId)
         .stream()
         .findFirst();
   }
 
-  /** Records a successful re-attestation (the PCR values the node quoted). */
+  /**
+   * Records a successful re-attestation: the PCR values the node quoted. The baseline keeps every
+   * value it holds and only gains PCRs it did not have (a policy that grew to quote more PCRs
+   * trusts their first values, as at registration).
+   */
   public void attested(String nodeId, Map<String, String> pcrValues) {
+    String pcrs = json(pcrValues);
     jdbc.update(
-        "UPDATE node_identities SET last_attested_at = now(), pcr_values = ?::jsonb"
-            + " WHERE node_id = ?",
-        json(pcrValues),
+        "UPDATE node_identities SET last_attested_at = now(), pcr_values = ?::jsonb,"
+            + " pcr_baseline = ?::jsonb || pcr_baseline WHERE node_id = ?",
+        pcrs,
+        pcrs,
         nodeId);
   }
 

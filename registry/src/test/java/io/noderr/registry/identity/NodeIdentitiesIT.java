@@ -118,14 +118,31 @@ class NodeIdentitiesIT {
   }
 
   @Test
-  void attested_replacesThePcrValues_andMovesLastAttested() {
+  void attested_recordsTheQuotedValues_keepsTheBaseline_addsOnlyNewPcrs_andMovesLastAttested() {
     identities.insert(tpm("n-1", EK));
     db.jdbc().update("UPDATE node_identities SET last_attested_at = now() - interval '1 day'");
-    Map<String, String> quoted = Map.of("0", "d".repeat(64));
+    Map<String, String> quoted = Map.of("1", "d".repeat(64), "7", "e".repeat(64));
 
     identities.attested("n-1", quoted);
 
-    assertThat(identities.find("n-1").orElseThrow().pcrValues()).isEqualTo(quoted);
+    // PCR 7 was in the baseline and keeps its registration value; PCR 1 is new to it.
+    assertThat(identities.find("n-1").orElseThrow().pcrValues())
+        .isEqualTo(
+            Map.of(
+                "0",
+                "a".repeat(64),
+                "1",
+                "d".repeat(64),
+                "7",
+                "b".repeat(64),
+                "14",
+                "c".repeat(64)));
+    assertThat(
+            db.jdbc()
+                .queryForObject(
+                    "SELECT pcr_values ->> '7' FROM node_identities WHERE node_id = 'n-1'",
+                    String.class))
+        .isEqualTo("e".repeat(64));
     assertThat(
             db.jdbc()
                 .queryForObject(

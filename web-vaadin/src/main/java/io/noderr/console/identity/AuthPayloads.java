@@ -73,13 +73,16 @@ public final class AuthPayloads {
   /**
    * A node session; {@code sessionToken} is a bearer secret the platform keeps only hashed. {@code
    * temporalTarget} (null when not configured) is where the node's agent polls its task queue.
+   * {@code tier} is the node's tier from its approved application: the agent pins it at
+   * registration and refuses releases for any other tier.
    */
   public record SessionAnswer(
       String nodeId,
       String sessionToken,
       Instant expiresAt,
       String temporalTarget,
-      String temporalNamespace)
+      String temporalNamespace,
+      String tier)
       implements RegistrationAnswer {
 
     @Override

@@ -109,7 +109,8 @@ public class AuthService {
       if (request.keyKind().equals("SOFTWARE")) {
         requireUnattestedAllowed(tier);
         NodeIdentity identity = evidence.softwareRegistration(request, nonce);
-        return session(registrations.complete(token.applicationId(), tokenHash, tier, identity));
+        return session(
+            registrations.complete(token.applicationId(), tokenHash, tier, identity), tier);
       }
       NodeIdentity identity = evidence.tpmRegistration(request, nonce);
       if (identities.ekInUse(identity.ekCertificateSha256())) {
@@ -179,7 +180,8 @@ public class AuthService {
               registration.applicationId(),
               registration.tokenHash(),
               verified.tier(),
-              verified.identity()));
+              verified.identity()),
+          verified.tier());
     } catch (AuthRefusedException e) {
       audit.append("anonymous", "auth.activation-refused", subject, e.getMessage(), null);
       throw e;
@@ -189,8 +191,8 @@ public class AuthService {
   /** A new session for a registered node: a fresh proof with its registered key. */
   public SessionAnswer token(ProofRequest request) {
     try {
-      reattest(request, false);
-      return session(request.nodeId());
+      Node node = reattest(request, false);
+      return session(node.id(), node.tier().name());
     } catch (AuthRefusedException e) {
       audit.append(request.nodeId(), "auth.token-refused", request.nodeId(), e.getMessage(), null);
       throw e;
@@ -198,17 +200,18 @@ public class AuthService {
   }
 
   /**
-   * Renews the caller's session. No trust on first use: a fresh quote is verified and the PCR
-   * policy re-checked every time, and any failure quarantines the node.
+   * Renews the caller's session. A fresh quote is verified every time, against the PCR policy's
+   * allowed values and, for PCRs without any, the values recorded at registration; any failure
+   * quarantines the node.
    */
   public SessionAnswer refresh(ProofRequest request, String callerNodeId, String presentedToken) {
     try {
       if (!request.nodeId().equals(callerNodeId)) {
         throw new AuthRefusedException(FORBIDDEN, "a session may renew only its own node");
       }
-      reattest(request, true);
+      Node node = reattest(request, true);
       sessions.revoke(Secrets.sha256Hex(presentedToken));
-      return session(request.nodeId());
+      return session(node.id(), node.tier().name());
     } catch (AuthRefusedException e) {
       audit.append(callerNodeId, "auth.refresh-refused", callerNodeId, e.getMessage(), null);
       throw e;
@@ -221,7 +224,7 @@ public class AuthService {
    * failure of an authenticated renewal. A bad signature on the public token endpoint does not: an
    * anonymous caller must not be able to quarantine someone else's node.
    */
-  private void reattest(ProofRequest request, boolean authenticated) {
+  private Node reattest(ProofRequest request, boolean authenticated) {
     StoredIdentity identity =
         identities
             .find(request.nodeId())
@@ -243,6 +246,7 @@ public class AuthService {
       }
       throw new AuthRefusedException(UNAUTHENTICATED, refused.getMessage());
     }
+    return node;
   }
 
   private InstallToken liveToken(String presented) {
@@ -280,7 +284,7 @@ public class AuthService {
     return nonce;
   }
 
-  private SessionAnswer session(String nodeId) {
+  private SessionAnswer session(String nodeId, String tier) {
     String token = Secrets.generate(Secrets.NODE_SESSION);
     Instant expiresAt = clock.instant().plus(properties.sessionTtl());
     sessions.issue(Secrets.sha256Hex(token), nodeId, expiresAt);
@@ -290,7 +294,8 @@ public class AuthService {
         token,
         expiresAt,
         temporal == null || temporal.isBlank() ? null : temporal,
-        properties.agentTemporalNamespace());
+        properties.agentTemporalNamespace(),
+        tier);
   }
 
   static byte[] decode(String field, String base64) {

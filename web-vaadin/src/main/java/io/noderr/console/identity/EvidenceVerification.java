@@ -120,15 +120,18 @@ class EvidenceVerification {
   }
 
   /**
-   * Verifies a token/refresh proof with the node's registered key; returns the quoted PCR values
-   * (empty for software keys).
+   * Verifies a token/refresh proof with the node's registered key, and that every PCR the policy
+   * allows any value of still holds its value from registration (trust on first use); returns the
+   * quoted PCR values (empty for software keys).
    */
   Map<String, String> verifyProof(StoredIdentity identity, ProofRequest request, byte[] nonce) {
     try {
       if (identity.tpm()) {
-        return asStrings(
+        SortedMap<Integer, String> quoted =
             tpm.verifyQuote(
-                Base64.getDecoder().decode(identity.akPublic()), quote(request.quote()), nonce));
+                Base64.getDecoder().decode(identity.akPublic()), quote(request.quote()), nonce);
+        tpm.pcrPolicy().checkUnchanged(quoted, byIndex(identity.pcrValues()));
+        return asStrings(quoted);
       }
       software.verify(
           Base64.getDecoder().decode(identity.akPublic()),
@@ -173,6 +176,12 @@ class EvidenceVerification {
         .collect(
             Collectors.toMap(
                 e -> Integer.toString(e.getKey()), Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+  }
+
+  private static Map<Integer, String> byIndex(Map<String, String> pcrs) {
+    Map<Integer, String> byIndex = new TreeMap<>();
+    pcrs.forEach((index, value) -> byIndex.put(Integer.parseInt(index), value));
+    return byIndex;
   }
 
   private static String encode(byte[] bytes) {

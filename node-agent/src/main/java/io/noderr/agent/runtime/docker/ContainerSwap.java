@@ -38,9 +38,11 @@ final class ContainerSwap {
   private final HealthEndpoint health;
   private final HealthWatch watch;
   private final Duration stopTimeout;
+  private final ContainerHardening hardening;
 
   ContainerSwap(DockerEngine engine, DockerSettings settings) {
     this.engine = engine;
+    this.hardening = settings.hardening();
     this.health = settings.health();
     this.watch = new HealthWatch(engine, settings.startupTimeout(), settings.probeInterval());
     this.stopTimeout = settings.stopTimeout();
@@ -68,7 +70,7 @@ final class ContainerSwap {
     String id;
     try {
       id = engine.run(spec(target, updateId, port));
-    } catch (DockerException e) {
+    } catch (DockerException | IllegalArgumentException e) {
       putBack(current);
       return new Undone(
           FailureType.START_FAILED,
@@ -138,12 +140,17 @@ final class ContainerSwap {
     }
   }
 
-  private static ContainerSpec spec(Release release, String updateId, int port) {
+  /**
+   * @throws IllegalArgumentException when the image's hardening labels are malformed
+   */
+  private ContainerSpec spec(Release release, String updateId, int port) {
+    DockerEngine.ImageConfig image = engine.imageConfig(release.digest());
     return new ContainerSpec(
         containerName(release),
         release.digest(),
         Map.of(DockerEngine.VERSION_LABEL, release.version(), DockerEngine.UPDATE_LABEL, updateId),
-        List.of("NODERR_HEALTH_PORT=" + port));
+        List.of("NODERR_HEALTH_PORT=" + port),
+        hardening.forImage(image.labels(), image.user()));
   }
 
   /**

@@ -7,6 +7,8 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.RestartPolicy;
@@ -40,8 +42,19 @@ public final class DockerEngine implements AutoCloseable {
 
   static final String PIN_TAG = "previous";
 
+  /** The writable scratch space of a read-only container: small, and nothing in it runs. */
+  private static final String TMP_OPTIONS = "rw,noexec,nosuid,nodev,size=64m";
+
   /** What to run. The image is an id, so the container runs exactly the verified image. */
-  record ContainerSpec(String name, String imageId, Map<String, String> labels, List<String> env) {}
+  record ContainerSpec(
+      String name,
+      String imageId,
+      Map<String, String> labels,
+      List<String> env,
+      ContainerHardening hardening) {}
+
+  /** What a local image says about how to run it: its labels and its {@code USER} (or null). */
+  record ImageConfig(Map<String, String> labels, String user) {}
 
   record ContainerState(boolean running, int restartCount, long exitCode) {}
 
@@ -126,6 +139,16 @@ public final class DockerEngine implements AutoCloseable {
     }
   }
 
+  /** The labels and user of a local image. */
+  ImageConfig imageConfig(String imageId) {
+    ContainerConfig config = client.inspectImageCmd(imageId).exec().getConfig();
+    if (config == null) {
+      return new ImageConfig(Map.of(), null);
+    }
+    return new ImageConfig(
+        config.getLabels() == null ? Map.of() : config.getLabels(), config.getUser());
+  }
+
   /** Tags {@code imageId} as the pinned release, which untags the one pinned before. */
   void pin(String imageId) {
     client.tagImageCmd(imageId, PIN_REPOSITORY, PIN_TAG).exec();
@@ -134,7 +157,10 @@ public final class DockerEngine implements AutoCloseable {
   /**
    * Creates and starts a container of the node software: on the host's network (node software
    * serves peers on host ports), with an init process (so SIGTERM reaches the software even when it
-   * runs as PID 1 and ignores it) and restarted with the engine unless the agent stopped it.
+   * runs as PID 1 and ignores it) and restarted with the engine unless the agent stopped it. It
+   * gets no capabilities and cannot gain privileges (setuid binaries included), runs as the
+   * hardening's user within its memory and CPU limits, and with a read-only root file system writes
+   * only to a small {@code /tmp}.
    *
    * @return the container id
    * @throws DockerException when the engine refuses to create or start it (nothing is left behind)
@@ -146,11 +172,8 @@ public final class DockerEngine implements AutoCloseable {
             .withName(spec.name())
             .withLabels(spec.labels())
             .withEnv(spec.env())
-            .withHostConfig(
-                HostConfig.newHostConfig()
-                    .withNetworkMode("host")
-                    .withInit(true)
-                    .withRestartPolicy(RestartPolicy.unlessStoppedRestart()))
+            .withUser(spec.hardening().user())
+            .withHostConfig(hostConfig(spec.hardening()))
             .exec()
             .getId();
     try {
@@ -160,6 +183,21 @@ public final class DockerEngine implements AutoCloseable {
       remove(id);
       throw e;
     }
+  }
+
+  private static HostConfig hostConfig(ContainerHardening hardening) {
+    HostConfig host =
+        HostConfig.newHostConfig()
+            .withNetworkMode("host")
+            .withInit(true)
+            .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
+            .withCapDrop(Capability.ALL)
+            .withSecurityOpts(List.of("no-new-privileges:true"))
+            .withMemory(hardening.memoryBytes())
+            .withMemorySwap(hardening.memoryBytes())
+            .withNanoCPUs(hardening.nanoCpus())
+            .withReadonlyRootfs(hardening.readOnly());
+    return hardening.readOnly() ? host.withTmpFs(Map.of("/tmp", TMP_OPTIONS)) : host;
   }
 
   Optional<ContainerState> inspect(String containerId) {

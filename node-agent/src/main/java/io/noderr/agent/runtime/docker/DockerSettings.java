@@ -9,13 +9,15 @@ import java.time.Duration;
  * @param probeInterval time between health probes while a new container starts and soaks
  * @param stopTimeout how long a stopped container gets to exit before it is killed
  * @param pullTimeout how long an image pull may take
+ * @param hardening the container confinement a release image's labels do not override
  */
 public record DockerSettings(
     HealthEndpoint health,
     Duration startupTimeout,
     Duration probeInterval,
     Duration stopTimeout,
-    Duration pullTimeout) {
+    Duration pullTimeout,
+    ContainerHardening hardening) {
 
   public static DockerSettings defaults(HealthEndpoint health) {
     return new DockerSettings(
@@ -23,10 +25,11 @@ public record DockerSettings(
         Duration.ofSeconds(60),
         Duration.ofMillis(200),
         Duration.ofSeconds(10),
-        Duration.ofMinutes(10));
+        Duration.ofMinutes(10),
+        ContainerHardening.defaults());
   }
 
   public DockerSettings withStartupTimeout(Duration timeout) {
-    return new DockerSettings(health, timeout, probeInterval, stopTimeout, pullTimeout);
+    return new DockerSettings(health, timeout, probeInterval, stopTimeout, pullTimeout, hardening);
   }
 }

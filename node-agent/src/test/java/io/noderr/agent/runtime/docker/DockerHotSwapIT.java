@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
 import io.noderr.activities.node.NodeRevertRequest;
 import io.noderr.activities.node.NodeUpdateActivities;
 import io.noderr.activities.node.NodeUpdateRequest;
@@ -36,6 +39,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DockerHotSwapIT {
 
   private static final String NODE = "node-1";
+  private static final BeaconTier TIER = BeaconTier.ORACLE;
   private static final long SOAK_MILLIS = 2_000;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -90,7 +95,9 @@ class DockerHotSwapIT {
 
   @BeforeEach
   void freshNode() {
-    agent = new DockerNodeUpdates(NODE, engine, stateDir, new BeaconDigestCheck(beacon), settings);
+    agent =
+        new DockerNodeUpdates(
+            NODE, engine, stateDir, new BeaconDigestCheck(beacon, TIER), settings);
   }
 
   @AfterEach
@@ -228,6 +235,89 @@ class DockerHotSwapIT {
   }
 
   @Test
+  void aGuardianNode_refusesARelease_publishedForAll_withoutTouchingTheNode() throws IOException {
+    update(v1, HAND_OVER, 0);
+    String v1Container = onlyContainer(v1);
+    byte[] state = Files.readAllBytes(stateDir.resolve(ReleaseStore.NAME));
+    DockerNodeUpdates guardian =
+        new DockerNodeUpdates(
+            NODE, engine, stateDir, new BeaconDigestCheck(beacon, BeaconTier.GUARDIAN), settings);
+
+    // Signed and published, but for ALL: a platform must not be able to push it onto a GUARDIAN.
+    beacon.publish(BeaconTier.ALL, v2.version(), v2.digest());
+    NodeUpdateRequest forAll =
+        new NodeUpdateRequest(
+            "u-all",
+            BeaconTier.ALL.name(),
+            v2.version(),
+            v2.reference(),
+            v2.digest(),
+            HAND_OVER,
+            0,
+            60_000,
+            false);
+    NodeUpdateResult refused = guardian.update(forAll);
+
+    assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(refused.failure()).isEqualTo(FailureType.DIGEST_MISMATCH);
+    assertThat(refused.detail()).contains("'ALL'").contains("pinned to tier GUARDIAN");
+    assertThat(onlyContainer(v1)).isEqualTo(v1Container);
+    assertThat(Files.readAllBytes(stateDir.resolve(ReleaseStore.NAME))).isEqualTo(state);
+  }
+
+  @Test
+  void theNodeContainer_runsConfined_byTheAgentsDefaults_orItsReleaseImagesLabels()
+      throws IOException {
+    update(v1, HAND_OVER, 0);
+    InspectContainerResponse byDefault = docker.inspectContainerCmd(onlyContainer(v1)).exec();
+    assertThat(byDefault.getConfig().getUser()).isEqualTo("65534:65534");
+    assertConfined(byDefault.getHostConfig(), 512L << 20, 1_000_000_000L, true);
+    assertThat(byDefault.getHostConfig().getTmpFs()).containsKey("/tmp");
+    assertThat(serving(primaryPort())).contains("1.0.0");
+
+    NodeSoftwareImage tuned =
+        NodeSoftwareImage.serving(
+            docker,
+            "3.0.0",
+            Map.of(
+                "io.noderr.user", "1000:1000",
+                "io.noderr.memory", "256m",
+                "io.noderr.cpus", "0.5",
+                "io.noderr.read-only", "false"));
+    assertThat(update(tuned, HAND_OVER, 0).outcome()).isEqualTo(Outcome.UPDATED);
+    InspectContainerResponse labelled = docker.inspectContainerCmd(onlyContainer(tuned)).exec();
+    assertThat(labelled.getConfig().getUser()).isEqualTo("1000:1000");
+    assertConfined(labelled.getHostConfig(), 256L << 20, 500_000_000L, false);
+    assertThat(serving(primaryPort()).or(() -> serving(handoverPort()))).contains("3.0.0");
+  }
+
+  @Test
+  void aReleaseWithAMalformedHardeningLabel_isNotStarted_andTheOldOneKeepsServing()
+      throws IOException {
+    update(v1, HAND_OVER, 0);
+    String v1Container = onlyContainer(v1);
+    NodeSoftwareImage malformed =
+        NodeSoftwareImage.serving(docker, "3.1.0", Map.of("io.noderr.memory", "plenty"));
+
+    NodeUpdateResult refused = update(malformed, HAND_OVER, 0);
+
+    assertThat(refused.failure()).isEqualTo(FailureType.START_FAILED);
+    assertThat(refused.detail()).contains("io.noderr.memory='plenty'");
+    assertThat(onlyContainer(v1)).isEqualTo(v1Container);
+    assertThat(serving(primaryPort())).contains("1.0.0");
+  }
+
+  private static void assertConfined(
+      HostConfig host, long memoryBytes, long nanoCpus, boolean readOnly) {
+    assertThat(host.getCapDrop()).containsExactly(Capability.ALL);
+    assertThat(host.getSecurityOpts()).contains("no-new-privileges:true");
+    assertThat(host.getMemory()).isEqualTo(memoryBytes);
+    assertThat(host.getMemorySwap()).isEqualTo(memoryBytes);
+    assertThat(host.getNanoCPUs()).isEqualTo(nanoCpus);
+    assertThat(host.getReadonlyRootfs()).isEqualTo(readOnly);
+  }
+
+  @Test
   void aReleaseTheEngineCannotStart_isReverted() {
     update(v1, DOWNLOAD_THEN_SWAP, 0);
     String v1Container = onlyContainer(v1);
@@ -317,7 +407,8 @@ class DockerHotSwapIT {
             "left-behind",
             v2.digest(),
             Map.of(DockerEngine.VERSION_LABEL, "2.0.0", DockerEngine.UPDATE_LABEL, "u-interrupted"),
-            List.of("NODERR_HEALTH_PORT=" + handoverPort())));
+            List.of("NODERR_HEALTH_PORT=" + handoverPort()),
+            settings.hardening()));
 
     NodeUpdateResult retried = agent.update(published("u-interrupted", v2, DOWNLOAD_THEN_SWAP, 0));
 
@@ -347,7 +438,7 @@ class DockerHotSwapIT {
       boolean forceLock) {
     return new NodeUpdateRequest(
         updateId,
-        BeaconTier.ORACLE.name(),
+        TIER.name(),
         image.version(),
         image.reference(),
         image.digest(),
@@ -408,10 +499,14 @@ class DockerHotSwapIT {
    */
   private static final class PublishedRelease implements BeaconSource {
 
-    private volatile BeaconRelease current;
+    private final Map<BeaconTier, BeaconRelease> current = new ConcurrentHashMap<>();
 
     void publish(String version, String digest) {
-      current = new BeaconRelease(version, ImageDigest.parse(digest));
+      publish(TIER, version, digest);
+    }
+
+    void publish(BeaconTier tier, String version, String digest) {
+      current.put(tier, new BeaconRelease(version, ImageDigest.parse(digest)));
     }
 
     @Override
@@ -421,7 +516,7 @@ class DockerHotSwapIT {
 
     @Override
     public Optional<BeaconRelease> current(BeaconTier tier) {
-      return Optional.ofNullable(current);
+      return Optional.ofNullable(current.get(tier));
     }
   }
 }

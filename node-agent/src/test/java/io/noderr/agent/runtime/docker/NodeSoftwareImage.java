@@ -34,17 +34,23 @@ record NodeSoftwareImage(String reference, String version, String digest) {
 
   /** Serves {@code /health} (the version as its body) on {@code NODERR_HEALTH_PORT}. */
   static NodeSoftwareImage serving(DockerClient client, String version) throws IOException {
-    return load(client, version, httpd(true), null);
+    return serving(client, version, Map.of());
+  }
+
+  /** Serves {@code /health} like {@link #serving}, from an image carrying {@code labels}. */
+  static NodeSoftwareImage serving(DockerClient client, String version, Map<String, String> labels)
+      throws IOException {
+    return load(client, version, httpd(true), null, labels);
   }
 
   /** Serves for a second, then exits: the engine restarts it, it exits again (a crash loop). */
   static NodeSoftwareImage crashing(DockerClient client, String version) throws IOException {
-    return load(client, version, httpd(false) + " && exec /bin/busybox sleep 1", null);
+    return load(client, version, httpd(false) + " && exec /bin/busybox sleep 1", null, Map.of());
   }
 
   /** Runs as a user its root file system does not know: the engine cannot start it. */
   static NodeSoftwareImage unstartable(DockerClient client, String version) throws IOException {
-    return load(client, version, httpd(true), "nosuchuser");
+    return load(client, version, httpd(true), "nosuchuser", Map.of());
   }
 
   /** An image the node never got: nothing is tagged here, and the registry cannot be reached. */
@@ -60,7 +66,12 @@ record NodeSoftwareImage(String reference, String version, String digest) {
   }
 
   private static NodeSoftwareImage load(
-      DockerClient client, String version, String shellCommand, String user) throws IOException {
+      DockerClient client,
+      String version,
+      String shellCommand,
+      String user,
+      Map<String, String> labels)
+      throws IOException {
     if (!Files.isExecutable(BUSYBOX)) {
       throw new IllegalStateException("no " + BUSYBOX + ": apt-get install busybox-static");
     }
@@ -69,6 +80,9 @@ record NodeSoftwareImage(String reference, String version, String digest) {
     settings.put("Cmd", List.of("/bin/busybox", "sh", "-c", shellCommand));
     if (user != null) {
       settings.put("User", user);
+    }
+    if (!labels.isEmpty()) {
+      settings.put("Labels", labels);
     }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("architecture", architecture());
@@ -100,14 +114,17 @@ record NodeSoftwareImage(String reference, String version, String digest) {
     return new NodeSoftwareImage(reference, version, digest);
   }
 
+  /**
+   * The directories come first and are listed explicitly, as an image build makes them: implied
+   * ones would be 0700, and the agent runs node software as an unprivileged user by default.
+   */
   private static byte[] rootFileSystem(String version) throws IOException {
-    return tar(
-        Map.of(
-            "bin/busybox",
-            Files.readAllBytes(BUSYBOX),
-            "www/health",
-            version.getBytes(StandardCharsets.UTF_8)),
-        Map.of("bin/busybox", 0755));
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("bin/", new byte[0]);
+    files.put("www/", new byte[0]);
+    files.put("bin/busybox", Files.readAllBytes(BUSYBOX));
+    files.put("www/health", version.getBytes(StandardCharsets.UTF_8));
+    return tar(files, Map.of("bin/", 0755, "www/", 0755, "bin/busybox", 0755));
   }
 
   /** A tar of {@code files} (mode 0644 unless {@code modes} says otherwise). */
@@ -118,7 +135,8 @@ record NodeSoftwareImage(String reference, String version, String digest) {
       for (var file : files.entrySet()) {
         TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
         entry.setSize(file.getValue().length);
-        entry.setMode(modes.getOrDefault(file.getKey(), 0644));
+        int mode = modes.getOrDefault(file.getKey(), 0644);
+        entry.setMode(entry.isDirectory() ? TarArchiveEntry.DEFAULT_DIR_MODE & ~0777 | mode : mode);
         tar.putArchiveEntry(entry);
         tar.write(file.getValue());
         tar.closeArchiveEntry();
