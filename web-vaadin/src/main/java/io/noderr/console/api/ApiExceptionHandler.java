@@ -1,5 +1,7 @@
 package io.noderr.console.api;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.noderr.console.ControlCharacters;
 import io.noderr.console.fleet.NodeNotFoundException;
 import io.noderr.console.identity.AuthRefusedException;
 import io.noderr.console.onboarding.ApplicationNotFoundException;
@@ -69,10 +71,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    String detail = "the request body is not valid JSON of the expected shape";
+    String detail =
+        e.getCause() instanceof ControlCharacterModule.RefusedText refused
+            ? ControlCharacters.message(field(refused))
+            : "the request body is not valid JSON of the expected shape";
     malformedRequests.record(request, detail);
     return ResponseEntity.badRequest()
         .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+  }
+
+  /** {@code reason}, {@code tiers[1]}, {@code nodes[0].operator}: where in the body it failed. */
+  private static String field(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference step : e.getPath()) {
+      if (step.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+      } else if (step.getIndex() >= 0) {
+        path.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    // A map key is reported as its map; never echo the offending characters back.
+    String named = path.toString().replaceAll("\\p{Cntrl}", "?");
+    return named.isEmpty() ? "the body" : named;
   }
 
   @ExceptionHandler(InvalidReleaseException.class)

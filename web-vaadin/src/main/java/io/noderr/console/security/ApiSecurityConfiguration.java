@@ -3,15 +3,11 @@ package io.noderr.console.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.console.onboarding.OnboardingProperties;
 import io.noderr.registry.identity.NodeSessions;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,7 +15,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * The REST API's chain: stateless, HTTP Basic for people and automation, bearer token for agents,
- * JSON problem answers for 401 and 403. Method security on the service facades decides roles.
+ * JSON problem answers for 401 and 403. Requests with control characters in their path or query
+ * (400) and state-changing requests without a JSON content type or {@code X-Requested-By} (403,
+ * CSRF) are refused before authentication. Method security on the service facades decides roles.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -39,13 +37,17 @@ class ApiSecurityConfiguration {
         .httpBasic(
             basic ->
                 basic.authenticationEntryPoint(
-                    (req, res, e) -> problem(res, json, 401, "authentication required")))
+                    (req, res, e) -> Problems.write(res, json, 401, "authentication required")))
         .exceptionHandling(
             ex ->
                 ex.authenticationEntryPoint(
-                        (req, res, e) -> problem(res, json, 401, "authentication required"))
+                        (req, res, e) -> Problems.write(res, json, 401, "authentication required"))
                     .accessDeniedHandler(
-                        (req, res, e) -> problem(res, json, 403, "your role may not do this")))
+                        (req, res, e) ->
+                            Problems.write(res, json, 403, "your role may not do this")))
+        // Cheap refusals first, before any credential is checked.
+        .addFilterBefore(new RequestTextFilter(json), BasicAuthenticationFilter.class)
+        .addFilterBefore(new CrossSiteRequestFilter(json), BasicAuthenticationFilter.class)
         .addFilterBefore(rateLimit(onboarding, json), BasicAuthenticationFilter.class)
         .addFilterBefore(new BodySizeLimitFilter(json), BasicAuthenticationFilter.class)
         .addFilterBefore(
@@ -85,25 +87,5 @@ class ApiSecurityConfiguration {
                 "POST", "/api/v1/auth/", onboarding.rateLimit().authPerMinute())),
         json,
         System::nanoTime);
-  }
-
-  static void problem(HttpServletResponse response, ObjectMapper json, int status, String detail)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    if (status == 401) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"noderr\"");
-    }
-    json.writeValue(
-        response.getOutputStream(),
-        Map.of(
-            "type",
-            "about:blank",
-            "status",
-            status,
-            "title",
-            status == 401 ? "Unauthorized" : "Forbidden",
-            "detail",
-            detail));
   }
 }
