@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("5");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("6");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -61,6 +61,7 @@ class MigrationsIT {
             "local_multisig",
             "rollouts",
             "rollout_targets",
+            "api_tokens",
             "flyway_schema_history");
   }
 

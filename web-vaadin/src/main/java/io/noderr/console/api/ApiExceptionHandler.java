@@ -13,6 +13,8 @@ import io.noderr.console.rollout.DeploymentConflictException;
 import io.noderr.console.rollout.DeploymentNotFoundException;
 import io.noderr.console.rollout.DeploymentUnavailableException;
 import io.noderr.console.rollout.InvalidDeploymentException;
+import io.noderr.console.token.ApiTokenNotFoundException;
+import io.noderr.console.token.ApiTokenRefusedException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,7 +128,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     NodeNotFoundException.class,
     ApplicationNotFoundException.class,
     ReleaseNotFoundException.class,
-    DeploymentNotFoundException.class
+    DeploymentNotFoundException.class,
+    ApiTokenNotFoundException.class
   })
   ProblemDetail notFound(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -148,6 +151,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           case CONFLICT -> HttpStatus.CONFLICT;
         };
     return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+  }
+
+  @ExceptionHandler(ApiTokenRefusedException.class)
+  ProblemDetail tokenRefused(ApiTokenRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -14,10 +14,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * The REST API's chain: stateless, HTTP Basic for people and automation, bearer token for agents,
- * JSON problem answers for 401 and 403. Requests with control characters in their path or query
- * (400) and state-changing requests without a JSON content type or {@code X-Requested-By} (403,
- * CSRF) are refused before authentication. Method security on the service facades decides roles.
+ * The REST API's chain: stateless, HTTP Basic for people, bearer tokens for automation ({@code
+ * nat_}) and agents, JSON problem answers for 401 and 403. Requests with control characters in
+ * their path or query (400) and state-changing requests without a JSON content type or {@code
+ * X-Requested-By} (403, CSRF) are refused before authentication. Method security on the service
+ * facades decides roles.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -28,6 +29,7 @@ class ApiSecurityConfiguration {
       HttpSecurity http,
       AgentToken agentToken,
       NodeSessions sessions,
+      ApiTokenAuthenticator apiTokens,
       OnboardingProperties onboarding,
       ObjectMapper json)
       throws Exception {
@@ -51,7 +53,7 @@ class ApiSecurityConfiguration {
         .addFilterBefore(rateLimit(onboarding, json), BasicAuthenticationFilter.class)
         .addFilterBefore(new BodySizeLimitFilter(json), BasicAuthenticationFilter.class)
         .addFilterBefore(
-            new BearerTokenFilter(agentToken, sessions), BasicAuthenticationFilter.class)
+            new BearerTokenFilter(agentToken, sessions, apiTokens), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**")
