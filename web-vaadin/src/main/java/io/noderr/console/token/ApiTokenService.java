@@ -1,11 +1,13 @@
 package io.noderr.console.token;
 
+import io.noderr.console.ControlCharacters;
 import io.noderr.console.security.ApiTokenDetails;
 import io.noderr.console.security.Roles;
 import io.noderr.console.security.Secrets;
 import io.noderr.registry.access.ApiTokenRow;
 import io.noderr.registry.access.ApiTokens;
 import io.noderr.registry.audit.AuditLog;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +19,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * People's API tokens for themselves and their automation: create (shown once), list, revoke. Each
  * person sees and revokes only their own. Creating and revoking are audited.
  */
 @Service
+@Validated
 public class ApiTokenService {
 
   /** Live tokens per person: enough for a few pipelines, bounded against a runaway script. */
@@ -47,7 +51,7 @@ public class ApiTokenService {
    * another (a leaked token must not be able to outlive its own revocation).
    */
   @PreAuthorize(Roles.CAN_SEE_TOTALS)
-  public CreatedApiToken create(ApiTokenForm form, Authentication caller) {
+  public CreatedApiToken create(@Valid ApiTokenForm form, Authentication caller) {
     if (ApiTokenDetails.viaToken(caller)) {
       throw new ApiTokenRefusedException(
           HttpStatus.FORBIDDEN, "an API token cannot create tokens; sign in with your password");
@@ -62,6 +66,10 @@ public class ApiTokenService {
               + held.stream().sorted().toList()
               + "; you do not hold "
               + notHeld);
+    }
+    if (ControlCharacters.present(form.name(), false)) {
+      // The API's JSON reader refuses these already; the console's form reaches here directly.
+      throw new ApiTokenRefusedException(HttpStatus.BAD_REQUEST, ControlCharacters.message("name"));
     }
     String owner = caller.getName();
     if (tokens.liveCount(owner) >= MAX_LIVE_PER_OWNER) {
