@@ -34,16 +34,11 @@ public class ApiTokenService {
 
   private final ApiTokens tokens;
   private final AuditLog audit;
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC();
 
   ApiTokenService(ApiTokens tokens, AuditLog audit) {
-    this(tokens, audit, Clock.systemUTC());
-  }
-
-  ApiTokenService(ApiTokens tokens, AuditLog audit, Clock clock) {
     this.tokens = tokens;
     this.audit = audit;
-    this.clock = clock;
   }
 
   /**

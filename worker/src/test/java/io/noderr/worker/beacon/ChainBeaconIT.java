@@ -108,7 +108,7 @@ class ChainBeaconIT {
     deployment = DemoDeployment.deploy(chain);
     domain = new MultisigDomain(DevChain.CHAIN_ID, deployment.multisig());
     properties = properties(urlWithKey(chain), DevChain.CHAIN_ID, deployment.multisig(), null);
-    beacon = ChainBeacon.connect(properties);
+    beacon = connectDemo(properties);
     follower = new BeaconEventFollower(beacon, events, properties);
     follower.start();
     temporal = TestActivityEnvironment.newInstance();
@@ -301,7 +301,7 @@ class ChainBeaconIT {
     BeaconProperties otherProperties =
         properties(urlWithKey(other), DevChain.CHAIN_ID, otherDeployment.multisig(), null);
     MultisigDomain otherDomain = new MultisigDomain(DevChain.CHAIN_ID, otherDeployment.multisig());
-    ChainBeacon otherBeacon = ChainBeacon.connect(otherProperties);
+    ChainBeacon otherBeacon = connectDemo(otherProperties);
     BeaconEventFollower otherFollower =
         new BeaconEventFollower(otherBeacon, events, otherProperties);
     TestActivityEnvironment otherTemporal = TestActivityEnvironment.newInstance();
@@ -336,11 +336,24 @@ class ChainBeaconIT {
 
   // --------------------------------------------------------------------------------- start-up
 
+  /** The dev chain's multisig counts the demo signers, as the demo profile runs it. */
+  private static ChainBeacon connectDemo(BeaconProperties properties) {
+    return ChainBeacon.connect(properties, true);
+  }
+
+  @Test
+  void start_fails_outsideTheDemoProfile_whenAMultisigSignersKeyIsPublic() {
+    assertThatThrownBy(() -> ChainBeacon.connect(properties, false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("multisig " + deployment.multisig() + " counts the publicly known")
+        .hasMessageEndingWith(
+            "outside the demo profile its signers must be your signers' own keys");
+  }
+
   @Test
   void start_fails_withOneClearLine_whenTheEndpointServesAnotherChain() {
     assertThatThrownBy(
-            () ->
-                ChainBeacon.connect(properties(urlWithKey(chain), 1, deployment.multisig(), null)))
+            () -> connectDemo(properties(urlWithKey(chain), 1, deployment.multisig(), null)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "noderr.beacon.chain-id is 1 but the RPC endpoint "
@@ -353,9 +366,7 @@ class ChainBeaconIT {
     Address stranger = Address.of("0x00000000000000000000000000000000000000bb");
 
     assertThatThrownBy(
-            () ->
-                ChainBeacon.connect(
-                    properties(urlWithKey(chain), 1337, deployment.multisig(), stranger)))
+            () -> connectDemo(properties(urlWithKey(chain), 1337, deployment.multisig(), stranger)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "noderr.beacon.beacon-address "
@@ -365,8 +376,7 @@ class ChainBeaconIT {
                 + " (its beacon is "
                 + deployment.beacon()
                 + ")");
-    assertThatThrownBy(
-            () -> ChainBeacon.connect(properties(urlWithKey(chain), 1337, stranger, null)))
+    assertThatThrownBy(() -> connectDemo(properties(urlWithKey(chain), 1337, stranger, null)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "noderr.beacon.multisig-address " + stranger + " holds no contract on chain 1337");
@@ -376,8 +386,7 @@ class ChainBeaconIT {
   void anEndpointUnreachableAtStart_failsItsCallsRetryably_withoutItsSecrets() throws Exception {
     String dead = "http://127.0.0.1:" + freePort();
     try (ChainBeacon unreachable =
-        ChainBeacon.connect(
-            properties(dead + "/?apikey=" + SECRET, 1337, deployment.multisig(), null))) {
+        connectDemo(properties(dead + "/?apikey=" + SECRET, 1337, deployment.multisig(), null))) {
 
       assertThatThrownBy(() -> unreachable.read(ORACLE))
           .isInstanceOfSatisfying(
