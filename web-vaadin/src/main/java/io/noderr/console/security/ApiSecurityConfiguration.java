@@ -3,6 +3,8 @@ package io.noderr.console.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.console.onboarding.OnboardingProperties;
 import io.noderr.registry.identity.NodeSessions;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -37,13 +40,10 @@ class ApiSecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(
-            basic ->
-                basic.authenticationEntryPoint(
-                    (req, res, e) -> Problems.write(res, json, 401, "authentication required")))
+            basic -> basic.authenticationEntryPoint((req, res, e) -> unauthenticated(res, json, e)))
         .exceptionHandling(
             ex ->
-                ex.authenticationEntryPoint(
-                        (req, res, e) -> Problems.write(res, json, 401, "authentication required"))
+                ex.authenticationEntryPoint((req, res, e) -> unauthenticated(res, json, e))
                     .accessDeniedHandler(
                         (req, res, e) ->
                             Problems.write(res, json, 403, "your role may not do this")))
@@ -89,5 +89,17 @@ class ApiSecurityConfiguration {
                 "POST", "/api/v1/auth/", onboarding.rateLimit().authPerMinute())),
         json,
         System::nanoTime);
+  }
+
+  /** 401, or 429 with Retry-After while the login is throttled (see {@link LoginThrottle}). */
+  private static void unauthenticated(
+      HttpServletResponse response, ObjectMapper json, AuthenticationException e)
+      throws IOException {
+    if (e instanceof LoginThrottledException throttled) {
+      response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+      Problems.write(response, json, 429, e.getMessage());
+    } else {
+      Problems.write(response, json, 401, "authentication required");
+    }
   }
 }

@@ -415,8 +415,11 @@ class ChainBeaconIT {
                 "noderr.beacon.sender-keystore=" + keystore,
                 "noderr.beacon.sender-keystore-password=" + PASSWORD,
                 "noderr.beacon.poll-interval=100ms");
+    // The dev chain's multisig counts the public demo signers: only the demo profile may run it.
+    ApplicationContextRunner demoWorker =
+        worker.withInitializer(context -> context.getEnvironment().setActiveProfiles("demo"));
 
-    worker
+    demoWorker
         .withPropertyValues("noderr.beacon.chain-id=1337")
         .run(
             context -> {
@@ -430,7 +433,7 @@ class ChainBeaconIT {
               assertThat(context.getBean(Beacon.class).read(ORACLE).backend())
                   .isEqualTo(BeaconState.Backend.CHAIN);
             });
-    worker
+    demoWorker
         .withPropertyValues("noderr.beacon.chain-id=5")
         .run(
             context ->
@@ -441,6 +444,14 @@ class ChainBeaconIT {
                         "noderr.beacon.chain-id is 5 but the RPC endpoint "
                             + chain.rpcUrl()
                             + " serves chain 1337"));
+    worker
+        .withPropertyValues("noderr.beacon.chain-id=1337")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("counts the publicly known demo signer"));
   }
 
   // --------------------------------------------------------------------------------- helpers
