@@ -2,6 +2,7 @@ package io.noderr.console.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.noderr.console.ControlCharacters;
+import io.noderr.console.agent.FleetTokenRefusedException;
 import io.noderr.console.fleet.NodeNotFoundException;
 import io.noderr.console.identity.AuthRefusedException;
 import io.noderr.console.onboarding.ApplicationNotFoundException;
@@ -151,6 +152,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           case CONFLICT -> HttpStatus.CONFLICT;
         };
     return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+  }
+
+  @ExceptionHandler(FleetTokenRefusedException.class)
+  ProblemDetail fleetTokenRefused(FleetTokenRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
   }
 
   @ExceptionHandler(ApiTokenRefusedException.class)

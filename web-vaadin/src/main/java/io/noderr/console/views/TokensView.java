@@ -72,7 +72,7 @@ public class TokensView extends VerticalLayout {
     grid.addColumn(row -> row.expiresAt().toString()).setHeader("Expires");
     grid.addColumn(row -> row.lastUsedAt() == null ? "never" : NodesView.ago(row.lastUsedAt()))
         .setHeader("Last used");
-    grid.addComponentColumn(this::revokeButton);
+    grid.addComponentColumn(this::revokeButton).setKey("revoke");
     add(
         new H3("API tokens"),
         new Paragraph(
@@ -114,12 +114,17 @@ public class TokensView extends VerticalLayout {
     } catch (ConstraintViolationException e) {
       error(
           e.getConstraintViolations().stream()
-              .map(v -> v.getPropertyPath() + " " + v.getMessage())
+              .map(v -> field(v.getPropertyPath().toString()) + " " + v.getMessage())
               .sorted()
               .reduce((a, b) -> a + "; " + b)
               .orElse("invalid token request"));
     }
     refresh();
+  }
+
+  /** "create.form.roles" -> "roles": the form field the person sees. */
+  private static String field(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
   }
 
   private static void showOnce(CreatedApiToken created) {

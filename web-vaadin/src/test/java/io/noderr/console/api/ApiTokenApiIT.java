@@ -34,7 +34,7 @@ class ApiTokenApiIT extends AbstractConsoleIT {
   @Test
   void aTokenIsShownOnce_storedAsItsHash_andWorksWithItsRolesOnly() throws Exception {
     JsonNode created =
-        create("admin", "read-only-ci", "[\"SRE\"]", 30)
+        create("sre", "read-only-ci", "[\"SRE\"]", 30)
             .andExpect(status().isCreated())
             .andReturnJson();
     String token = created.path("token").asText();
@@ -52,7 +52,7 @@ class ApiTokenApiIT extends AbstractConsoleIT {
                 "SELECT count(*) FROM api_tokens WHERE token_hash = ?", Long.class, token))
         .isZero();
 
-    // Reads as SRE; may not act as ADMIN although its creator could.
+    // Reads as SRE; may not act (ADMIN).
     mvc.perform(get("/api/v1/fleet/health").header("Authorization", "Bearer " + token))
         .andExpect(status().isOk());
     mvc.perform(
@@ -63,7 +63,7 @@ class ApiTokenApiIT extends AbstractConsoleIT {
 
     // Listed without the token; last use recorded.
     String listed =
-        mvc.perform(get("/api/v1/tokens").with(httpBasic("admin", PASSWORD)))
+        mvc.perform(get("/api/v1/tokens").with(httpBasic("sre", PASSWORD)))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$[?(@.name == 'read-only-ci')].lastUsedAt").isNotEmpty())
             .andReturn()
@@ -118,11 +118,11 @@ class ApiTokenApiIT extends AbstractConsoleIT {
 
   @Test
   void badFormsAre400_andAWrongOrMadeUpTokenIs401() throws Exception {
-    create("admin", "x", "[\"SRE\"]", 0).andExpect(status().isBadRequest());
+    create("admin", "x", "[\"ADMIN\"]", 0).andExpect(status().isBadRequest());
     create("admin", "x", "[\"AGENT\"]", 1).andExpect(status().isBadRequest());
-    create("admin", "", "[\"SRE\"]", 1).andExpect(status().isBadRequest());
-    create("admin", "dup", "[\"SRE\"]", 1).andExpect(status().isCreated());
-    create("admin", "dup", "[\"SRE\"]", 1).andExpect(status().isConflict());
+    create("admin", "", "[\"ADMIN\"]", 1).andExpect(status().isBadRequest());
+    create("admin", "dup", "[\"ADMIN\"]", 1).andExpect(status().isCreated());
+    create("admin", "dup", "[\"ADMIN\"]", 1).andExpect(status().isConflict());
     mvc.perform(
             get("/api/v1/fleet/health")
                 .header("Authorization", "Bearer " + Secrets.generate(Secrets.API_TOKEN)))

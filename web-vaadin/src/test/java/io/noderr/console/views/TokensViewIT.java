@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextField;
 import io.noderr.console.security.Secrets;
 import java.util.Set;
@@ -38,10 +39,9 @@ class TokensViewIT extends AbstractKaribuIT {
         .isOne();
 
     long id = GridKt._get(view.grid, 0).id();
-    _click(
-        _get(
-            com.vaadin.flow.component.button.Button.class,
-            spec -> spec.withId("revoke-token-" + id)));
+    Button revoke = (Button) GridKt._getCellComponent(view.grid, 0, "revoke");
+    assertThat(revoke.getId()).hasValue("revoke-token-" + id);
+    _click(revoke);
     expectNotifications("Token grafana revoked");
     assertThat(GridKt._size(view.grid)).isZero();
   }
