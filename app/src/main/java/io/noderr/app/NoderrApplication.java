@@ -54,7 +54,7 @@ public class NoderrApplication {
   /** Starts the platform as {@code noderr up} would; used by main and the end-to-end tests. */
   public static ConfigurableApplicationContext start(LaunchOptions options) {
     SpringApplication app = new SpringApplication(NoderrApplication.class);
-    app.addInitializers(new EmbeddedServicesInitializer());
+    app.addInitializers(new DemoProfileGuard(), new EmbeddedServicesInitializer());
     if (options.role() == Role.WORKER) {
       app.setWebApplicationType(WebApplicationType.NONE);
       // Vaadin's and Hilla's auto-configurations assume a servlet context; a worker has none.

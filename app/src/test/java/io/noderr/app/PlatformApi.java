@@ -36,8 +36,12 @@ public final class PlatformApi {
     return send(request(path, user).GET()).statusCode();
   }
 
+  /** A body-less POST; X-Requested-By is what the API's CSRF check wants from non-browsers. */
   HttpResponse<String> post(String path, String user) throws Exception {
-    return send(request(path, user).POST(HttpRequest.BodyPublishers.noBody()));
+    return send(
+        request(path, user)
+            .header("X-Requested-By", "noderr-tests")
+            .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
   /** POSTs {@code body} (serialized to JSON unless it is a String already). */

@@ -86,6 +86,7 @@ class ScaledOutRolesIT {
           HttpResponse<String> started =
               http.send(
                   admin(base.resolve("/api/v1/nodes/roles-00001/health-checks"))
+                      .header("X-Requested-By", "noderr-tests")
                       .POST(HttpRequest.BodyPublishers.noBody())
                       .build(),
                   HttpResponse.BodyHandlers.ofString());

@@ -61,6 +61,7 @@ class MigrationsIT {
             "local_multisig",
             "rollouts",
             "rollout_targets",
+            "api_tokens",
             "auto_deploy_policies",
             "auto_deploy_cursor",
             "flyway_schema_history");

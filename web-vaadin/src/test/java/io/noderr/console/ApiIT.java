@@ -258,7 +258,9 @@ class ApiIT extends AbstractConsoleIT {
     for (String path : List.of("/api/v1/nodes", "/api/v1/fleet/health", "/api/v1/nodes/x")) {
       expectUnauthorized(mvc.perform(get(path)));
     }
-    expectUnauthorized(mvc.perform(post("/api/v1/nodes/api-oracle-1/health-checks")));
+    expectUnauthorized(
+        mvc.perform(
+            post("/api/v1/nodes/api-oracle-1/health-checks").header("X-Requested-By", "api-it")));
   }
 
   @Test
@@ -326,7 +328,10 @@ class ApiIT extends AbstractConsoleIT {
   @Test
   void anAdminStartsAHealthCheck() throws Exception {
     MvcResult result =
-        mvc.perform(post("/api/v1/nodes/api-oracle-1/health-checks").with(admin()))
+        mvc.perform(
+                post("/api/v1/nodes/api-oracle-1/health-checks")
+                    .header("X-Requested-By", "api-it")
+                    .with(admin()))
             .andExpect(status().isAccepted())
             .andExpect(jsonPath("$.workflowId", startsWith("health-check-api-oracle-1-")))
             .andReturn();
@@ -374,11 +379,20 @@ class ApiIT extends AbstractConsoleIT {
   @Test
   void onlyAdminsStartHealthChecks() throws Exception {
     long runs = workflowRuns();
-    expectForbidden(mvc.perform(post("/api/v1/nodes/api-oracle-1/health-checks").with(sre())));
-    expectForbidden(mvc.perform(post("/api/v1/nodes/api-oracle-1/health-checks").with(signer())));
     expectForbidden(
         mvc.perform(
             post("/api/v1/nodes/api-oracle-1/health-checks")
+                .header("X-Requested-By", "api-it")
+                .with(sre())));
+    expectForbidden(
+        mvc.perform(
+            post("/api/v1/nodes/api-oracle-1/health-checks")
+                .header("X-Requested-By", "api-it")
+                .with(signer())));
+    expectForbidden(
+        mvc.perform(
+            post("/api/v1/nodes/api-oracle-1/health-checks")
+                .header("X-Requested-By", "api-it")
                 .header(HttpHeaders.AUTHORIZATION, bearer())));
     assertThat(workflowRuns()).isEqualTo(runs);
   }
@@ -386,7 +400,10 @@ class ApiIT extends AbstractConsoleIT {
   @Test
   void aHealthCheckOfAnUnknownNodeIs404() throws Exception {
     long runs = workflowRuns();
-    mvc.perform(post("/api/v1/nodes/no-such-node/health-checks").with(admin()))
+    mvc.perform(
+            post("/api/v1/nodes/no-such-node/health-checks")
+                .header("X-Requested-By", "api-it")
+                .with(admin()))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.detail").value("no node with id 'no-such-node'"));
     assertThat(workflowRuns()).isEqualTo(runs);
@@ -546,6 +563,8 @@ class ApiIT extends AbstractConsoleIT {
         mvc.perform(
                 post("/api/v1/agent/enrollments")
                     .header(HttpHeaders.AUTHORIZATION, bearer())
+                    // Past the CSRF check (CsrfApiIT), a body that is not JSON is 415.
+                    .header("X-Requested-By", "api-it")
                     .contentType(MediaType.TEXT_PLAIN)
                     .content(enrollment("api-text-1", "ALL")))
             .andReturn()

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.registry.audit.AuditLog;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,6 +101,18 @@ public class NodeIdentities {
         "UPDATE node_sessions SET revoked_at = now() WHERE node_id = ? AND revoked_at IS NULL",
         nodeId);
     audit.append(AuditLog.SYSTEM, "node.quarantined", nodeId, reason, null);
+  }
+
+  /** Which of {@code nodeIds} have a proven identity (TPM or software key); one query. */
+  public Set<String> withIdentity(Collection<String> nodeIds) {
+    if (nodeIds.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(
+        jdbc.queryForList(
+            "SELECT node_id FROM node_identities WHERE node_id = ANY (?)",
+            String.class,
+            (Object) nodeIds.toArray(String[]::new)));
   }
 
   private static String json(Map<String, String> pcrValues) {

@@ -1,5 +1,8 @@
 package io.noderr.console.api;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.noderr.console.ControlCharacters;
+import io.noderr.console.agent.FleetTokenRefusedException;
 import io.noderr.console.fleet.NodeNotFoundException;
 import io.noderr.console.identity.AuthRefusedException;
 import io.noderr.console.onboarding.ApplicationNotFoundException;
@@ -11,6 +14,8 @@ import io.noderr.console.rollout.DeploymentConflictException;
 import io.noderr.console.rollout.DeploymentNotFoundException;
 import io.noderr.console.rollout.DeploymentUnavailableException;
 import io.noderr.console.rollout.InvalidDeploymentException;
+import io.noderr.console.token.ApiTokenNotFoundException;
+import io.noderr.console.token.ApiTokenRefusedException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,10 +74,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    String detail = "the request body is not valid JSON of the expected shape";
+    String detail =
+        e.getCause() instanceof ControlCharacterModule.RefusedText refused
+            ? ControlCharacters.message(field(refused))
+            : "the request body is not valid JSON of the expected shape";
     malformedRequests.record(request, detail);
     return ResponseEntity.badRequest()
         .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+  }
+
+  /** {@code reason}, {@code tiers[1]}, {@code nodes[0].operator}: where in the body it failed. */
+  private static String field(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference step : e.getPath()) {
+      if (step.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+      } else if (step.getIndex() >= 0) {
+        path.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    // A map key is reported as its map; never echo the offending characters back.
+    String named = path.toString().replaceAll("\\p{Cntrl}", "?");
+    return named.isEmpty() ? "the body" : named;
   }
 
   @ExceptionHandler(InvalidReleaseException.class)
@@ -106,7 +129,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     NodeNotFoundException.class,
     ApplicationNotFoundException.class,
     ReleaseNotFoundException.class,
-    DeploymentNotFoundException.class
+    DeploymentNotFoundException.class,
+    ApiTokenNotFoundException.class
   })
   ProblemDetail notFound(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -128,6 +152,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           case CONFLICT -> HttpStatus.CONFLICT;
         };
     return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+  }
+
+  @ExceptionHandler(FleetTokenRefusedException.class)
+  ProblemDetail fleetTokenRefused(FleetTokenRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
+  @ExceptionHandler(ApiTokenRefusedException.class)
+  ProblemDetail tokenRefused(ApiTokenRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -4,6 +4,7 @@ import io.noderr.activities.TaskQueues;
 import io.noderr.activities.release.BeaconTier;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.onboarding.WorkflowUpdates;
+import io.noderr.console.security.Roles;
 import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.release.BeaconEventRow;
@@ -32,12 +33,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 
 /**
@@ -174,7 +172,8 @@ public class ReleaseService {
     ReleaseState state =
         WorkflowUpdates.call(
             () ->
-                workflow(id).withdraw(new WithdrawCommand(caller.getName(), roles(caller), reason)),
+                workflow(id)
+                    .withdraw(new WithdrawCommand(caller.getName(), Roles.of(caller), reason)),
             () -> closed(id, "withdrawn"));
     return assembler.details(state, audit.recentFor(id, 50));
   }
@@ -305,13 +304,6 @@ public class ReleaseService {
         row.publishedAt() == null ? null : row.publishedAt().toString(),
         row.transactionHash(),
         row.blockNumber());
-  }
-
-  private static Set<String> roles(Authentication caller) {
-    return caller.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .map(authority -> authority.replaceFirst("^ROLE_", ""))
-        .collect(Collectors.toUnmodifiableSet());
   }
 
   private static String describe(String status) {

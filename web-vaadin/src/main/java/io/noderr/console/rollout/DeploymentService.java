@@ -2,6 +2,7 @@ package io.noderr.console.rollout;
 
 import io.noderr.activities.TaskQueues;
 import io.noderr.console.onboarding.WorkflowUpdates;
+import io.noderr.console.security.Roles;
 import io.noderr.registry.rollout.RolloutRow;
 import io.noderr.registry.rollout.RolloutTargetQueries;
 import io.noderr.registry.rollout.RolloutTargetQueries.NodeFilter;
@@ -23,12 +24,10 @@ import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 
 /**
@@ -113,7 +112,7 @@ public class DeploymentService {
             "EMERGENCY ROLLBACK: " + reason,
             caller);
     OperatorCommand pause =
-        new OperatorCommand(caller.getName(), roles(caller), "superseded by emergency " + id);
+        new OperatorCommand(caller.getName(), Roles.of(caller), "superseded by emergency " + id);
     List<String> paused =
         rollouts.list(0, ACTIVE_SCAN).rows().stream()
             .filter(row -> !row.id().equals(id) && HANDING_OUT.contains(row.status()))
@@ -191,7 +190,7 @@ public class DeploymentService {
       throw new InvalidDeploymentException("forceLocks goes with retry only");
     }
     OperatorCommand command =
-        new OperatorCommand(caller.getName(), roles(caller), reason, forceLocks);
+        new OperatorCommand(caller.getName(), Roles.of(caller), reason, forceLocks);
     RolloutWorkflow rollout = workflow(id);
     return WorkflowUpdates.call(
         () -> verb.on(rollout).apply(command), () -> "deployment " + id + " has ended");
@@ -287,12 +286,5 @@ public class DeploymentService {
 
   private RolloutWorkflow workflow(String id) {
     return client.newWorkflowStub(RolloutWorkflow.class, id);
-  }
-
-  private static Set<String> roles(Authentication caller) {
-    return caller.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .map(a -> a.replaceFirst("^ROLE_", ""))
-        .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -6,20 +6,22 @@ import io.noderr.registry.identity.NodeSessions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * The REST API's chain: stateless, HTTP Basic for people and automation, bearer token for agents,
- * JSON problem answers for 401 and 403. Method security on the service facades decides roles.
+ * The REST API's chain: stateless, HTTP Basic for people, bearer tokens for automation ({@code
+ * nat_}) and agents, JSON problem answers for 401 and 403. Requests with control characters in
+ * their path or query (400) and state-changing requests without a JSON content type or {@code
+ * X-Requested-By} (403, CSRF) are refused before authentication. Method security on the service
+ * facades decides roles.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -30,6 +32,7 @@ class ApiSecurityConfiguration {
       HttpSecurity http,
       AgentToken agentToken,
       NodeSessions sessions,
+      ApiTokenAuthenticator apiTokens,
       OnboardingProperties onboarding,
       ObjectMapper json)
       throws Exception {
@@ -37,19 +40,20 @@ class ApiSecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(
-            basic ->
-                basic.authenticationEntryPoint(
-                    (req, res, e) -> problem(res, json, 401, "authentication required")))
+            basic -> basic.authenticationEntryPoint((req, res, e) -> unauthenticated(res, json, e)))
         .exceptionHandling(
             ex ->
-                ex.authenticationEntryPoint(
-                        (req, res, e) -> problem(res, json, 401, "authentication required"))
+                ex.authenticationEntryPoint((req, res, e) -> unauthenticated(res, json, e))
                     .accessDeniedHandler(
-                        (req, res, e) -> problem(res, json, 403, "your role may not do this")))
+                        (req, res, e) ->
+                            Problems.write(res, json, 403, "your role may not do this")))
+        // Cheap refusals first, before any credential is checked.
+        .addFilterBefore(new RequestTextFilter(json), BasicAuthenticationFilter.class)
+        .addFilterBefore(new CrossSiteRequestFilter(json), BasicAuthenticationFilter.class)
         .addFilterBefore(rateLimit(onboarding, json), BasicAuthenticationFilter.class)
         .addFilterBefore(new BodySizeLimitFilter(json), BasicAuthenticationFilter.class)
         .addFilterBefore(
-            new BearerTokenFilter(agentToken, sessions), BasicAuthenticationFilter.class)
+            new BearerTokenFilter(agentToken, sessions, apiTokens), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**")
@@ -87,23 +91,15 @@ class ApiSecurityConfiguration {
         System::nanoTime);
   }
 
-  static void problem(HttpServletResponse response, ObjectMapper json, int status, String detail)
+  /** 401, or 429 with Retry-After while the login is throttled (see {@link LoginThrottle}). */
+  private static void unauthenticated(
+      HttpServletResponse response, ObjectMapper json, AuthenticationException e)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    if (status == 401) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"noderr\"");
+    if (e instanceof LoginThrottledException throttled) {
+      response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+      Problems.write(response, json, 429, e.getMessage());
+    } else {
+      Problems.write(response, json, 401, "authentication required");
     }
-    json.writeValue(
-        response.getOutputStream(),
-        Map.of(
-            "type",
-            "about:blank",
-            "status",
-            status,
-            "title",
-            status == 401 ? "Unauthorized" : "Forbidden",
-            "detail",
-            detail));
   }
 }

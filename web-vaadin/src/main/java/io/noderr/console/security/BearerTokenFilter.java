@@ -18,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>a node session token (from the auth API, after attestation) → ROLE_NODE, the principal
  *       being the node id, so a node can speak only for itself;
+ *   <li>a person's API token ({@code nat_}) → the owner, with the token's roles;
  *   <li>the fleet agent token (simulators and development agents) → ROLE_AGENT.
  * </ul>
  *
@@ -29,10 +30,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
   private final AgentToken agentToken;
   private final NodeSessions sessions;
+  private final ApiTokenAuthenticator apiTokens;
 
-  BearerTokenFilter(AgentToken agentToken, NodeSessions sessions) {
+  BearerTokenFilter(AgentToken agentToken, NodeSessions sessions, ApiTokenAuthenticator apiTokens) {
     this.agentToken = agentToken;
     this.sessions = sessions;
+    this.apiTokens = apiTokens;
   }
 
   @Override
@@ -46,6 +49,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
         sessions
             .nodeOf(Secrets.sha256Hex(token))
             .ifPresent(nodeId -> authenticate(nodeId, Roles.NODE));
+      } else if (Secrets.hasShape(Secrets.API_TOKEN, token)) {
+        apiTokens
+            .authenticate(token)
+            .ifPresent(SecurityContextHolder.getContext()::setAuthentication);
       } else if (agentToken.matches(token)) {
         authenticate("agent", Roles.AGENT);
       }

@@ -6,8 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,19 +35,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
     if (length > MAX_BYTES || (length < 0 && request.getHeader("Transfer-Encoding") != null)) {
-      response.setStatus(413);
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(
-          response.getOutputStream(),
-          Map.of(
-              "type",
-              "about:blank",
-              "status",
-              413,
-              "title",
-              "Content Too Large",
-              "detail",
-              "request bodies here are limited to " + MAX_BYTES / 1024 + " KiB"));
+      Problems.write(
+          response, json, 413, "request bodies here are limited to " + MAX_BYTES / 1024 + " KiB");
       return;
     }
     chain.doFilter(request, response);

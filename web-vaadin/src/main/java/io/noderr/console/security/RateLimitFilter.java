@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -73,20 +72,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
   private void refuse(HttpServletResponse response, long waitNanos) throws IOException {
     long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-    response.setStatus(429);
     response.setHeader("Retry-After", Long.toString(seconds));
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(
-        response.getOutputStream(),
-        Map.of(
-            "type",
-            "about:blank",
-            "status",
-            429,
-            "title",
-            "Too Many Requests",
-            "detail",
-            "too many requests from this address; retry in " + seconds + " s"));
+    Problems.write(
+        response, json, 429, "too many requests from this address; retry in " + seconds + " s");
   }
 
   /** A token bucket holding at most one minute's allowance. */

@@ -1,6 +1,9 @@
 package io.noderr.console.security;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 
 /**
  * Roles of the console and API. ADMIN acts; SRE reads everything; SIGNER answers signature
@@ -27,4 +30,12 @@ public final class Roles {
   public static final String CAN_SEE_TOTALS = "hasAnyRole('ADMIN','SRE','OPERATOR','SIGNER')";
 
   private Roles() {}
+
+  /** The caller's roles without the {@code ROLE_} prefix (ADMIN, SRE, ..., NODE). */
+  public static Set<String> of(Authentication caller) {
+    return caller.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .map(authority -> authority.replaceFirst("^ROLE_", ""))
+        .collect(Collectors.toUnmodifiableSet());
+  }
 }

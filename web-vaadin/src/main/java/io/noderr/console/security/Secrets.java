@@ -8,9 +8,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Bearer secrets the platform hands out (install tokens, node session tokens): 256 random bits,
- * URL-safe, behind a prefix that tells people and secret scanners what leaked. The platform keeps
- * only {@link #sha256Hex} of a secret.
+ * Bearer secrets the platform hands out (install tokens, node session tokens, API tokens): 256
+ * random bits, URL-safe, behind a prefix that tells people and secret scanners what leaked. The
+ * platform keeps only {@link #sha256Hex} of a secret.
  */
 public final class Secrets {
 
@@ -19,6 +19,9 @@ public final class Secrets {
 
   /** Prefix of node session tokens. */
   public static final String NODE_SESSION = "nst_";
+
+  /** Prefix of the API tokens people create for themselves and their automation. */
+  public static final String API_TOKEN = "nat_";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

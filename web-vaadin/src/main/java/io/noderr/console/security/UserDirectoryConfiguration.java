@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -26,6 +28,19 @@ class UserDirectoryConfiguration {
   @Bean
   PasswordEncoder passwordEncoder() {
     return new BCryptPasswordEncoder();
+  }
+
+  /**
+   * The one password check of both chains (API Basic auth and the console's login form): throttled,
+   * cached, bcrypt last. As the only AuthenticationProvider bean it is what Spring Security's
+   * global authentication manager uses.
+   */
+  @Bean
+  AuthenticationProvider passwordAuthentication(
+      UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+    DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+    bcrypt.setPasswordEncoder(encoder);
+    return new PasswordAuthentication(bcrypt, throttle, System::nanoTime);
   }
 
   @Bean

@@ -57,6 +57,7 @@ public class MainLayout extends AppLayout {
     if (simulator.present() && auth.hasAnyRole(Roles.ADMIN, Roles.SRE)) {
       nav.addItem(new SideNavItem("Simulator", SimulatorView.class, VaadinIcon.FLASK.create()));
     }
+    nav.addItem(new SideNavItem("API tokens", TokensView.class, VaadinIcon.KEY.create()));
     addToDrawer(nav);
   }
 }

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -25,9 +27,10 @@ public class BeaconConfiguration {
   @Conditional(OnChain.class)
   static class Chain {
 
+    /** The demo profile runs the dev chain's multisig of the public demo signers; nothing else. */
     @Bean(destroyMethod = "close")
-    ChainBeacon chainBeacon(BeaconProperties properties) {
-      return ChainBeacon.connect(properties);
+    ChainBeacon chainBeacon(BeaconProperties properties, Environment environment) {
+      return ChainBeacon.connect(properties, environment.acceptsProfiles(Profiles.of("demo")));
     }
 
     @Bean

@@ -11,6 +11,7 @@ import io.noderr.contracts.generated.NoderrMultisig;
 import io.noderr.contracts.generated.VersionBeacon;
 import io.noderr.registry.release.BeaconEventRow;
 import io.noderr.signing.Address;
+import io.noderr.signing.DemoSigners;
 import io.noderr.signing.ImageDigest;
 import io.noderr.signing.PublishAction;
 import io.temporal.failure.ApplicationFailure;
@@ -80,11 +81,16 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
   /** One publication at a time: the next one is simulated against the state the last one left. */
   private final ReentrantLock publishing = new ReentrantLock();
 
+  /** Only the demo profile may run a multisig whose signers' keys are public (DemoSigners). */
+  private final boolean demoSignersAllowed;
+
   /** Set once the chain and contracts were checked. */
   private volatile BeaconId verified;
 
-  ChainBeacon(BeaconProperties properties, Web3j web3j, Credentials sender) {
+  ChainBeacon(
+      BeaconProperties properties, Web3j web3j, Credentials sender, boolean demoSignersAllowed) {
     this.properties = properties;
+    this.demoSignersAllowed = demoSignersAllowed;
     this.web3j = web3j;
     this.multisigAddress = properties.multisigAddress().value();
     this.endpoint = RpcEndpoint.redacted(properties.rpcUrl());
@@ -101,12 +107,19 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
   /**
    * Connects to the configured endpoint with the sender's keystore and checks the chain.
    *
+   * @param demoSignersAllowed whether the multisig may count a publicly known demo signer (the demo
+   *     profile on the dev chain only)
    * @throws IllegalStateException with one line naming the mismatch, when the endpoint serves
-   *     another chain, the multisig is not there, or the beacon is not the multisig's
+   *     another chain, the multisig is not there, the beacon is not the multisig's, or (unless
+   *     allowed) a signer's key is public
    */
-  public static ChainBeacon connect(BeaconProperties properties) {
+  public static ChainBeacon connect(BeaconProperties properties, boolean demoSignersAllowed) {
     ChainBeacon beacon =
-        new ChainBeacon(properties, RpcEndpoint.connect(properties.rpcUrl()), sender(properties));
+        new ChainBeacon(
+            properties,
+            RpcEndpoint.connect(properties.rpcUrl()),
+            sender(properties),
+            demoSignersAllowed);
     try {
       BeaconId id = beacon.verifiedId();
       log.info(
@@ -287,7 +300,26 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
               + beacon
               + ")");
     }
+    if (!demoSignersAllowed) {
+      refuseDemoSigners();
+    }
     return new BeaconId(served, beacon);
+  }
+
+  /** Anyone holds the demo keys: a multisig counting one of them is not M-of-N of anything. */
+  private void refuseDemoSigners() throws IOException {
+    List<Address> demo = DemoSigners.addresses();
+    for (Object signer : call(multisig(DefaultBlockParameterName.LATEST).signers())) {
+      Address address = Address.of((String) signer);
+      if (demo.contains(address)) {
+        throw new IllegalStateException(
+            "multisig "
+                + multisigAddress
+                + " counts the publicly known demo signer "
+                + address
+                + "; outside the demo profile its signers must be your signers' own keys");
+      }
+    }
   }
 
   /** Runs the publication as a call first: a refusal costs no gas and its reason is decoded. */

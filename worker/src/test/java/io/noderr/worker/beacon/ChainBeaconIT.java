@@ -108,7 +108,7 @@ class ChainBeaconIT {
     deployment = DemoDeployment.deploy(chain);
     domain = new MultisigDomain(DevChain.CHAIN_ID, deployment.multisig());
     properties = properties(urlWithKey(chain), DevChain.CHAIN_ID, deployment.multisig(), null);
-    beacon = ChainBeacon.connect(properties);
+    beacon = connectDemo(properties);
     follower = new BeaconEventFollower(beacon, events, properties);
     follower.start();
     temporal = TestActivityEnvironment.newInstance();
@@ -301,7 +301,7 @@ class ChainBeaconIT {
     BeaconProperties otherProperties =
         properties(urlWithKey(other), DevChain.CHAIN_ID, otherDeployment.multisig(), null);
     MultisigDomain otherDomain = new MultisigDomain(DevChain.CHAIN_ID, otherDeployment.multisig());
-    ChainBeacon otherBeacon = ChainBeacon.connect(otherProperties);
+    ChainBeacon otherBeacon = connectDemo(otherProperties);
     BeaconEventFollower otherFollower =
         new BeaconEventFollower(otherBeacon, events, otherProperties);
     TestActivityEnvironment otherTemporal = TestActivityEnvironment.newInstance();
@@ -336,11 +336,24 @@ class ChainBeaconIT {
 
   // --------------------------------------------------------------------------------- start-up
 
+  /** The dev chain's multisig counts the demo signers, as the demo profile runs it. */
+  private static ChainBeacon connectDemo(BeaconProperties properties) {
+    return ChainBeacon.connect(properties, true);
+  }
+
+  @Test
+  void start_fails_outsideTheDemoProfile_whenAMultisigSignersKeyIsPublic() {
+    assertThatThrownBy(() -> ChainBeacon.connect(properties, false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("multisig " + deployment.multisig() + " counts the publicly known")
+        .hasMessageEndingWith(
+            "outside the demo profile its signers must be your signers' own keys");
+  }
+
   @Test
   void start_fails_withOneClearLine_whenTheEndpointServesAnotherChain() {
     assertThatThrownBy(
-            () ->
-                ChainBeacon.connect(properties(urlWithKey(chain), 1, deployment.multisig(), null)))
+            () -> connectDemo(properties(urlWithKey(chain), 1, deployment.multisig(), null)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "noderr.beacon.chain-id is 1 but the RPC endpoint "
@@ -353,9 +366,7 @@ class ChainBeaconIT {
     Address stranger = Address.of("0x00000000000000000000000000000000000000bb");
 
     assertThatThrownBy(
-            () ->
-                ChainBeacon.connect(
-                    properties(urlWithKey(chain), 1337, deployment.multisig(), stranger)))
+            () -> connectDemo(properties(urlWithKey(chain), 1337, deployment.multisig(), stranger)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "noderr.beacon.beacon-address "
@@ -365,8 +376,7 @@ class ChainBeaconIT {
                 + " (its beacon is "
                 + deployment.beacon()
                 + ")");
-    assertThatThrownBy(
-            () -> ChainBeacon.connect(properties(urlWithKey(chain), 1337, stranger, null)))
+    assertThatThrownBy(() -> connectDemo(properties(urlWithKey(chain), 1337, stranger, null)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "noderr.beacon.multisig-address " + stranger + " holds no contract on chain 1337");
@@ -376,8 +386,7 @@ class ChainBeaconIT {
   void anEndpointUnreachableAtStart_failsItsCallsRetryably_withoutItsSecrets() throws Exception {
     String dead = "http://127.0.0.1:" + freePort();
     try (ChainBeacon unreachable =
-        ChainBeacon.connect(
-            properties(dead + "/?apikey=" + SECRET, 1337, deployment.multisig(), null))) {
+        connectDemo(properties(dead + "/?apikey=" + SECRET, 1337, deployment.multisig(), null))) {
 
       assertThatThrownBy(() -> unreachable.read(ORACLE))
           .isInstanceOfSatisfying(
@@ -406,8 +415,11 @@ class ChainBeaconIT {
                 "noderr.beacon.sender-keystore=" + keystore,
                 "noderr.beacon.sender-keystore-password=" + PASSWORD,
                 "noderr.beacon.poll-interval=100ms");
+    // The dev chain's multisig counts the public demo signers: only the demo profile may run it.
+    ApplicationContextRunner demoWorker =
+        worker.withInitializer(context -> context.getEnvironment().setActiveProfiles("demo"));
 
-    worker
+    demoWorker
         .withPropertyValues("noderr.beacon.chain-id=1337")
         .run(
             context -> {
@@ -421,7 +433,7 @@ class ChainBeaconIT {
               assertThat(context.getBean(Beacon.class).read(ORACLE).backend())
                   .isEqualTo(BeaconState.Backend.CHAIN);
             });
-    worker
+    demoWorker
         .withPropertyValues("noderr.beacon.chain-id=5")
         .run(
             context ->
@@ -432,6 +444,14 @@ class ChainBeaconIT {
                         "noderr.beacon.chain-id is 5 but the RPC endpoint "
                             + chain.rpcUrl()
                             + " serves chain 1337"));
+    worker
+        .withPropertyValues("noderr.beacon.chain-id=1337")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("counts the publicly known demo signer"));
   }
 
   // --------------------------------------------------------------------------------- helpers

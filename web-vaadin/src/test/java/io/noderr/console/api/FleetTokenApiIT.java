@@ -1,0 +1,90 @@
+package io.noderr.console.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.noderr.console.AbstractConsoleIT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The fleet agent token is never accepted for a node with a proven identity: neither to enrol it
+ * again nor to heartbeat for it (a whole batch is refused, nothing written). Nodes without one keep
+ * working with it in the demo profile.
+ */
+class FleetTokenApiIT extends AbstractConsoleIT {
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcTemplate jdbc;
+
+  /** Once per class: once it has an identity, the fleet token cannot enrol ft-proven again. */
+  @BeforeEach
+  void aSimulatedNodeAndAnIdentifiedOne() throws Exception {
+    if (jdbc.queryForObject("SELECT count(*) FROM nodes WHERE id = 'ft-proven'", Long.class) > 0) {
+      return;
+    }
+    fleet("/api/v1/agent/enrollments", enrollment("ft-plain") + "," + enrollment("ft-proven"))
+        .andExpect(status().isOk());
+    jdbc.update(
+        "INSERT INTO node_identities (node_id, key_kind, ak_public) VALUES ('ft-proven',"
+            + " 'SOFTWARE', 'pk')");
+  }
+
+  @Test
+  void aHeartbeatBatchNamingAnIdentifiedNodeIs403_andWritesNothing() throws Exception {
+    fleet("/api/v1/agent/heartbeats", report("ft-plain") + "," + report("ft-proven"), "reports")
+        .andExpect(status().isForbidden())
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "the fleet token is not accepted for nodes with a proven identity"
+                        + " ([ft-proven]); they use their own session"));
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM nodes WHERE id IN ('ft-plain', 'ft-proven')"
+                    + " AND last_heartbeat IS NOT NULL",
+                Long.class))
+        .isZero();
+
+    fleet("/api/v1/agent/heartbeats", report("ft-plain"), "reports").andExpect(status().isOk());
+  }
+
+  @Test
+  void anIdentifiedNodeCannotBeEnrolledAgainWithTheFleetToken() throws Exception {
+    fleet("/api/v1/agent/enrollments", enrollment("ft-proven"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("ft-proven")));
+  }
+
+  private ResultActions fleet(String path, String items) throws Exception {
+    return fleet(path, items, "nodes");
+  }
+
+  private ResultActions fleet(String path, String items, String field) throws Exception {
+    return mvc.perform(
+        post(path)
+            .header("Authorization", "Bearer " + agentToken())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"" + field + "\": [" + items + "]}"));
+  }
+
+  private static String enrollment(String nodeId) {
+    return """
+        {"nodeId": "%s", "operator": "ft-op", "tier": "ALL", "region": "eu-west"}"""
+        .formatted(nodeId);
+  }
+
+  private static String report(String nodeId) {
+    return """
+        {"nodeId": "%s", "version": "1.0.0", "health": "HEALTHY",
+         "cpuPercent": 1, "memoryPercent": 2, "diskPercent": 3}"""
+        .formatted(nodeId);
+  }
+}
