@@ -90,6 +90,9 @@ class TpmOnboardingIT {
       try (NodeKey key = TpmNodeKey.open(tpm.uri())) {
         session = login(state).register(token, "GUARDIAN", key);
       }
+      // The agent pins the tier the platform admitted it to: only GUARDIAN releases from now on.
+      assertThat(session.tier()).isEqualTo("GUARDIAN");
+      assertThat(new IdentityFile(state).read().orElseThrow().tier()).isEqualTo("GUARDIAN");
       JsonNode node = api.get("/api/v1/nodes/" + session.nodeId(), "sre").path("node");
       assertThat(node.path("status").asText()).isEqualTo("ACTIVE");
       assertThat(node.path("attestationStatus").asText()).isEqualTo("ATTESTED");
@@ -101,6 +104,7 @@ class TpmOnboardingIT {
       try (NodeKey key = TpmNodeKey.open(tpm.uri())) {
         Session again = login(state).login(key);
         assertThat(again.nodeId()).isEqualTo(session.nodeId());
+        assertThat(again.tier()).isEqualTo("GUARDIAN");
         Session renewed = new AuthClient(new JsonApi(base)).refresh(again, key);
         assertThat(renewed.nodeId()).isEqualTo(session.nodeId());
       }
