@@ -1,6 +1,10 @@
 package io.noderr.agent;
 
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.noderr.activities.TaskQueues;
+import io.noderr.agent.gateway.PinnedCertificateTrust;
+import io.temporal.authorization.AuthorizationGrpcMetadataProvider;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -10,6 +14,8 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.tuning.PollerBehaviorSimpleMaximum;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 
 /**
  * One process's connection to Temporal and the node workers it hosts: one worker per node, each on
@@ -26,11 +32,42 @@ public class AgentHost implements AutoCloseable {
     this.factory = WorkerFactory.newInstance(client);
   }
 
-  /** Connects to the Temporal frontend at {@code target} (host:port). */
+  /**
+   * Connects to a Temporal frontend at {@code target} (host:port) in plain text, without a
+   * credential: the embedded platform's own simulated fleet and development set-ups only.
+   */
   public static AgentHost connect(String target, String namespace) {
-    WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    return connect(WorkflowServiceStubsOptions.newBuilder().setTarget(target), namespace);
+  }
+
+  /**
+   * Connects through the platform's node gateway at {@code target}: TLS trusting exactly the
+   * certificate this node pinned, and every call carrying the node's current session token (read
+   * per call, so a session the keeper renewed is used at once).
+   */
+  public static AgentHost connectThroughGateway(
+      String target, String namespace, String certificateSha256, Supplier<String> sessionToken) {
+    SslContext tls;
+    try {
+      tls =
+          GrpcSslContexts.forClient()
+              .trustManager(new PinnedCertificateTrust(certificateSha256))
+              .build();
+    } catch (SSLException e) {
+      throw new IllegalStateException(
+          "cannot set up TLS to the node gateway: " + e.getMessage(), e);
+    }
+    return connect(
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(target)
+            .setSslContext(tls)
+            .addGrpcMetadataProvider(
+                new AuthorizationGrpcMetadataProvider(() -> "Bearer " + sessionToken.get())),
+        namespace);
+  }
+
+  private static AgentHost connect(WorkflowServiceStubsOptions.Builder options, String namespace) {
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options.build());
     return new AgentHost(
         service,
         WorkflowClient.newInstance(

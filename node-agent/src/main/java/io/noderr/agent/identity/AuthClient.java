@@ -106,7 +106,10 @@ public class AuthClient {
         token,
         Instant.parse(answer.path("expiresAt").asText()),
         answer.hasNonNull("temporalTarget") ? answer.path("temporalTarget").asText() : null,
-        answer.path("temporalNamespace").asText("default"));
+        answer.path("temporalNamespace").asText("default"),
+        answer.hasNonNull("gatewayCertificateSha256")
+            ? answer.path("gatewayCertificateSha256").asText()
+            : null);
   }
 
   static String encode(byte[] bytes) {

@@ -5,10 +5,18 @@ import java.time.Instant;
 /**
  * A node's API session. The token is a bearer secret: never printed or logged.
  *
- * @param temporalTarget where the platform says the agent polls (null when it does not say)
+ * @param temporalTarget where the platform says the agent polls: its node gateway (null when it
+ *     does not say)
+ * @param gatewayCertificateSha256 the node gateway's certificate fingerprint, pinned on first
+ *     registration (null from a platform without a gateway)
  */
 public record Session(
-    String nodeId, String token, Instant expiresAt, String temporalTarget, String temporalNamespace)
+    String nodeId,
+    String token,
+    Instant expiresAt,
+    String temporalTarget,
+    String temporalNamespace,
+    String gatewayCertificateSha256)
     implements AuthClient.RegistrationStep {
 
   @Override

@@ -79,7 +79,8 @@ public final class AuthPayloads {
       String sessionToken,
       Instant expiresAt,
       String temporalTarget,
-      String temporalNamespace)
+      String temporalNamespace,
+      String gatewayCertificateSha256)
       implements RegistrationAnswer {
 
     @Override

@@ -290,7 +290,10 @@ public class AuthService {
         token,
         expiresAt,
         temporal == null || temporal.isBlank() ? null : temporal,
-        properties.agentTemporalNamespace());
+        properties.agentTemporalNamespace(),
+        properties.agentGatewayCertificateSha256().isBlank()
+            ? null
+            : properties.agentGatewayCertificateSha256());
   }
 
   static byte[] decode(String field, String base64) {
