@@ -8,6 +8,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.noderr.registry.audit.AuditLog;
+import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +75,8 @@ public final class NodeGateway implements AutoCloseable {
     IssuedTaskTokens tokens = new IssuedTaskTokens(clock);
     var interceptor = new NodeAuthInterceptor(cache, refusals, NodeWorkflowService.ALLOWED);
     HealthStatusManager health = new HealthStatusManager();
-    health.setStatus("", ServingStatus.SERVING);
+    // WorkflowServiceStubs.healthCheck() asks for the WorkflowService by name.
+    health.setStatus(WorkflowServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     Server server;
     try {

@@ -1,10 +1,7 @@
 package io.noderr.agent;
 
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.noderr.activities.TaskQueues;
-import io.noderr.agent.gateway.PinnedCertificateTrust;
-import io.temporal.authorization.AuthorizationGrpcMetadataProvider;
+import io.noderr.agent.gateway.GatewayConnection;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -15,7 +12,6 @@ import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.tuning.PollerBehaviorSimpleMaximum;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLException;
 
 /**
  * One process's connection to Temporal and the node workers it hosts: one worker per node, each on
@@ -41,29 +37,12 @@ public class AgentHost implements AutoCloseable {
   }
 
   /**
-   * Connects through the platform's node gateway at {@code target}: TLS trusting exactly the
-   * certificate this node pinned, and every call carrying the node's current session token (read
-   * per call, so a session the keeper renewed is used at once).
+   * Connects through the platform's node gateway at {@code target} with the pinned certificate and
+   * the node's session (see {@link GatewayConnection}).
    */
   public static AgentHost connectThroughGateway(
       String target, String namespace, String certificateSha256, Supplier<String> sessionToken) {
-    SslContext tls;
-    try {
-      tls =
-          GrpcSslContexts.forClient()
-              .trustManager(new PinnedCertificateTrust(certificateSha256))
-              .build();
-    } catch (SSLException e) {
-      throw new IllegalStateException(
-          "cannot set up TLS to the node gateway: " + e.getMessage(), e);
-    }
-    return connect(
-        WorkflowServiceStubsOptions.newBuilder()
-            .setTarget(target)
-            .setSslContext(tls)
-            .addGrpcMetadataProvider(
-                new AuthorizationGrpcMetadataProvider(() -> "Bearer " + sessionToken.get())),
-        namespace);
+    return connect(GatewayConnection.options(target, certificateSha256, sessionToken), namespace);
   }
 
   private static AgentHost connect(WorkflowServiceStubsOptions.Builder options, String namespace) {
