@@ -10,6 +10,7 @@ import io.grpc.Status;
 import io.noderr.registry.identity.TokenHash;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Authenticates every gateway call by the node's session token ({@code authorization: Bearer
@@ -29,7 +30,7 @@ final class NodeAuthInterceptor implements ServerInterceptor {
    * "nst_" + 43 URL-safe base64 characters (the auth API's session tokens): anything else is
    * refused without a registry query, so junk tokens cost no database round trip.
    */
-  private static final String SESSION_TOKEN = "nst_[A-Za-z0-9_-]{43}";
+  private static final Pattern SESSION_TOKEN = Pattern.compile("nst_[A-Za-z0-9_-]{43}");
 
   private final SessionCache sessions;
   private final Refusals refusals;
@@ -74,7 +75,7 @@ final class NodeAuthInterceptor implements ServerInterceptor {
       return Optional.empty();
     }
     String token = authorization.substring(BEARER.length()).strip();
-    if (!token.matches(SESSION_TOKEN)) {
+    if (!SESSION_TOKEN.matcher(token).matches()) {
       return Optional.empty();
     }
     String hash = TokenHash.sha256Hex(token);

@@ -215,19 +215,17 @@ class NodeGatewayIT {
                 DescribeNamespaceRequest.newBuilder().setNamespace("temporal-system").build()));
 
     assertThat(ask(a).get(30, TimeUnit.SECONDS)).isEqualTo("honest");
-    assertThatThrownBy(
-            () ->
-                temporal
-                    .getWorkflowServiceStubs()
-                    .blockingStub()
-                    .describeWorkflowExecution(
-                        DescribeWorkflowExecutionRequest.newBuilder()
-                            .setNamespace(NAMESPACE)
-                            .setExecution(
-                                WorkflowExecution.newBuilder().setWorkflowId("rogue-" + b))
-                            .build()))
-        .satisfies(
-            e -> assertThat(Status.fromThrowable(e).getCode()).isEqualTo(Status.Code.NOT_FOUND));
+    assertStatus(
+        Status.Code.NOT_FOUND,
+        () ->
+            temporal
+                .getWorkflowServiceStubs()
+                .blockingStub()
+                .describeWorkflowExecution(
+                    DescribeWorkflowExecutionRequest.newBuilder()
+                        .setNamespace(NAMESPACE)
+                        .setExecution(WorkflowExecution.newBuilder().setWorkflowId("rogue-" + b))
+                        .build()));
   }
 
   @Test
@@ -294,11 +292,8 @@ class NodeGatewayIT {
     db.bean(NodeSessions.class).revoke(TokenHash.sha256Hex(token));
 
     assertCutWithin(open, CUT_OFF);
-    assertThatThrownBy(() -> node.pollActivityTaskQueue(poll(TaskQueues.node(a))))
-        .satisfies(
-            e ->
-                assertThat(Status.fromThrowable(e).getCode())
-                    .isEqualTo(Status.Code.UNAUTHENTICATED));
+    assertStatus(
+        Status.Code.UNAUTHENTICATED, () -> node.pollActivityTaskQueue(poll(TaskQueues.node(a))));
   }
 
   @Test
@@ -309,11 +304,8 @@ class NodeGatewayIT {
     db.jdbc().update("UPDATE nodes SET status = 'QUARANTINED' WHERE id = ?", a);
 
     assertCutWithin(open, CUT_OFF);
-    assertThatThrownBy(() -> node.pollActivityTaskQueue(poll(TaskQueues.node(a))))
-        .satisfies(
-            e ->
-                assertThat(Status.fromThrowable(e).getCode())
-                    .isEqualTo(Status.Code.UNAUTHENTICATED));
+    assertStatus(
+        Status.Code.UNAUTHENTICATED, () -> node.pollActivityTaskQueue(poll(TaskQueues.node(a))));
   }
 
   @Test
@@ -322,11 +314,8 @@ class NodeGatewayIT {
     WorkflowServiceBlockingStub forged = raw("nst_" + "A".repeat(43));
 
     for (WorkflowServiceBlockingStub stub : List.of(anonymous, forged)) {
-      assertThatThrownBy(() -> stub.pollActivityTaskQueue(poll(TaskQueues.node(a))))
-          .satisfies(
-              e ->
-                  assertThat(Status.fromThrowable(e).getCode())
-                      .isEqualTo(Status.Code.UNAUTHENTICATED));
+      assertStatus(
+          Status.Code.UNAUTHENTICATED, () -> stub.pollActivityTaskQueue(poll(TaskQueues.node(a))));
     }
   }
 
@@ -468,12 +457,13 @@ class NodeGatewayIT {
   }
 
   private static void assertDenied(Runnable call) {
+    assertStatus(Status.Code.PERMISSION_DENIED, call);
+  }
+
+  private static void assertStatus(Status.Code expected, Runnable call) {
     assertThatThrownBy(call::run)
         .isInstanceOf(StatusRuntimeException.class)
-        .satisfies(
-            e ->
-                assertThat(Status.fromThrowable(e).getCode())
-                    .isEqualTo(Status.Code.PERMISSION_DENIED));
+        .satisfies(e -> assertThat(Status.fromThrowable(e).getCode()).isEqualTo(expected));
   }
 
   private static io.temporal.api.common.v1.Payloads payload(String value) {
