@@ -52,9 +52,5 @@ final class IssuedTaskTokens {
     issued.values().removeIf(entry -> !now.isBefore(entry.expiresAt()));
   }
 
-  int size() {
-    return issued.size();
-  }
-
   private record Issued(String nodeId, Instant expiresAt) {}
 }

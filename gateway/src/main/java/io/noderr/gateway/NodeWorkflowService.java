@@ -55,6 +55,12 @@ final class NodeWorkflowService extends WorkflowServiceGrpc.WorkflowServiceImplB
           // WorkflowServiceStubs' connection check; answered by the gateway itself.
           HealthGrpc.getCheckMethod().getFullMethodName());
 
+  /**
+   * Open long polls one session may hold. An agent runs one poller (the SDK's default is 5); the
+   * cap keeps a rogue node from parking unbounded streams on the platform's Temporal connection.
+   */
+  static final int MAX_OPEN_POLLS = 8;
+
   /** The identity a worker claims goes into histories; it is kept, but behind the proven node. */
   private static final int CLAIMED_IDENTITY_MAX = 100;
 
@@ -90,6 +96,14 @@ final class NodeWorkflowService extends WorkflowServiceGrpc.WorkflowServiceImplB
     if (!own.equals(request.getTaskQueue().getName())) {
       refuse(
           response, caller, "PollActivityTaskQueue", "a node may poll only its own queue " + own);
+      return;
+    }
+    if (polls.openBy(caller) >= MAX_OPEN_POLLS) {
+      refuse(
+          response,
+          caller,
+          "PollActivityTaskQueue",
+          "at most " + MAX_OPEN_POLLS + " open polls per session");
       return;
     }
     PollActivityTaskQueueRequest forwarded =

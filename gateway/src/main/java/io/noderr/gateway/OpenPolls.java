@@ -79,7 +79,9 @@ final class OpenPolls {
     }
   }
 
-  int size() {
-    return bySession.values().stream().mapToInt(Set::size).sum();
+  /** How many polls {@code caller}'s session has open right now. */
+  int openBy(Caller caller) {
+    Set<Context.CancellableContext> polls = bySession.get(caller.tokenHash());
+    return polls == null ? 0 : polls.size();
   }
 }

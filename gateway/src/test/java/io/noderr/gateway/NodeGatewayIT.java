@@ -61,6 +61,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +79,9 @@ class NodeGatewayIT {
 
   private static final String NAMESPACE = "default";
   private static final Duration CUT_OFF = Duration.ofSeconds(2);
+
+  /** Open polls block a thread each (the common pool has one thread on two cores). */
+  private static final ExecutorService POLLERS = Executors.newVirtualThreadPerTaskExecutor();
 
   @RegisterExtension static final RegistryDatabase db = RegistryDatabase.create();
 
@@ -118,6 +123,7 @@ class NodeGatewayIT {
 
   @AfterAll
   static void stop() {
+    POLLERS.shutdownNow();
     gateway.close();
     temporal.close();
   }
@@ -309,6 +315,21 @@ class NodeGatewayIT {
   }
 
   @Test
+  void aSession_mayHoldOnlyAFewOpenPolls() {
+    String token = session(a);
+    WorkflowServiceBlockingStub node = raw(token);
+    List<CompletableFuture<PollActivityTaskQueueResponse>> open = new ArrayList<>();
+    for (int i = 0; i < NodeWorkflowService.MAX_OPEN_POLLS; i++) {
+      open.add(openPoll(node, a));
+    }
+
+    assertDenied(() -> node.pollActivityTaskQueue(poll(TaskQueues.node(a))));
+
+    db.bean(NodeSessions.class).revoke(TokenHash.sha256Hex(token));
+    open.forEach(poll -> assertCutWithin(poll, CUT_OFF));
+  }
+
+  @Test
   void aCallWithoutAToken_orWithAnUnknownOne_isUnauthenticated() {
     WorkflowServiceBlockingStub anonymous = WorkflowServiceGrpc.newBlockingStub(channel());
     WorkflowServiceBlockingStub forged = raw("nst_" + "A".repeat(43));
@@ -440,7 +461,8 @@ class NodeGatewayIT {
         CompletableFuture.supplyAsync(
             () ->
                 node.withDeadlineAfter(60, TimeUnit.SECONDS)
-                    .pollActivityTaskQueue(poll(TaskQueues.node(nodeId))));
+                    .pollActivityTaskQueue(poll(TaskQueues.node(nodeId))),
+            POLLERS);
     // Long enough for the poll to reach the server and park there.
     sleep(Duration.ofMillis(500));
     assertThat(open).isNotDone();
