@@ -61,7 +61,6 @@ final class NodeWorkflowService extends WorkflowServiceGrpc.WorkflowServiceImplB
    */
   static final int MAX_OPEN_POLLS = 8;
 
-  /** The identity a worker claims goes into histories; it is kept, but behind the proven node. */
   private static final int CLAIMED_IDENTITY_MAX = 100;
 
   private final WorkflowServiceStubs platform;
@@ -107,7 +106,7 @@ final class NodeWorkflowService extends WorkflowServiceGrpc.WorkflowServiceImplB
       return;
     }
     PollActivityTaskQueueRequest forwarded =
-        request.toBuilder().setIdentity(identity(caller, request.getIdentity())).build();
+        request.toBuilder().setIdentity(identity(request.getIdentity())).build();
     forward(
         response,
         () -> {
@@ -136,7 +135,10 @@ final class NodeWorkflowService extends WorkflowServiceGrpc.WorkflowServiceImplB
         request.getNamespace(),
         request.getTaskToken(),
         response,
-        () -> stub().respondActivityTaskCompleted(request));
+        () ->
+            stub()
+                .respondActivityTaskCompleted(
+                    request.toBuilder().setIdentity(identity(request.getIdentity())).build()));
   }
 
   @Override
@@ -148,7 +150,10 @@ final class NodeWorkflowService extends WorkflowServiceGrpc.WorkflowServiceImplB
         request.getNamespace(),
         request.getTaskToken(),
         response,
-        () -> stub().respondActivityTaskFailed(request));
+        () ->
+            stub()
+                .respondActivityTaskFailed(
+                    request.toBuilder().setIdentity(identity(request.getIdentity())).build()));
   }
 
   @Override
@@ -160,7 +165,10 @@ final class NodeWorkflowService extends WorkflowServiceGrpc.WorkflowServiceImplB
         request.getNamespace(),
         request.getTaskToken(),
         response,
-        () -> stub().respondActivityTaskCanceled(request));
+        () ->
+            stub()
+                .respondActivityTaskCanceled(
+                    request.toBuilder().setIdentity(identity(request.getIdentity())).build()));
   }
 
   @Override
@@ -174,7 +182,12 @@ final class NodeWorkflowService extends WorkflowServiceGrpc.WorkflowServiceImplB
         request.getNamespace(),
         request.getTaskToken(),
         response)) {
-      forward(response, () -> stub().recordActivityTaskHeartbeat(request));
+      forward(
+          response,
+          () ->
+              stub()
+                  .recordActivityTaskHeartbeat(
+                      request.toBuilder().setIdentity(identity(request.getIdentity())).build()));
     }
   }
 
@@ -291,7 +304,12 @@ final class NodeWorkflowService extends WorkflowServiceGrpc.WorkflowServiceImplB
     response.onCompleted();
   }
 
-  private static String identity(Caller caller, String claimed) {
+  /**
+   * The identity recorded in the workflow's history for this call: the authenticated node first, so
+   * a node cannot make its work look like another's; what the worker claimed follows, capped.
+   */
+  private static String identity(String claimed) {
+    Caller caller = NodeAuthInterceptor.caller();
     String trimmed =
         claimed.length() > CLAIMED_IDENTITY_MAX
             ? claimed.substring(0, CLAIMED_IDENTITY_MAX)

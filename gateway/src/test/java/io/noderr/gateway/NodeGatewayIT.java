@@ -278,6 +278,20 @@ class NodeGatewayIT {
             .setResult(payload("a did it"))
             .build());
     assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo("a did it");
+    // The history names the authenticated node first, whatever identity the worker claimed.
+    assertThat(
+            temporal.getWorkflowClient().fetchHistory("probe-" + a).getEvents().stream()
+                .filter(
+                    e ->
+                        e.hasActivityTaskStartedEventAttributes()
+                            || e.hasActivityTaskCompletedEventAttributes())
+                .map(
+                    e ->
+                        e.hasActivityTaskStartedEventAttributes()
+                            ? e.getActivityTaskStartedEventAttributes().getIdentity()
+                            : e.getActivityTaskCompletedEventAttributes().getIdentity()))
+        .hasSize(2)
+        .allSatisfy(identity -> assertThat(identity).startsWith("node " + a + " via gateway ("));
     // Spent: not even its owner can answer the same task twice through the gateway.
     assertDenied(
         () ->
