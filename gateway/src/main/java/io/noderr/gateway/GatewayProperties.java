@@ -1,18 +1,18 @@
 package io.noderr.gateway;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The node gateway ({@code noderr.gateway.*}).
+ * The node gateway ({@code noderr.gateway.*}). Its certificate's directory ({@code
+ * noderr.gateway.tls-dir}) is read before the context exists, by the assembly that loads the
+ * certificate (see {@link GatewayCertificate}).
  *
  * @param enabled whether this process serves nodes through the gateway (roles all and console)
  * @param bindAddress where the gateway listens; loopback unless nodes live on other hosts
  * @param port the gateway's TLS port
  * @param namespace the only Temporal namespace nodes may work in (the platform's)
- * @param tlsDir where the self-signed certificate and its key are generated once and kept
  * @param sessionCache how long a resolved session is believed without asking the registry again;
  *     short, because revocation must bite within seconds
  * @param sweepInterval how often sessions with open long polls are re-checked (the cut-off)
@@ -23,7 +23,6 @@ public record GatewayProperties(
     @DefaultValue("127.0.0.1") String bindAddress,
     @DefaultValue("7234") int port,
     @DefaultValue("default") String namespace,
-    Path tlsDir,
     @DefaultValue("1s") Duration sessionCache,
     @DefaultValue("1s") Duration sweepInterval) {
 

@@ -24,7 +24,6 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.tuning.PollerBehaviorSimpleMaximum;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,13 +72,7 @@ class GatewayThroughputBench {
     try (NodeGateway gateway =
         NodeGateway.start(
             new GatewayProperties(
-                true,
-                "127.0.0.1",
-                0,
-                "default",
-                Path.of("unused"),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(1)),
+                true, "127.0.0.1", 0, "default", Duration.ofSeconds(1), Duration.ofSeconds(1)),
             certificate,
             platform,
             new RegistrySessionLookup(db.bean(NodeSessions.class)),

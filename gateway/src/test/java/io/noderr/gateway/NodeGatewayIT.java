@@ -54,7 +54,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.tuning.PollerBehaviorSimpleMaximum;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,13 +106,7 @@ class NodeGatewayIT {
     gateway =
         NodeGateway.start(
             new GatewayProperties(
-                true,
-                "127.0.0.1",
-                0,
-                NAMESPACE,
-                Path.of("unused"),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(1)),
+                true, "127.0.0.1", 0, NAMESPACE, Duration.ofSeconds(1), Duration.ofSeconds(1)),
             certificate,
             temporal.getWorkflowServiceStubs(),
             new RegistrySessionLookup(db.bean(NodeSessions.class)),
