@@ -25,7 +25,9 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The simulated fleet of {@code noderr up}: the same agents as {@code noderr sim}, talking to this
- * process over loopback HTTP and gRPC exactly as external agents would.
+ * process over loopback HTTP and gRPC. Unlike real agents they poll the embedded Temporal frontend
+ * directly, not through the node gateway: they enrol with the fleet token, which gives no per-node
+ * session to authenticate with (docs/gateway.md).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${noderr.role:all}' == 'all' && ${noderr.sim.nodes:0} > 0")

@@ -21,12 +21,14 @@ public record LaunchOptions(Role role, String[] springArguments, boolean help) {
         --sim-nodes N               simulated nodes to host, 0 = none (default 50)
         --port N                    console and API port on 127.0.0.1 (default 8080)
         --temporal-port N           embedded Temporal port on 127.0.0.1 (default 7233)
+        --gateway-port N            node gateway port, what agents poll (default 7234)
         --unhealthy-pct/--slow-pct/--crash-pct/--silent-pct N   simulated failure shares
         --release-faults SPEC       faults of simulated updates per release, e.g.
                                     1.6.0:unhealthy=30,1.6.0:hang=5 (kinds: unhealthy, slow,
                                     crash, hang; also settable in the console's Simulator view)
       external services: NODERR_DB_URL, NODERR_DB_USER, NODERR_DB_PASSWORD,
-        NODERR_TEMPORAL_TARGET, NODERR_TEMPORAL_NAMESPACE, NODERR_TEMPORAL_UI_URL""";
+        NODERR_TEMPORAL_TARGET, NODERR_TEMPORAL_NAMESPACE, NODERR_TEMPORAL_UI_URL
+      node gateway: NODERR_GATEWAY_BIND_ADDRESS, NODERR_GATEWAY_PORT, NODERR_AGENT_GATEWAY""";
 
   private static final Map<String, String> VALUE_FLAGS =
       Map.of(
@@ -34,6 +36,7 @@ public record LaunchOptions(Role role, String[] springArguments, boolean help) {
           "--sim-nodes", "noderr.sim.nodes",
           "--port", "server.port",
           "--temporal-port", "noderr.temporal.port",
+          "--gateway-port", "noderr.gateway.port",
           "--unhealthy-pct", "noderr.sim.unhealthy-percent",
           "--slow-pct", "noderr.sim.slow-percent",
           "--crash-pct", "noderr.sim.crash-percent",

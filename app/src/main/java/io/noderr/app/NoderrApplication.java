@@ -1,6 +1,7 @@
 package io.noderr.app;
 
 import io.noderr.app.embedded.EmbeddedServicesInitializer;
+import io.noderr.app.embedded.GatewayCertificateInitializer;
 import io.noderr.registry.RegistryConfiguration;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,10 @@ public class NoderrApplication {
   /** Starts the platform as {@code noderr up} would; used by main and the end-to-end tests. */
   public static ConfigurableApplicationContext start(LaunchOptions options) {
     SpringApplication app = new SpringApplication(NoderrApplication.class);
-    app.addInitializers(new DemoProfileGuard(), new EmbeddedServicesInitializer());
+    app.addInitializers(
+        new DemoProfileGuard(),
+        new EmbeddedServicesInitializer(),
+        new GatewayCertificateInitializer());
     if (options.role() == Role.WORKER) {
       app.setWebApplicationType(WebApplicationType.NONE);
       // Vaadin's and Hilla's auto-configurations assume a servlet context; a worker has none.

@@ -51,6 +51,14 @@ class ReadyBanner {
         .append(", namespace ")
         .append(env.getProperty("noderr.temporal.namespace"))
         .append('\n');
+    String gateway = env.getProperty("noderr.gateway.advertised-target");
+    if (gateway != null) {
+      text.append("  gateway    ")
+          .append(gateway)
+          .append(" (TLS; agents poll here; certificate sha256 ")
+          .append(env.getProperty("noderr.gateway.certificate-sha256"))
+          .append(")\n");
+    }
     text.append("  database   ")
         .append(
             env.getProperty("noderr.database.embedded", Boolean.class, false)

@@ -24,6 +24,7 @@ class ArchitectureTest {
   private static final String ATTESTATION = "io.noderr.attestation..";
   private static final String SIGNING = "io.noderr.signing..";
   private static final String CONTRACTS = "io.noderr.contracts..";
+  private static final String GATEWAY = "io.noderr.gateway..";
 
   @ArchTest
   static final ArchRule activitiesDependOnNothingOfOurs =
@@ -126,6 +127,29 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(WORKER, AGENT, APP)
           .because("the console talks to workflows through WorkflowClient and reads read models");
+
+  @ArchTest
+  static final ArchRule gatewayUsesOnlyActivitiesRegistryAndAttestation =
+      noClasses()
+          .that()
+          .resideInAPackage(GATEWAY)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(WORKFLOWS, WORKER, CONSOLE, AGENT, APP, SIGNING, CONTRACTS)
+          .because(
+              "the node gateway is the nodes' edge: sessions from the registry, no platform logic");
+
+  @ArchTest
+  static final ArchRule onlyTheAssemblyKnowsTheGateway =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              ACTIVITIES, WORKFLOWS, REGISTRY, WORKER, CONSOLE, AGENT, ATTESTATION, SIGNING)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(GATEWAY)
+          .because(
+              "the console and the worker must not reach into the gateway; the app wires it in");
 
   @ArchTest
   static final ArchRule workerDoesNotUseConsoleOrAgent =

@@ -27,6 +27,8 @@ public final class EmbeddedPlatforms {
                 "--port",
                 "0",
                 "--temporal-port",
+                "0",
+                "--gateway-port",
                 "0"));
     arguments.addAll(List.of(extraArguments));
     return NoderrApplication.start(LaunchOptions.parse(arguments.toArray(String[]::new)));

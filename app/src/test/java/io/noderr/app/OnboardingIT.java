@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.noderr.agent.AgentHost;
+import io.noderr.agent.FaultHook;
+import io.noderr.agent.NodeStatusActivitiesImpl;
 import io.noderr.agent.identity.AuthClient;
 import io.noderr.agent.identity.IdentityFile;
 import io.noderr.agent.identity.NodeLogin;
 import io.noderr.agent.identity.Session;
 import io.noderr.agent.identity.SoftwareNodeKey;
+import io.noderr.agent.metrics.OsHostMetrics;
 import io.noderr.agent.platform.JsonApi;
 import io.noderr.agent.platform.PlatformException;
+import io.noderr.agent.runtime.RunningRelease;
+import io.noderr.agent.runtime.StaticReleaseRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -94,6 +100,59 @@ class OnboardingIT {
     // The session speaks for this node only.
     assertThat(heartbeat(again, session.nodeId()).statusCode()).isEqualTo(200);
     assertThat(heartbeat(again, "someone-else").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void registeredAgent_pollsThroughTheGateway_andAnswersAHealthCheck() throws Exception {
+    Path state = newState();
+    Session session =
+        login(state).register(approve(apply("ALL")), null, SoftwareNodeKey.load(state));
+    var env = platform.getEnvironment();
+    assertThat(session.temporalTarget())
+        .isEqualTo(env.getRequiredProperty("noderr.gateway.advertised-target"))
+        .isNotEqualTo(env.getRequiredProperty("noderr.temporal.target"));
+    assertThat(session.gatewayCertificateSha256())
+        .isEqualTo(env.getRequiredProperty("noderr.gateway.certificate-sha256"));
+
+    try (AgentHost agent =
+        AgentHost.connectThroughGateway(
+            session.temporalTarget(),
+            session.temporalNamespace(),
+            session.gatewayCertificateSha256(),
+            session::token)) {
+      agent.addNode(
+          session.nodeId(),
+          new NodeStatusActivitiesImpl(
+              session.nodeId(),
+              new StaticReleaseRuntime(new RunningRelease("1.0.0", ""), null),
+              new OsHostMetrics(state.toFile()),
+              FaultHook.NONE,
+              Clock.systemUTC()));
+      agent.start();
+      HttpResponse<String> check =
+          api.post("/api/v1/nodes/" + session.nodeId() + "/health-checks", "admin");
+      assertThat(check.statusCode()).as(check.body()).isEqualTo(202);
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  api.get("/api/v1/nodes/" + session.nodeId(), "sre")
+                      .path("recentWorkflows")
+                      .path(0)
+                      .path("run")
+                      .path("status")
+                      .asText()
+                      .equals("COMPLETED"));
+      assertThat(
+              api.get("/api/v1/nodes/" + session.nodeId(), "sre")
+                  .path("recentWorkflows")
+                  .path(0)
+                  .path("run")
+                  .path("detail")
+                  .asText())
+          .startsWith("HEALTHY");
+    }
   }
 
   @Test

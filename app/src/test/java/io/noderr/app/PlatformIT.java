@@ -192,6 +192,8 @@ class PlatformIT {
                 "0",
                 "--temporal-port",
                 Integer.toString(freePort()),
+                "--gateway-port",
+                "0",
                 "--noderr.sim.heartbeat-interval=1s",
                 "--noderr.worker.silence-before-degraded=3s",
                 "--noderr.worker.sweep-interval=1s",

@@ -54,7 +54,9 @@ class ScaledOutRolesIT {
                 "--port",
                 "0",
                 "--temporal-port",
-                Integer.toString(temporalPort)))) {
+                Integer.toString(temporalPort),
+                "--gateway-port",
+                "0"))) {
       var env = console.getEnvironment();
       String temporal = env.getRequiredProperty("noderr.temporal.target");
       try (ConfigurableApplicationContext worker =

@@ -1,6 +1,7 @@
 package io.noderr.agent;
 
 import io.noderr.activities.TaskQueues;
+import io.noderr.agent.gateway.GatewayConnection;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -10,6 +11,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.tuning.PollerBehaviorSimpleMaximum;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One process's connection to Temporal and the node workers it hosts: one worker per node, each on
@@ -26,11 +28,25 @@ public class AgentHost implements AutoCloseable {
     this.factory = WorkerFactory.newInstance(client);
   }
 
-  /** Connects to the Temporal frontend at {@code target} (host:port). */
+  /**
+   * Connects to a Temporal frontend at {@code target} (host:port) in plain text, without a
+   * credential: the embedded platform's own simulated fleet and development set-ups only.
+   */
   public static AgentHost connect(String target, String namespace) {
-    WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    return connect(WorkflowServiceStubsOptions.newBuilder().setTarget(target), namespace);
+  }
+
+  /**
+   * Connects through the platform's node gateway at {@code target} with the pinned certificate and
+   * the node's session (see {@link GatewayConnection}).
+   */
+  public static AgentHost connectThroughGateway(
+      String target, String namespace, String certificateSha256, Supplier<String> sessionToken) {
+    return connect(GatewayConnection.options(target, certificateSha256, sessionToken), namespace);
+  }
+
+  private static AgentHost connect(WorkflowServiceStubsOptions.Builder options, String namespace) {
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options.build());
     return new AgentHost(
         service,
         WorkflowClient.newInstance(

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.LinkedList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +85,11 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
 
   public int port() {
     return server.getPort();
+  }
+
+  /** Where the server listens (the tests check it is loopback only). */
+  List<? extends SocketAddress> listenAddresses() {
+    return server.getListenSockets();
   }
 
   /**

@@ -5,6 +5,7 @@ import io.noderr.agent.AgentHost;
 import io.noderr.agent.FaultHook;
 import io.noderr.agent.HeartbeatLoop;
 import io.noderr.agent.NodeStatusActivitiesImpl;
+import io.noderr.agent.gateway.GatewayPin;
 import io.noderr.agent.identity.AuthClient;
 import io.noderr.agent.identity.IdentityFile;
 import io.noderr.agent.identity.NodeKey;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -113,11 +115,14 @@ class AgentCommand implements Callable<Integer> {
     try (NodeKey key = NodeKeys.open(tpm, stateDir)) {
       Session session = registerOrLogin(login, key, out);
       BeaconTier tier = login.pinnedTier(session);
+      // Pinned on the first answer that names a certificate (registration), checked on every start.
+      String gatewayPin =
+          new GatewayPin(stateDir).check(session.gatewayCertificateSha256(), Instant.now());
       if (registerOnly) {
         return 0;
       }
       beacon.requireChainFor(tier);
-      run(auth, key, session, tier, out);
+      run(auth, key, session, tier, gatewayPin, out);
     }
     return 0;
   }
@@ -151,7 +156,13 @@ class AgentCommand implements Callable<Integer> {
     return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
   }
 
-  private void run(AuthClient auth, NodeKey key, Session session, BeaconTier tier, PrintWriter out)
+  private void run(
+      AuthClient auth,
+      NodeKey key,
+      Session session,
+      BeaconTier tier,
+      String gatewayPin,
+      PrintWriter out)
       throws InterruptedException {
     try (NodeSoftware node =
             software.open(stateDir, healthUrl, new RunningRelease(version, digest));
@@ -165,10 +176,7 @@ class AgentCommand implements Callable<Integer> {
               Clock.systemUTC());
       PlatformClient platform = new PlatformClient(connection.platform, keeper);
       try (BeaconSource releases = beacon.open(platform);
-          AgentHost host =
-              AgentHost.connect(
-                  connection.temporalOr(session.temporalTarget()),
-                  connection.namespaceOr(session.temporalNamespace()));
+          AgentHost host = connect(session, gatewayPin, keeper);
           HeartbeatLoop heartbeats =
               new HeartbeatLoop(platform, () -> List.of(activities.currentStatus()))) {
         BeaconDigestCheck digestCheck = new BeaconDigestCheck(releases, tier);
@@ -193,6 +201,19 @@ class AgentCommand implements Callable<Integer> {
         awaitShutdown();
       }
     }
+  }
+
+  /**
+   * Through the node gateway when the platform has one (it then told the pinned certificate);
+   * straight to Temporal only when asked with --temporal or when the platform has no gateway.
+   */
+  private AgentHost connect(Session session, String gatewayPin, SessionKeeper keeper) {
+    String namespace = connection.namespaceOr(session.temporalNamespace());
+    String gateway = connection.gatewayOr(session.temporalTarget());
+    if (connection.temporal != null || gatewayPin == null || gateway == null) {
+      return AgentHost.connect(connection.temporalOr(session.temporalTarget()), namespace);
+    }
+    return AgentHost.connectThroughGateway(gateway, namespace, gatewayPin, keeper);
   }
 
   private static void awaitShutdown() throws InterruptedException {

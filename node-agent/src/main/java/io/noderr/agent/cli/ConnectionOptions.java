@@ -5,6 +5,8 @@ import picocli.CommandLine.Option;
 
 /**
  * How an agent process reaches the platform and Temporal; shared by {@code agent} and {@code sim}.
+ * The real agent polls through the platform's node gateway (TLS, pinned certificate, session
+ * token); {@code --temporal} connects straight to a Temporal frontend, as the simulator does.
  */
 class ConnectionOptions {
 
@@ -20,10 +22,18 @@ class ConnectionOptions {
   @Option(
       names = "--temporal",
       description =
-          "Temporal frontend host:port (default: what the platform tells a registered node, else "
+          "Temporal frontend host:port to connect to directly, without the node gateway"
+              + " (simulator and development; agent default: the gateway, sim default: "
               + LOCAL_TEMPORAL
               + ").")
   String temporal;
+
+  @Option(
+      names = "--gateway",
+      description =
+          "Node gateway host:port (default: what the platform tells a registered node). Its"
+              + " certificate is pinned at registration whatever address reaches it.")
+  String gateway;
 
   @Option(
       names = "--namespace",
@@ -45,6 +55,11 @@ class ConnectionOptions {
     return platformSays != null ? platformSays : LOCAL_TEMPORAL;
   }
 
+  /** The --gateway value, else {@code platformSays} (null when neither names one). */
+  String gatewayOr(String platformSays) {
+    return gateway != null ? gateway : platformSays;
+  }
+
   /** The platform's namespace goes with the platform's address; --temporal keeps --namespace. */
   String namespaceOr(String platformSays) {
     return temporal == null && platformSays != null ? platformSays : namespace;
@@ -54,10 +69,15 @@ class ConnectionOptions {
     if (heartbeatSeconds < 1 || heartbeatSeconds > 3600) {
       throw new IllegalArgumentException("--heartbeat-interval must be between 1 and 3600 seconds");
     }
-    if (temporal != null && !temporal.matches("[^:\\s]+:\\d{1,5}")) {
-      throw new IllegalArgumentException("--temporal must be host:port, got '" + temporal + "'");
-    }
+    requireHostPort("--temporal", temporal);
+    requireHostPort("--gateway", gateway);
     requireHttp("--platform", platform);
+  }
+
+  private static void requireHostPort(String option, String value) {
+    if (value != null && !value.matches("[^:\\s]+:\\d{1,5}")) {
+      throw new IllegalArgumentException(option + " must be host:port, got '" + value + "'");
+    }
   }
 
   static void requireHttp(String option, URI url) {

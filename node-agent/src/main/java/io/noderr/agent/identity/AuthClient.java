@@ -107,7 +107,10 @@ public class AuthClient {
         Instant.parse(answer.path("expiresAt").asText()),
         answer.hasNonNull("temporalTarget") ? answer.path("temporalTarget").asText() : null,
         answer.path("temporalNamespace").asText("default"),
-        answer.hasNonNull("tier") ? answer.path("tier").asText() : null);
+        answer.hasNonNull("tier") ? answer.path("tier").asText() : null,
+        answer.hasNonNull("gatewayCertificateSha256")
+            ? answer.path("gatewayCertificateSha256").asText()
+            : null);
   }
 
   static String encode(byte[] bytes) {

@@ -65,7 +65,7 @@ class NodeLoginTest {
   }
 
   private static Session session(String tier) {
-    return new Session("n-1", "nst_x", Instant.now().plusSeconds(600), null, "default", tier);
+    return new Session("n-1", "nst_x", Instant.now().plusSeconds(600), null, "default", tier, null);
   }
 
   /** The auth API answering every registration with {@code session}: no platform needed. */

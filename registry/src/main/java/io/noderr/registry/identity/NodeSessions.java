@@ -2,13 +2,21 @@ package io.noderr.registry.identity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Short-lived node API sessions, by SHA-256 hash of the bearer token. */
 @Repository
 public class NodeSessions {
+
+  /** A session that may still be used: live, and its node neither quarantined nor retired. */
+  private static final String SERVING =
+      " s.revoked_at IS NULL AND s.expires_at > now()"
+          + " AND n.status NOT IN ('QUARANTINED', 'RETIRED')";
 
   private final JdbcTemplate jdbc;
 
@@ -41,5 +49,44 @@ public class NodeSessions {
     jdbc.update(
         "UPDATE node_sessions SET revoked_at = now() WHERE token_hash = ? AND revoked_at IS NULL",
         tokenHash);
+  }
+
+  /**
+   * The node of a live session whose node may still work: like {@link #nodeOf}, and also empty when
+   * the node is QUARANTINED or RETIRED. The node gateway asks this for every new caller, so a node
+   * taken out of service is refused even while its session has not expired.
+   */
+  public Optional<String> servingNodeOf(String tokenHash) {
+    return jdbc
+        .query(
+            "SELECT s.node_id FROM node_sessions s JOIN nodes n ON n.id = s.node_id"
+                + " WHERE s.token_hash = ? AND"
+                + SERVING,
+            (rs, i) -> rs.getString("node_id"),
+            tokenHash)
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * Of {@code tokenHashes}, those {@link #servingNodeOf} still answers, in one query: the gateway
+   * re-checks every session with an open long poll each second.
+   */
+  public Set<String> stillServing(Collection<String> tokenHashes) {
+    if (tokenHashes.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.query(
+            con -> {
+              var ps =
+                  con.prepareStatement(
+                      "SELECT s.token_hash FROM node_sessions s JOIN nodes n ON n.id = s.node_id"
+                          + " WHERE s.token_hash = ANY(?) AND"
+                          + SERVING);
+              ps.setArray(1, con.createArrayOf("text", tokenHashes.toArray()));
+              return ps;
+            },
+            (rs, i) -> rs.getString("token_hash")));
   }
 }

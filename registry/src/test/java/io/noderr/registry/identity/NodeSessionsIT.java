@@ -8,6 +8,7 @@ import io.noderr.registry.Tier;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,6 +74,37 @@ class NodeSessionsIT {
 
     assertThat(sessions.nodeOf(LIVE)).contains("n-1");
     assertThat(sessions.nodeOf(OTHER)).isEmpty();
+  }
+
+  @Test
+  void servingNodeOf_answersALiveSession_untilItsNodeIsQuarantinedOrRetired() {
+    sessions.issue(LIVE, "n-1", Instant.now().plus(Duration.ofMinutes(15)));
+    assertThat(sessions.servingNodeOf(LIVE)).contains("n-1");
+
+    for (String outOfService : new String[] {"QUARANTINED", "RETIRED"}) {
+      db.jdbc().update("UPDATE nodes SET status = ? WHERE id = 'n-1'", outOfService);
+
+      assertThat(sessions.servingNodeOf(LIVE)).isEmpty();
+      assertThat(sessions.nodeOf(LIVE)).contains("n-1");
+    }
+  }
+
+  @Test
+  void stillServing_keepsOnlyLiveSessionsOfNodesInService_inOneQuery() {
+    db.insertNode("n-2", "acme", Tier.ORACLE, "eu-west", "QUARANTINED");
+    String expired = "3".repeat(64);
+    String revoked = "4".repeat(64);
+    String quarantined = "5".repeat(64);
+    Instant later = Instant.now().plus(Duration.ofMinutes(15));
+    sessions.issue(LIVE, "n-1", later);
+    sessions.issue(expired, "n-1", Instant.now().minusSeconds(1));
+    sessions.issue(revoked, "n-1", later);
+    sessions.revoke(revoked);
+    sessions.issue(quarantined, "n-2", later);
+
+    assertThat(sessions.stillServing(List.of(LIVE, expired, revoked, quarantined, OTHER)))
+        .containsExactly(LIVE);
+    assertThat(sessions.stillServing(List.of())).isEmpty();
   }
 
   @Test

@@ -82,7 +82,8 @@ public final class AuthPayloads {
       Instant expiresAt,
       String temporalTarget,
       String temporalNamespace,
-      String tier)
+      String tier,
+      String gatewayCertificateSha256)
       implements RegistrationAnswer {
 
     @Override

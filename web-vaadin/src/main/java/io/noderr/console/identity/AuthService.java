@@ -295,7 +295,10 @@ public class AuthService {
         expiresAt,
         temporal == null || temporal.isBlank() ? null : temporal,
         properties.agentTemporalNamespace(),
-        tier);
+        tier,
+        properties.agentGatewayCertificateSha256().isBlank()
+            ? null
+            : properties.agentGatewayCertificateSha256());
   }
 
   static byte[] decode(String field, String base64) {

@@ -21,9 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     trusted (TPM manufacturers; swtpm's local CA for development)
  * @param pcrPolicy the PCRs every quote must cover, and optionally their allowed values
  * @param rateLimit per-address limits of the public endpoints
- * @param agentTemporalTarget the Temporal frontend (host:port) agents poll, told to every node with
- *     its session so installers need not know it; empty: agents must be told themselves
+ * @param agentTemporalTarget where agents poll (host:port): the node gateway in front of Temporal,
+ *     told to every node with its session so installers need not know it; empty: agents must be
+ *     told themselves
  * @param agentTemporalNamespace the Temporal namespace agents use
+ * @param agentGatewayCertificateSha256 the node gateway's certificate fingerprint, told with every
+ *     session; agents pin it on first registration. Empty: no gateway (agents connect in plain
+ *     text)
  */
 @ConfigurationProperties("noderr.onboarding")
 public record OnboardingProperties(
@@ -37,7 +41,8 @@ public record OnboardingProperties(
     @DefaultValue PcrPolicySettings pcrPolicy,
     @DefaultValue RateLimit rateLimit,
     @DefaultValue("") String agentTemporalTarget,
-    @DefaultValue("default") String agentTemporalNamespace) {
+    @DefaultValue("default") String agentTemporalNamespace,
+    @DefaultValue("") String agentGatewayCertificateSha256) {
 
   /**
    * @param indices SHA-256 PCRs every quote covers

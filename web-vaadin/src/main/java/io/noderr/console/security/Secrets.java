@@ -1,11 +1,8 @@
 package io.noderr.console.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.noderr.registry.identity.TokenHash;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Bearer secrets the platform hands out (install tokens, node session tokens, API tokens): 256
@@ -41,16 +38,12 @@ public final class Secrets {
         && secret.substring(prefix.length()).matches("[A-Za-z0-9_-]{43}");
   }
 
-  /** Lowercase hex SHA-256 of the secret as presented. */
+  /** Lowercase hex SHA-256 of the secret as presented (the registry's {@link TokenHash}). */
   public static String sha256Hex(String secret) {
-    return HexFormat.of().formatHex(sha256(secret.getBytes(StandardCharsets.UTF_8)));
+    return TokenHash.sha256Hex(secret);
   }
 
   public static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return TokenHash.sha256(bytes);
   }
 }
