@@ -51,6 +51,7 @@ final class BenchPlatform implements AutoCloseable {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     print(label + " p50", sorted.get(sorted.size() / 2));
+    print(label + " p95", sorted.get(Math.min(sorted.size() - 1, sorted.size() * 95 / 100)));
     print(label + " p99", sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)));
     print(label + " max", sorted.getLast());
   }

@@ -2,6 +2,7 @@ package io.noderr.app.bench;
 
 import static io.noderr.app.bench.BenchPlatform.printPercentiles;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.app.ConsoleBrowser;
 import io.noderr.registry.node.LivenessRegistry;
 import io.noderr.registry.node.LivenessReport;
@@ -31,14 +32,22 @@ public final class NodesViewBench {
     try (BenchPlatform platform = BenchPlatform.start(nodes)) {
       HttpClient http = HttpClient.newHttpClient();
       URI base = platform.base;
-      measureApi(http, base, "/api/v1/nodes?size=50", "api page of 50, ms");
+      String basic =
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString("sre:noderr-demo".getBytes(StandardCharsets.UTF_8));
+      String token = "Bearer " + apiToken(http, base, basic);
+      measureApi(http, base, token, "/api/v1/nodes?size=50", "api page of 50 (API token), ms");
+      measureApi(http, base, basic, "/api/v1/nodes?size=50", "api page of 50 (Basic), ms");
       measureApi(
           http,
           base,
+          token,
           "/api/v1/nodes?size=50&tier=ORACLE&status=ACTIVE&sort=lastSeen&order=desc",
-          "api filtered+sorted page, ms");
-      measureApi(http, base, "/api/v1/nodes?size=50&q=op-cygnus", "api text search page, ms");
-      measureApi(http, base, "/api/v1/fleet/health", "api fleet health, ms");
+          "api filtered+sorted page (API token), ms");
+      measureApi(
+          http, base, token, "/api/v1/nodes?size=50&q=op-cygnus", "api text search page, ms");
+      measureApi(http, base, token, "/api/v1/fleet/health", "api fleet health, ms");
       measureLiveness(platform.context.getBean(LivenessRegistry.class), nodes);
 
       try (ConsoleBrowser browser = new ConsoleBrowser(base)) {
@@ -94,25 +103,45 @@ public final class NodesViewBench {
     printPercentiles("heartbeat batch of 500 written, ms", beats);
   }
 
-  private static void measureApi(HttpClient http, URI base, String path, String label)
-      throws Exception {
-    get(http, base, path); // warm-up
-    List<Double> times = new ArrayList<>();
+  /** An SRE's API token, as automation would use: {@code POST /api/v1/tokens}. */
+  private static String apiToken(HttpClient http, URI base, String basic) throws Exception {
+    HttpResponse<String> created =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/api/v1/tokens"))
+                .header("Authorization", basic)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"bench\", \"roles\": [\"SRE\"], \"expiresInDays\": 1}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("token refused: " + created.body());
+    }
+    return new ObjectMapper().readTree(created.body()).path("token").asText();
+  }
+
+  /** 200 sequential requests after 20 warm-up ones: enough samples for a p95. */
+  private static void measureApi(
+      HttpClient http, URI base, String authorization, String path, String label) throws Exception {
     for (int i = 0; i < 20; i++) {
+      get(http, base, authorization, path);
+    }
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
       long t0 = System.nanoTime();
-      get(http, base, path);
+      get(http, base, authorization, path);
       times.add((System.nanoTime() - t0) / 1e6);
     }
     printPercentiles(label, times);
   }
 
-  private static void get(HttpClient http, URI base, String path) throws Exception {
-    String auth =
-        Base64.getEncoder().encodeToString("sre:noderr-demo".getBytes(StandardCharsets.UTF_8));
+  private static void get(HttpClient http, URI base, String authorization, String path)
+      throws Exception {
     HttpResponse<Void> response =
         http.send(
             HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", "Basic " + auth)
+                .header("Authorization", authorization)
                 .build(),
             HttpResponse.BodyHandlers.discarding());
     if (response.statusCode() != 200) {

@@ -35,37 +35,47 @@ public final class BeaconDigestCheck implements NodeReleaseActivities {
   public ReleaseVerified verifyRelease(ReleaseToVerify release) {
     requirePinnedTier(release);
     String asked = release.version() + " (" + release.imageDigest() + ")";
-    BeaconRelease published =
-        read(pinnedTier)
-            .orElseThrow(
-                () ->
-                    refusal(
-                        "the "
-                            + beacon.name()
-                            + " beacon holds no release for tier "
-                            + pinnedTier
-                            + ", asked to install "
-                            + asked));
-    if (!published.version().equals(release.version())
-        || !isDigest(published.imageDigest(), release.imageDigest())) {
+    Optional<BeaconRelease> published = read(pinnedTier, false);
+    if (!matches(published, release)) {
+      // A cached answer may predate a publication seconds old (auto-deploy starts right after
+      // one): a refusal is final, so it is only given on what the beacon says now.
+      published = read(pinnedTier, true);
+    }
+    if (published.isEmpty()) {
+      throw refusal(
+          "the "
+              + beacon.name()
+              + " beacon holds no release for tier "
+              + pinnedTier
+              + ", asked to install "
+              + asked);
+    }
+    if (!matches(published, release)) {
       throw refusal(
           "the "
               + beacon.name()
               + " beacon names "
-              + published.version()
+              + published.get().version()
               + " ("
-              + published.imageDigest()
+              + published.get().imageDigest()
               + ") for tier "
               + pinnedTier
               + ", asked to install "
               + asked);
     }
-    return new ReleaseVerified(beacon.name(), published.version(), published.imageDigest().value());
+    BeaconRelease verified = published.get();
+    return new ReleaseVerified(beacon.name(), verified.version(), verified.imageDigest().value());
   }
 
-  private Optional<BeaconRelease> read(BeaconTier tier) {
+  private static boolean matches(Optional<BeaconRelease> published, ReleaseToVerify release) {
+    return published.isPresent()
+        && published.get().version().equals(release.version())
+        && isDigest(published.get().imageDigest(), release.imageDigest());
+  }
+
+  private Optional<BeaconRelease> read(BeaconTier tier, boolean latest) {
     try {
-      return beacon.current(tier);
+      return latest ? beacon.latest(tier) : beacon.current(tier);
     } catch (BeaconUnreadableException e) {
       throw ApplicationFailure.newFailure(e.getMessage(), ReleaseFailures.BEACON_UNREADABLE);
     }

@@ -16,6 +16,16 @@ public interface BeaconSource extends AutoCloseable {
    */
   Optional<BeaconRelease> current(BeaconTier tier);
 
+  /**
+   * The tier's current release read now, past any cache: asked before a node refuses a release,
+   * since a publication may be newer than a cached answer.
+   *
+   * @throws BeaconUnreadableException when the source cannot be read now
+   */
+  default Optional<BeaconRelease> latest(BeaconTier tier) {
+    return current(tier);
+  }
+
   @Override
   default void close() {}
 }

@@ -17,6 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class CachingBeaconSource implements BeaconSource {
 
+  /** How old an answer {@link #latest} still takes as read now. */
+  static final Duration LATEST_WINDOW = Duration.ofMillis(250);
+
   private final BeaconSource source;
   private final Duration ttl;
   private final Clock clock;
@@ -38,11 +41,24 @@ public final class CachingBeaconSource implements BeaconSource {
 
   @Override
   public Optional<BeaconRelease> current(BeaconTier tier) {
+    return read(tier, ttl);
+  }
+
+  /**
+   * Re-reads unless the answer is under {@link #LATEST_WINDOW} old: the nodes that all found the
+   * cached answer stale at once read the beacon once, not each.
+   */
+  @Override
+  public Optional<BeaconRelease> latest(BeaconTier tier) {
+    return read(tier, LATEST_WINDOW);
+  }
+
+  private Optional<BeaconRelease> read(BeaconTier tier, Duration maxAge) {
     Entry entry = entries.get(tier);
     entry.lock.lock();
     try {
       Instant now = clock.instant();
-      if (entry.readAt == null || !now.isBefore(entry.readAt.plus(ttl))) {
+      if (entry.readAt == null || !now.isBefore(entry.readAt.plus(maxAge))) {
         entry.refresh(tier, now);
       }
       if (entry.failure != null) {

@@ -3,6 +3,7 @@ package io.noderr.agent.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.noderr.activities.node.ReleaseToVerify;
 import io.noderr.activities.release.BeaconTier;
 import io.noderr.agent.testing.StepClock;
 import io.noderr.signing.ImageDigest;
@@ -72,6 +73,50 @@ class CachingBeaconSourceTest {
     clock.advance(Duration.ofSeconds(2));
     cache.current(BeaconTier.ORACLE);
     assertThat(reads).hasValue(3);
+  }
+
+  @Test
+  void latest_readsPastTheCache_butOnlyOncePerWindow() {
+    cache.current(BeaconTier.ORACLE);
+    clock.advance(Duration.ofMillis(300));
+
+    cache.latest(BeaconTier.ORACLE);
+    cache.latest(BeaconTier.ORACLE);
+
+    assertThat(reads).as("one read for the cache, one for both latest calls").hasValue(2);
+  }
+
+  @Test
+  void aNodeAskedForAReleasePublishedAfterItsCachedAnswer_readsAgainBeforeRefusing() {
+    BeaconRelease newer = new BeaconRelease("1.5.0", ImageDigest.parse("sha256:" + "cd".repeat(32)));
+    List<BeaconRelease> published = new ArrayList<>(List.of(RELEASE));
+    CachingBeaconSource stale =
+        new CachingBeaconSource(
+            new BeaconSource() {
+              @Override
+              public String name() {
+                return "PLATFORM";
+              }
+
+              @Override
+              public Optional<BeaconRelease> current(BeaconTier tier) {
+                return Optional.of(published.getLast());
+              }
+            },
+            Duration.ofSeconds(2),
+            clock);
+    BeaconDigestCheck check = new BeaconDigestCheck(stale, BeaconTier.ORACLE);
+    stale.current(BeaconTier.ORACLE); // cached: 1.4.2
+    clock.advance(Duration.ofMillis(300));
+    published.add(newer); // the signers publish 1.5.0 within the cache's two seconds
+
+    assertThat(
+            check
+                .verifyRelease(
+                    new ReleaseToVerify(
+                        "ORACLE", "1.5.0", newer.imageDigest().value()))
+                .version())
+        .isEqualTo("1.5.0");
   }
 
   @Test
