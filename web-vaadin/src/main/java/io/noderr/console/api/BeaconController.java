@@ -24,7 +24,7 @@ class BeaconController {
 
   @GetMapping("/api/v1/beacon/{tier}")
   ResponseEntity<?> current(@PathVariable String tier) {
-    Tier known = Params.enumValue("tier", tier, Tier.class);
+    Tier known = Params.requiredEnumValue("tier", tier, Tier.class);
     return releases
         .beacon(known)
         .<ResponseEntity<?>>map(ResponseEntity::ok)

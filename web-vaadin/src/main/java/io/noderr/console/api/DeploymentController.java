@@ -55,7 +55,7 @@ class DeploymentController {
       @PathVariable String verb,
       @RequestBody(required = false) Reason reason,
       Authentication caller) {
-    Verb known = Params.enumValue("verb", verb, Verb.class);
+    Verb known = Params.requiredEnumValue("verb", verb, Verb.class);
     return deployments.act(
         known(id),
         known,

@@ -19,10 +19,16 @@ final class Params {
     throw new BadRequestException(name + " must be a whole number from " + min + " to " + max);
   }
 
+  /** An optional enum parameter: blank means "not given" (null). */
   static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
     if (value == null || value.isBlank()) {
       return null;
     }
+    return requiredEnumValue(name, value, type);
+  }
+
+  /** An enum parameter that must be given, e.g. a path segment. */
+  static <E extends Enum<E>> E requiredEnumValue(String name, String value, Class<E> type) {
     try {
       return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package io.noderr.console.security;
 
 import io.noderr.registry.audit.AuditLog;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -94,7 +95,7 @@ class LoginThrottle {
 
   /** Lower-cased and capped: a 10 KB user name must not become a 10 KB key or audit subject. */
   private static String userKey(String user) {
-    String name = user == null ? "" : user.strip().toLowerCase(java.util.Locale.ROOT);
+    String name = user == null ? "" : user.strip().toLowerCase(Locale.ROOT);
     return "user:" + (name.length() > 64 ? name.substring(0, 64) : name);
   }
 

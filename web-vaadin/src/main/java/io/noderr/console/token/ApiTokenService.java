@@ -19,11 +19,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * People's API tokens for themselves and their automation: create (shown once), list, revoke. Each
- * person sees and revokes only their own. Creating and revoking are audited.
+ * person sees and revokes only their own. Creating and revoking are audited in the same transaction
+ * as the change.
  */
 @Service
 @Validated
@@ -46,6 +48,7 @@ public class ApiTokenService {
    * another (a leaked token must not be able to outlive its own revocation).
    */
   @PreAuthorize(Roles.CAN_SEE_TOTALS)
+  @Transactional
   public CreatedApiToken create(@Valid ApiTokenForm form, Authentication caller) {
     if (ApiTokenDetails.viaToken(caller)) {
       throw new ApiTokenRefusedException(
@@ -95,6 +98,7 @@ public class ApiTokenService {
 
   /** A token revoked stops working on its next request. */
   @PreAuthorize(Roles.CAN_SEE_TOTALS)
+  @Transactional
   public void revoke(long id, Authentication caller) {
     if (!tokens.revoke(id, caller.getName())) {
       throw new ApiTokenNotFoundException(Long.toString(id));
