@@ -88,7 +88,8 @@ class CachingBeaconSourceTest {
 
   @Test
   void aNodeAskedForAReleasePublishedAfterItsCachedAnswer_readsAgainBeforeRefusing() {
-    BeaconRelease newer = new BeaconRelease("1.5.0", ImageDigest.parse("sha256:" + "cd".repeat(32)));
+    BeaconRelease newer =
+        new BeaconRelease("1.5.0", ImageDigest.parse("sha256:" + "cd".repeat(32)));
     List<BeaconRelease> published = new ArrayList<>(List.of(RELEASE));
     CachingBeaconSource stale =
         new CachingBeaconSource(
@@ -112,9 +113,7 @@ class CachingBeaconSourceTest {
 
     assertThat(
             check
-                .verifyRelease(
-                    new ReleaseToVerify(
-                        "ORACLE", "1.5.0", newer.imageDigest().value()))
+                .verifyRelease(new ReleaseToVerify("ORACLE", "1.5.0", newer.imageDigest().value()))
                 .version())
         .isEqualTo("1.5.0");
   }
