@@ -26,22 +26,15 @@ class CachingBeaconSourceTest {
   private volatile boolean down;
 
   private final BeaconSource counting =
-      new BeaconSource() {
-        @Override
-        public String name() {
-          return "PLATFORM";
-        }
-
-        @Override
-        public Optional<BeaconRelease> current(BeaconTier tier) {
-          reads.incrementAndGet();
-          sleep(50); // a slow platform: callers arriving meanwhile must wait, not read too
-          if (down) {
-            throw new BeaconUnreadableException("platform down");
-          }
-          return tier == BeaconTier.ORACLE ? Optional.of(RELEASE) : Optional.empty();
-        }
-      };
+      new TestBeacon(
+          tier -> {
+            reads.incrementAndGet();
+            sleep(50); // a slow platform: callers arriving meanwhile must wait, not read too
+            if (down) {
+              throw new BeaconUnreadableException("platform down");
+            }
+            return tier == BeaconTier.ORACLE ? Optional.of(RELEASE) : Optional.empty();
+          });
 
   private final CachingBeaconSource cache =
       new CachingBeaconSource(counting, Duration.ofSeconds(2), clock);
@@ -93,19 +86,7 @@ class CachingBeaconSourceTest {
     List<BeaconRelease> published = new ArrayList<>(List.of(RELEASE));
     CachingBeaconSource stale =
         new CachingBeaconSource(
-            new BeaconSource() {
-              @Override
-              public String name() {
-                return "PLATFORM";
-              }
-
-              @Override
-              public Optional<BeaconRelease> current(BeaconTier tier) {
-                return Optional.of(published.getLast());
-              }
-            },
-            Duration.ofSeconds(2),
-            clock);
+            new TestBeacon(tier -> Optional.of(published.getLast())), Duration.ofSeconds(2), clock);
     BeaconDigestCheck check = new BeaconDigestCheck(stale, BeaconTier.ORACLE);
     stale.current(BeaconTier.ORACLE); // cached: 1.4.2
     clock.advance(Duration.ofMillis(300));

@@ -12,7 +12,7 @@ import io.noderr.activities.node.NodeUpdateResult.Outcome;
 import io.noderr.activities.release.BeaconTier;
 import io.noderr.agent.release.BeaconDigestCheck;
 import io.noderr.agent.release.BeaconRelease;
-import io.noderr.agent.release.BeaconSource;
+import io.noderr.agent.release.TestBeacon;
 import io.noderr.agent.runtime.RunningRelease;
 import io.noderr.signing.ImageDigest;
 import io.temporal.activity.ActivityOptions;
@@ -34,19 +34,7 @@ class SimulatedUpdatesTest {
   private volatile BeaconRelease published;
 
   private final BeaconDigestCheck beacon =
-      new BeaconDigestCheck(
-          new BeaconSource() {
-            @Override
-            public String name() {
-              return "TEST";
-            }
-
-            @Override
-            public Optional<BeaconRelease> current(BeaconTier tier) {
-              return Optional.ofNullable(published);
-            }
-          },
-          BeaconTier.ALL);
+      new BeaconDigestCheck(new TestBeacon(tier -> Optional.ofNullable(published)), BeaconTier.ALL);
   private final SimulatedUpdates updates = new SimulatedUpdates(node, runtime, faults, beacon);
 
   private void publish(String version) {

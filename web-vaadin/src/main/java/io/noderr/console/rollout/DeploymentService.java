@@ -1,6 +1,5 @@
 package io.noderr.console.rollout;
 
-import io.noderr.activities.TaskQueues;
 import io.noderr.console.onboarding.WorkflowUpdates;
 import io.noderr.console.security.Roles;
 import io.noderr.registry.rollout.RolloutRow;
@@ -18,7 +17,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowQueryException;
 import jakarta.validation.Validator;
 import java.util.List;
@@ -232,12 +230,7 @@ public class DeploymentService {
       Authentication caller) {
     String id = freeId(tiers, version);
     RolloutWorkflow rollout =
-        client.newWorkflowStub(
-            RolloutWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(id)
-                .setTaskQueue(TaskQueues.PLATFORM)
-                .build());
+        client.newWorkflowStub(RolloutWorkflow.class, RolloutWorkflow.startOptions(id).build());
     try {
       WorkflowClient.start(
           rollout::run,

@@ -1,6 +1,5 @@
 package io.noderr.worker.autodeploy;
 
-import io.noderr.activities.TaskQueues;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.autodeploy.AutoDeployPolicies;
 import io.noderr.registry.autodeploy.AutoDeployPolicy;
@@ -12,7 +11,6 @@ import io.noderr.workflows.rollout.RolloutWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import java.util.List;
 import java.util.OptionalLong;
@@ -78,9 +76,7 @@ class AutoDeployer {
     RolloutWorkflow rollout =
         client.newWorkflowStub(
             RolloutWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(id)
-                .setTaskQueue(TaskQueues.PLATFORM)
+            RolloutWorkflow.startOptions(id)
                 .setWorkflowIdReusePolicy(
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());

@@ -3,6 +3,8 @@ package io.noderr.worker.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.noderr.activities.PlatformFailures;
+import io.noderr.activities.TaskQueues;
 import io.noderr.activities.onboarding.ApplicationClosed;
 import io.noderr.activities.onboarding.ApplicationClosed.Outcome;
 import io.noderr.activities.onboarding.ApplicationSubmitted;
@@ -28,9 +30,18 @@ import io.noderr.registry.onboarding.Applications;
 import io.noderr.registry.workflow.WorkflowRun;
 import io.noderr.registry.workflow.WorkflowRunStatus;
 import io.noderr.registry.workflow.WorkflowRuns;
+import io.noderr.worker.DataErrorInterceptor;
+import io.noderr.workflows.onboarding.OnboardingInput;
 import io.noderr.workflows.onboarding.OnboardingWorkflow;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -457,5 +468,74 @@ class OnboardingRecorderIT {
 
     assertThat(application("app-1").status()).isEqualTo("REJECTED");
     assertThat(tokens.consume(TOKEN, "app-1")).isFalse();
+  }
+
+  // --- data errors -----------------------------------------------------------------------
+
+  @Test
+  void dataTheDatabaseRefuses_failsTheStepOnce_withTheReason_andStoresNothing() {
+    try (TestWorkflowEnvironment env = withDataErrorInterceptor()) {
+      refusedData(env);
+    }
+  }
+
+  /** The worker's wiring: the interceptor that makes data errors final. */
+  private TestWorkflowEnvironment withDataErrorInterceptor() {
+    TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkerFactoryOptions(
+                    WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(new DataErrorInterceptor())
+                        .build())
+                .build());
+    Worker worker = env.newWorker(TaskQueues.PLATFORM);
+    worker.registerWorkflowImplementationTypes(OnboardingWorkflowImpl.class);
+    worker.registerActivitiesImplementations(recorder);
+    env.start();
+    return env;
+  }
+
+  private void refusedData(TestWorkflowEnvironment env) {
+    String id = "app-nul";
+    OnboardingWorkflow onboarding =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                OnboardingWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(OnboardingWorkflow.workflowId(id))
+                    .setTaskQueue(TaskQueues.PLATFORM)
+                    .build());
+    ApplicationSubmitted withNul =
+        new ApplicationSubmitted(
+            id,
+            "Acme\u0000Nodes",
+            "ops@acme.example",
+            "ALL",
+            "eu-west",
+            "0xAbC0000000000000000000000000000000000001",
+            OnboardingWorkflow.workflowId(id));
+
+    assertThatThrownBy(
+            () ->
+                onboarding.run(
+                    new OnboardingInput(
+                        withNul, Duration.ofDays(1).toMillis(), Duration.ofDays(3).toMillis())))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(PlatformFailures.INVALID_DATA);
+              assertThat(failure.getOriginalMessage()).contains("0x00");
+            });
+    long attempts =
+        env.getWorkflowClient().fetchHistory(OnboardingWorkflow.workflowId(id)).getEvents().stream()
+            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+            .mapToLong(e -> e.getActivityTaskStartedEventAttributes().getAttempt())
+            .max()
+            .orElseThrow();
+    assertThat(attempts).isEqualTo(1);
+    assertThat(applications.find(id)).isEmpty();
   }
 }

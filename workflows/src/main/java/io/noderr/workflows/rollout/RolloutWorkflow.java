@@ -1,5 +1,7 @@
 package io.noderr.workflows.rollout;
 
+import io.noderr.activities.TaskQueues;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
@@ -74,5 +76,10 @@ public interface RolloutWorkflow {
 
   static String workflowId(List<String> tiers, String version) {
     return "rollout-" + String.join("+", tiers) + "-" + version;
+  }
+
+  /** Options to start the rollout {@code workflowId} on the platform queue. */
+  static WorkflowOptions.Builder startOptions(String workflowId) {
+    return WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(TaskQueues.PLATFORM);
   }
 }
