@@ -1,5 +1,6 @@
 package io.noderr.app;
 
+import io.temporal.authorization.AuthorizationGrpcMetadataProvider;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -13,9 +14,17 @@ import org.springframework.context.annotation.Configuration;
 class TemporalClientConfiguration {
 
   @Bean(destroyMethod = "shutdown")
-  WorkflowServiceStubs workflowServiceStubs(@Value("${noderr.temporal.target}") String target) {
-    return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+  WorkflowServiceStubs workflowServiceStubs(
+      @Value("${noderr.temporal.target}") String target,
+      @Value("${noderr.temporal.credential:}") String credential) {
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target);
+    if (!credential.isBlank()) {
+      // The embedded server takes the platform's calls only (PlatformCredentialInterceptor).
+      options.addGrpcMetadataProvider(
+          new AuthorizationGrpcMetadataProvider(() -> "Bearer " + credential));
+    }
+    return WorkflowServiceStubs.newServiceStubs(options.build());
   }
 
   @Bean

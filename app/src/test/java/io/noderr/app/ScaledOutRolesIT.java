@@ -68,7 +68,9 @@ class ScaledOutRolesIT {
                   workerDir.toString(),
                   "--noderr.database.url=" + env.getRequiredProperty("spring.datasource.url"),
                   "--noderr.database.username=postgres",
-                  "--noderr.temporal.target=" + temporal))) {
+                  "--noderr.temporal.target=" + temporal,
+                  "--noderr.temporal.credential="
+                      + env.getRequiredProperty("noderr.temporal.credential")))) {
         assertThat(worker).isNotInstanceOf(WebServerApplicationContext.class);
         URI base =
             URI.create(

@@ -1,5 +1,6 @@
 package io.noderr.app.embedded;
 
+import io.noderr.console.security.Secrets;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,9 @@ public class EmbeddedServicesInitializer
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedServicesInitializer.class);
 
+  /** Prefix of the embedded Temporal server's platform credential (secret scanners see it). */
+  static final String CREDENTIAL_PREFIX = "ntc_";
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     ConfigurableEnvironment env = context.getEnvironment();
@@ -49,7 +53,10 @@ public class EmbeddedServicesInitializer
     String temporalTarget = env.getProperty("noderr.temporal.target", "");
     if (temporalTarget.isBlank()) {
       int port = env.getProperty("noderr.temporal.port", Integer.class, 7233);
-      EmbeddedTemporalServer temporal = EmbeddedTemporalServer.start(port);
+      // A fresh secret per start: only this process (and roles it is handed to) may call.
+      String credential = Secrets.generate(CREDENTIAL_PREFIX);
+      EmbeddedTemporalServer temporal = EmbeddedTemporalServer.start(port, credential);
+      resolved.put("noderr.temporal.credential", credential);
       beans.registerDisposableBean("embeddedTemporal", temporal::close);
       resolved.put("noderr.temporal.target", "127.0.0.1:" + temporal.port());
       resolved.put("noderr.temporal.embedded", "true");

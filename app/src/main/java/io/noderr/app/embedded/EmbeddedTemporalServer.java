@@ -41,14 +41,19 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     this.executor = executor;
   }
 
-  /** Starts the server on 127.0.0.1:{@code port} in real time (no time skipping). */
-  public static EmbeddedTemporalServer start(int port) {
+  /**
+   * Starts the server on 127.0.0.1:{@code port} in real time (no time skipping), taking only calls
+   * that carry {@code credential} (see {@link PlatformCredentialInterceptor}).
+   */
+  public static EmbeddedTemporalServer start(int port, String credential) {
     // true: time skipping locked, i.e. timers fire in real time as on a real cluster.
     TestServicesStarter services = new TestServicesStarter(true, 0);
     stopLockEventGrowth(services);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     NettyServerBuilder builder =
-        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)).executor(executor);
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+            .executor(executor)
+            .intercept(new PlatformCredentialInterceptor(credential));
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
     try {
       Server server = builder.build().start();

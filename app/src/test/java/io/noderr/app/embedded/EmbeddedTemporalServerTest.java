@@ -1,19 +1,30 @@
 package io.noderr.app.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.authorization.AuthorizationGrpcMetadataProvider;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nodes reach Temporal only through the node gateway: the embedded frontend must never listen
- * beyond loopback (TestServer.createPortBoundServer would bind every interface).
+ * Nodes reach Temporal only through the node gateway: the embedded frontend never listens beyond
+ * loopback (TestServer.createPortBoundServer would bind every interface), and on loopback it takes
+ * calls only with the platform's credential.
  */
 class EmbeddedTemporalServerTest {
 
+  private static final String CREDENTIAL = "ntc_test-credential";
+
   @Test
   void theEmbeddedFrontend_listensOnLoopbackOnly() {
-    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0)) {
+    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, CREDENTIAL)) {
       assertThat(server.listenAddresses())
           .isNotEmpty()
           .allSatisfy(
@@ -22,5 +33,50 @@ class EmbeddedTemporalServerTest {
                       .as("%s is loopback", address)
                       .isTrue());
     }
+  }
+
+  @Test
+  void aProcessWithoutThePlatformsCredential_isRefused_andThePlatformIsServed() {
+    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, CREDENTIAL)) {
+      WorkflowServiceStubs stranger = stubs(server, null);
+      WorkflowServiceStubs wrong = stubs(server, "ntc_guessed");
+      WorkflowServiceStubs platform = stubs(server, CREDENTIAL);
+      try {
+        for (WorkflowServiceStubs refused : new WorkflowServiceStubs[] {stranger, wrong}) {
+          assertThatThrownBy(
+                  () ->
+                      refused
+                          .blockingStub()
+                          .listOpenWorkflowExecutions(
+                              ListOpenWorkflowExecutionsRequest.newBuilder()
+                                  .setNamespace("default")
+                                  .build()))
+              .isInstanceOfSatisfying(
+                  StatusRuntimeException.class,
+                  e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED))
+              .hasMessageContaining("through the node gateway");
+        }
+        assertThat(
+                platform
+                    .blockingStub()
+                    .getSystemInfo(GetSystemInfoRequest.getDefaultInstance())
+                    .hasCapabilities())
+            .isTrue();
+      } finally {
+        stranger.shutdownNow();
+        wrong.shutdownNow();
+        platform.shutdownNow();
+      }
+    }
+  }
+
+  private static WorkflowServiceStubs stubs(EmbeddedTemporalServer server, String credential) {
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + server.port());
+    if (credential != null) {
+      options.addGrpcMetadataProvider(
+          new AuthorizationGrpcMetadataProvider(() -> "Bearer " + credential));
+    }
+    return WorkflowServiceStubs.newServiceStubs(options.build());
   }
 }
