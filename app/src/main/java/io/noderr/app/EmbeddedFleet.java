@@ -1,6 +1,5 @@
 package io.noderr.app;
 
-import io.noderr.agent.AgentHost;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.sim.FailurePlan;
 import io.noderr.agent.sim.FleetSimulator;
@@ -25,9 +24,9 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The simulated fleet of {@code noderr up}: the same agents as {@code noderr sim}, talking to this
- * process over loopback HTTP and gRPC. Unlike real agents they poll the embedded Temporal frontend
- * directly, not through the node gateway: they enrol with the fleet token, which gives no per-node
- * session to authenticate with (docs/gateway.md).
+ * process over loopback HTTP and gRPC. Like real agents they poll through the node gateway, each
+ * with its own node session (issued at the fleet token's enrolment and renewed in batches), over
+ * one pinned TLS connection for the whole fleet (docs/gateway.md).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${noderr.role:all}' == 'all' && ${noderr.sim.nodes:0} > 0")
@@ -59,17 +58,14 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
                 properties.silentPercent(),
                 FailurePlan.NONE.slowDelayMillis(),
                 FailurePlan.NONE.crashRestartMillis()));
-    // The embedded demo fleet enrolls with the fleet token (instant start for 50 nodes); `noderr
-    // sim --onboard` takes the full onboarding path instead.
+    // The embedded demo fleet enrolls with the fleet token (instant start for 50 nodes) and polls
+    // through the node gateway with the session each node gets; `noderr sim --onboard` takes the
+    // full onboarding path instead.
     PlatformClient client = new PlatformClient(platform, readToken(tokenFile));
+    TokenEnrollment enrollment = new TokenEnrollment(client);
+    String namespace = env.getRequiredProperty("noderr.temporal.namespace");
     simulator =
-        new FleetSimulator(
-            spec,
-            AgentHost.connect(
-                env.getRequiredProperty("noderr.temporal.target"),
-                env.getRequiredProperty("noderr.temporal.namespace")),
-            new TokenEnrollment(client),
-            client);
+        new FleetSimulator(spec, () -> enrollment.connect(null, namespace), enrollment, client);
     simulator.releaseFaults().apply(properties.releaseFaults());
     simulator.start(properties.heartbeatInterval());
   }
