@@ -64,8 +64,10 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
     PlatformClient client = new PlatformClient(platform, readToken(tokenFile));
     TokenEnrollment enrollment = new TokenEnrollment(client);
     String namespace = env.getRequiredProperty("noderr.temporal.namespace");
+    String direct =
+        properties.bypassGateway() ? env.getRequiredProperty("noderr.temporal.target") : null;
     simulator =
-        new FleetSimulator(spec, () -> enrollment.connect(null, namespace), enrollment, client);
+        new FleetSimulator(spec, () -> enrollment.connect(direct, namespace), enrollment, client);
     simulator.releaseFaults().apply(properties.releaseFaults());
     simulator.start(properties.heartbeatInterval());
   }
@@ -108,7 +110,11 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
     }
   }
 
-  /** {@code noderr.sim.*}: the embedded fleet. */
+  /**
+   * {@code noderr.sim.*}: the embedded fleet. {@code bypassGateway}: poll the embedded Temporal
+   * frontend directly instead of through the node gateway, only to measure what the gateway costs
+   * ({@code ./noderr bench rollout --direct}).
+   */
   @ConfigurationProperties("noderr.sim")
   record SimProperties(
       @DefaultValue("50") int nodes,
@@ -118,5 +124,6 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
       @DefaultValue("0") int slowPercent,
       @DefaultValue("0") int crashPercent,
       @DefaultValue("0") int silentPercent,
-      @DefaultValue("") String releaseFaults) {}
+      @DefaultValue("") String releaseFaults,
+      @DefaultValue("false") boolean bypassGateway) {}
 }

@@ -25,7 +25,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -78,6 +80,12 @@ class SimulatedFleetGatewayIT {
   }
 
   @Test
+  @Order(0)
+  void aRollout_completesThroughTheGateway() throws Exception {
+    rolloutCompletes("1.1.0");
+  }
+
+  @Test
   @Order(1)
   void aSimulatedNode_answersThroughTheGateway_underItsOwnSession() throws Exception {
     HttpResponse<String> started =
@@ -88,10 +96,23 @@ class SimulatedFleetGatewayIT {
     WorkflowClient temporal = platform.getBean(WorkflowClient.class);
     temporal.newUntypedWorkflowStub(workflowId).getResult(30, TimeUnit.SECONDS, Object.class);
 
+    List<HistoryEvent> history = temporal.fetchHistory(workflowId).getEvents();
+    Set<Long> onTheNodesQueue =
+        history.stream()
+            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+            .filter(
+                e ->
+                    e.getActivityTaskScheduledEventAttributes()
+                        .getTaskQueue()
+                        .getName()
+                        .equals(TaskQueues.node("sim-00001")))
+            .map(HistoryEvent::getEventId)
+            .collect(Collectors.toSet());
     List<String> answeredBy =
-        temporal.fetchHistory(workflowId).getEvents().stream()
+        history.stream()
             .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
             .map(HistoryEvent::getActivityTaskStartedEventAttributes)
+            .filter(a -> onTheNodesQueue.contains(a.getScheduledEventId()))
             .map(a -> a.getIdentity())
             .toList();
     assertThat(answeredBy).isNotEmpty().allMatch(i -> i.startsWith("node sim-00001 via gateway"));
@@ -107,8 +128,9 @@ class SimulatedFleetGatewayIT {
     FleetSessionsAnswer answer =
         fleet.enroll(
             List.of(
-                new EnrollmentEntry("gw-a", "gw-op", "ALL", "eu-west", Map.of()),
-                new EnrollmentEntry("gw-b", "gw-op", "ALL", "eu-west", Map.of())));
+                // Not tier ALL: these two never poll, and the rollouts here target ALL.
+                new EnrollmentEntry("gw-a", "gw-op", "GUARDIAN", "eu-west", Map.of()),
+                new EnrollmentEntry("gw-b", "gw-op", "GUARDIAN", "eu-west", Map.of())));
     assertThat(answer.gatewayCertificateSha256()).isNotBlank();
     String tokenOfB =
         answer.sessions().stream()
@@ -158,18 +180,23 @@ class SimulatedFleetGatewayIT {
         .as("sessions issued per simulated node (enrolment + renewals)")
         .isGreaterThanOrEqualTo(3);
 
-    Publications.ensurePublished(api, "ALL", "1.1.0", FleetSimulator.digestOf("1.1.0"));
+    rolloutCompletes("1.2.0");
+  }
+
+  private void rolloutCompletes(String version) throws Exception {
+    String digest = FleetSimulator.digestOf(version);
+    Publications.ensurePublished(api, "ALL", version, digest);
     HttpResponse<String> deployed =
         api.post(
             "/api/v1/deployments",
             "admin",
             Map.of(
                 "version",
-                "1.1.0",
+                version,
                 "tiers",
                 List.of("ALL"),
                 "imageDigest",
-                FleetSimulator.digestOf("1.1.0"),
+                digest,
                 "steps",
                 List.of("100%"),
                 "soakSeconds",
