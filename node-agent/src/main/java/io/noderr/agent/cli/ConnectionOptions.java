@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 /**
  * How an agent process reaches the platform and Temporal; shared by {@code agent} and {@code sim}.
  * The real agent polls through the platform's node gateway (TLS, pinned certificate, session
- * token); {@code --temporal} connects straight to a Temporal frontend, as the simulator does.
+ * token), and so does the simulator (a session per simulated node); {@code --temporal} connects
+ * straight to a Temporal frontend (development only).
  */
 class ConnectionOptions {
 
@@ -23,7 +24,7 @@ class ConnectionOptions {
       names = "--temporal",
       description =
           "Temporal frontend host:port to connect to directly, without the node gateway"
-              + " (simulator and development; agent default: the gateway, sim default: "
+              + " (development only; default: the gateway the platform names, sim --onboard: "
               + LOCAL_TEMPORAL
               + ").")
   String temporal;
