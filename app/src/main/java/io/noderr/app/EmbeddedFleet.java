@@ -1,6 +1,5 @@
 package io.noderr.app;
 
-import io.noderr.agent.AgentHost;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.sim.FailurePlan;
 import io.noderr.agent.sim.FleetSimulator;
@@ -25,9 +24,9 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The simulated fleet of {@code noderr up}: the same agents as {@code noderr sim}, talking to this
- * process over loopback HTTP and gRPC. Unlike real agents they poll the embedded Temporal frontend
- * directly, not through the node gateway: they enrol with the fleet token, which gives no per-node
- * session to authenticate with (docs/gateway.md).
+ * process over loopback HTTP and gRPC. Like real agents they poll through the node gateway, each
+ * with its own node session (issued at the fleet token's enrolment and renewed in batches), over
+ * one pinned TLS connection for the whole fleet (docs/gateway.md).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${noderr.role:all}' == 'all' && ${noderr.sim.nodes:0} > 0")
@@ -59,16 +58,20 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
                 properties.silentPercent(),
                 FailurePlan.NONE.slowDelayMillis(),
                 FailurePlan.NONE.crashRestartMillis()));
-    // The embedded demo fleet enrolls with the fleet token (instant start for 50 nodes); `noderr
-    // sim --onboard` takes the full onboarding path instead.
+    // The embedded demo fleet enrolls with the fleet token (instant start for 50 nodes) and polls
+    // through the node gateway with the session each node gets; `noderr sim --onboard` takes the
+    // full onboarding path instead.
     PlatformClient client = new PlatformClient(platform, readToken(tokenFile));
+    TokenEnrollment enrollment = new TokenEnrollment(client);
+    String namespace = env.getRequiredProperty("noderr.temporal.namespace");
+    String direct =
+        properties.bypassGateway() ? env.getRequiredProperty("noderr.temporal.target") : null;
+    String credential = env.getProperty("noderr.temporal.credential", "");
     simulator =
         new FleetSimulator(
             spec,
-            AgentHost.connect(
-                env.getRequiredProperty("noderr.temporal.target"),
-                env.getRequiredProperty("noderr.temporal.namespace")),
-            new TokenEnrollment(client),
+            () -> enrollment.connect(direct, namespace, credential.isBlank() ? null : credential),
+            enrollment,
             client);
     simulator.releaseFaults().apply(properties.releaseFaults());
     simulator.start(properties.heartbeatInterval());
@@ -112,7 +115,11 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
     }
   }
 
-  /** {@code noderr.sim.*}: the embedded fleet. */
+  /**
+   * {@code noderr.sim.*}: the embedded fleet. {@code bypassGateway}: poll the embedded Temporal
+   * frontend directly instead of through the node gateway, only to measure what the gateway costs
+   * ({@code ./noderr bench rollout --direct}).
+   */
   @ConfigurationProperties("noderr.sim")
   record SimProperties(
       @DefaultValue("50") int nodes,
@@ -122,5 +129,6 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
       @DefaultValue("0") int slowPercent,
       @DefaultValue("0") int crashPercent,
       @DefaultValue("0") int silentPercent,
-      @DefaultValue("") String releaseFaults) {}
+      @DefaultValue("") String releaseFaults,
+      @DefaultValue("false") boolean bypassGateway) {}
 }

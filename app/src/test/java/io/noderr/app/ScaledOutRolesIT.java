@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.noderr.agent.AgentHost;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.sim.FailurePlan;
 import io.noderr.agent.sim.FleetSimulator;
@@ -78,11 +77,12 @@ class ScaledOutRolesIT {
                     + ((WebServerApplicationContext) console).getWebServer().getPort());
         String token = Files.readString(consoleDir.resolve("agent-token")).strip();
         PlatformClient client = new PlatformClient(base, token);
+        TokenEnrollment enrollment = new TokenEnrollment(client);
         try (FleetSimulator fleet =
             new FleetSimulator(
                 new SimulatedFleetSpec("roles", 3, "1.0.0", FailurePlan.NONE),
-                AgentHost.connect(temporal, "default"),
-                new TokenEnrollment(client),
+                () -> enrollment.connect(null, "default", null),
+                enrollment,
                 client)) {
           fleet.start(Duration.ofSeconds(1));
 

@@ -1,7 +1,9 @@
 package io.noderr.agent;
 
 import io.noderr.activities.TaskQueues;
+import io.noderr.agent.gateway.FleetSessions;
 import io.noderr.agent.gateway.GatewayConnection;
+import io.temporal.authorization.AuthorizationGrpcMetadataProvider;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -22,18 +24,29 @@ public class AgentHost implements AutoCloseable {
 
   private final WorkflowServiceStubs service;
   private final WorkerFactory factory;
+  private final FleetSessions sessions;
 
-  private AgentHost(WorkflowServiceStubs service, WorkflowClient client) {
+  private AgentHost(WorkflowServiceStubs service, WorkflowClient client, FleetSessions sessions) {
     this.service = service;
     this.factory = WorkerFactory.newInstance(client);
+    this.sessions = sessions;
   }
 
   /**
-   * Connects to a Temporal frontend at {@code target} (host:port) in plain text, without a
-   * credential: the embedded platform's own simulated fleet and development set-ups only.
+   * Connects straight to a Temporal frontend at {@code target} (host:port) in plain text:
+   * development set-ups and measuring what the gateway costs only.
+   *
+   * @param credential the platform credential an embedded Temporal server asks for (it refuses
+   *     everything else), or null for a frontend that asks for none
    */
-  public static AgentHost connect(String target, String namespace) {
-    return connect(WorkflowServiceStubsOptions.newBuilder().setTarget(target), namespace);
+  public static AgentHost connect(String target, String namespace, String credential) {
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target);
+    if (credential != null) {
+      options.addGrpcMetadataProvider(
+          new AuthorizationGrpcMetadataProvider(() -> "Bearer " + credential));
+    }
+    return connect(options, namespace);
   }
 
   /**
@@ -45,17 +58,34 @@ public class AgentHost implements AutoCloseable {
     return connect(GatewayConnection.options(target, certificateSha256, sessionToken), namespace);
   }
 
+  /**
+   * A simulated fleet's one connection through the node gateway: the pinned certificate, and each
+   * node's calls with that node's session from {@code sessions} (renewed by it; closed with this
+   * host).
+   */
+  public static AgentHost connectFleetThroughGateway(
+      String target, String namespace, String certificateSha256, FleetSessions sessions) {
+    return connect(
+        GatewayConnection.fleetOptions(target, certificateSha256, sessions), namespace, sessions);
+  }
+
   private static AgentHost connect(WorkflowServiceStubsOptions.Builder options, String namespace) {
+    return connect(options, namespace, null);
+  }
+
+  private static AgentHost connect(
+      WorkflowServiceStubsOptions.Builder options, String namespace, FleetSessions sessions) {
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options.build());
     return new AgentHost(
         service,
         WorkflowClient.newInstance(
-            service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build()));
+            service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build()),
+        sessions);
   }
 
   /** Hosts workers for an existing client (tests, the embedded platform). */
   public static AgentHost using(WorkflowClient client) {
-    return new AgentHost(null, client);
+    return new AgentHost(null, client, null);
   }
 
   /**
@@ -85,6 +115,9 @@ public class AgentHost implements AutoCloseable {
     factory.awaitTermination(5, TimeUnit.SECONDS);
     if (service != null) {
       service.shutdownNow();
+    }
+    if (sessions != null) {
+      sessions.close();
     }
   }
 }

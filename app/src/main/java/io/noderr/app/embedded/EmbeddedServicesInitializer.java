@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,6 +29,9 @@ public class EmbeddedServicesInitializer
 
   /** Prefix of the embedded Temporal server's platform credential (secret scanners see it). */
   static final String CREDENTIAL_PREFIX = "ntc_";
+
+  /** The file in the data directory holding it (mode 0600), rewritten at every start. */
+  static final String CREDENTIAL_FILE = "temporal-credential";
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
@@ -57,11 +61,31 @@ public class EmbeddedServicesInitializer
       String credential = Secrets.generate(CREDENTIAL_PREFIX);
       EmbeddedTemporalServer temporal = EmbeddedTemporalServer.start(port, credential);
       resolved.put("noderr.temporal.credential", credential);
+      writeCredential(Path.of(env.getRequiredProperty("noderr.data-dir")), credential);
       beans.registerDisposableBean("embeddedTemporal", temporal::close);
       resolved.put("noderr.temporal.target", "127.0.0.1:" + temporal.port());
       resolved.put("noderr.temporal.embedded", "true");
     }
     env.getPropertySources().addFirst(new MapPropertySource("noderr-embedded", resolved));
+  }
+
+  /**
+   * Local tools that talk to this server directly ({@code noderr sim --onboard}) read the
+   * credential from the data directory, readable by the platform's user only, like the database.
+   */
+  private static void writeCredential(Path dataDir, String credential) {
+    Path file = dataDir.resolve(CREDENTIAL_FILE);
+    try {
+      Files.createDirectories(dataDir);
+      Files.deleteIfExists(file);
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, credential + System.lineSeparator());
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new PlatformStartupException(
+          "cannot write the embedded Temporal credential to " + file + ": " + e.getMessage(),
+          "check the data directory is writable, or use --data-dir");
+    }
   }
 
   private static EmbeddedPostgres startPostgres(Path dataDir) {

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * {@code ./noderr bench rollout|rollback [--nodes 10000] [--repeat 1]} on the embedded platform
- * with a simulated fleet and zero soak: K rollouts of new versions back to back (each over REST,
- * stages 1/10/50/100% without pauses), then — same process, same server — the floor: the fleet
- * driven through three no-op activities per node with no platform logic. {@code rollback} also
- * rolls each rollout back and times that.
+ * {@code ./noderr bench rollout|rollback [--nodes 10000] [--repeat 1] [--direct]} on the embedded
+ * platform with a simulated fleet and zero soak: K rollouts of new versions back to back (each over
+ * REST, stages 1/10/50/100% without pauses), then — same process, same server — the floor: the
+ * fleet driven through three no-op activities per node with no platform logic. {@code rollback}
+ * also rolls each rollout back and times that.
  */
 public final class RolloutBench {
 
@@ -28,7 +28,12 @@ public final class RolloutBench {
     int nodes = BenchPlatform.nodesArgument(args, 10_000);
     int repeat = BenchPlatform.intArgument(args, "--repeat", 1);
     boolean rollback = args.length > 0 && args[0].equals("rollback");
-    try (BenchPlatform platform = BenchPlatform.start(nodes)) {
+    // --direct: the fleet polls Temporal without the node gateway, to measure what it costs.
+    boolean direct = List.of(args).contains("--direct");
+    System.out.println(
+        "fleet path: " + (direct ? "straight to Temporal (--direct)" : "through the node gateway"));
+    try (BenchPlatform platform =
+        BenchPlatform.start(nodes, "--noderr.sim.bypass-gateway=" + direct)) {
       PlatformApi api = new PlatformApi(platform.base);
       WorkflowClient client = platform.context.getBean(WorkflowClient.class);
       for (int run = 1; run <= repeat; run++) {

@@ -211,7 +211,7 @@ class AgentCommand implements Callable<Integer> {
     String namespace = connection.namespaceOr(session.temporalNamespace());
     String gateway = connection.gatewayOr(session.temporalTarget());
     if (connection.temporal != null || gatewayPin == null || gateway == null) {
-      return AgentHost.connect(connection.temporalOr(session.temporalTarget()), namespace);
+      return AgentHost.connect(connection.temporalOr(session.temporalTarget()), namespace, null);
     }
     return AgentHost.connectThroughGateway(gateway, namespace, gatewayPin, keeper);
   }

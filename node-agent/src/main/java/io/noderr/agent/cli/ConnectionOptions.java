@@ -1,12 +1,16 @@
 package io.noderr.agent.cli;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
  * How an agent process reaches the platform and Temporal; shared by {@code agent} and {@code sim}.
  * The real agent polls through the platform's node gateway (TLS, pinned certificate, session
- * token); {@code --temporal} connects straight to a Temporal frontend, as the simulator does.
+ * token), and so does the simulator (a session per simulated node); {@code --temporal} connects
+ * straight to a Temporal frontend (development only).
  */
 class ConnectionOptions {
 
@@ -23,7 +27,7 @@ class ConnectionOptions {
       names = "--temporal",
       description =
           "Temporal frontend host:port to connect to directly, without the node gateway"
-              + " (simulator and development; agent default: the gateway, sim default: "
+              + " (development only; default: the gateway the platform names, sim --onboard: "
               + LOCAL_TEMPORAL
               + ").")
   String temporal;
@@ -46,6 +50,30 @@ class ConnectionOptions {
       defaultValue = "15",
       description = "Seconds between heartbeats (default: ${DEFAULT-VALUE}).")
   int heartbeatSeconds;
+
+  /** Where a local `noderr up` writes its embedded Temporal server's platform credential. */
+  static final Path LOCAL_TEMPORAL_CREDENTIAL =
+      Path.of(System.getProperty("user.home"), ".noderr", "data", "temporal-credential");
+
+  /**
+   * For direct connections to a local embedded Temporal server, which takes only calls with the
+   * platform's credential: NODERR_TEMPORAL_CREDENTIAL, else the file `noderr up` writes into its
+   * data directory (readable by the platform's user only), else none. Never printed.
+   */
+  String temporalCredential() {
+    String fromEnv = System.getenv("NODERR_TEMPORAL_CREDENTIAL");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.strip();
+    }
+    try {
+      return Files.isReadable(LOCAL_TEMPORAL_CREDENTIAL)
+          ? Files.readString(LOCAL_TEMPORAL_CREDENTIAL).strip()
+          : null;
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot read " + LOCAL_TEMPORAL_CREDENTIAL + ": " + e.getMessage());
+    }
+  }
 
   /** The --temporal value, else {@code platformSays}, else the local default. */
   String temporalOr(String platformSays) {

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,12 +55,28 @@ class SimCommand implements Callable<Integer> {
     new ReleaseFaults().apply(failures.releaseFaults); // a bad spec stops here, before any node
     SimulatedFleetSpec spec = new SimulatedFleetSpec(idPrefix, nodes, version, failures.plan());
     PlatformClient platform = new PlatformClient(connection.platform, fleetToken.token());
-    FleetAdmission admission =
-        onboarding.enabled
-            ? onboarding.admission(connection.platform)
-            : new TokenEnrollment(platform);
-    try (AgentHost host = AgentHost.connect(connection.temporalOr(null), connection.namespace);
-        FleetSimulator simulator = new FleetSimulator(spec, host, admission, platform)) {
+    FleetAdmission admission;
+    Supplier<AgentHost> connect;
+    if (onboarding.enabled) {
+      admission = onboarding.admission(connection.platform);
+      // Software-key nodes' sessions are not kept alive here: they poll Temporal directly.
+      connect =
+          () ->
+              AgentHost.connect(
+                  connection.temporalOr(null),
+                  connection.namespace,
+                  connection.temporalCredential());
+    } else {
+      TokenEnrollment enrollment = new TokenEnrollment(platform);
+      admission = enrollment;
+      connect =
+          () ->
+              enrollment.connect(
+                  connection.temporal,
+                  connection.namespace,
+                  connection.temporal == null ? null : connection.temporalCredential());
+    }
+    try (FleetSimulator simulator = new FleetSimulator(spec, connect, admission, platform)) {
       simulator.releaseFaults().apply(failures.releaseFaults);
       simulator.start(Duration.ofSeconds(connection.heartbeatSeconds));
       System.out.println(

@@ -34,12 +34,16 @@ public class PlatformClient {
     this(base, () -> token);
   }
 
-  /** Admits the nodes (idempotent); returns the ids that were new. */
-  public List<String> enroll(List<EnrollmentEntry> nodes) {
-    JsonNode answer = post("/api/v1/agent/enrollments", Map.of("nodes", nodes));
+  /** Admits the nodes (idempotent) and gets each its node session. */
+  public FleetSessionsAnswer enroll(List<EnrollmentEntry> nodes) {
     return JSON.convertValue(
-        answer.path("admitted"),
-        JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+        post("/api/v1/agent/enrollments", Map.of("nodes", nodes)), FleetSessionsAnswer.class);
+  }
+
+  /** New sessions for fleet-enrolled nodes (at most 500 per call). */
+  public FleetSessionsAnswer renewSessions(List<String> nodeIds) {
+    return JSON.convertValue(
+        post("/api/v1/agent/sessions", Map.of("nodeIds", nodeIds)), FleetSessionsAnswer.class);
   }
 
   public HeartbeatAnswer heartbeat(List<NodeStatusReport> reports) {

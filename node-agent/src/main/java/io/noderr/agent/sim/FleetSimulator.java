@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public class FleetSimulator implements AutoCloseable {
   static final Duration BEACON_CACHE = Duration.ofSeconds(2);
 
   private final SimulatedFleetSpec spec;
-  private final AgentHost host;
+  private final Supplier<AgentHost> connect;
   private final FleetAdmission admission;
   private final PlatformClient platform;
 
@@ -53,14 +54,20 @@ public class FleetSimulator implements AutoCloseable {
   private final List<NodeStatusActivitiesImpl> agents = new ArrayList<>();
   private final ReleaseFaults releaseFaults = new ReleaseFaults();
   private HeartbeatLoop heartbeats;
+  private AgentHost host;
 
   /**
+   * @param connect the fleet's Temporal connection, asked for once the fleet is admitted (the
+   *     admission's answer says how nodes reach the platform's node gateway)
    * @param platform the fleet-token client the simulator heartbeats with (batched, for all nodes)
    */
   public FleetSimulator(
-      SimulatedFleetSpec spec, AgentHost host, FleetAdmission admission, PlatformClient platform) {
+      SimulatedFleetSpec spec,
+      Supplier<AgentHost> connect,
+      FleetAdmission admission,
+      PlatformClient platform) {
     this.spec = spec;
-    this.host = host;
+    this.connect = connect;
     this.admission = admission;
     this.platform = platform;
     CachingBeaconSource beacon =
@@ -84,6 +91,7 @@ public class FleetSimulator implements AutoCloseable {
               Map.of("simulated", "true")));
     }
     List<String> ids = admission.admit(entries);
+    host = connect.get();
     RunningRelease release = new RunningRelease(spec.version(), digestOf(spec.version()));
     Clock clock = Clock.systemUTC();
     for (int i = 0; i < ids.size(); i++) {
@@ -152,6 +160,8 @@ public class FleetSimulator implements AutoCloseable {
     if (heartbeats != null) {
       heartbeats.close();
     }
-    host.close();
+    if (host != null) {
+      host.close();
+    }
   }
 }

@@ -188,7 +188,7 @@ class FleetSimulatorIT {
   private FleetSimulator fleet(SimulatedFleetSpec spec, String token) {
     PlatformClient client = client(token);
     return new FleetSimulator(
-        spec, AgentHost.using(env.getWorkflowClient()), new TokenEnrollment(client), client);
+        spec, () -> AgentHost.using(env.getWorkflowClient()), new TokenEnrollment(client), client);
   }
 
   private PlatformClient client(String token) {

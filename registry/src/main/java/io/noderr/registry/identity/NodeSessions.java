@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,12 +27,35 @@ public class NodeSessions {
   }
 
   public void issue(String tokenHash, String nodeId, Instant expiresAt) {
+    issueAll(Map.of(tokenHash, nodeId), expiresAt);
+  }
+
+  /**
+   * Issues one session per entry (token hash to node) in one statement: the fleet token's demo
+   * shortcut enrols and renews simulated nodes in batches of hundreds. Entries for nodes the
+   * registry does not know are skipped.
+   *
+   * @return the nodes a session was issued for
+   */
+  public Set<String> issueAll(Map<String, String> nodeOfTokenHash, Instant expiresAt) {
     jdbc.update("DELETE FROM node_sessions WHERE expires_at < now() - interval '1 day'");
-    jdbc.update(
-        "INSERT INTO node_sessions (token_hash, node_id, expires_at) VALUES (?, ?, ?)",
-        tokenHash,
-        nodeId,
-        Timestamp.from(expiresAt));
+    List<String> hashes = List.copyOf(nodeOfTokenHash.keySet());
+    List<String> nodeIds = hashes.stream().map(nodeOfTokenHash::get).toList();
+    return new HashSet<>(
+        jdbc.query(
+            con -> {
+              var ps =
+                  con.prepareStatement(
+                      "INSERT INTO node_sessions (token_hash, node_id, expires_at)"
+                          + " SELECT t.hash, t.node, ? FROM unnest(?::text[], ?::text[])"
+                          + " AS t(hash, node) JOIN nodes n ON n.id = t.node"
+                          + " RETURNING node_id");
+              ps.setTimestamp(1, Timestamp.from(expiresAt));
+              ps.setArray(2, con.createArrayOf("text", hashes.toArray()));
+              ps.setArray(3, con.createArrayOf("text", nodeIds.toArray()));
+              return ps;
+            },
+            (rs, i) -> rs.getString("node_id")));
   }
 
   /** The node a live session belongs to; empty for unknown, expired or revoked sessions. */

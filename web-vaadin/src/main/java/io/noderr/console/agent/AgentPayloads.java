@@ -36,6 +36,11 @@ public final class AgentPayloads {
       @NotEmpty @Size(max = 1000, message = "at most 1000 nodes per request")
           List<@NotNull @Valid Enrollment> nodes) {}
 
+  /** Nodes whose sessions the fleet token renews (at most 500: one renewal batch). */
+  public record SessionBatch(
+      @NotEmpty @Size(max = 500, message = "at most 500 nodes per request")
+          List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> nodeIds) {}
+
   public record Heartbeat(
       @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String nodeId,
       @NotBlank @Size(max = 64) String version,

@@ -1,5 +1,6 @@
 package io.noderr.console.agent;
 
+import io.noderr.console.identity.SessionIssuer;
 import io.noderr.console.security.Roles;
 import io.noderr.registry.Tier;
 import io.noderr.registry.identity.NodeIdentities;
@@ -29,29 +30,30 @@ public class AgentService {
   private final NodeEnrollment enrollment;
   private final LivenessRegistry liveness;
   private final NodeIdentities identities;
+  private final SessionIssuer sessions;
   private final boolean demo;
 
   AgentService(
       NodeEnrollment enrollment,
       LivenessRegistry liveness,
       NodeIdentities identities,
+      SessionIssuer sessions,
       Environment environment) {
     this.enrollment = enrollment;
     this.liveness = liveness;
     this.identities = identities;
+    this.sessions = sessions;
     this.demo = environment.acceptsProfiles(Profiles.of("demo"));
   }
 
+  /**
+   * Admits the nodes and issues each its own node session, with which it polls through the node
+   * gateway like any agent: the fleet token is a shortcut to enrol, not a way around the gateway.
+   */
   @PreAuthorize("hasRole('" + Roles.AGENT + "')")
-  public List<String> enroll(List<AgentPayloads.Enrollment> nodes) {
-    if (!demo) {
-      // Outside the demo nodes join through onboarding (install token, attestation), so a leaked
-      // fleet token cannot put unattested ACTIVE nodes into any tier.
-      throw new FleetTokenRefusedException(
-          "the fleet token enrols nodes only in the demo profile; onboard nodes with an install"
-              + " token");
-    }
-    refuseIdentified(nodes.stream().map(AgentPayloads.Enrollment::nodeId).toList());
+  public FleetSessions enroll(List<AgentPayloads.Enrollment> nodes) {
+    List<String> nodeIds = nodes.stream().map(AgentPayloads.Enrollment::nodeId).toList();
+    refuseOutsideDemoOrIdentified(nodeIds);
     List<EnrollmentRequest> requests =
         nodes.stream()
             .map(
@@ -63,7 +65,50 @@ public class AgentService {
                         n.region(),
                         Labels.of(n.labels())))
             .toList();
-    return enrollment.enroll(requests, "agent");
+    List<String> admitted = enrollment.enroll(requests, "agent");
+    return fleetSessions(admitted, nodeIds);
+  }
+
+  /**
+   * New sessions for fleet-enrolled nodes (the simulator renews them in batches before they
+   * expire). The previous session of each node stays valid until its own expiry, so calls in flight
+   * are not cut; unknown nodes get none.
+   */
+  @PreAuthorize("hasRole('" + Roles.AGENT + "')")
+  public FleetSessions renewSessions(List<String> nodeIds) {
+    refuseOutsideDemoOrIdentified(nodeIds);
+    return fleetSessions(List.of(), nodeIds);
+  }
+
+  private FleetSessions fleetSessions(List<String> admitted, List<String> nodeIds) {
+    return new FleetSessions(
+        admitted,
+        sessions.issue(nodeIds),
+        sessions.temporalTarget(),
+        sessions.temporalNamespace(),
+        sessions.gatewayCertificateSha256());
+  }
+
+  /**
+   * The fleet token's answer: the ids that were new, each requested node's session, and where and
+   * how nodes reach the node gateway (address, namespace, certificate fingerprint to pin).
+   */
+  public record FleetSessions(
+      List<String> admitted,
+      List<SessionIssuer.IssuedSession> sessions,
+      String temporalTarget,
+      String temporalNamespace,
+      String gatewayCertificateSha256) {}
+
+  private void refuseOutsideDemoOrIdentified(List<String> nodeIds) {
+    if (!demo) {
+      // Outside the demo nodes join through onboarding (install token, attestation), so a leaked
+      // fleet token cannot put unattested ACTIVE nodes into any tier.
+      throw new FleetTokenRefusedException(
+          "the fleet token enrols nodes only in the demo profile; onboard nodes with an install"
+              + " token");
+    }
+    refuseIdentified(nodeIds);
   }
 
   /**

@@ -4,15 +4,16 @@ import io.noderr.console.agent.AgentPayloads;
 import io.noderr.console.agent.AgentService;
 import io.noderr.registry.node.HeartbeatOutcome;
 import jakarta.validation.Valid;
-import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/agent}: what node agents call (bearer fleet token or node session token). */
+/**
+ * {@code /api/v1/agent}: what node agents call (bearer fleet token or node session token). With the
+ * fleet token (demo only): enrol simulated nodes and renew their node sessions.
+ */
 @RestController
 @RequestMapping("/api/v1/agent")
 class AgentController {
@@ -24,8 +25,13 @@ class AgentController {
   }
 
   @PostMapping("/enrollments")
-  Map<String, List<String>> enroll(@Valid @RequestBody AgentPayloads.EnrollmentBatch batch) {
-    return Map.of("admitted", agents.enroll(batch.nodes()));
+  AgentService.FleetSessions enroll(@Valid @RequestBody AgentPayloads.EnrollmentBatch batch) {
+    return agents.enroll(batch.nodes());
+  }
+
+  @PostMapping("/sessions")
+  AgentService.FleetSessions renewSessions(@Valid @RequestBody AgentPayloads.SessionBatch batch) {
+    return agents.renewSessions(batch.nodeIds());
   }
 
   @PostMapping("/heartbeats")

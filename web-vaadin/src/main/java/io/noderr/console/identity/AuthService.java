@@ -54,6 +54,7 @@ public class AuthService {
   private final PendingRegistrations pending;
   private final NodeIdentities identities;
   private final NodeSessions sessions;
+  private final SessionIssuer issuer;
   private final NodeRepository nodes;
   private final AuditLog audit;
   private final OnboardingProperties properties;
@@ -67,6 +68,7 @@ public class AuthService {
       PendingRegistrations pending,
       NodeIdentities identities,
       NodeSessions sessions,
+      SessionIssuer issuer,
       NodeRepository nodes,
       AuditLog audit,
       OnboardingProperties properties) {
@@ -77,6 +79,7 @@ public class AuthService {
     this.pending = pending;
     this.identities = identities;
     this.sessions = sessions;
+    this.issuer = issuer;
     this.nodes = nodes;
     this.audit = audit;
     this.properties = properties;
@@ -285,20 +288,15 @@ public class AuthService {
   }
 
   private SessionAnswer session(String nodeId, String tier) {
-    String token = Secrets.generate(Secrets.NODE_SESSION);
-    Instant expiresAt = clock.instant().plus(properties.sessionTtl());
-    sessions.issue(Secrets.sha256Hex(token), nodeId, expiresAt);
-    String temporal = properties.agentTemporalTarget();
+    SessionIssuer.IssuedSession session = issuer.issue(nodeId);
     return new SessionAnswer(
         nodeId,
-        token,
-        expiresAt,
-        temporal == null || temporal.isBlank() ? null : temporal,
-        properties.agentTemporalNamespace(),
+        session.sessionToken(),
+        session.expiresAt(),
+        issuer.temporalTarget(),
+        issuer.temporalNamespace(),
         tier,
-        properties.agentGatewayCertificateSha256().isBlank()
-            ? null
-            : properties.agentGatewayCertificateSha256());
+        issuer.gatewayCertificateSha256());
   }
 
   static byte[] decode(String field, String base64) {

@@ -1,11 +1,15 @@
 package io.noderr.console.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.noderr.console.AbstractConsoleIT;
+import io.noderr.registry.identity.TokenHash;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +64,44 @@ class FleetTokenApiIT extends AbstractConsoleIT {
   void anIdentifiedNodeCannotBeEnrolledAgainWithTheFleetToken() throws Exception {
     fleet("/api/v1/agent/enrollments", enrollment("ft-proven"))
         .andExpect(status().isForbidden())
-        .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("ft-proven")));
+        .andExpect(jsonPath("$.detail", containsString("ft-proven")));
+  }
+
+  @Test
+  void enrolment_issuesEachNodeItsOwnSession_storedHashed_andRenewalIssuesNewOnes()
+      throws Exception {
+    String answer =
+        fleet("/api/v1/agent/enrollments", enrollment("ft-s1") + "," + enrollment("ft-s2"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.admitted.length()").value(2))
+            .andExpect(jsonPath("$.sessions.length()").value(2))
+            .andExpect(jsonPath("$.sessions[0].nodeId").value("ft-s1"))
+            .andExpect(jsonPath("$.sessions[0].sessionToken").value(startsWith("nst_")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String token = com.jayway.jsonpath.JsonPath.read(answer, "$.sessions[0].sessionToken");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT node_id FROM node_sessions WHERE token_hash = ?",
+                String.class,
+                TokenHash.sha256Hex(token)))
+        .isEqualTo("ft-s1");
+
+    fleet("/api/v1/agent/sessions", "\"ft-s1\", \"ft-unknown\"", "nodeIds")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.sessions.length()").value(1))
+        .andExpect(jsonPath("$.sessions[0].nodeId").value("ft-s1"))
+        .andExpect(jsonPath("$.sessions[0].sessionToken").value(not(token)));
+  }
+
+  @Test
+  void sessionRenewal_isRefusedForAnIdentifiedNode_andAbove500Nodes() throws Exception {
+    fleet("/api/v1/agent/sessions", "\"ft-plain\", \"ft-proven\"", "nodeIds")
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.detail", containsString("ft-proven")));
+    String tooMany = String.join(",", java.util.Collections.nCopies(501, "\"ft-plain\""));
+    fleet("/api/v1/agent/sessions", tooMany, "nodeIds").andExpect(status().isBadRequest());
   }
 
   private ResultActions fleet(String path, String items) throws Exception {
