@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -26,8 +27,14 @@ public class NodeSessions {
     this.jdbc = jdbc;
   }
 
+  /**
+   * @throws DataIntegrityViolationException for a node the registry does not know: a session of
+   *     nobody must not look issued
+   */
   public void issue(String tokenHash, String nodeId, Instant expiresAt) {
-    issueAll(Map.of(tokenHash, nodeId), expiresAt);
+    if (issueAll(Map.of(tokenHash, nodeId), expiresAt).isEmpty()) {
+      throw new DataIntegrityViolationException("no node " + nodeId + " to issue a session for");
+    }
   }
 
   /**
