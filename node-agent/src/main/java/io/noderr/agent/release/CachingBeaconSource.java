@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * Keeps each tier's answer (or failure) for a short while, and lets one caller per tier read while
@@ -16,9 +17,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * are virtual threads.
  */
 public final class CachingBeaconSource implements BeaconSource {
-
-  /** How old an answer {@link #latest} still takes as read now. */
-  static final Duration LATEST_WINDOW = Duration.ofMillis(250);
 
   private final BeaconSource source;
   private final Duration ttl;
@@ -41,25 +39,26 @@ public final class CachingBeaconSource implements BeaconSource {
 
   @Override
   public Optional<BeaconRelease> current(BeaconTier tier) {
-    return read(tier, ttl);
+    return read(tier, readAt -> !clock.instant().isBefore(readAt.plus(ttl)));
   }
 
   /**
-   * Re-reads unless the answer is under {@link #LATEST_WINDOW} old: the nodes that all found the
-   * cached answer stale at once read the beacon once, not each.
+   * An answer read after this call was made: re-reads unless another caller's read began while this
+   * one waited for the lock, so the nodes that all found the cached answer stale at once read the
+   * beacon once, not each — and none gets an answer older than its question.
    */
   @Override
   public Optional<BeaconRelease> latest(BeaconTier tier) {
-    return read(tier, LATEST_WINDOW);
+    Instant asked = clock.instant();
+    return read(tier, readAt -> readAt.isBefore(asked));
   }
 
-  private Optional<BeaconRelease> read(BeaconTier tier, Duration maxAge) {
+  private Optional<BeaconRelease> read(BeaconTier tier, Predicate<Instant> tooOld) {
     Entry entry = entries.get(tier);
     entry.lock.lock();
     try {
-      Instant now = clock.instant();
-      if (entry.readAt == null || !now.isBefore(entry.readAt.plus(maxAge))) {
-        entry.refresh(tier, now);
+      if (entry.readAt == null || tooOld.test(entry.readAt)) {
+        entry.refresh(tier, clock.instant());
       }
       if (entry.failure != null) {
         throw new BeaconUnreadableException(entry.failure);

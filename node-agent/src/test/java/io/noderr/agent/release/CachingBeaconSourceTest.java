@@ -69,7 +69,7 @@ class CachingBeaconSourceTest {
   }
 
   @Test
-  void latest_readsPastTheCache_butOnlyOncePerWindow() {
+  void latest_readsPastTheCache_butCallersAskingAtOnceShareOneRead() {
     cache.current(BeaconTier.ORACLE);
     clock.advance(Duration.ofMillis(300));
 
