@@ -8,13 +8,15 @@ import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.NonTransientDataAccessException;
+import org.springframework.dao.NonTransientDataAccessResourceException;
 
 /**
  * Turns errors the database raises about the data itself (a constraint violation, a value it cannot
  * store such as a NUL byte) into non-retryable {@link PlatformFailures#INVALID_DATA} failures. The
  * same input would be refused on every attempt, so retrying only hides the reason and leaves the
  * workflow stuck (an application nobody could approve or reject); the step fails with the reason
- * instead. Transient errors (connection lost, deadlock, timeout) still retry.
+ * instead. Transient errors and resource failures (no connection, connection lost, deadlock,
+ * timeout) still retry.
  */
 public final class DataErrorInterceptor extends WorkerInterceptorBase {
 
@@ -30,6 +32,10 @@ public final class DataErrorInterceptor extends WorkerInterceptorBase {
       public ActivityOutput execute(ActivityInput input) {
         try {
           return super.execute(input);
+        } catch (NonTransientDataAccessResourceException outage) {
+          // Spring files "cannot get a connection" under non-transient too: that is the database
+          // being away, not the data being wrong, so it retries like any outage.
+          throw outage;
         } catch (NonTransientDataAccessException e) {
           String reason = reason(e);
           log.warn("activity refused its data, not retrying: {}", reason);
