@@ -1,12 +1,10 @@
 package io.noderr.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noderr.agent.sim.FleetSimulator;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,9 +35,7 @@ class DeploymentsBrowserIT {
   void start() {
     platform = EmbeddedPlatforms.start(dataDir, NODES);
     api = new PlatformApi(EmbeddedPlatforms.baseUrl(platform));
-    await()
-        .atMost(60, TimeUnit.SECONDS)
-        .until(() -> api.get("/api/v1/fleet/health", "sre").path("total").asInt() >= NODES);
+    api.awaitFleet(NODES);
   }
 
   @AfterAll

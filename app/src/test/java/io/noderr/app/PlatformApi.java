@@ -1,6 +1,7 @@
 package io.noderr.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The platform's REST API over real HTTP, as a demo user (password noderr-demo) or anonymous. */
 public final class PlatformApi {
@@ -26,6 +28,13 @@ public final class PlatformApi {
   }
 
   /** GET that must answer 200; the body as JSON. */
+  /** Waits until {@code nodes} simulated nodes have enrolled (the fleet starts after the API). */
+  public void awaitFleet(int nodes) {
+    await()
+        .atMost(60, TimeUnit.SECONDS)
+        .until(() -> get("/api/v1/fleet/health", "sre").path("total").asInt() >= nodes);
+  }
+
   public JsonNode get(String path, String user) throws Exception {
     HttpResponse<String> response = send(request(path, user).GET());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);

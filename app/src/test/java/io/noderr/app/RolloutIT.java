@@ -35,9 +35,7 @@ class RolloutIT {
   void start() {
     platform = EmbeddedPlatforms.start(dataDir, 300, "--noderr.sim.release-faults=6.6.6=100");
     api = new PlatformApi(EmbeddedPlatforms.baseUrl(platform));
-    await()
-        .atMost(60, TimeUnit.SECONDS)
-        .until(() -> api.get("/api/v1/fleet/health", "sre").path("total").asInt() >= 300);
+    api.awaitFleet(300);
   }
 
   @AfterAll

@@ -67,9 +67,7 @@ class SimulatedFleetGatewayIT {
             "--noderr.sim.heartbeat-interval=2s");
     startedAt = System.nanoTime();
     api = new PlatformApi(EmbeddedPlatforms.baseUrl(platform));
-    await()
-        .atMost(60, TimeUnit.SECONDS)
-        .until(() -> api.get("/api/v1/fleet/health", "sre").path("total").asInt() >= NODES);
+    api.awaitFleet(NODES);
   }
 
   @AfterAll
