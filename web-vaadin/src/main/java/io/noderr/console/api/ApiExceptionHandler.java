@@ -1,5 +1,6 @@
 package io.noderr.console.api;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.noderr.console.ControlCharacters;
 import io.noderr.console.agent.FleetTokenRefusedException;
@@ -75,12 +76,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     String detail =
-        e.getCause() instanceof ControlCharacterModule.RefusedText refused
-            ? ControlCharacters.message(field(refused))
-            : "the request body is not valid JSON of the expected shape";
+        switch (e.getCause()) {
+          case ControlCharacterModule.RefusedText refused ->
+              ControlCharacters.message(field(refused));
+          case StreamReadException parse when isRepeatedKey(parse) ->
+              "the request body repeats a key within one object";
+          case null, default -> "the request body is not valid JSON of the expected shape";
+        };
     malformedRequests.record(request, detail);
     return ResponseEntity.badRequest()
         .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+  }
+
+  private static boolean isRepeatedKey(StreamReadException e) {
+    // Jackson has no dedicated type for it; the key itself is not echoed back.
+    return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
   }
 
   /** {@code reason}, {@code tiers[1]}, {@code nodes[0].operator}: where in the body it failed. */

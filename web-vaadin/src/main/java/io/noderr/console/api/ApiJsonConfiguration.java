@@ -1,5 +1,6 @@
 package io.noderr.console.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Request bodies are read by a copy of the application's mapper with {@link
  * ControlCharacterModule}: the check applies to what callers send, not to what the platform reads
- * back from its own tables or the chain through the shared mapper.
+ * back from its own tables or the chain through the shared mapper. The copy also refuses repeated
+ * keys in one object.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiJsonConfiguration implements WebMvcConfigurer {
@@ -21,6 +23,9 @@ class ApiJsonConfiguration implements WebMvcConfigurer {
       if (converter instanceof MappingJackson2HttpMessageConverter jackson) {
         ObjectMapper checked = jackson.getObjectMapper().copy();
         checked.registerModule(new ControlCharacterModule());
+        // A repeated key is ambiguous (which value did the caller mean?), and for records Jackson
+        // reports it as a definition error that would surface as a 500 rather than a 400.
+        checked.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         jackson.setObjectMapper(checked);
       }
     }

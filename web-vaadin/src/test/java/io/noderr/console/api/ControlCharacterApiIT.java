@@ -103,6 +103,18 @@ class ControlCharacterApiIT extends AbstractConsoleIT {
   }
 
   @Test
+  void aKeyRepeatedInOneObjectIs400_notAnInternalError() throws Exception {
+    // Found by ApiFuzzIT: Jackson reports a repeated record property as a definition error.
+    mvc.perform(
+            post("/api/v1/applications/app-0000000000/reject")
+                .with(httpBasic("admin", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"spam\", \"reason\": \"other\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("the request body repeats a key within one object"));
+  }
+
+  @Test
   void aControlCharacterInAQueryParameterIs400NamingIt() throws Exception {
     mvc.perform(get("/api/v1/nodes").param("q", "acme\u0000").with(httpBasic("sre", PASSWORD)))
         .andExpect(status().isBadRequest())
