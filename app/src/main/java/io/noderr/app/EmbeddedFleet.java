@@ -6,11 +6,8 @@ import io.noderr.agent.sim.FleetSimulator;
 import io.noderr.agent.sim.SimulatedFleetSpec;
 import io.noderr.agent.sim.TokenEnrollment;
 import io.noderr.console.sim.SimulatedFleetControl;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.noderr.gateway.agent.EmbeddedFleetCredential;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -25,8 +22,10 @@ import org.springframework.context.event.EventListener;
 /**
  * The simulated fleet of {@code noderr up}: the same agents as {@code noderr sim}, talking to this
  * process over loopback HTTP and gRPC. Like real agents they poll through the node gateway, each
- * with its own node session (issued at the fleet token's enrolment and renewed in batches), over
- * one pinned TLS connection for the whole fleet (docs/gateway.md).
+ * with its own node session (issued at enrolment and renewed in batches), over one pinned TLS
+ * connection for the whole fleet (docs/gateway.md). They enrol with the gateway's in-memory
+ * embedded-fleet credential, handed over in-process, so the demo fleet has ORACLE and GUARDIAN
+ * nodes while the fleet token (a file other processes can read) enrols tier ALL only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${noderr.role:all}' == 'all' && ${noderr.sim.nodes:0} > 0")
@@ -34,10 +33,12 @@ import org.springframework.context.event.EventListener;
 class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
 
   private final SimProperties properties;
+  private final EmbeddedFleetCredential credential;
   private volatile FleetSimulator simulator;
 
-  EmbeddedFleet(SimProperties properties) {
+  EmbeddedFleet(SimProperties properties, EmbeddedFleetCredential credential) {
     this.properties = properties;
+    this.credential = credential;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -45,7 +46,6 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
     var context = (WebServerApplicationContext) ready.getApplicationContext();
     var env = ready.getApplicationContext().getEnvironment();
     URI platform = URI.create("http://127.0.0.1:" + context.getWebServer().getPort());
-    Path tokenFile = Path.of(env.getRequiredProperty("noderr.console.agent-token-file"));
     SimulatedFleetSpec spec =
         new SimulatedFleetSpec(
             "sim",
@@ -57,11 +57,9 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
                 properties.crashPercent(),
                 properties.silentPercent(),
                 FailurePlan.NONE.slowDelayMillis(),
-                FailurePlan.NONE.crashRestartMillis()));
-    // The embedded demo fleet enrolls with the fleet token (instant start for 50 nodes) and polls
-    // through the node gateway with the session each node gets; `noderr sim --onboard` takes the
-    // full onboarding path instead.
-    PlatformClient client = new PlatformClient(platform, readToken(tokenFile));
+                FailurePlan.NONE.crashRestartMillis()),
+            true);
+    PlatformClient client = new PlatformClient(platform, credential.secret());
     TokenEnrollment enrollment = new TokenEnrollment(client);
     String namespace = env.getRequiredProperty("noderr.temporal.namespace");
     String direct =
@@ -104,14 +102,6 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
   public void destroy() {
     if (simulator != null) {
       simulator.close();
-    }
-  }
-
-  private static String readToken(Path file) {
-    try {
-      return Files.readString(file).strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException("the simulated fleet cannot read the agent token " + file, e);
     }
   }
 

@@ -1,11 +1,18 @@
 package io.noderr.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.noderr.workflows.UpdateRefusals;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The module rules of docs/architecture.md. Maven already stops a module from using what it does
@@ -25,6 +32,7 @@ class ArchitectureTest {
   private static final String SIGNING = "io.noderr.signing..";
   private static final String CONTRACTS = "io.noderr.contracts..";
   private static final String GATEWAY = "io.noderr.gateway..";
+  private static final String HTTP = "io.noderr.http..";
 
   @ArchTest
   static final ArchRule activitiesDependOnNothingOfOurs =
@@ -135,16 +143,54 @@ class ArchitectureTest {
           .resideInAPackage(GATEWAY)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(WORKFLOWS, WORKER, CONSOLE, AGENT, APP, SIGNING, CONTRACTS)
+          .resideInAnyPackage(WORKER, CONSOLE, AGENT, APP, SIGNING, CONTRACTS)
           .because(
               "the node gateway is the nodes' edge: sessions from the registry, no platform logic");
+
+  @ArchTest
+  static final ArchRule gatewayUsesNoWorkflowLogic =
+      noClasses()
+          .that()
+          .resideInAPackage(GATEWAY)
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage(WORKFLOWS)
+                  .and(
+                      simpleNameEndingWith("Impl")
+                          .or(not(resideInAPackage("io.noderr.workflows.onboarding")))
+                          .and(not(type(UpdateRefusals.class)))))
+          .because(
+              "a verified registration is handed to the onboarding workflow by Update; nothing else"
+                  + " of the workflows belongs at the edge");
+
+  @ArchTest
+  static final ArchRule nodeEndpointsLiveInTheGateway =
+      classes()
+          .that()
+          .resideInAPackage(CONSOLE)
+          .and()
+          .areAnnotatedWith(RestController.class)
+          .should(new NodeEndpointCondition())
+          .because(
+              "the console module is the admins' console; everything a node calls is the gateway's");
+
+  @ArchTest
+  static final ArchRule httpCommonKnowsNoCallers =
+      noClasses()
+          .that()
+          .resideInAPackage(HTTP)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ACTIVITIES, WORKFLOWS, WORKER, CONSOLE, GATEWAY, AGENT, APP)
+          .because(
+              "the console API and the node API share it; it must not pull either into the other");
 
   @ArchTest
   static final ArchRule onlyTheAssemblyKnowsTheGateway =
       noClasses()
           .that()
           .resideInAnyPackage(
-              ACTIVITIES, WORKFLOWS, REGISTRY, WORKER, CONSOLE, AGENT, ATTESTATION, SIGNING)
+              ACTIVITIES, WORKFLOWS, REGISTRY, WORKER, CONSOLE, AGENT, ATTESTATION, SIGNING, HTTP)
           .should()
           .dependOnClassesThat()
           .resideInAPackage(GATEWAY)

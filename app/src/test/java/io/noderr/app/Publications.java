@@ -33,9 +33,9 @@ public final class Publications {
   public static void ensurePublished(PlatformApi api, String tier, String version, String digest)
       throws Exception {
     String published =
-        api.status("/api/v1/beacon/" + tier, "admin") == 404
+        api.status("/api/v1/releases/published/" + tier, "admin") == 404
             ? ""
-            : api.get("/api/v1/beacon/" + tier, "admin").path("version").asText("");
+            : api.get("/api/v1/releases/published/" + tier, "admin").path("version").asText("");
     if (published.equals(version)) {
       return;
     }

@@ -114,7 +114,7 @@ class ReleaseIT {
     assertThat(onChain.version).isEqualTo("1.0.0");
     assertThat(ImageDigest.parse(org.web3j.utils.Numeric.toHexString(onChain.imageDigest)).value())
         .isEqualTo(DIGEST);
-    JsonNode seen = api.get("/api/v1/beacon/ORACLE", "sre");
+    JsonNode seen = api.get("/api/v1/releases/published/ORACLE", "sre");
     assertThat(seen.path("version").asText()).isEqualTo("1.0.0");
     assertThat(seen.path("imageDigest").asText()).isEqualTo(DIGEST);
     assertThat(seen.path("transactionHash").asText())

@@ -13,6 +13,7 @@ import io.noderr.agent.platform.EnrollmentEntry;
 import io.noderr.agent.platform.FleetSessionsAnswer;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.sim.FleetSimulator;
+import io.noderr.gateway.agent.EmbeddedFleetCredential;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.taskqueue.v1.TaskQueue;
@@ -20,7 +21,6 @@ import io.temporal.api.workflowservice.v1.PollActivityTaskQueueRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -119,10 +119,11 @@ class SimulatedFleetGatewayIT {
   @Test
   @Order(2)
   void aSimulatedNodesSession_cannotPollAnotherNodesQueue() throws Exception {
+    // The platform's own fleet credential: the fleet token enrols tier ALL only.
     PlatformClient fleet =
         new PlatformClient(
             EmbeddedPlatforms.baseUrl(platform),
-            Files.readString(dataDir.resolve("agent-token")).strip());
+            platform.getBean(EmbeddedFleetCredential.class).secret());
     FleetSessionsAnswer answer =
         fleet.enroll(
             List.of(

@@ -3,9 +3,11 @@ package io.noderr.console;
 import com.vaadin.flow.spring.annotation.EnableVaadin;
 import io.noderr.console.onboarding.OnboardingProperties;
 import io.noderr.console.release.BeaconSettings;
+import io.noderr.http.RequestJsonConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
@@ -15,6 +17,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 @EnableVaadin("io.noderr.console")
 @EnableMethodSecurity
 @EnableScheduling
+@Import(RequestJsonConfiguration.class)
 @EnableConfigurationProperties({
   ConsoleProperties.class,
   OnboardingProperties.class,

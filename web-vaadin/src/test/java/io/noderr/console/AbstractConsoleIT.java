@@ -55,7 +55,7 @@ public abstract class AbstractConsoleIT {
     registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
-    registry.add("noderr.console.agent-token-file", AGENT_TOKEN_FILE::toString);
+    registry.add("noderr.gateway.fleet-token.file", AGENT_TOKEN_FILE::toString);
     // The local beacon's multisig: the demo signers, 2 of 3, as the demo profile of the app's own
     // configuration sets it (that file is not on this module's classpath).
     List<Address> signers = DemoSigners.addresses();

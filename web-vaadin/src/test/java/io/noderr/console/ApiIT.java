@@ -19,6 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.activities.TaskQueues;
+import io.noderr.gateway.agent.EmbeddedFleetCredential;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -58,6 +59,7 @@ class ApiIT extends AbstractConsoleIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired WorkflowClient temporal;
   @Autowired ObjectMapper json;
+  @Autowired EmbeddedFleetCredential embeddedFleet;
 
   /** Seeds four nodes through the agent API (idempotent, so before each test). */
   @BeforeEach
@@ -294,8 +296,13 @@ class ApiIT extends AbstractConsoleIT {
   }
 
   @Test
-  void theAgentTokenDoesNotReadTheFleet() throws Exception {
-    expectForbidden(mvc.perform(get("/api/v1/nodes").header(HttpHeaders.AUTHORIZATION, bearer())));
+  void theFleetTokenMeansNothingToTheConsoleApi() throws Exception {
+    // The fleet token is the node gateway's credential; the console API does not know it at all.
+    expectUnauthorized(
+        mvc.perform(
+            get("/api/v1/nodes").header(HttpHeaders.AUTHORIZATION, "Bearer " + agentToken())));
+    expectUnauthorized(
+        mvc.perform(get("/api/v1/nodes").header(HttpHeaders.AUTHORIZATION, bearer())));
   }
 
   // ---------------------------------------------------------------- GET /api/v1/nodes/{id}
@@ -389,7 +396,7 @@ class ApiIT extends AbstractConsoleIT {
             post("/api/v1/nodes/api-oracle-1/health-checks")
                 .header("X-Requested-By", "api-it")
                 .with(signer())));
-    expectForbidden(
+    expectUnauthorized(
         mvc.perform(
             post("/api/v1/nodes/api-oracle-1/health-checks")
                 .header("X-Requested-By", "api-it")
@@ -416,25 +423,25 @@ class ApiIT extends AbstractConsoleIT {
     String body = enrollment("api-intruder-1", "ORACLE");
     long nodes = nodeCount();
     for (String path : List.of("/api/v1/agent/enrollments", "/api/v1/agent/heartbeats")) {
-      expectUnauthorized(
+      expectNodeUnauthorized(
           mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body)));
-      expectUnauthorized(
+      expectNodeUnauthorized(
           mvc.perform(
               post(path)
                   .header(HttpHeaders.AUTHORIZATION, "Bearer " + "0".repeat(64))
                   .contentType(MediaType.APPLICATION_JSON)
                   .content(body)));
-      expectUnauthorized(
+      expectNodeUnauthorized(
           mvc.perform(
               post(path)
                   .header(HttpHeaders.AUTHORIZATION, "Bearer ")
                   .contentType(MediaType.APPLICATION_JSON)
                   .content(body)));
       // The token, but not as a bearer token.
-      expectUnauthorized(
+      expectNodeUnauthorized(
           mvc.perform(
               post(path)
-                  .header(HttpHeaders.AUTHORIZATION, agentToken())
+                  .header(HttpHeaders.AUTHORIZATION, embeddedFleet.secret())
                   .contentType(MediaType.APPLICATION_JSON)
                   .content(body)));
       // A person, even an admin, is not an agent.
@@ -448,6 +455,30 @@ class ApiIT extends AbstractConsoleIT {
     }
     assertThat(nodeCount()).isEqualTo(nodes);
     mvc.perform(get("/api/v1/nodes/api-intruder-1").with(admin())).andExpect(status().isNotFound());
+  }
+
+  // ---------------------------------------------------------------- beacon reads
+
+  @Test
+  void nodesReadTheBeaconAtTheGateway_peopleReadPublishedReleasesAtTheConsole() throws Exception {
+    int forNodes =
+        mvc.perform(get("/api/v1/beacon/ORACLE").header(HttpHeaders.AUTHORIZATION, bearer()))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+    assertThat(forNodes).isIn(200, 404);
+    // A person's password means nothing on the node API, and the reverse holds too.
+    expectNodeUnauthorized(mvc.perform(get("/api/v1/beacon/ORACLE").with(admin())));
+    int forPeople =
+        mvc.perform(get("/api/v1/releases/published/ORACLE").with(sre()))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+    assertThat(forPeople).isEqualTo(forNodes);
+    mvc.perform(get("/api/v1/beacon/NOPE").header(HttpHeaders.AUTHORIZATION, bearer()))
+        .andExpect(status().isBadRequest());
+    mvc.perform(get("/api/v1/releases/published/NOPE").with(sre()))
+        .andExpect(status().isBadRequest());
   }
 
   // ---------------------------------------------------------------- agent API: enrollments
@@ -756,6 +787,15 @@ class ApiIT extends AbstractConsoleIT {
         .andExpect(jsonPath("$.detail").value("authentication required"));
   }
 
+  /** The node gateway's API asks for a bearer node credential, not a password. */
+  private void expectNodeUnauthorized(ResultActions result) throws Exception {
+    result
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
+        .andExpect(jsonPath("$.detail").value("authentication required"));
+  }
+
   private void expectForbidden(ResultActions result) throws Exception {
     result
         .andExpect(status().isForbidden())
@@ -786,8 +826,12 @@ class ApiIT extends AbstractConsoleIT {
     return jdbc.queryForObject("SELECT count(*) FROM workflow_runs", Long.class);
   }
 
-  private static String bearer() {
-    return "Bearer " + agentToken();
+  /**
+   * The platform's own fleet credential, as the seeded nodes are of every tier (the fleet token
+   * enrols tier ALL only: FleetTokenApiIT).
+   */
+  private String bearer() {
+    return "Bearer " + embeddedFleet.secret();
   }
 
   private static String enrollment(String nodeId, String tier) {

@@ -3,6 +3,7 @@ package io.noderr.console;
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.activities.rollout.RolloutActivities;
+import io.noderr.gateway.http.NodeApiConfiguration;
 import io.noderr.registry.RegistryConfiguration;
 import io.noderr.worker.beacon.BeaconConfiguration;
 import io.noderr.worker.onboarding.OnboardingRecorder;
@@ -23,18 +24,19 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 
 /**
- * The console role on its own, for tests: the registry and the console configuration, with an
- * in-process Temporal test server instead of a real one. Only the OnboardingWorkflow and the
- * ReleaseApprovalWorkflow run there (with the worker's registry and release activities, the latter
- * on the worker's beacon configuration: the local beacon in PostgreSQL, as no RPC URL is set), so
- * applications can be decided on and releases signed and published; other workflows the console
- * starts stay put.
+ * The console role on its own, for tests: the registry, the console and the node API beside it (one
+ * web server answers both, as in every deployment), with an in-process Temporal test server instead
+ * of a real one. Only the OnboardingWorkflow and the ReleaseApprovalWorkflow run there (with the
+ * worker's registry and release activities, the latter on the worker's beacon configuration: the
+ * local beacon in PostgreSQL, as no RPC URL is set), so applications can be decided on and releases
+ * signed and published; other workflows the console starts stay put.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({
   RegistryConfiguration.class,
   ConsoleConfiguration.class,
+  NodeApiConfiguration.class,
   BeaconConfiguration.class,
   ReleaseActivitiesImpl.class,
   RolloutActivitiesImpl.class

@@ -1,6 +1,6 @@
 package io.noderr.app.embedded;
 
-import io.noderr.console.security.Secrets;
+import io.noderr.http.Secrets;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The agent's side of the platform's agent API ({@code /api/v1/agent/...}) and the beacon read it
- * shares with people ({@code /api/v1/beacon/...}), both with the agent's bearer credential.
+ * The agent's side of the node gateway's HTTP API: heartbeats and enrolment ({@code
+ * /api/v1/agent/...}) and beacon reads ({@code /api/v1/beacon/...}), with the agent's bearer
+ * credential (its node session, or the demo fleet token).
  */
 public class PlatformClient {
 

@@ -86,7 +86,7 @@ public class FleetSimulator implements AutoCloseable {
           new EnrollmentEntry(
               spec.nodeId(i),
               SimulatedFleetSpec.operator(i),
-              SimulatedFleetSpec.tier(i),
+              spec.tier(i),
               SimulatedFleetSpec.region(i),
               Map.of("simulated", "true")));
     }

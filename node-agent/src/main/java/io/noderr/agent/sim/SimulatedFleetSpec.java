@@ -2,9 +2,13 @@ package io.noderr.agent.sim;
 
 /**
  * The fleet a simulator hosts: {@code size} nodes named {@code <idPrefix>-00001...}, spread over
- * tiers, operators and regions by index, all running {@code version}.
+ * operators and regions (and, with {@code mixedTiers}, tiers) by index, all running {@code
+ * version}. Without {@code mixedTiers} every node serves tier ALL: all the fleet token may enrol.
+ * Mixed tiers are for the platform's own embedded fleet, whose in-process credential may enrol
+ * ORACLE and GUARDIAN demo nodes.
  */
-public record SimulatedFleetSpec(String idPrefix, int size, String version, FailurePlan failures) {
+public record SimulatedFleetSpec(
+    String idPrefix, int size, String version, FailurePlan failures, boolean mixedTiers) {
 
   static final String[] OPERATORS = {
     "op-aurora", "op-borealis", "op-cygnus", "op-draco", "op-eridani"
@@ -21,12 +25,20 @@ public record SimulatedFleetSpec(String idPrefix, int size, String version, Fail
     }
   }
 
+  /** A fleet of tier ALL nodes. */
+  public SimulatedFleetSpec(String idPrefix, int size, String version, FailurePlan failures) {
+    this(idPrefix, size, version, failures, false);
+  }
+
   String nodeId(int index) {
     return "%s-%05d".formatted(idPrefix, index + 1);
   }
 
-  /** Six in ten nodes serve ALL, two ORACLE, two GUARDIAN. */
-  static String tier(int index) {
+  /** With mixed tiers six in ten nodes serve ALL, two ORACLE, two GUARDIAN; else all ALL. */
+  String tier(int index) {
+    if (!mixedTiers) {
+      return "ALL";
+    }
     int slot = index % 10;
     return slot < 6 ? "ALL" : slot < 8 ? "ORACLE" : "GUARDIAN";
   }

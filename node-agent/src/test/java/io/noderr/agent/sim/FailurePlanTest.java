@@ -46,9 +46,11 @@ class FailurePlanTest {
   void fleetSpec_spreadsTiersOperatorsAndRegions_andValidatesPrefix() {
     SimulatedFleetSpec spec = new SimulatedFleetSpec("sim", 10, "1.0.0", FailurePlan.NONE);
     assertThat(spec.nodeId(0)).isEqualTo("sim-00001");
-    assertThat(SimulatedFleetSpec.tier(0)).isEqualTo("ALL");
-    assertThat(SimulatedFleetSpec.tier(6)).isEqualTo("ORACLE");
-    assertThat(SimulatedFleetSpec.tier(9)).isEqualTo("GUARDIAN");
+    assertThat(spec.tier(6)).as("the fleet token's fleet: tier ALL only").isEqualTo("ALL");
+    SimulatedFleetSpec mixed = new SimulatedFleetSpec("sim", 10, "1.0.0", FailurePlan.NONE, true);
+    assertThat(mixed.tier(0)).isEqualTo("ALL");
+    assertThat(mixed.tier(6)).isEqualTo("ORACLE");
+    assertThat(mixed.tier(9)).isEqualTo("GUARDIAN");
     assertThatThrownBy(() -> new SimulatedFleetSpec("Bad Prefix", 1, "1.0.0", FailurePlan.NONE))
         .hasMessageContaining("id prefix");
     assertThatThrownBy(() -> new SimulatedFleetSpec("sim", -1, "1.0.0", FailurePlan.NONE))

@@ -118,14 +118,14 @@ class FleetSimulatorIT {
 
   @Test
   void simulatedNodes_checkReleasesAgainstThePlatformsBeacon_ofTheirOwnTier_sharingOneRead() {
-    SimulatedFleetSpec spec = new SimulatedFleetSpec("v", 20, "2.0.0", FailurePlan.NONE);
+    SimulatedFleetSpec spec = new SimulatedFleetSpec("v", 20, "2.0.0", FailurePlan.NONE, true);
     try (FleetSimulator fleet = fleet(spec, TOKEN)) {
       fleet.start(Duration.ofSeconds(10));
       String published = FleetSimulator.digestOf("2.1.0");
       String oracleNode = null;
 
       for (int i = 0; i < spec.size(); i++) {
-        String tier = SimulatedFleetSpec.tier(i);
+        String tier = spec.tier(i);
         String nodeId = spec.nodeId(i);
         if (tier.equals("ORACLE")) {
           assertThat(verify(nodeId, published)).isEqualTo("PLATFORM 2.1.0");

@@ -103,16 +103,26 @@ public class NodeIdentities {
     audit.append(AuditLog.SYSTEM, "node.quarantined", nodeId, reason, null);
   }
 
-  /** Which of {@code nodeIds} have a proven identity (TPM or software key); one query. */
-  public Set<String> withIdentity(Collection<String> nodeIds) {
+  /**
+   * Which of {@code nodeIds} a shared fleet credential may not speak for: nodes with a proven
+   * identity (TPM or software key), and, unless {@code anyTier}, nodes outside tier ALL. Ids the
+   * registry does not know are not in the answer. One query.
+   */
+  public Set<String> beyondFleetCredential(Collection<String> nodeIds, boolean anyTier) {
     if (nodeIds.isEmpty()) {
       return Set.of();
     }
     return Set.copyOf(
         jdbc.queryForList(
-            "SELECT node_id FROM node_identities WHERE node_id = ANY (?)",
+            """
+            SELECT n.id FROM nodes n
+             WHERE n.id = ANY (?)
+               AND ((NOT ? AND n.tier <> 'ALL')
+                    OR EXISTS (SELECT 1 FROM node_identities i WHERE i.node_id = n.id))
+            """,
             String.class,
-            (Object) nodeIds.toArray(String[]::new)));
+            nodeIds.toArray(String[]::new),
+            anyTier));
   }
 
   private static String json(Map<String, String> pcrValues) {

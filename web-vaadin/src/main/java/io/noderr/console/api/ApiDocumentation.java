@@ -8,7 +8,10 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document served at {@code /v3/api-docs}: title and the two ways to authenticate. */
+/**
+ * The OpenAPI document served at {@code /v3/api-docs}: title and the ways to authenticate. One web
+ * server answers the console API and the node gateway's HTTP API, so both are listed.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
@@ -20,15 +23,16 @@ class ApiDocumentation {
                 .title("Noderr platform API")
                 .version("v1")
                 .description(
-                    "Node registry, fleet health and the agent API. People and automation use HTTP"
-                        + " Basic; node agents use a bearer agent token on /api/v1/agent/**."))
+                    "The console API (node registry, fleet health, onboarding, releases,"
+                        + " deployments): people use HTTP Basic, automation a bearer API token"
+                        + " (nat_). The node API (/api/v1/auth, /api/v1/agent, /api/v1/beacon),"
+                        + " served by the node gateway: nodes use their bearer session (nst_)."))
         .components(
             new Components()
                 .addSecuritySchemes(
                     "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
                 .addSecuritySchemes(
-                    "agentToken",
-                    new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                    "bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 }

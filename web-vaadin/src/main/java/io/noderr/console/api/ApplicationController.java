@@ -6,6 +6,7 @@ import io.noderr.console.onboarding.ApplicationNotFoundException;
 import io.noderr.console.onboarding.ApplicationPage;
 import io.noderr.console.onboarding.ApplicationService;
 import io.noderr.console.onboarding.Approval;
+import io.noderr.http.Params;
 import io.noderr.registry.Tier;
 import io.noderr.registry.onboarding.ApplicationQuery;
 import io.noderr.workflows.onboarding.OnboardingStage;

@@ -1,10 +1,11 @@
 package io.noderr.console.api;
 
-import io.noderr.console.TierNames;
 import io.noderr.console.rollout.DeploymentForm;
 import io.noderr.console.rollout.DeploymentNotFoundException;
 import io.noderr.console.rollout.DeploymentService;
 import io.noderr.console.rollout.DeploymentService.Verb;
+import io.noderr.http.Params;
+import io.noderr.http.TierNames;
 import io.noderr.workflows.rollout.RolloutState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;

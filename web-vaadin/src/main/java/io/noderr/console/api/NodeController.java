@@ -3,6 +3,7 @@ package io.noderr.console.api;
 import io.noderr.console.fleet.FleetService;
 import io.noderr.console.fleet.HealthCheckService;
 import io.noderr.console.fleet.NodeDetails;
+import io.noderr.http.Params;
 import io.noderr.registry.Tier;
 import io.noderr.registry.node.NodePage;
 import io.noderr.registry.node.NodeQuery;

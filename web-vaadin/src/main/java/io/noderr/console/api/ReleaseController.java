@@ -1,5 +1,6 @@
 package io.noderr.console.api;
 
+import io.noderr.console.release.BeaconView;
 import io.noderr.console.release.DeclineForm;
 import io.noderr.console.release.ReleaseDetails;
 import io.noderr.console.release.ReleaseForm;
@@ -7,6 +8,8 @@ import io.noderr.console.release.ReleaseNotFoundException;
 import io.noderr.console.release.ReleaseService;
 import io.noderr.console.release.ReleaseSummary;
 import io.noderr.console.release.SignatureForm;
+import io.noderr.http.Params;
+import io.noderr.registry.Tier;
 import io.noderr.registry.release.ReleasePage;
 import io.noderr.registry.release.ReleaseRow;
 import io.noderr.workflows.release.ReleaseStage;
@@ -65,6 +68,12 @@ class ReleaseController {
             Params.integer("size", size, 1, 500));
     return new ReleaseList(
         found.rows().stream().map(ReleaseController::summary).toList(), found.total());
+  }
+
+  /** The tier's current release as the beacon follower last recorded it; 404 before any. */
+  @GetMapping("/published/{tier}")
+  BeaconView published(@PathVariable String tier) {
+    return releases.published(Params.requiredEnumValue("tier", tier, Tier.class));
   }
 
   @GetMapping("/{id}")

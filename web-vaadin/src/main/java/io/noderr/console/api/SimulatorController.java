@@ -2,6 +2,7 @@ package io.noderr.console.api;
 
 import io.noderr.console.sim.SimulatorService;
 import io.noderr.console.sim.SimulatorService.SimulatorState;
+import io.noderr.http.BadRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

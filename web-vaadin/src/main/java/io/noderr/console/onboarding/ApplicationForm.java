@@ -1,6 +1,6 @@
 package io.noderr.console.onboarding;
 
-import io.noderr.console.TierNames;
+import io.noderr.http.TierNames;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

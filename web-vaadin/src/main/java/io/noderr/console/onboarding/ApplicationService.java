@@ -3,7 +3,7 @@ package io.noderr.console.onboarding;
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.onboarding.ApplicationSubmitted;
 import io.noderr.console.security.Roles;
-import io.noderr.console.security.Secrets;
+import io.noderr.http.Secrets;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.onboarding.ApplicationQuery;
 import io.noderr.registry.onboarding.ApplicationRow;

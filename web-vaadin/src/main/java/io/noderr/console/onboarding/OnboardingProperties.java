@@ -1,62 +1,25 @@
 package io.noderr.console.onboarding;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Onboarding and node identity settings ({@code noderr.onboarding.*}).
+ * The console's onboarding settings ({@code noderr.onboarding.*}; the node gateway reads the node
+ * identity settings under the same prefix).
  *
  * @param installTokenTtl how long an install token is valid after approval or re-issue
  * @param reviewWindow how long an application may wait for review before it expires
- * @param allowUnattested whether nodes without a TPM may register (software key, UNATTESTED, tier
- *     ALL only); false unless configured (the demo profile sets it)
- * @param challengeTtl how long a nonce from {@code /auth/challenge} may be used
- * @param activationTtl how long a TPM registration waits for its ActivateCredential answer
- * @param sessionTtl lifetime of a node's API session token
- * @param manufacturerCas PEM files, or directories of them, of the CAs whose EK certificates are
- *     trusted (TPM manufacturers; swtpm's local CA for development)
- * @param pcrPolicy the PCRs every quote must cover, and optionally their allowed values
- * @param rateLimit per-address limits of the public endpoints
- * @param agentTemporalTarget where agents poll (host:port): the node gateway in front of Temporal,
- *     told to every node with its session so installers need not know it; empty: agents must be
- *     told themselves
- * @param agentTemporalNamespace the Temporal namespace agents use
- * @param agentGatewayCertificateSha256 the node gateway's certificate fingerprint, told with every
- *     session; agents pin it on first registration. Empty: no gateway (agents connect in plain
- *     text)
+ * @param rateLimit per-address limit of the public application endpoint
  */
 @ConfigurationProperties("noderr.onboarding")
 public record OnboardingProperties(
     @DefaultValue("24h") Duration installTokenTtl,
     @DefaultValue("30d") Duration reviewWindow,
-    @DefaultValue("false") boolean allowUnattested,
-    @DefaultValue("60s") Duration challengeTtl,
-    @DefaultValue("2m") Duration activationTtl,
-    @DefaultValue("15m") Duration sessionTtl,
-    @DefaultValue List<Path> manufacturerCas,
-    @DefaultValue PcrPolicySettings pcrPolicy,
-    @DefaultValue RateLimit rateLimit,
-    @DefaultValue("") String agentTemporalTarget,
-    @DefaultValue("default") String agentTemporalNamespace,
-    @DefaultValue("") String agentGatewayCertificateSha256) {
-
-  /**
-   * @param indices SHA-256 PCRs every quote covers
-   * @param allowed per PCR index, the accepted values (hex); an index not listed accepts any value
-   */
-  public record PcrPolicySettings(
-      @DefaultValue({"0", "1", "2", "3", "4", "5", "6", "7"}) List<Integer> indices,
-      @DefaultValue Map<Integer, List<String>> allowed) {}
+    @DefaultValue RateLimit rateLimit) {
 
   /**
    * @param applicationsPerMinute applications one address may submit per minute
-   * @param authPerMinute auth API calls one address may make per minute (a NAT in front of a fleet
-   *     shares one address, hence the higher default)
    */
-  public record RateLimit(
-      @DefaultValue("10") int applicationsPerMinute, @DefaultValue("600") int authPerMinute) {}
+  public record RateLimit(@DefaultValue("10") int applicationsPerMinute) {}
 }

@@ -1,9 +1,8 @@
 package io.noderr.console.onboarding;
 
-import io.temporal.client.WorkflowException;
+import io.noderr.workflows.UpdateRefusals;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import java.util.function.Supplier;
 
 /**
@@ -18,19 +17,9 @@ public final class WorkflowUpdates {
     try {
       return update.get();
     } catch (WorkflowUpdateException e) {
-      throw new DecisionRefusedException(reason(e));
+      throw new DecisionRefusedException(UpdateRefusals.reason(e));
     } catch (WorkflowNotFoundException e) {
       throw new DecisionRefusedException(whenClosed.get());
     }
-  }
-
-  /** The workflow's own words for a refused Update (validator or handler failure). */
-  public static String reason(WorkflowException e) {
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApplicationFailure failure) {
-        return failure.getOriginalMessage();
-      }
-    }
-    return "the request was refused";
   }
 }

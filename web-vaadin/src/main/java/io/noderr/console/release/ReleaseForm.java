@@ -1,6 +1,6 @@
 package io.noderr.console.release;
 
-import io.noderr.console.TierNames;
+import io.noderr.http.TierNames;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

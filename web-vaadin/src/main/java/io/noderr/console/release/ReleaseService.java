@@ -180,8 +180,12 @@ public class ReleaseService {
 
   /** The tier's current release as last seen on the beacon. */
   @PreAuthorize("isAuthenticated()")
-  public Optional<BeaconView> beacon(Tier tier) {
-    return beaconEvents.latestPublished(tier).map(ReleaseService::view);
+  public BeaconView published(Tier tier) {
+    return beaconEvents
+        .latestPublished(tier)
+        .map(ReleaseService::view)
+        .orElseThrow(
+            () -> new ReleaseNotFoundException("tier " + tier, "has nothing published yet"));
   }
 
   /** Every tier's current release, for the console. */

@@ -1,6 +1,6 @@
 package io.noderr.console.rollout;
 
-import io.noderr.console.TierNames;
+import io.noderr.http.TierNames;
 import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.autodeploy.AutoDeployPolicies;

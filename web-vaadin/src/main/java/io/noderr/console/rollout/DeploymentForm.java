@@ -1,6 +1,6 @@
 package io.noderr.console.rollout;
 
-import io.noderr.console.TierNames;
+import io.noderr.http.TierNames;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;

@@ -2,7 +2,10 @@ package io.noderr.console.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.console.onboarding.OnboardingProperties;
-import io.noderr.registry.identity.NodeSessions;
+import io.noderr.http.BodySizeLimitFilter;
+import io.noderr.http.Problems;
+import io.noderr.http.RateLimitFilter;
+import io.noderr.http.RequestTextFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -17,8 +20,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * The REST API's chain: stateless, HTTP Basic for people, bearer tokens for automation ({@code
- * nat_}) and agents, JSON problem answers for 401 and 403. Requests with control characters in
+ * The console REST API's chain: stateless, HTTP Basic for people, bearer API tokens ({@code nat_})
+ * for automation, JSON problem answers for 401 and 403. What nodes call (auth, agent, beacon) is
+ * the node gateway's, with its own chain ahead of this one. Requests with control characters in
  * their path or query (400) and state-changing requests without a JSON content type or {@code
  * X-Requested-By} (403, CSRF) are refused before authentication. Method security on the service
  * facades decides roles.
@@ -30,8 +34,6 @@ class ApiSecurityConfiguration {
   @Order(1)
   SecurityFilterChain apiChain(
       HttpSecurity http,
-      AgentToken agentToken,
-      NodeSessions sessions,
       ApiTokenAuthenticator apiTokens,
       OnboardingProperties onboarding,
       ObjectMapper json)
@@ -51,9 +53,10 @@ class ApiSecurityConfiguration {
         .addFilterBefore(new RequestTextFilter(json), BasicAuthenticationFilter.class)
         .addFilterBefore(new CrossSiteRequestFilter(json), BasicAuthenticationFilter.class)
         .addFilterBefore(rateLimit(onboarding, json), BasicAuthenticationFilter.class)
-        .addFilterBefore(new BodySizeLimitFilter(json), BasicAuthenticationFilter.class)
         .addFilterBefore(
-            new BearerTokenFilter(agentToken, sessions, apiTokens), BasicAuthenticationFilter.class)
+            new BodySizeLimitFilter(json, "/api/v1/applications"::equals),
+            BasicAuthenticationFilter.class)
+        .addFilterBefore(new BearerTokenFilter(apiTokens), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**")
@@ -62,31 +65,17 @@ class ApiSecurityConfiguration {
                     .hasAnyRole(Roles.ADMIN, Roles.SRE)
                     .requestMatchers(HttpMethod.POST, "/api/v1/applications")
                     .permitAll()
-                    .requestMatchers(
-                        "/api/v1/auth/challenge",
-                        "/api/v1/auth/register",
-                        "/api/v1/auth/register/*/activation",
-                        "/api/v1/auth/token")
-                    .permitAll()
-                    .requestMatchers("/api/v1/auth/refresh")
-                    .hasRole(Roles.NODE)
-                    .requestMatchers("/api/v1/agent/heartbeats")
-                    .hasAnyRole(Roles.AGENT, Roles.NODE)
-                    .requestMatchers("/api/v1/agent/**")
-                    .hasRole(Roles.AGENT)
                     .anyRequest()
                     .authenticated())
         .build();
   }
 
-  /** Public endpoints are rate-limited per address before anything else runs. */
+  /** The public endpoint is rate-limited per address before anything else runs. */
   private static RateLimitFilter rateLimit(OnboardingProperties onboarding, ObjectMapper json) {
     return new RateLimitFilter(
         List.of(
             new RateLimitFilter.Rule(
-                "POST", "/api/v1/applications", onboarding.rateLimit().applicationsPerMinute()),
-            new RateLimitFilter.Rule(
-                "POST", "/api/v1/auth/", onboarding.rateLimit().authPerMinute())),
+                "POST", "/api/v1/applications", onboarding.rateLimit().applicationsPerMinute())),
         json,
         System::nanoTime);
   }
@@ -99,6 +88,7 @@ class ApiSecurityConfiguration {
       response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
       Problems.write(response, json, 429, e.getMessage());
     } else {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"noderr\"");
       Problems.write(response, json, 401, "authentication required");
     }
   }

@@ -1,5 +1,6 @@
 package io.noderr.console.security;
 
+import io.noderr.http.Secrets;
 import io.noderr.registry.access.ApiTokenGrant;
 import io.noderr.registry.access.ApiTokens;
 import java.time.Instant;

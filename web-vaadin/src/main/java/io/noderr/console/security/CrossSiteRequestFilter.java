@@ -1,6 +1,7 @@
 package io.noderr.console.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.noderr.http.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

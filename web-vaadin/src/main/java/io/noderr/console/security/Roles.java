@@ -7,7 +7,7 @@ import org.springframework.security.core.GrantedAuthority;
 
 /**
  * Roles of the console and API. ADMIN acts; SRE reads everything; SIGNER answers signature
- * requests; OPERATOR watches nodes; AGENT is the node agents' API credential.
+ * requests; OPERATOR watches nodes. (Nodes and the fleet token are the node gateway's callers.)
  */
 public final class Roles {
 
@@ -15,12 +15,8 @@ public final class Roles {
   public static final String SRE = "SRE";
   public static final String SIGNER = "SIGNER";
   public static final String OPERATOR = "OPERATOR";
-  public static final String AGENT = "AGENT";
 
-  /** A registered node authenticated by its own session token; the principal is its node id. */
-  public static final String NODE = "NODE";
-
-  /** Roles a person can hold (AGENT is for machines only). */
+  /** Roles a person can hold. */
   public static final Set<String> PEOPLE = Set.of(ADMIN, SRE, SIGNER, OPERATOR);
 
   /** SpEL for "may read the fleet". */
@@ -31,7 +27,7 @@ public final class Roles {
 
   private Roles() {}
 
-  /** The caller's roles without the {@code ROLE_} prefix (ADMIN, SRE, ..., NODE). */
+  /** The caller's roles without the {@code ROLE_} prefix (ADMIN, SRE, ...). */
   public static Set<String> of(Authentication caller) {
     return caller.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority)

@@ -1,9 +1,9 @@
 package io.noderr.console.token;
 
-import io.noderr.console.ControlCharacters;
 import io.noderr.console.security.ApiTokenDetails;
 import io.noderr.console.security.Roles;
-import io.noderr.console.security.Secrets;
+import io.noderr.http.ControlCharacters;
+import io.noderr.http.Secrets;
 import io.noderr.registry.access.ApiTokenRow;
 import io.noderr.registry.access.ApiTokens;
 import io.noderr.registry.audit.AuditLog;

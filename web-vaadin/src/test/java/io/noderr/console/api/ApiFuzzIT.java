@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noderr.console.AbstractConsoleIT;
 import io.noderr.console.StandInFleet;
-import io.noderr.console.security.Secrets;
+import io.noderr.http.Secrets;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.noderr.console.AbstractConsoleIT;
+import io.noderr.gateway.agent.EmbeddedFleetCredential;
 import io.noderr.registry.identity.TokenHash;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class FleetTokenApiIT extends AbstractConsoleIT {
 
   @Autowired MockMvc mvc;
   @Autowired JdbcTemplate jdbc;
+  @Autowired EmbeddedFleetCredential embeddedFleet;
 
   /** Once per class: once it has an identity, the fleet token cannot enrol ft-proven again. */
   @BeforeEach
@@ -48,8 +50,8 @@ class FleetTokenApiIT extends AbstractConsoleIT {
         .andExpect(
             jsonPath("$.detail")
                 .value(
-                    "the fleet token is not accepted for nodes with a proven identity"
-                        + " ([ft-proven]); they use their own session"));
+                    "the fleet token is not accepted for nodes with a proven identity or outside"
+                        + " tier ALL ([ft-proven]); they use their own session"));
     assertThat(
             jdbc.queryForObject(
                 "SELECT count(*) FROM nodes WHERE id IN ('ft-plain', 'ft-proven')"
@@ -58,6 +60,34 @@ class FleetTokenApiIT extends AbstractConsoleIT {
         .isZero();
 
     fleet("/api/v1/agent/heartbeats", report("ft-plain"), "reports").andExpect(status().isOk());
+  }
+
+  @Test
+  void theFleetTokenEnrolsTierAllOnly_andSpeaksForNoOtherTiersNodes() throws Exception {
+    long nodes = jdbc.queryForObject("SELECT count(*) FROM nodes", Long.class);
+    fleet(
+            "/api/v1/agent/enrollments",
+            enrollment("ft-all-2") + "," + enrollment("ft-oracle", "ORACLE"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.detail", startsWith("the fleet token enrols tier ALL nodes only")));
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM nodes", Long.class)).isEqualTo(nodes);
+
+    // A GUARDIAN node the platform's own fleet enrolled: the fleet token cannot report or renew
+    // for it; the embedded fleet's in-memory credential can.
+    mvc.perform(
+            post("/api/v1/agent/enrollments")
+                .header("Authorization", "Bearer " + embeddedFleet.secret())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"nodes\": [" + enrollment("ft-guardian", "GUARDIAN") + "]}"))
+        .andExpect(status().isOk());
+    fleet("/api/v1/agent/heartbeats", report("ft-guardian"), "reports")
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.detail", containsString("outside tier ALL ([ft-guardian])")));
+    fleet("/api/v1/agent/sessions", "\"ft-guardian\"", "nodeIds").andExpect(status().isForbidden());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT last_heartbeat IS NULL FROM nodes WHERE id = 'ft-guardian'", Boolean.class))
+        .isTrue();
   }
 
   @Test
@@ -117,9 +147,13 @@ class FleetTokenApiIT extends AbstractConsoleIT {
   }
 
   private static String enrollment(String nodeId) {
+    return enrollment(nodeId, "ALL");
+  }
+
+  private static String enrollment(String nodeId, String tier) {
     return """
-        {"nodeId": "%s", "operator": "ft-op", "tier": "ALL", "region": "eu-west"}"""
-        .formatted(nodeId);
+        {"nodeId": "%s", "operator": "ft-op", "tier": "%s", "region": "eu-west"}"""
+        .formatted(nodeId, tier);
   }
 
   private static String report(String nodeId) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.noderr.console.ConsoleProperties;
 import io.noderr.console.ConsoleProperties.ConfiguredUser;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -59,6 +58,6 @@ class UserDirectoryConfigurationTest {
   }
 
   private static ConsoleProperties properties(ConfiguredUser... users) {
-    return new ConsoleProperties(null, null, Path.of("unused"), List.of(users));
+    return new ConsoleProperties(null, List.of(users));
   }
 }

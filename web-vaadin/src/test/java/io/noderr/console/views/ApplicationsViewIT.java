@@ -16,7 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteNotFoundError;
 import io.noderr.console.onboarding.ApplicationForm;
 import io.noderr.console.onboarding.ApplicationService;
-import io.noderr.console.security.Secrets;
+import io.noderr.http.Secrets;
 import io.noderr.registry.identity.InstallTokens;
 import io.noderr.registry.onboarding.ApplicationRow;
 import io.noderr.registry.onboarding.Applications;

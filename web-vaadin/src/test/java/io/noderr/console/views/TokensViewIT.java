@@ -10,7 +10,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextField;
-import io.noderr.console.security.Secrets;
+import io.noderr.http.Secrets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,28 @@
+package io.noderr.gateway.http;
+
+import io.noderr.gateway.agent.FleetTokenProperties;
+import io.noderr.gateway.identity.NodeAuthProperties;
+import io.noderr.http.RequestJsonConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+
+/**
+ * The node API over HTTP: the auth API (challenge, register, token, refresh), heartbeats and the
+ * fleet token's enrolment, and beacon reads for nodes, with a security chain of its own that takes
+ * node sessions and the fleet token and nothing people use.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(
+    basePackages = {
+      "io.noderr.gateway.http",
+      "io.noderr.gateway.identity",
+      "io.noderr.gateway.agent",
+      "io.noderr.gateway.beacon"
+    })
+@EnableMethodSecurity
+@EnableConfigurationProperties({NodeAuthProperties.class, FleetTokenProperties.class})
+@Import(RequestJsonConfiguration.class)
+public class NodeApiConfiguration {}

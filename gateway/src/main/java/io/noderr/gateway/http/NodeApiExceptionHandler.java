@@ -1,0 +1,49 @@
+package io.noderr.gateway.http;
+
+import io.noderr.gateway.agent.FleetTokenRefusedException;
+import io.noderr.gateway.identity.AuthRefusedException;
+import io.noderr.http.MalformedRequests;
+import io.noderr.http.ProblemAnswers;
+import io.noderr.registry.audit.AuditLog;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * The node API's refusals as RFC 9457 problem answers (the shared ones are in {@link
+ * ProblemAnswers}); malformed requests to the public auth API are audited.
+ */
+@RestControllerAdvice(basePackages = "io.noderr.gateway")
+class NodeApiExceptionHandler extends ProblemAnswers {
+
+  private final MalformedRequests malformedRequests;
+
+  NodeApiExceptionHandler(AuditLog audit) {
+    this.malformedRequests =
+        new MalformedRequests(audit, path -> path.startsWith(NodeApiSecurityConfiguration.AUTH));
+  }
+
+  @Override
+  protected void malformed(WebRequest request, String detail) {
+    malformedRequests.record(request, detail);
+  }
+
+  @ExceptionHandler(AuthRefusedException.class)
+  ProblemDetail authRefused(AuthRefusedException e) {
+    HttpStatus status =
+        switch (e.kind()) {
+          case MALFORMED -> HttpStatus.BAD_REQUEST;
+          case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+          case FORBIDDEN -> HttpStatus.FORBIDDEN;
+          case CONFLICT -> HttpStatus.CONFLICT;
+        };
+    return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+  }
+
+  @ExceptionHandler(FleetTokenRefusedException.class)
+  ProblemDetail fleetTokenRefused(FleetTokenRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+}

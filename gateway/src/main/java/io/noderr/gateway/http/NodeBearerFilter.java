@@ -1,0 +1,74 @@
+package io.noderr.gateway.http;
+
+import io.noderr.gateway.agent.EmbeddedFleetCredential;
+import io.noderr.gateway.agent.FleetToken;
+import io.noderr.http.Secrets;
+import io.noderr.registry.identity.NodeSessions;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.stream.Stream;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates node API callers by {@code Authorization: Bearer <token>}:
+ *
+ * <ul>
+ *   <li>a node session ({@code nst_}, from the auth API after attestation, or from the fleet
+ *       token's demo enrolment) → ROLE_NODE, the principal being the node id, so a node can speak
+ *       only for itself;
+ *   <li>the embedded fleet's in-memory credential → ROLE_AGENT and ROLE_EMBEDDED_FLEET;
+ *   <li>the fleet token (demo simulators) → ROLE_AGENT.
+ * </ul>
+ *
+ * Hash lookups, not bcrypt: a 10,000-node fleet heartbeats constantly.
+ */
+class NodeBearerFilter extends OncePerRequestFilter {
+
+  private static final String BEARER = "Bearer ";
+
+  private final FleetToken fleetToken;
+  private final EmbeddedFleetCredential embeddedFleet;
+  private final NodeSessions sessions;
+
+  NodeBearerFilter(
+      FleetToken fleetToken, EmbeddedFleetCredential embeddedFleet, NodeSessions sessions) {
+    this.fleetToken = fleetToken;
+    this.embeddedFleet = embeddedFleet;
+    this.sessions = sessions;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader("Authorization");
+    if (header != null && header.startsWith(BEARER)) {
+      String token = header.substring(BEARER.length()).strip();
+      if (Secrets.hasShape(Secrets.NODE_SESSION, token)) {
+        sessions
+            .nodeOf(Secrets.sha256Hex(token))
+            .ifPresent(nodeId -> authenticate(nodeId, NodeRoles.NODE));
+      } else if (embeddedFleet.matches(token)) {
+        authenticate("embedded-fleet", NodeRoles.FLEET, NodeRoles.EMBEDDED_FLEET);
+      } else if (fleetToken.matches(token)) {
+        authenticate("fleet", NodeRoles.FLEET);
+      }
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static void authenticate(String principal, String... roles) {
+    var authentication =
+        new UsernamePasswordAuthenticationToken(
+            principal,
+            null,
+            Stream.of(roles).map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
+    SecurityContextHolder.getContext().setAuthentication(authentication);
+  }
+}
