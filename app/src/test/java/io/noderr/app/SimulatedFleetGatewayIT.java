@@ -12,7 +12,10 @@ import io.noderr.agent.gateway.GatewayConnection;
 import io.noderr.agent.platform.EnrollmentEntry;
 import io.noderr.agent.platform.FleetSessionsAnswer;
 import io.noderr.agent.platform.PlatformClient;
+import io.noderr.agent.sim.FailurePlan;
 import io.noderr.agent.sim.FleetSimulator;
+import io.noderr.agent.sim.SimulatedFleetSpec;
+import io.noderr.agent.sim.SoftwareOnboarding;
 import io.noderr.gateway.agent.EmbeddedFleetCredential;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -43,7 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The embedded demo fleet behind the node gateway, on the assembled platform: each simulated node
  * polls through the gateway with its own session (the history names the authenticated node), one
  * node's session cannot poll another's queue, and batch renewal keeps the fleet working across
- * several lifetimes of a short session TTL (10 s here).
+ * several lifetimes of a short session TTL (10 s here); nodes onboarded with software keys ({@code
+ * noderr sim --onboard}) do the same under sessions they renew by proof.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -86,8 +90,15 @@ class SimulatedFleetGatewayIT {
   @Test
   @Order(1)
   void aSimulatedNode_answersThroughTheGateway_underItsOwnSession() throws Exception {
+    assertThat(healthCheckAnsweredBy("sim-00001"))
+        .isNotEmpty()
+        .allMatch(i -> i.startsWith("node sim-00001 via gateway"));
+  }
+
+  /** Runs a health check of the node; the identities that answered its activities. */
+  private List<String> healthCheckAnsweredBy(String nodeId) throws Exception {
     HttpResponse<String> started =
-        api.post("/api/v1/nodes/sim-00001/health-checks", "admin", Map.of());
+        api.post("/api/v1/nodes/" + nodeId + "/health-checks", "admin", Map.of());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String workflowId = PlatformApi.json(started).path("workflowId").asText();
 
@@ -103,17 +114,15 @@ class SimulatedFleetGatewayIT {
                     e.getActivityTaskScheduledEventAttributes()
                         .getTaskQueue()
                         .getName()
-                        .equals(TaskQueues.node("sim-00001")))
+                        .equals(TaskQueues.node(nodeId)))
             .map(HistoryEvent::getEventId)
             .collect(Collectors.toSet());
-    List<String> answeredBy =
-        history.stream()
-            .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
-            .map(HistoryEvent::getActivityTaskStartedEventAttributes)
-            .filter(a -> onTheNodesQueue.contains(a.getScheduledEventId()))
-            .map(a -> a.getIdentity())
-            .toList();
-    assertThat(answeredBy).isNotEmpty().allMatch(i -> i.startsWith("node sim-00001 via gateway"));
+    return history.stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+        .map(HistoryEvent::getActivityTaskStartedEventAttributes)
+        .filter(a -> onTheNodesQueue.contains(a.getScheduledEventId()))
+        .map(a -> a.getIdentity())
+        .toList();
   }
 
   @Test
@@ -180,6 +189,57 @@ class SimulatedFleetGatewayIT {
         .isGreaterThanOrEqualTo(3);
 
     rolloutCompletes("1.2.0");
+  }
+
+  /**
+   * {@code noderr sim --onboard}: nodes with a software key each, registered through the auth API,
+   * poll through the gateway under their own sessions, renew them by proof (past several 10 s
+   * lifetimes here), and heartbeat each for itself (the fleet token is refused for them).
+   */
+  @Test
+  @Order(4)
+  void onboardedSimulatedNodes_pollRenewAndHeartbeat_underTheirOwnSessions() throws Exception {
+    java.net.URI base = EmbeddedPlatforms.baseUrl(platform);
+    SoftwareOnboarding onboarding = new SoftwareOnboarding(base, "admin", "noderr-demo", 2);
+    PlatformClient fleetToken =
+        new PlatformClient(base, Files.readString(dataDir.resolve("agent-token")).strip());
+    JdbcTemplate jdbc = platform.getBean(JdbcTemplate.class);
+    try (FleetSimulator fleet =
+        new FleetSimulator(
+            new SimulatedFleetSpec("onb", 2, "1.0.0", FailurePlan.NONE),
+            () -> onboarding.connect(null, "default", null),
+            onboarding,
+            fleetToken)) {
+      fleet.start(Duration.ofSeconds(1));
+      List<String> onboarded =
+          jdbc.queryForList(
+              "SELECT node_id FROM node_identities WHERE key_kind = 'SOFTWARE' ORDER BY node_id",
+              String.class);
+      assertThat(onboarded).hasSize(2);
+
+      Thread.sleep(SESSION_TTL.multipliedBy(2).toMillis());
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT min(c) FROM (SELECT count(*) AS c FROM node_sessions"
+                      + " WHERE node_id = ANY (?) GROUP BY node_id) s",
+                  Long.class,
+                  (Object) onboarded.toArray(String[]::new)))
+          .as("sessions per onboarded node (registration + renewals by proof)")
+          .isGreaterThanOrEqualTo(3);
+      for (String nodeId : onboarded) {
+        assertThat(healthCheckAnsweredBy(nodeId))
+            .isNotEmpty()
+            .allMatch(i -> i.startsWith("node " + nodeId + " via gateway"));
+        assertThat(
+                jdbc.queryForObject(
+                    "SELECT last_heartbeat > now() - interval '5 seconds' AND status = 'ACTIVE'"
+                        + " FROM nodes WHERE id = ?",
+                    Boolean.class,
+                    nodeId))
+            .as("%s heartbeats with its own session", nodeId)
+            .isTrue();
+      }
+    }
   }
 
   private void rolloutCompletes(String version) throws Exception {

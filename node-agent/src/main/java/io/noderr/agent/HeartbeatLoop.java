@@ -24,15 +24,21 @@ public class HeartbeatLoop implements AutoCloseable {
   public static final int BATCH_SIZE = 500;
   private static final Logger log = LoggerFactory.getLogger(HeartbeatLoop.class);
 
-  private final PlatformClient platform;
+  private final Sender sender;
   private final Supplier<List<NodeStatusReport>> reports;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("heartbeats").daemon().factory());
   private boolean failing;
 
-  public HeartbeatLoop(PlatformClient platform, Supplier<List<NodeStatusReport>> reports) {
-    this.platform = platform;
+  /** How a batch of reports reaches the platform (e.g. {@link PlatformClient#heartbeat}). */
+  @FunctionalInterface
+  public interface Sender {
+    HeartbeatAnswer send(List<NodeStatusReport> batch);
+  }
+
+  public HeartbeatLoop(Sender sender, Supplier<List<NodeStatusReport>> reports) {
+    this.sender = sender;
     this.reports = reports;
   }
 
@@ -46,7 +52,7 @@ public class HeartbeatLoop implements AutoCloseable {
     List<String> unknown = new ArrayList<>();
     for (int from = 0; from < all.size(); from += BATCH_SIZE) {
       HeartbeatAnswer answer =
-          platform.heartbeat(all.subList(from, Math.min(all.size(), from + BATCH_SIZE)));
+          sender.send(all.subList(from, Math.min(all.size(), from + BATCH_SIZE)));
       unknown.addAll(answer.unknown());
     }
     return unknown;

@@ -178,7 +178,7 @@ class AgentCommand implements Callable<Integer> {
       try (BeaconSource releases = beacon.open(platform);
           AgentHost host = connect(session, gatewayPin, keeper);
           HeartbeatLoop heartbeats =
-              new HeartbeatLoop(platform, () -> List.of(activities.currentStatus()))) {
+              new HeartbeatLoop(platform::heartbeat, () -> List.of(activities.currentStatus()))) {
         BeaconDigestCheck digestCheck = new BeaconDigestCheck(releases, tier);
         List<Object> updates = node.updateActivities(session.nodeId(), digestCheck);
         List<Object> served = new ArrayList<>(List.of(activities, digestCheck));

@@ -58,14 +58,14 @@ class SimCommand implements Callable<Integer> {
     FleetAdmission admission;
     Supplier<AgentHost> connect;
     if (onboarding.enabled) {
-      admission = onboarding.admission(connection.platform);
-      // Software-key nodes' sessions are not kept alive here: they poll Temporal directly.
+      SoftwareOnboarding onboarded = onboarding.admission(connection.platform);
+      admission = onboarded;
       connect =
           () ->
-              AgentHost.connect(
-                  connection.temporalOr(null),
+              onboarded.connect(
+                  connection.temporal,
                   connection.namespace,
-                  connection.temporalCredential());
+                  connection.temporal == null ? null : connection.temporalCredential());
     } else {
       TokenEnrollment enrollment = new TokenEnrollment(platform);
       admission = enrollment;
@@ -122,7 +122,7 @@ class SimCommand implements Callable<Integer> {
         description = "Onboardings in flight at once (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    FleetAdmission admission(URI platform) {
+    SoftwareOnboarding admission(URI platform) {
       String password = System.getenv("NODERR_ADMIN_PASSWORD");
       if (password == null || password.isBlank()) {
         String demo = System.getenv("NODERR_DEMO_PASSWORD");

@@ -56,6 +56,11 @@ public final class FleetSessions implements AutoCloseable {
     return expiryOfNode.size();
   }
 
+  /** The node's current session; null for a node of no session here. */
+  public String tokenOfNode(String nodeId) {
+    return tokenOfQueue.get(TaskQueues.node(nodeId));
+  }
+
   /** The current session of the node polling {@code taskQueue}; null for a queue of no node. */
   String tokenOfQueue(String taskQueue) {
     return tokenOfQueue.get(taskQueue);

@@ -1,6 +1,8 @@
 package io.noderr.agent.sim;
 
+import io.noderr.agent.HeartbeatLoop;
 import io.noderr.agent.platform.EnrollmentEntry;
+import io.noderr.agent.platform.PlatformClient;
 import java.util.List;
 
 /**
@@ -17,5 +19,13 @@ public interface FleetAdmission {
    */
   default String admittedTier(EnrollmentEntry requested) {
     return requested.tier();
+  }
+
+  /**
+   * How the fleet's heartbeats reach the platform: by default in batches with the fleet
+   * credential's client, which may speak for nodes without an identity of their own.
+   */
+  default HeartbeatLoop.Sender heartbeats(PlatformClient fleetClient) {
+    return fleetClient::heartbeat;
   }
 }

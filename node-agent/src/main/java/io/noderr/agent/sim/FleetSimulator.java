@@ -59,7 +59,8 @@ public class FleetSimulator implements AutoCloseable {
   /**
    * @param connect the fleet's Temporal connection, asked for once the fleet is admitted (the
    *     admission's answer says how nodes reach the platform's node gateway)
-   * @param platform the fleet-token client the simulator heartbeats with (batched, for all nodes)
+   * @param platform the fleet credential's client: beacon reads, and heartbeats unless the
+   *     admission sends them otherwise ({@link FleetAdmission#heartbeats})
    */
   public FleetSimulator(
       SimulatedFleetSpec spec,
@@ -115,7 +116,7 @@ public class FleetSimulator implements AutoCloseable {
       agents.add(activities);
     }
     host.start();
-    heartbeats = new HeartbeatLoop(platform, this::reportsOfLiveNodes);
+    heartbeats = new HeartbeatLoop(admission.heartbeats(platform), this::reportsOfLiveNodes);
     heartbeats.start(heartbeatInterval);
     log.info("simulated fleet up: {} nodes, failures {}", ids.size(), spec.failures());
   }

@@ -6,7 +6,6 @@ import io.noderr.agent.gateway.FleetSessions;
 import io.noderr.agent.platform.EnrollmentEntry;
 import io.noderr.agent.platform.FleetSessionsAnswer;
 import io.noderr.agent.platform.PlatformClient;
-import io.noderr.agent.platform.PlatformException;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -56,23 +55,7 @@ public final class TokenEnrollment implements FleetAdmission {
    * one (an embedded platform's), else null.
    */
   public AgentHost connect(String directTarget, String namespace, String credential) {
-    FleetSessionsAnswer named = gateway;
-    if (named == null) {
-      throw new IllegalStateException("connect after admitting the fleet");
-    }
-    if (directTarget == null && named.gatewayCertificateSha256() != null) {
-      sessions.keepAlive(platform::renewSessions);
-      return AgentHost.connectFleetThroughGateway(
-          named.temporalTarget(),
-          named.temporalNamespace(),
-          named.gatewayCertificateSha256(),
-          sessions);
-    }
-    String target = directTarget != null ? directTarget : named.temporalTarget();
-    if (target == null) {
-      throw new PlatformException(
-          "the platform names no node gateway nor Temporal target; pass --temporal host:port");
-    }
-    return AgentHost.connect(target, namespace, credential);
+    return FleetConnections.open(
+        gateway, sessions, platform::renewSessions, directTarget, namespace, credential);
   }
 }
