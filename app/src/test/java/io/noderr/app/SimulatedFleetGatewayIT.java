@@ -23,7 +23,9 @@ import io.temporal.api.taskqueue.v1.TaskQueue;
 import io.temporal.api.workflowservice.v1.PollActivityTaskQueueRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -199,7 +201,7 @@ class SimulatedFleetGatewayIT {
   @Test
   @Order(4)
   void onboardedSimulatedNodes_pollRenewAndHeartbeat_underTheirOwnSessions() throws Exception {
-    java.net.URI base = EmbeddedPlatforms.baseUrl(platform);
+    URI base = EmbeddedPlatforms.baseUrl(platform);
     SoftwareOnboarding onboarding = new SoftwareOnboarding(base, "admin", "noderr-demo", 2);
     PlatformClient fleetToken =
         new PlatformClient(base, Files.readString(dataDir.resolve("agent-token")).strip());
