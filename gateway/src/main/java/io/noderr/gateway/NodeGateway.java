@@ -71,7 +71,7 @@ public final class NodeGateway implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     SessionCache cache = new SessionCache(sessions, properties.sessionCache(), clock);
     Refusals refusals = new Refusals(audit, AUDIT_EVERY, clock);
-    OpenPolls polls = new OpenPolls(sessions, cache);
+    OpenPolls polls = new OpenPolls(sessions, cache, System::nanoTime);
     IssuedTaskTokens tokens = new IssuedTaskTokens(clock);
     var interceptor = new NodeAuthInterceptor(cache, refusals, NodeWorkflowService.ALLOWED);
     HealthStatusManager health = new HealthStatusManager();

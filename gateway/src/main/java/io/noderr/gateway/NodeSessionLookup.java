@@ -1,6 +1,6 @@
 package io.noderr.gateway;
 
-import java.util.Collection;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +13,9 @@ public interface NodeSessionLookup {
   /** The node the session belongs to, if it may still be used. */
   Optional<String> nodeOf(String tokenHash);
 
-  /** Of {@code tokenHashes}, those that may still be used (one round trip for all). */
-  Set<String> stillServing(Collection<String> tokenHashes);
+  /**
+   * The sessions that stopped serving within the last {@code window} (revoked, expired, or of a
+   * node now quarantined or retired): one round trip whose cost follows the changes, not the fleet.
+   */
+  Set<String> endedWithin(Duration window);
 }

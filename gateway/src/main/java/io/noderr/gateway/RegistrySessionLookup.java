@@ -1,7 +1,7 @@
 package io.noderr.gateway;
 
 import io.noderr.registry.identity.NodeSessions;
-import java.util.Collection;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +20,7 @@ final class RegistrySessionLookup implements NodeSessionLookup {
   }
 
   @Override
-  public Set<String> stillServing(Collection<String> tokenHashes) {
-    return sessions.stillServing(tokenHashes);
+  public Set<String> endedWithin(Duration window) {
+    return sessions.endedWithin(window);
   }
 }

@@ -39,11 +39,7 @@ public final class TokenEnrollment implements FleetAdmission {
       sessions.add(answer.sessions());
       gateway = answer;
     }
-    log.info(
-        "{} nodes enrolled with the fleet token ({} new, {} sessions)",
-        nodes.size(),
-        admitted,
-        sessions.size());
+    log.info("{} nodes enrolled ({} new, {} sessions)", nodes.size(), admitted, sessions.size());
     return nodes.stream().map(EnrollmentEntry::nodeId).toList();
   }
 

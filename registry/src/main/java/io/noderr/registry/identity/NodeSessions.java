@@ -1,8 +1,8 @@
 package io.noderr.registry.identity;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,24 +101,27 @@ public class NodeSessions {
   }
 
   /**
-   * Of {@code tokenHashes}, those {@link #servingNodeOf} still answers, in one query: the gateway
-   * re-checks every session with an open long poll each second.
+   * The sessions that stopped serving within the last {@code window}: revoked or expired in it, and
+   * every unexpired session of a quarantined or retired node. What a sweep of open polls must cut,
+   * when it last asked {@code window} ago (plus a margin for transactions committing late).
+   * Index-driven (V9): its cost follows what changed, not the fleet.
    */
-  public Set<String> stillServing(Collection<String> tokenHashes) {
-    if (tokenHashes.isEmpty()) {
-      return Set.of();
-    }
+  public Set<String> endedWithin(Duration window) {
+    double seconds = window.toMillis() / 1000.0;
     return new HashSet<>(
-        jdbc.query(
-            con -> {
-              var ps =
-                  con.prepareStatement(
-                      "SELECT s.token_hash FROM node_sessions s JOIN nodes n ON n.id = s.node_id"
-                          + " WHERE s.token_hash = ANY(?) AND"
-                          + SERVING);
-              ps.setArray(1, con.createArrayOf("text", tokenHashes.toArray()));
-              return ps;
-            },
-            (rs, i) -> rs.getString("token_hash")));
+        jdbc.queryForList(
+            """
+            SELECT token_hash FROM node_sessions
+             WHERE revoked_at > now() - make_interval(secs => ?)
+            UNION
+            SELECT token_hash FROM node_sessions
+             WHERE expires_at <= now() AND expires_at > now() - make_interval(secs => ?)
+            UNION
+            SELECT s.token_hash FROM nodes n JOIN node_sessions s ON s.node_id = n.id
+             WHERE n.status IN ('QUARANTINED', 'RETIRED') AND s.expires_at > now()
+            """,
+            String.class,
+            seconds,
+            seconds));
   }
 }

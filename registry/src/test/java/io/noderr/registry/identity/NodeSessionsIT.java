@@ -8,7 +8,6 @@ import io.noderr.registry.Tier;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,21 +89,26 @@ class NodeSessionsIT {
   }
 
   @Test
-  void stillServing_keepsOnlyLiveSessionsOfNodesInService_inOneQuery() {
+  void endedWithin_namesSessionsRevokedOrExpiredInTheWindow_andThoseOfNodesOutOfService() {
     db.insertNode("n-2", "acme", Tier.ORACLE, "eu-west", "QUARANTINED");
     String expired = "3".repeat(64);
     String revoked = "4".repeat(64);
     String quarantined = "5".repeat(64);
+    String expiredLongAgo = "6".repeat(64);
     Instant later = Instant.now().plus(Duration.ofMinutes(15));
     sessions.issue(LIVE, "n-1", later);
     sessions.issue(expired, "n-1", Instant.now().minusSeconds(1));
+    sessions.issue(expiredLongAgo, "n-1", Instant.now().minus(Duration.ofHours(2)));
     sessions.issue(revoked, "n-1", later);
     sessions.revoke(revoked);
     sessions.issue(quarantined, "n-2", later);
 
-    assertThat(sessions.stillServing(List.of(LIVE, expired, revoked, quarantined, OTHER)))
-        .containsExactly(LIVE);
-    assertThat(sessions.stillServing(List.of())).isEmpty();
+    assertThat(sessions.endedWithin(Duration.ofMinutes(1)))
+        .containsExactlyInAnyOrder(expired, revoked, quarantined);
+    // An expiry or revocation older than the window was cut by an earlier sweep.
+    db.jdbc().update("UPDATE node_sessions SET revoked_at = now() - interval '1 hour'");
+    assertThat(sessions.endedWithin(Duration.ofSeconds(30)))
+        .containsExactlyInAnyOrder(expired, quarantined);
   }
 
   @Test
