@@ -3,6 +3,7 @@ package io.noderr.http;
 import io.noderr.registry.identity.TokenHash;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Bearer secrets the platform hands out (install tokens, node session tokens, API tokens, the
@@ -23,6 +24,7 @@ public final class Secrets {
   /** Prefix of the embedded fleet's in-memory credential (never leaves the platform's process). */
   public static final String EMBEDDED_FLEET = "nef_";
 
+  private static final String BEARER = "Bearer ";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Secrets() {}
@@ -31,6 +33,13 @@ public final class Secrets {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The secret an {@code Authorization: Bearer <secret>} header presents, if it is one. */
+  public static Optional<String> bearer(String authorizationHeader) {
+    return authorizationHeader != null && authorizationHeader.startsWith(BEARER)
+        ? Optional.of(authorizationHeader.substring(BEARER.length()).strip())
+        : Optional.empty();
   }
 
   /** Cheap shape check before any lookup: a secret of another shape cannot be one of ours. */

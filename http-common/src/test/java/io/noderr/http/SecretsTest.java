@@ -27,4 +27,11 @@ class SecretsTest {
     assertThat(Secrets.sha256Hex("abc"))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
+
+  @Test
+  void aBearerHeaderPresentsItsSecret_anythingElseNone() {
+    assertThat(Secrets.bearer("Bearer nst_abc ")).contains("nst_abc");
+    assertThat(Secrets.bearer("Basic YWRtaW46eA==")).isEmpty();
+    assertThat(Secrets.bearer(null)).isEmpty();
+  }
 }

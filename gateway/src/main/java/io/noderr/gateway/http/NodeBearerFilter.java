@@ -30,8 +30,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class NodeBearerFilter extends OncePerRequestFilter {
 
-  private static final String BEARER = "Bearer ";
-
   private final FleetToken fleetToken;
   private final EmbeddedFleetCredential embeddedFleet;
   private final NodeSessions sessions;
@@ -47,20 +45,20 @@ class NodeBearerFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String header = request.getHeader("Authorization");
-    if (header != null && header.startsWith(BEARER)) {
-      String token = header.substring(BEARER.length()).strip();
-      if (Secrets.hasShape(Secrets.NODE_SESSION, token)) {
-        sessions
-            .nodeOf(Secrets.sha256Hex(token))
-            .ifPresent(nodeId -> authenticate(nodeId, NodeRoles.NODE));
-      } else if (embeddedFleet.matches(token)) {
-        authenticate("embedded-fleet", NodeRoles.FLEET, NodeRoles.EMBEDDED_FLEET);
-      } else if (fleetToken.matches(token)) {
-        authenticate("fleet", NodeRoles.FLEET);
-      }
-    }
+    Secrets.bearer(request.getHeader("Authorization")).ifPresent(this::authenticate);
     chain.doFilter(request, response);
+  }
+
+  private void authenticate(String token) {
+    if (Secrets.hasShape(Secrets.NODE_SESSION, token)) {
+      sessions
+          .nodeOf(Secrets.sha256Hex(token))
+          .ifPresent(nodeId -> authenticate(nodeId, NodeRoles.NODE));
+    } else if (embeddedFleet.matches(token)) {
+      authenticate("embedded-fleet", NodeRoles.FLEET, NodeRoles.EMBEDDED_FLEET);
+    } else if (fleetToken.matches(token)) {
+      authenticate("fleet", NodeRoles.FLEET);
+    }
   }
 
   private static void authenticate(String principal, String... roles) {

@@ -7,6 +7,7 @@ import io.noderr.gateway.identity.AuthPayloads.ProofRequest;
 import io.noderr.gateway.identity.AuthPayloads.RegisterRequest;
 import io.noderr.gateway.identity.AuthPayloads.RegistrationAnswer;
 import io.noderr.gateway.identity.AuthPayloads.SessionAnswer;
+import io.noderr.http.Secrets;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -69,7 +70,6 @@ class AuthController {
       @Valid @RequestBody ProofRequest request,
       Authentication caller,
       @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-    return auth.refresh(
-        request, caller.getName(), authorization.substring("Bearer ".length()).strip());
+    return auth.refresh(request, caller.getName(), Secrets.bearer(authorization).orElseThrow());
   }
 }

@@ -16,8 +16,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-  private static final String BEARER = "Bearer ";
-
   private final ApiTokenAuthenticator apiTokens;
 
   BearerTokenFilter(ApiTokenAuthenticator apiTokens) {
@@ -28,15 +26,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String header = request.getHeader("Authorization");
-    if (header != null && header.startsWith(BEARER)) {
-      String token = header.substring(BEARER.length()).strip();
-      if (Secrets.hasShape(Secrets.API_TOKEN, token)) {
-        apiTokens
-            .authenticate(token)
-            .ifPresent(SecurityContextHolder.getContext()::setAuthentication);
-      }
-    }
+    Secrets.bearer(request.getHeader("Authorization"))
+        .filter(token -> Secrets.hasShape(Secrets.API_TOKEN, token))
+        .flatMap(apiTokens::authenticate)
+        .ifPresent(SecurityContextHolder.getContext()::setAuthentication);
     chain.doFilter(request, response);
   }
 }
