@@ -11,7 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code ./noderr} launcher's JDK discovery and its one-line failures. */
+/**
+ * The {@code ./noderr} launcher's JDK discovery, its prerequisite checks ({@code doctor}, run by
+ * {@code up} and {@code test} too) against stand-in {@code dpkg}, {@code id}, {@code sudo} and
+ * {@code apt-get}, and its one-line failures.
+ */
 class LauncherTest {
 
   private static final Path LAUNCHER = Path.of("..", "noderr").toAbsolutePath().normalize();
@@ -49,6 +53,61 @@ class LauncherTest {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.stderr()).contains("noderr: unknown command 'deploy-everything'");
+  }
+
+  @Test
+  void missingPackages_withoutRootOrSudo_stopWithOneLineNamingTheCommand() throws Exception {
+    Path bin = standIns(false, "1000", false);
+
+    Result result = run(Map.of("PATH", bin + ":" + System.getenv("PATH")), "doctor", "test");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stderr().strip())
+        .startsWith("noderr: missing ")
+        .contains("chromium chromium-driver swtpm swtpm-tools tpm2-tools shellcheck docker.io")
+        .contains("; run: sudo apt-get update && sudo apt-get install -y --no-install-recommends ")
+        .doesNotContain("\n");
+    assertThat(bin.resolve("apt.log")).doesNotExist();
+  }
+
+  @Test
+  void missingPackages_asRoot_areInstalled() throws Exception {
+    Path bin = standIns(false, "0", false);
+
+    Result result = run(Map.of("PATH", bin + ":" + System.getenv("PATH")), "doctor", "test");
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stderr()).contains("noderr: installing chromium");
+    assertThat(Files.readString(bin.resolve("apt.log")))
+        .contains("update -qq")
+        .contains("install -y -qq --no-install-recommends chromium chromium-driver swtpm");
+  }
+
+  @Test
+  void nothingMissing_nothingInstalled() throws Exception {
+    Path bin = standIns(true, "1000", false);
+
+    Result result = run(Map.of("PATH", bin + ":" + System.getenv("PATH")), "doctor", "up");
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).contains("everything ./noderr up needs is installed");
+    assertThat(bin.resolve("apt.log")).doesNotExist();
+  }
+
+  /** A directory of stand-in tools: every package installed or none, the user id, sudo. */
+  private Path standIns(boolean installed, String userId, boolean sudo) throws IOException {
+    Path bin = Files.createDirectories(emptyJvmDir.resolve("bin"));
+    script(bin, "dpkg", "exit " + (installed ? 0 : 1));
+    script(bin, "id", "echo " + userId);
+    script(bin, "sudo", "exit " + (sudo ? 0 : 1));
+    script(bin, "apt-get", "echo \"$*\" >> " + bin.resolve("apt.log"));
+    return bin;
+  }
+
+  private static void script(Path bin, String name, String body) throws IOException {
+    Path file = bin.resolve(name);
+    Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+    file.toFile().setExecutable(true);
   }
 
   private static Result run(Map<String, String> env, String... args)
