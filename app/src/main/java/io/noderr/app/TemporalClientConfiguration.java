@@ -1,22 +1,43 @@
 package io.noderr.app;
 
+import io.grpc.ManagedChannel;
+import io.grpc.inprocess.InProcessChannelBuilder;
 import io.temporal.authorization.AuthorizationGrpcMetadataProvider;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The connection to Temporal: the embedded server, or NODERR_TEMPORAL_TARGET. */
+/**
+ * The connection to Temporal: the embedded server (in-process, when this process runs it), or
+ * NODERR_TEMPORAL_TARGET.
+ */
 @Configuration(proxyBeanMethods = false)
 class TemporalClientConfiguration {
+
+  /** When this process runs the embedded server: its own calls stay in-process. */
+  @Bean(destroyMethod = "shutdownNow")
+  @ConditionalOnProperty("noderr.temporal.in-process-name")
+  ManagedChannel embeddedTemporalChannel(
+      @Value("${noderr.temporal.in-process-name}") String inProcessName) {
+    return InProcessChannelBuilder.forName(inProcessName).build();
+  }
 
   @Bean(destroyMethod = "shutdown")
   WorkflowServiceStubs workflowServiceStubs(
       @Value("${noderr.temporal.target}") String target,
-      @Value("${noderr.temporal.credential:}") String credential) {
+      @Value("${noderr.temporal.credential:}") String credential,
+      ObjectProvider<ManagedChannel> embeddedChannel) {
+    ManagedChannel inProcess = embeddedChannel.getIfAvailable();
+    if (inProcess != null) {
+      return WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setChannel(inProcess).build());
+    }
     WorkflowServiceStubsOptions.Builder options =
         WorkflowServiceStubsOptions.newBuilder().setTarget(target);
     if (!credential.isBlank()) {

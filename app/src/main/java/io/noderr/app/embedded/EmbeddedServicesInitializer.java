@@ -64,6 +64,7 @@ public class EmbeddedServicesInitializer
       writeCredential(Path.of(env.getRequiredProperty("noderr.data-dir")), credential);
       beans.registerDisposableBean("embeddedTemporal", temporal::close);
       resolved.put("noderr.temporal.target", "127.0.0.1:" + temporal.port());
+      resolved.put("noderr.temporal.in-process-name", temporal.inProcessName());
       resolved.put("noderr.temporal.embedded", "true");
     }
     env.getPropertySources().addFirst(new MapPropertySource("noderr-embedded", resolved));

@@ -1,6 +1,7 @@
 package io.noderr.app.embedded;
 
 import io.grpc.Server;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +34,20 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
 
   private final TestServicesStarter services;
   private final Server server;
+  private final Server inProcess;
+  private final String inProcessName;
   private final ExecutorService executor;
 
   private EmbeddedTemporalServer(
-      TestServicesStarter services, Server server, ExecutorService executor) {
+      TestServicesStarter services,
+      Server server,
+      Server inProcess,
+      String inProcessName,
+      ExecutorService executor) {
     this.services = services;
     this.server = server;
+    this.inProcess = inProcess;
+    this.inProcessName = inProcessName;
     this.executor = executor;
   }
 
@@ -55,9 +65,16 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
             .executor(executor)
             .intercept(new PlatformCredentialInterceptor(credential));
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    // The same services in-process, for this process's own connection (worker, console, node
+    // gateway): no loopback TCP, HTTP/2 framing or credential check on every call. Only code in
+    // this JVM that knows the random name can reach it.
+    String inProcessName = "noderr-temporal-" + UUID.randomUUID();
+    InProcessServerBuilder local = InProcessServerBuilder.forName(inProcessName).executor(executor);
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), local);
     try {
       Server server = builder.build().start();
-      return new EmbeddedTemporalServer(services, server, executor);
+      Server inProcess = local.build().start();
+      return new EmbeddedTemporalServer(services, server, inProcess, inProcessName, executor);
     } catch (IOException e) {
       services.close();
       executor.shutdownNow();
@@ -92,6 +109,11 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     return server.getPort();
   }
 
+  /** The in-process server's name ({@code InProcessChannelBuilder.forName}), for this JVM only. */
+  public String inProcessName() {
+    return inProcessName;
+  }
+
   /** Where the server listens (the tests check it is loopback only). */
   List<? extends SocketAddress> listenAddresses() {
     return server.getListenSockets();
@@ -122,8 +144,10 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
   @Override
   public void close() {
     server.shutdownNow();
+    inProcess.shutdownNow();
     try {
       server.awaitTermination(5, TimeUnit.SECONDS);
+      inProcess.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -3,8 +3,10 @@ package io.noderr.app.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.authorization.AuthorizationGrpcMetadataProvider;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Nodes reach Temporal only through the node gateway: the embedded frontend never listens beyond
  * loopback (TestServer.createPortBoundServer would bind every interface), and on loopback it takes
- * calls only with the platform's credential.
+ * calls only with the platform's credential; the process that runs it reaches the same services
+ * in-process.
  */
 class EmbeddedTemporalServerTest {
 
@@ -66,6 +69,28 @@ class EmbeddedTemporalServerTest {
         stranger.shutdownNow();
         wrong.shutdownNow();
         platform.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void theProcessThatRunsIt_reachesTheSameServicesInProcess() {
+    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, CREDENTIAL)) {
+      ManagedChannel channel = InProcessChannelBuilder.forName(server.inProcessName()).build();
+      WorkflowServiceStubs platform =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setChannel(channel).build());
+      try {
+        assertThat(
+                platform
+                    .blockingStub()
+                    .getSystemInfo(GetSystemInfoRequest.getDefaultInstance())
+                    .hasCapabilities())
+            .isTrue();
+        assertThat(server.inProcessName()).startsWith("noderr-temporal-");
+      } finally {
+        platform.shutdownNow();
+        channel.shutdownNow();
       }
     }
   }
