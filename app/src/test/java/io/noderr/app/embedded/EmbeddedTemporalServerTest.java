@@ -59,12 +59,7 @@ class EmbeddedTemporalServerTest {
                   e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED))
               .hasMessageContaining("through the node gateway");
         }
-        assertThat(
-                platform
-                    .blockingStub()
-                    .getSystemInfo(GetSystemInfoRequest.getDefaultInstance())
-                    .hasCapabilities())
-            .isTrue();
+        assertServed(platform);
       } finally {
         stranger.shutdownNow();
         wrong.shutdownNow();
@@ -81,18 +76,22 @@ class EmbeddedTemporalServerTest {
           WorkflowServiceStubs.newServiceStubs(
               WorkflowServiceStubsOptions.newBuilder().setChannel(channel).build());
       try {
-        assertThat(
-                platform
-                    .blockingStub()
-                    .getSystemInfo(GetSystemInfoRequest.getDefaultInstance())
-                    .hasCapabilities())
-            .isTrue();
+        assertServed(platform);
         assertThat(server.inProcessName()).startsWith("noderr-temporal-");
       } finally {
         platform.shutdownNow();
         channel.shutdownNow();
       }
     }
+  }
+
+  private static void assertServed(WorkflowServiceStubs platform) {
+    assertThat(
+            platform
+                .blockingStub()
+                .getSystemInfo(GetSystemInfoRequest.getDefaultInstance())
+                .hasCapabilities())
+        .isTrue();
   }
 
   private static WorkflowServiceStubs stubs(EmbeddedTemporalServer server, String credential) {
