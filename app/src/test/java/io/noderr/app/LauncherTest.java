@@ -94,6 +94,15 @@ class LauncherTest {
     assertThat(bin.resolve("apt.log")).doesNotExist();
   }
 
+  @Test
+  void doctorForAnUnknownCommand_failsWithOneLine() throws Exception {
+    Result result = run(Map.of(), "doctor", "deploy");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stderr().strip())
+        .isEqualTo("noderr: unknown doctor target 'deploy'; use: ./noderr doctor up|test");
+  }
+
   /** A directory of stand-in tools: every package installed or none, the user id, sudo. */
   private Path standIns(boolean installed, String userId, boolean sudo) throws IOException {
     Path bin = Files.createDirectories(emptyJvmDir.resolve("bin"));

@@ -475,6 +475,9 @@ class ApiIT extends AbstractConsoleIT {
             .getResponse()
             .getStatus();
     assertThat(forPeople).isEqualTo(forNodes);
+    // Anonymous callers read neither.
+    expectNodeUnauthorized(mvc.perform(get("/api/v1/beacon/ORACLE")));
+    expectUnauthorized(mvc.perform(get("/api/v1/releases/published/ORACLE")));
     mvc.perform(get("/api/v1/beacon/NOPE").header(HttpHeaders.AUTHORIZATION, bearer()))
         .andExpect(status().isBadRequest());
     mvc.perform(get("/api/v1/releases/published/NOPE").with(sre()))
