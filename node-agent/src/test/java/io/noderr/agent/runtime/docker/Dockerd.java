@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Assumptions;
  * <p>Skips the test only when dockerd cannot run at all (not root); a missing package fails it, as
  * CI installs docker.io and busybox-static.
  */
-final class Dockerd implements AutoCloseable {
+public final class Dockerd implements AutoCloseable {
 
   private static final long READY_MILLIS = 30_000;
   private static final long STOP_MILLIS = 20_000;
@@ -48,7 +48,7 @@ final class Dockerd implements AutoCloseable {
     this.client = client(host);
   }
 
-  static Dockerd start() throws IOException, InterruptedException {
+  public static Dockerd start() throws IOException, InterruptedException {
     Assumptions.assumeTrue(
         new UnixSystem().getUid() == 0, "dockerd needs root: skipping the Docker integration test");
     String dockerd = executable("dockerd");
@@ -94,12 +94,12 @@ final class Dockerd implements AutoCloseable {
     return engine;
   }
 
-  URI host() {
+  public URI host() {
     return host;
   }
 
   /** A client of the test's own, for what the agent never does (load images, look around). */
-  DockerClient client() {
+  public DockerClient client() {
     return client;
   }
 

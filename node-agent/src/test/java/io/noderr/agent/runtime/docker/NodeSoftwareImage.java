@@ -26,14 +26,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * @param reference where the image is tagged; its registry is a closed local port, so a pull fails
  *     at once instead of waiting for a registry this machine cannot reach
  */
-record NodeSoftwareImage(String reference, String version, String digest) {
+public record NodeSoftwareImage(String reference, String version, String digest) {
 
   private static final Path BUSYBOX = Path.of("/bin/busybox");
   private static final String REPOSITORY = "127.0.0.1:9/noderr/node";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Serves {@code /health} (the version as its body) on {@code NODERR_HEALTH_PORT}. */
-  static NodeSoftwareImage serving(DockerClient client, String version) throws IOException {
+  public static NodeSoftwareImage serving(DockerClient client, String version) throws IOException {
     return serving(client, version, Map.of());
   }
 
