@@ -65,6 +65,7 @@ class LauncherTest {
     assertThat(result.stderr().strip())
         .startsWith("noderr: missing ")
         .contains("chromium chromium-driver swtpm swtpm-tools tpm2-tools shellcheck docker.io")
+        .contains("docker-compose prometheus prometheus-alertmanager")
         .contains("; run: sudo apt-get update && sudo apt-get install -y --no-install-recommends ")
         .doesNotContain("\n");
     assertThat(bin.resolve("apt.log")).doesNotExist();

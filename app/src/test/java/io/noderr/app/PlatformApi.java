@@ -72,7 +72,7 @@ public final class PlatformApi {
   }
 
   /** Submits an application (as its operator would, anonymously); returns its id. */
-  String apply(String tier, String region) throws Exception {
+  public String apply(String tier, String region) throws Exception {
     HttpResponse<String> response =
         post(
             "/api/v1/applications",
@@ -93,7 +93,7 @@ public final class PlatformApi {
   }
 
   /** Approves as admin; returns the install token (shown only in this answer). */
-  String approve(String applicationId) throws Exception {
+  public String approve(String applicationId) throws Exception {
     HttpResponse<String> response =
         post("/api/v1/applications/" + applicationId + "/approve", "admin");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -1,0 +1,77 @@
+package io.noderr.app.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/** compose-init's files; Compose reading them: deploy/'s ComposeStackTest. */
+class ComposeInitTest {
+
+  @TempDir Path directory;
+
+  @Test
+  void writesHashesThatMatchTheClearTextFiles_andNoSecretInClearInEnv() throws Exception {
+    ComposeSecrets secrets = ComposeSecrets.generate(new SecureRandom());
+
+    new ComposeInit(directory, "1.2.3").write(secrets);
+
+    String env = Files.readString(directory.resolve(".env"));
+    String adminHash = value(env, "NODERR_ADMIN_PASSWORD_HASH");
+    String admin = Files.readString(directory.resolve("deploy/secrets/admin-password")).strip();
+    assertThat(new BCryptPasswordEncoder().matches(admin, adminHash)).isTrue();
+    assertThat(value(env, "NODERR_AGENT_TOKEN_HASH"))
+        .isEqualTo(
+            ComposeSecrets.sha256Hex(
+                Files.readString(directory.resolve("deploy/secrets/agent-token")).strip()));
+    assertThat(value(env, "NODERR_VERSION")).isEqualTo("1.2.3");
+    assertThat(env)
+        .doesNotContain(secrets.adminPassword(), secrets.srePassword(), secrets.agentToken());
+    assertThat(secrets.toString()).doesNotContain(secrets.adminPassword());
+  }
+
+  @Test
+  void refusesWhenAnyFileExists_andWritesNothing() throws Exception {
+    Path secretsDir = Files.createDirectories(directory.resolve(ComposeInit.SECRETS_DIR));
+    Files.writeString(secretsDir.resolve("agent-token"), "kept\n");
+
+    assertThatThrownBy(
+            () ->
+                new ComposeInit(directory, "1").write(ComposeSecrets.generate(new SecureRandom())))
+        .isInstanceOf(ComposeInit.Refused.class)
+        .hasMessageContaining("deploy/secrets/agent-token")
+        .hasMessageContaining("never overwrites");
+    assertThat(directory.resolve(".env")).doesNotExist();
+    assertThat(Files.readString(secretsDir.resolve("agent-token"))).isEqualTo("kept\n");
+  }
+
+  @Test
+  void aFailedWrite_leavesNothingBehind() throws Exception {
+    Path secretsDir = Files.createDirectories(directory.resolve(ComposeInit.SECRETS_DIR));
+    // A dangling link passes the "exists?" check, then fails the exclusive create: by then .env
+    // and the admin password are written and must go again.
+    Files.createSymbolicLink(
+        secretsDir.resolve(ComposeInit.PROMETHEUS_CREDENTIAL), directory.resolve("nowhere/x"));
+
+    assertThatThrownBy(
+            () ->
+                new ComposeInit(directory, "1").write(ComposeSecrets.generate(new SecureRandom())))
+        .isNotInstanceOf(ComposeInit.Refused.class);
+
+    assertThat(directory.resolve(".env")).doesNotExist();
+    assertThat(secretsDir.resolve("admin-password")).doesNotExist();
+  }
+
+  private static String value(String env, String name) {
+    return env.lines()
+        .filter(line -> line.startsWith(name + "="))
+        .map(line -> line.substring(name.length() + 2, line.length() - 1))
+        .findFirst()
+        .orElseThrow();
+  }
+}
