@@ -1,10 +1,10 @@
 package io.noderr.app;
 
 import io.noderr.agent.platform.PlatformClient;
-import io.noderr.agent.sim.FailurePlan;
-import io.noderr.agent.sim.FleetSimulator;
-import io.noderr.agent.sim.SimulatedFleetSpec;
-import io.noderr.agent.sim.TokenEnrollment;
+import io.noderr.cli.sim.FailurePlan;
+import io.noderr.cli.sim.FleetSimulator;
+import io.noderr.cli.sim.SimulatedFleetSpec;
+import io.noderr.cli.sim.TokenEnrollment;
 import io.noderr.console.sim.SimulatedFleetControl;
 import io.noderr.gateway.agent.EmbeddedFleetCredential;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.noderr.app;
 
-import io.noderr.agent.sim.ReleaseFaults;
+import io.noderr.cli.sim.ReleaseFaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

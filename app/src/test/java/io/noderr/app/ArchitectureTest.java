@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.noderr.signing.Address;
+import io.noderr.signing.ImageDigest;
 import io.noderr.workflows.UpdateRefusals;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,6 +29,7 @@ class ArchitectureTest {
   private static final String WORKER = "io.noderr.worker..";
   private static final String CONSOLE = "io.noderr.console..";
   private static final String AGENT = "io.noderr.agent..";
+  private static final String CLI = "io.noderr.cli..";
   private static final String APP = "io.noderr.app..";
   private static final String ATTESTATION = "io.noderr.attestation..";
   private static final String SIGNING = "io.noderr.signing..";
@@ -41,7 +44,7 @@ class ArchitectureTest {
           .resideInAPackage(ACTIVITIES)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(WORKFLOWS, REGISTRY, WORKER, CONSOLE, AGENT, APP)
+          .resideInAnyPackage(WORKFLOWS, REGISTRY, WORKER, CONSOLE, AGENT, CLI, APP)
           .because("activities hold only interfaces and records shared by platform and agents");
 
   @ArchTest
@@ -62,7 +65,15 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              ACTIVITIES, WORKFLOWS, REGISTRY, WORKER, CONSOLE, AGENT, APP, "org.springframework..")
+              ACTIVITIES,
+              WORKFLOWS,
+              REGISTRY,
+              WORKER,
+              CONSOLE,
+              AGENT,
+              CLI,
+              APP,
+              "org.springframework..")
           .because("the verifier is a plain library: evidence in, verdict out");
 
   @ArchTest
@@ -79,6 +90,7 @@ class ArchitectureTest {
               WORKER,
               CONSOLE,
               AGENT,
+              CLI,
               APP,
               CONTRACTS,
               "org.springframework..",
@@ -115,7 +127,7 @@ class ArchitectureTest {
           .resideInAPackage(WORKFLOWS)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(REGISTRY, WORKER, CONSOLE, AGENT, APP);
+          .resideInAnyPackage(REGISTRY, WORKER, CONSOLE, AGENT, CLI, APP);
 
   @ArchTest
   static final ArchRule registryKnowsNoCallers =
@@ -124,7 +136,7 @@ class ArchitectureTest {
           .resideInAPackage(REGISTRY)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(ACTIVITIES, WORKFLOWS, WORKER, CONSOLE, AGENT, APP);
+          .resideInAnyPackage(ACTIVITIES, WORKFLOWS, WORKER, CONSOLE, AGENT, CLI, APP);
 
   @ArchTest
   static final ArchRule consoleDoesNotUseWorkerInternals =
@@ -133,7 +145,7 @@ class ArchitectureTest {
           .resideInAPackage(CONSOLE)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(WORKER, AGENT, APP)
+          .resideInAnyPackage(WORKER, AGENT, CLI, APP)
           .because("the console talks to workflows through WorkflowClient and reads read models");
 
   @ArchTest
@@ -143,7 +155,7 @@ class ArchitectureTest {
           .resideInAPackage(GATEWAY)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(WORKER, CONSOLE, AGENT, APP, SIGNING, CONTRACTS)
+          .resideInAnyPackage(WORKER, CONSOLE, AGENT, CLI, APP, SIGNING, CONTRACTS)
           .because(
               "the node gateway is the nodes' edge: sessions from the registry, no platform logic");
 
@@ -181,7 +193,7 @@ class ArchitectureTest {
           .resideInAPackage(HTTP)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(ACTIVITIES, WORKFLOWS, WORKER, CONSOLE, GATEWAY, AGENT, APP)
+          .resideInAnyPackage(ACTIVITIES, WORKFLOWS, WORKER, CONSOLE, GATEWAY, AGENT, CLI, APP)
           .because(
               "the console API and the node API share it; it must not pull either into the other");
 
@@ -190,7 +202,16 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideInAnyPackage(
-              ACTIVITIES, WORKFLOWS, REGISTRY, WORKER, CONSOLE, AGENT, ATTESTATION, SIGNING, HTTP)
+              ACTIVITIES,
+              WORKFLOWS,
+              REGISTRY,
+              WORKER,
+              CONSOLE,
+              AGENT,
+              CLI,
+              ATTESTATION,
+              SIGNING,
+              HTTP)
           .should()
           .dependOnClassesThat()
           .resideInAPackage(GATEWAY)
@@ -204,7 +225,7 @@ class ArchitectureTest {
           .resideInAPackage(WORKER)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(CONSOLE, AGENT, APP);
+          .resideInAnyPackage(CONSOLE, AGENT, CLI, APP);
 
   @ArchTest
   static final ArchRule agentUsesOnlyActivities =
@@ -215,6 +236,42 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(WORKFLOWS, REGISTRY, WORKER, CONSOLE, APP)
           .because("the agent runs on operators' hosts and shares only the activity contracts");
+
+  @ArchTest
+  static final ArchRule agentCarriesNoPeoplesTools =
+      noClasses()
+          .that()
+          .resideInAPackage(AGENT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(CLI, CONTRACTS)
+          .because(
+              "the agent jar is what runs on a node: the simulator, the signer and the dev chain are"
+                  + " the cli's, and the agent reads the beacon with its own eth_call");
+
+  @ArchTest
+  static final ArchRule agentNeverSigns =
+      noClasses()
+          .that()
+          .resideInAPackage(AGENT)
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage(SIGNING)
+                  .and(not(type(Address.class)))
+                  .and(not(type(ImageDigest.class))))
+          .because(
+              "a node only compares digests with the beacon's; signatures are the signers' (cli) and"
+                  + " the platform's");
+
+  @ArchTest
+  static final ArchRule onlyTheAssemblyEmbedsTheCli =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(CLI, APP)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(CLI)
+          .because("the cli uses the agent, never the reverse; the app embeds its simulated fleet");
 
   @ArchTest
   static final ArchRule workflowsAvoidNondeterminism =

@@ -3,7 +3,7 @@ package io.noderr.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.noderr.agent.sim.FleetSimulator;
+import io.noderr.cli.sim.FleetSimulator;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

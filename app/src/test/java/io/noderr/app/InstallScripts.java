@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** Runs the installer scripts of {@code install/} from the app module's tests. */
 final class InstallScripts {
@@ -19,16 +18,6 @@ final class InstallScripts {
   record Run(int exitCode, String stdout, String stderr) {}
 
   private InstallScripts() {}
-
-  /** The agent's executable jar, as the reactor built it before this module's tests. */
-  static Path agentJar() throws IOException {
-    try (Stream<Path> jars = Files.list(Path.of("..", "node-agent", "target"))) {
-      return jars.filter(jar -> jar.getFileName().toString().endsWith("-exec.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("build node-agent first (mvn package)"))
-          .toAbsolutePath();
-    }
-  }
 
   /** A directory with a {@code systemctl} that succeeds and records its arguments. */
   static Path fakeSystemctl(Path directory) throws IOException {

@@ -297,7 +297,7 @@ class OnboardingIT {
             "--tpm",
             "none",
             "--agent-jar",
-            InstallScripts.agentJar().toString(),
+            ExecJars.agent().toString(),
             "--no-docker-check");
     Path installSh = InstallScripts.INSTALL_DIR.resolve("install.sh");
 
@@ -344,7 +344,7 @@ class OnboardingIT {
                 "--tpm",
                 "none",
                 "--agent-jar",
-                InstallScripts.agentJar().toString(),
+                ExecJars.agent().toString(),
                 "--no-docker-check"),
             Map.of(
                 "NODERR_INSTALL_ROOT",

@@ -40,7 +40,7 @@ import org.web3j.crypto.WalletUtils;
 
 /**
  * Releases end to end on the embedded platform pointed at a real local chain (ganache): an admin
- * proposes over REST, two demo signers sign with the real {@code noderr sign} CLI (the agent jar,
+ * proposes over REST, two demo signers sign with the real {@code noderr sign} CLI (the CLI jar,
  * keystores, passwords from the environment), the workflow publishes through the on-chain multisig,
  * the beacon follower sees the event and the version is recorded. Every bad input is refused with a
  * 4xx and nothing is published.
@@ -287,7 +287,7 @@ class ReleaseIT {
                 request.path("chainId").asLong(), Address.of(request.path("multisig").asText())));
   }
 
-  /** Runs {@code noderr sign} from the agent jar, as a signer would. */
+  /** Runs {@code noderr sign} from the CLI jar, as a signer would. */
   private CliRun sign(int signerNumber, String releaseId) throws Exception {
     Path keystore = keystore(DemoSigners.key(signerNumber), "signer-" + signerNumber);
     List<String> command = new ArrayList<>();
@@ -295,7 +295,7 @@ class ReleaseIT {
     command.addAll(
         List.of(
             "-jar",
-            InstallScripts.agentJar().toString(),
+            ExecJars.cli().toString(),
             "sign",
             "--platform",
             base.toString(),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.noderr.agent.sim.FleetSimulator;
+import io.noderr.cli.sim.FleetSimulator;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

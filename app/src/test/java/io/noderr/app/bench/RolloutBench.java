@@ -1,8 +1,8 @@
 package io.noderr.app.bench;
 
-import io.noderr.agent.sim.FleetSimulator;
 import io.noderr.app.PlatformApi;
 import io.noderr.app.Publications;
+import io.noderr.cli.sim.FleetSimulator;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;

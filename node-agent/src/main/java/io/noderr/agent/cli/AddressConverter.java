@@ -4,7 +4,7 @@ import io.noderr.signing.Address;
 import picocli.CommandLine.ITypeConverter;
 
 /** Parses {@code 0x...} options, so a mistyped address is a usage error naming the option. */
-class AddressConverter implements ITypeConverter<Address> {
+public class AddressConverter implements ITypeConverter<Address> {
   @Override
   public Address convert(String value) {
     return Address.of(value);

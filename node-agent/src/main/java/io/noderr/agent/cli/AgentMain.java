@@ -1,22 +1,22 @@
 package io.noderr.agent.cli;
 
-import io.noderr.agent.platform.PlatformException;
-import io.noderr.agent.signer.SigningRefused;
-import io.noderr.agent.tpm.TpmOperationException;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the {@code noderr} CLI jar: {@code agent} runs one node, {@code sim} a fleet,
- * {@code sign} answers a release request with a signer's key, {@code chain} runs a local dev chain.
+ * Entry point of the agent jar, the one thing installed on a node: {@code agent} runs that node.
+ * The people's tools (simulator, signer, dev chain) are the {@code cli} module's jar, so none of
+ * their code ships to nodes.
  */
 @Command(
     name = "noderr",
     mixinStandardHelpOptions = true,
-    subcommands = {AgentCommand.class, SimCommand.class, SignCommand.class, ChainCommand.class},
-    description = "Noderr node agent, fleet simulator, release signer and dev chain.")
+    subcommands = {AgentCommand.class},
+    description = "Noderr node agent.")
 public final class AgentMain implements Runnable {
+
+  /** Names the agent's logback file: the jar may share a classpath with the platform's. */
+  public static final String LOGBACK_CONFIGURATION = "noderr-agent-logback.xml";
 
   @Override
   public void run() {
@@ -24,31 +24,8 @@ public final class AgentMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    // The agent jar may share a classpath with the platform (Spring Boot owns logback.xml there).
-    System.setProperty("logback.configurationFile", "noderr-agent-logback.xml");
-    System.exit(cli(new AgentMain()).execute(args));
-  }
-
-  /** The command line of {@code command} as users get it: one readable error line, exit code 1. */
-  static CommandLine cli(Object command) {
-    CommandLine cli = new CommandLine(command);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("error: " + oneLine(e));
-          return 1;
-        });
-    return cli;
-  }
-
-  static String oneLine(Exception e) {
-    if (e instanceof PlatformException
-        || e instanceof SigningRefused
-        || e instanceof IllegalArgumentException
-        || e instanceof IllegalStateException
-        || e instanceof TpmOperationException
-        || e instanceof UncheckedIOException) {
-      return e.getMessage();
-    }
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
+    // Spring Boot owns logback.xml where the agent shares a classpath with the platform.
+    System.setProperty("logback.configurationFile", LOGBACK_CONFIGURATION);
+    System.exit(OneLineErrors.cli(new AgentMain()).execute(args));
   }
 }

@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
  * How an agent process reaches the platform and Temporal; shared by {@code agent} and {@code sim}.
  * The real agent polls through the platform's node gateway (TLS, pinned certificate, session
  * token), and so does the simulator (a session per simulated node); {@code --temporal} connects
- * straight to a Temporal frontend (development only).
+ * straight to a Temporal frontend (development only). Public for the simulator in the cli module.
  */
-class ConnectionOptions {
+public class ConnectionOptions {
 
   @Option(
       names = "--platform",
@@ -60,7 +60,7 @@ class ConnectionOptions {
    * platform's credential: NODERR_TEMPORAL_CREDENTIAL, else the file `noderr up` writes into its
    * data directory (readable by the platform's user only), else none. Never printed.
    */
-  String temporalCredential() {
+  public String temporalCredential() {
     String fromEnv = System.getenv("NODERR_TEMPORAL_CREDENTIAL");
     if (fromEnv != null && !fromEnv.isBlank()) {
       return fromEnv.strip();
@@ -93,7 +93,7 @@ class ConnectionOptions {
     return temporal == null && platformSays != null ? platformSays : namespace;
   }
 
-  void validate() {
+  public void validate() {
     if (heartbeatSeconds < 1 || heartbeatSeconds > 3600) {
       throw new IllegalArgumentException("--heartbeat-interval must be between 1 and 3600 seconds");
     }
@@ -102,13 +102,30 @@ class ConnectionOptions {
     requireHttp("--platform", platform);
   }
 
+  public URI platform() {
+    return platform;
+  }
+
+  /** The --temporal value: null unless asked to bypass the gateway. */
+  public String temporal() {
+    return temporal;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public int heartbeatSeconds() {
+    return heartbeatSeconds;
+  }
+
   private static void requireHostPort(String option, String value) {
     if (value != null && !value.matches("[^:\\s]+:\\d{1,5}")) {
       throw new IllegalArgumentException(option + " must be host:port, got '" + value + "'");
     }
   }
 
-  static void requireHttp(String option, URI url) {
+  public static void requireHttp(String option, URI url) {
     if (url.getScheme() == null || !url.getScheme().matches("https?")) {
       throw new IllegalArgumentException(option + " must be an http(s) URL, got '" + url + "'");
     }

@@ -1,0 +1,36 @@
+package io.noderr.cli;
+
+import io.noderr.agent.cli.AgentMain;
+import io.noderr.agent.cli.OneLineErrors;
+import io.noderr.cli.signer.SigningRefused;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the people's CLI jar: {@code sim} runs a simulated fleet, {@code sign} answers a
+ * release request with a signer's key, {@code chain} runs a local dev chain. Nodes run the agent
+ * jar instead, which carries none of this.
+ */
+@Command(
+    name = "noderr",
+    mixinStandardHelpOptions = true,
+    subcommands = {SimCommand.class, SignCommand.class, ChainCommand.class},
+    description = "Noderr tools for people: fleet simulator, release signer and dev chain.")
+public final class NoderrCli implements Runnable {
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    // The simulator logs like the agents it simulates (and Spring Boot owns logback.xml).
+    System.setProperty("logback.configurationFile", AgentMain.LOGBACK_CONFIGURATION);
+    System.exit(cli(new NoderrCli()).execute(args));
+  }
+
+  /** The command line of {@code command} as users get it: one readable error line, exit code 1. */
+  static CommandLine cli(Object command) {
+    return OneLineErrors.cli(command, SigningRefused.class);
+  }
+}

@@ -1,0 +1,168 @@
+package io.noderr.cli.sim;
+
+import io.noderr.activities.node.NodeStatusReport;
+import io.noderr.activities.release.BeaconTier;
+import io.noderr.agent.AgentHost;
+import io.noderr.agent.HeartbeatLoop;
+import io.noderr.agent.NodeStatusActivitiesImpl;
+import io.noderr.agent.platform.EnrollmentEntry;
+import io.noderr.agent.platform.PlatformClient;
+import io.noderr.agent.release.BeaconDigestCheck;
+import io.noderr.agent.release.CachingBeaconSource;
+import io.noderr.agent.release.PlatformBeaconSource;
+import io.noderr.agent.runtime.RunningRelease;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hosts a fleet of simulated agents in one JVM. Each node is admitted by the platform, polls its
+ * own task queue with the real {@link NodeStatusActivitiesImpl} and {@link BeaconDigestCheck}
+ * (reading the beacon through the platform), and heartbeats; only the container runtime and host
+ * metrics are simulated.
+ */
+public class FleetSimulator implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(FleetSimulator.class);
+
+  /**
+   * How long simulated nodes share one beacon answer: a rollout asks thousands of them at once, and
+   * they all ask the same platform about the same three tiers.
+   */
+  static final Duration BEACON_CACHE = Duration.ofSeconds(2);
+
+  private final SimulatedFleetSpec spec;
+  private final Supplier<AgentHost> connect;
+  private final FleetAdmission admission;
+  private final PlatformClient platform;
+
+  /** One check per tier, all reading one cached beacon: each node uses its admitted tier's. */
+  private final Map<BeaconTier, BeaconDigestCheck> releaseChecks = new EnumMap<>(BeaconTier.class);
+
+  private final List<SimulatedNode> nodes = new ArrayList<>();
+  private final List<NodeStatusActivitiesImpl> agents = new ArrayList<>();
+  private final ReleaseFaults releaseFaults = new ReleaseFaults();
+  private HeartbeatLoop heartbeats;
+  private AgentHost host;
+
+  /**
+   * @param connect the fleet's Temporal connection, asked for once the fleet is admitted (the
+   *     admission's answer says how nodes reach the platform's node gateway)
+   * @param platform the fleet credential's client: beacon reads, and heartbeats unless the
+   *     admission sends them otherwise ({@link FleetAdmission#heartbeats})
+   */
+  public FleetSimulator(
+      SimulatedFleetSpec spec,
+      Supplier<AgentHost> connect,
+      FleetAdmission admission,
+      PlatformClient platform) {
+    this.spec = spec;
+    this.connect = connect;
+    this.admission = admission;
+    this.platform = platform;
+    CachingBeaconSource beacon =
+        new CachingBeaconSource(
+            new PlatformBeaconSource(platform), BEACON_CACHE, Clock.systemUTC());
+    for (BeaconTier tier : BeaconTier.values()) {
+      releaseChecks.put(tier, new BeaconDigestCheck(beacon, tier));
+    }
+  }
+
+  /** Admits the fleet, starts every node's worker and the heartbeat loop. */
+  public void start(Duration heartbeatInterval) {
+    List<EnrollmentEntry> entries = new ArrayList<>();
+    for (int i = 0; i < spec.size(); i++) {
+      entries.add(
+          new EnrollmentEntry(
+              spec.nodeId(i),
+              SimulatedFleetSpec.operator(i),
+              spec.tier(i),
+              SimulatedFleetSpec.region(i),
+              Map.of("simulated", "true")));
+    }
+    List<String> ids = admission.admit(entries);
+    host = connect.get();
+    RunningRelease release = new RunningRelease(spec.version(), digestOf(spec.version()));
+    Clock clock = Clock.systemUTC();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      BeaconDigestCheck releaseCheck =
+          releaseChecks.get(BeaconTier.valueOf(admission.admittedTier(entries.get(i))));
+      SimulatedNode node = new SimulatedNode(id, spec.failures());
+      SimulatedRuntime runtime = new SimulatedRuntime(release, node);
+      NodeStatusActivitiesImpl activities =
+          new NodeStatusActivitiesImpl(
+              id, runtime, new SimulatedHostMetrics(id, clock), node, clock);
+      if (node.failure() != Failure.SILENT) {
+        node.attach(
+            host.addNode(
+                id,
+                activities,
+                releaseCheck,
+                new SimulatedUpdates(node, runtime, releaseFaults, releaseCheck)));
+      }
+      nodes.add(node);
+      agents.add(activities);
+    }
+    host.start();
+    heartbeats = new HeartbeatLoop(admission.heartbeats(platform), this::reportsOfLiveNodes);
+    heartbeats.start(heartbeatInterval);
+    log.info("simulated fleet up: {} nodes, failures {}", ids.size(), spec.failures());
+  }
+
+  /** The per-release failure knobs of this fleet, settable while it runs. */
+  public ReleaseFaults releaseFaults() {
+    return releaseFaults;
+  }
+
+  /** How many hosted nodes have each failure mode. */
+  public Map<Failure, Long> failureCounts() {
+    return nodes.stream()
+        .collect(
+            Collectors.groupingBy(
+                SimulatedNode::failure, () -> new EnumMap<>(Failure.class), Collectors.counting()));
+  }
+
+  private List<NodeStatusReport> reportsOfLiveNodes() {
+    List<NodeStatusReport> reports = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i).isUp()) {
+        reports.add(agents.get(i).currentStatus());
+      }
+    }
+    return reports;
+  }
+
+  /** The sha256 digest a simulated image of {@code version} has (stable across runs). */
+  public static String digestOf(String version) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("noderr-node:" + version).getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (heartbeats != null) {
+      heartbeats.close();
+    }
+    if (host != null) {
+      host.close();
+    }
+  }
+}

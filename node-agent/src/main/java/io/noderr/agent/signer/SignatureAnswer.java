@@ -1,4 +1,0 @@
-package io.noderr.agent.signer;
-
-/** The platform's answer to a signature or a decline: where the request stands now. */
-public record SignatureAnswer(String status, int signatures, int threshold) {}

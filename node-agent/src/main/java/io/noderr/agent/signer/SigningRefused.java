@@ -1,8 +1,0 @@
-package io.noderr.agent.signer;
-
-/** The signer CLI will not sign this request; the message says why in one line. */
-public class SigningRefused extends RuntimeException {
-  public SigningRefused(String message) {
-    super(message);
-  }
-}
