@@ -37,6 +37,7 @@ import io.noderr.console.views.deployments.NodeResultsGrid;
 import io.noderr.registry.rollout.RolloutRow;
 import io.noderr.workflows.rollout.GateEvaluation;
 import io.noderr.workflows.rollout.RolloutState;
+import io.noderr.workflows.search.NoderrSearchAttributes;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.time.Instant;
@@ -173,9 +174,13 @@ public class DeploymentsView extends HorizontalLayout {
         new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
     lines.setColspan(counts, 2);
     summary.add(new H3(id), lines);
-    URI link = links.workflow(id);
+    // The rollout and all its batches: they share the deployment id.
+    URI link = links.search(NoderrSearchAttributes.DEPLOYMENT_ID, id);
     if (link != null) {
-      summary.add(new Anchor(link.toString(), "Open in the Temporal UI"));
+      Anchor open = new Anchor(link.toString(), "Open in Temporal UI");
+      open.setId("deployment-temporal-ui");
+      open.setTarget("_blank");
+      summary.add(open);
     }
     if (admin && !state.status().isFinal()) {
       summary.add(verbButtons(id));
