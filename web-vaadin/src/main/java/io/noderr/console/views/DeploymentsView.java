@@ -8,7 +8,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
@@ -39,7 +38,6 @@ import io.noderr.workflows.rollout.GateEvaluation;
 import io.noderr.workflows.rollout.RolloutState;
 import io.noderr.workflows.search.NoderrSearchAttributes;
 import jakarta.annotation.security.RolesAllowed;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -175,13 +173,9 @@ public class DeploymentsView extends HorizontalLayout {
     lines.setColspan(counts, 2);
     summary.add(new H3(id), lines);
     // The rollout and all its batches: they share the deployment id.
-    URI link = links.search(NoderrSearchAttributes.DEPLOYMENT_ID, id);
-    if (link != null) {
-      Anchor open = new Anchor(link.toString(), "Open in Temporal UI");
-      open.setId("deployment-temporal-ui");
-      open.setTarget("_blank");
-      summary.add(open);
-    }
+    TemporalUiLink.to(
+            links.search(NoderrSearchAttributes.DEPLOYMENT_ID, id), "deployment-temporal-ui")
+        .ifPresent(summary::add);
     if (admin && !state.status().isFinal()) {
       summary.add(verbButtons(id));
     }

@@ -30,7 +30,6 @@ import io.noderr.registry.audit.AuditEntry;
 import io.noderr.registry.node.Node;
 import io.noderr.workflows.search.NoderrSearchAttributes;
 import jakarta.annotation.security.RolesAllowed;
-import java.net.URI;
 import java.util.Locale;
 
 /** One node: identity, version, health, recent audit events and its workflows. */
@@ -86,13 +85,8 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
     add(new H3("Workflows"));
     // Every workflow about the node: its health checks, onboarding and the rollout batches that
     // updated it (docs/sre.md).
-    URI search = links.search(NoderrSearchAttributes.NODE_ID, node.id());
-    if (search != null) {
-      Anchor open = new Anchor(search.toString(), "Open in Temporal UI");
-      open.setId("node-temporal-ui");
-      open.setTarget("_blank");
-      add(open);
-    }
+    TemporalUiLink.to(links.search(NoderrSearchAttributes.NODE_ID, node.id()), "node-temporal-ui")
+        .ifPresent(this::add);
     add(workflows(details), new H3("Recent audit events"), audit(details));
   }
 
