@@ -21,6 +21,7 @@ import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.identity.NodeSessions;
 import io.noderr.registry.identity.TokenHash;
+import io.noderr.workflows.testing.TestEnvironments;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.common.v1.WorkflowType;
 import io.temporal.api.query.v1.WorkflowQuery;
@@ -96,7 +97,7 @@ class NodeGatewayIT {
   @BeforeAll
   static void platform() throws Exception {
     temporal =
-        TestWorkflowEnvironment.newInstance(
+        TestEnvironments.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     temporal
         .newWorker(TaskQueues.PLATFORM)

@@ -34,11 +34,15 @@ import org.springframework.test.context.DynamicPropertySource;
       "vaadin.allowed-packages=io.noderr.console,com.vaadin",
       "vaadin.launch-browser=false",
       // Tests drive refreshes themselves; keep the push tick out of their way.
-      "noderr.console.push-interval=1h"
+      "noderr.console.push-interval=1h",
+      "noderr.console.temporal-ui-url=" + AbstractConsoleIT.TEMPORAL_UI
     })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 public abstract class AbstractConsoleIT {
+
+  /** The Temporal UI the console links to (nothing listens there). */
+  protected static final String TEMPORAL_UI = "http://temporal-ui.test:8233/";
 
   /** Demo password of every demo login. */
   protected static final String PASSWORD = "noderr-demo";

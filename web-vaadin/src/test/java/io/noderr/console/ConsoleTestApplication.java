@@ -13,6 +13,7 @@ import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
 import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
 import io.noderr.workflows.rollout.RolloutWorkflowImpl;
+import io.noderr.workflows.testing.TestEnvironments;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -49,7 +50,7 @@ public class ConsoleTestApplication {
       OnboardingRecorder onboarding, ReleaseActivities releases, RolloutActivities rollouts) {
     // No time skipping: nothing here waits on workflow timers (release deadlines are days away).
     TestWorkflowEnvironment environment =
-        TestWorkflowEnvironment.newInstance(
+        TestEnvironments.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = environment.newWorker(TaskQueues.PLATFORM);
     worker.registerWorkflowImplementationTypes(

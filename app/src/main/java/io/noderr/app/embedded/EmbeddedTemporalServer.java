@@ -1,8 +1,13 @@
 package io.noderr.app.embedded;
 
+import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.noderr.workflows.search.NoderrSearchAttributes;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.api.operatorservice.v1.OperatorServiceGrpc;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
@@ -74,6 +79,7 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     try {
       Server server = builder.build().start();
       Server inProcess = local.build().start();
+      registerSearchAttributes(inProcessName);
       return new EmbeddedTemporalServer(services, server, inProcess, inProcessName, executor);
     } catch (IOException e) {
       services.close();
@@ -91,6 +97,24 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
       throw new PlatformStartupException(
           "cannot start the embedded Temporal server: " + e.getMessage(),
           "check that 127.0.0.1 is usable by this user");
+    }
+  }
+
+  /**
+   * Noderr's search attributes, which every workflow sets at start: an unknown one would make the
+   * server refuse the start. A real cluster registers them in its setup
+   * (deploy/temporal/search-attributes.txt).
+   */
+  private static void registerSearchAttributes(String inProcessName) {
+    ManagedChannel channel = InProcessChannelBuilder.forName(inProcessName).build();
+    try {
+      OperatorServiceGrpc.newBlockingStub(channel)
+          .addSearchAttributes(
+              AddSearchAttributesRequest.newBuilder()
+                  .putAllSearchAttributes(NoderrSearchAttributes.INDEXED_TYPES)
+                  .build());
+    } finally {
+      channel.shutdownNow();
     }
   }
 

@@ -7,12 +7,20 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
+import io.noderr.workflows.healthcheck.NodeHealthCheckInput;
+import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflow;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.authorization.AuthorizationGrpcMetadataProvider;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +86,47 @@ class EmbeddedTemporalServerTest {
       try {
         assertServed(platform);
         assertThat(server.inProcessName()).startsWith("noderr-temporal-");
+      } finally {
+        platform.shutdownNow();
+        channel.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void noderrsSearchAttributes_areRegisteredAtStart() {
+    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, CREDENTIAL)) {
+      ManagedChannel channel = InProcessChannelBuilder.forName(server.inProcessName()).build();
+      WorkflowServiceStubs platform =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setChannel(channel).build());
+      try {
+        WorkflowClient client = WorkflowClient.newInstance(platform);
+        // No worker: the server only has to accept the start and keep the attributes.
+        WorkflowStub.fromTyped(
+                client.newWorkflowStub(
+                    NodeHealthCheckWorkflow.class,
+                    NodeHealthCheckWorkflow.startOptions(
+                            "health-check-n-1-1",
+                            new NodeHealthCheckInput("n-1", "alice"),
+                            "ORACLE",
+                            "0xoperator")
+                        .build()))
+            .start(new NodeHealthCheckInput("n-1", "alice"));
+
+        Map<String, Payload> indexed =
+            platform
+                .blockingStub()
+                .describeWorkflowExecution(
+                    DescribeWorkflowExecutionRequest.newBuilder()
+                        .setNamespace(client.getOptions().getNamespace())
+                        .setExecution(
+                            WorkflowExecution.newBuilder().setWorkflowId("health-check-n-1-1"))
+                        .build())
+                .getWorkflowExecutionInfo()
+                .getSearchAttributes()
+                .getIndexedFieldsMap();
+        assertThat(indexed).containsKeys("NoderrNodeId", "NoderrTier", "NoderrOperator");
       } finally {
         platform.shutdownNow();
         channel.shutdownNow();

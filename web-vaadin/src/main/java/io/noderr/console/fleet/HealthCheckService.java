@@ -1,15 +1,13 @@
 package io.noderr.console.fleet;
 
-import io.noderr.activities.TaskQueues;
 import io.noderr.registry.audit.AuditLog;
+import io.noderr.registry.node.Node;
 import io.noderr.registry.node.NodeRepository;
 import io.noderr.registry.workflow.WorkflowRuns;
 import io.noderr.workflows.healthcheck.NodeHealthCheckInput;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflow;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -35,22 +33,19 @@ public class HealthCheckService {
   /** Starts a check and returns its workflow id. */
   @PreAuthorize("hasRole('ADMIN')")
   public String start(String nodeId, String requestedBy) {
-    if (!nodes.existsById(nodeId)) {
-      throw new NodeNotFoundException(nodeId);
-    }
+    Node node = nodes.findById(nodeId).orElseThrow(() -> new NodeNotFoundException(nodeId));
     String workflowId = NodeHealthCheckWorkflow.workflowId(nodeId, clock.millis());
+    NodeHealthCheckInput input = new NodeHealthCheckInput(nodeId, requestedBy);
     NodeHealthCheckWorkflow workflow =
         client.newWorkflowStub(
             NodeHealthCheckWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.PLATFORM)
-                .setWorkflowExecutionTimeout(Duration.ofMinutes(10))
+            NodeHealthCheckWorkflow.startOptions(
+                    workflowId, input, node.tier().name(), node.operatorId())
                 .build());
     // Read model first: if the start fails the reconciler marks the row LOST; the reverse order
     // could leave a running workflow the console never shows.
     runs.started(workflowId, NodeHealthCheckWorkflow.TYPE, nodeId, requestedBy);
-    WorkflowClient.start(workflow::run, new NodeHealthCheckInput(nodeId, requestedBy));
+    WorkflowClient.start(workflow::run, input);
     audit.append(requestedBy, "node.health-check-requested", nodeId, null, workflowId);
     return workflowId;
   }

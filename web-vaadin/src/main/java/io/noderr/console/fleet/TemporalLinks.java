@@ -2,6 +2,7 @@ package io.noderr.console.fleet;
 
 import io.noderr.console.ConsoleProperties;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.SearchAttributeKey;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,20 @@ public class TemporalLinks {
     String base = uiBase.toString().replaceAll("/+$", "");
     return URI.create(
         base + "/namespaces/" + encode(namespace) + "/workflows/" + encode(workflowId));
+  }
+
+  /**
+   * The Temporal UI's list of every workflow whose {@code attribute} is {@code value} (e.g. a
+   * deployment's rollout and batches; docs/sre.md); null when no UI is configured.
+   */
+  public URI search(SearchAttributeKey<?> attribute, String value) {
+    if (uiBase == null) {
+      return null;
+    }
+    String base = uiBase.toString().replaceAll("/+$", "");
+    String query = attribute.getName() + "=\"" + value.replace("\"", "\\\"") + "\"";
+    return URI.create(
+        base + "/namespaces/" + encode(namespace) + "/workflows?query=" + encode(query));
   }
 
   private static String encode(String part) {

@@ -1,6 +1,5 @@
 package io.noderr.console.onboarding;
 
-import io.noderr.activities.TaskQueues;
 import io.noderr.activities.onboarding.ApplicationSubmitted;
 import io.noderr.console.security.Roles;
 import io.noderr.http.Secrets;
@@ -19,7 +18,6 @@ import io.noderr.workflows.onboarding.Reviewer;
 import io.noderr.workflows.onboarding.TokenGrant;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowOptions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -64,13 +62,6 @@ public class ApplicationService {
   public String submit(ApplicationForm form) {
     String id = NodeIds.APPLICATION_PREFIX + randomSuffix();
     String workflowId = OnboardingWorkflow.workflowId(id);
-    OnboardingWorkflow workflow =
-        client.newWorkflowStub(
-            OnboardingWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.PLATFORM)
-                .build());
     ApplicationSubmitted application =
         new ApplicationSubmitted(
             id,
@@ -80,12 +71,15 @@ public class ApplicationService {
             form.region(),
             form.signingAddress().toLowerCase(Locale.ROOT),
             workflowId);
-    WorkflowClient.start(
-        workflow::run,
+    OnboardingInput input =
         new OnboardingInput(
             application,
             properties.installTokenTtl().toMillis(),
-            properties.reviewWindow().toMillis()));
+            properties.reviewWindow().toMillis());
+    OnboardingWorkflow workflow =
+        client.newWorkflowStub(
+            OnboardingWorkflow.class, OnboardingWorkflow.startOptions(input).build());
+    WorkflowClient.start(workflow::run, input);
     return id;
   }
 

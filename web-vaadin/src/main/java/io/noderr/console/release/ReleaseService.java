@@ -1,6 +1,5 @@
 package io.noderr.console.release;
 
-import io.noderr.activities.TaskQueues;
 import io.noderr.activities.release.BeaconTier;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.onboarding.WorkflowUpdates;
@@ -21,11 +20,9 @@ import io.noderr.workflows.release.ReleaseState;
 import io.noderr.workflows.release.SignCommand;
 import io.noderr.workflows.release.SignatureAccepted;
 import io.noderr.workflows.release.WithdrawCommand;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,14 +95,7 @@ public class ReleaseService {
     String id = ReleaseApprovalWorkflow.workflowId(proposal.tier(), proposal.version());
     ReleaseApprovalWorkflow workflow =
         client.newWorkflowStub(
-            ReleaseApprovalWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(id)
-                .setTaskQueue(TaskQueues.PLATFORM)
-                // A declined or expired release may be proposed again under the same id.
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                .build());
+            ReleaseApprovalWorkflow.class, ReleaseApprovalWorkflow.startOptions(proposal).build());
     try {
       WorkflowClient.start(workflow::run, proposal);
     } catch (WorkflowExecutionAlreadyStarted e) {

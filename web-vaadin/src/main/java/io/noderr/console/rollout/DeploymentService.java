@@ -229,19 +229,20 @@ public class DeploymentService {
       String reason,
       Authentication caller) {
     String id = freeId(tiers, version);
+    RolloutInput input =
+        new RolloutInput(
+            version,
+            tiers,
+            image == null || image.isBlank() ? RolloutInput.defaultImage(version) : image.strip(),
+            digest,
+            strategy,
+            caller.getName(),
+            reason);
     RolloutWorkflow rollout =
-        client.newWorkflowStub(RolloutWorkflow.class, RolloutWorkflow.startOptions(id).build());
+        client.newWorkflowStub(
+            RolloutWorkflow.class, RolloutWorkflow.startOptions(id, input).build());
     try {
-      WorkflowClient.start(
-          rollout::run,
-          new RolloutInput(
-              version,
-              tiers,
-              image == null || image.isBlank() ? RolloutInput.defaultImage(version) : image.strip(),
-              digest,
-              strategy,
-              caller.getName(),
-              reason));
+      WorkflowClient.start(rollout::run, input);
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw new DeploymentConflictException(id + " is already running");
     }

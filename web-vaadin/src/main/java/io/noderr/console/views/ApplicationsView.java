@@ -19,6 +19,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.noderr.console.fleet.TemporalLinks;
 import io.noderr.console.onboarding.ApplicationDetails;
 import io.noderr.console.onboarding.ApplicationService;
 import io.noderr.console.onboarding.Approval;
@@ -29,6 +30,7 @@ import io.noderr.registry.onboarding.ApplicationQuery;
 import io.noderr.registry.onboarding.ApplicationRow;
 import io.noderr.workflows.onboarding.OnboardingStage;
 import io.noderr.workflows.onboarding.OnboardingState;
+import io.noderr.workflows.onboarding.OnboardingWorkflow;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -56,9 +58,12 @@ public class ApplicationsView extends HorizontalLayout {
   private final ApplicationService applications;
   private final boolean admin;
   private ApplicationRow selected;
+  private final TemporalLinks links;
 
-  public ApplicationsView(ApplicationService applications, AuthenticationContext auth) {
+  public ApplicationsView(
+      ApplicationService applications, AuthenticationContext auth, TemporalLinks links) {
     this.applications = applications;
+    this.links = links;
     this.admin = auth.hasRole(Roles.ADMIN);
     setSizeFull();
     VerticalLayout list = new VerticalLayout(filters(), grid);
@@ -176,6 +181,10 @@ public class ApplicationsView extends HorizontalLayout {
     ApplicationRow application = current.application();
     OnboardingState state = current.workflowState();
     details.add(new H3(application.operatorName()));
+    TemporalUiLink.to(
+            links.workflow(OnboardingWorkflow.workflowId(application.id())),
+            "application-temporal-ui")
+        .ifPresent(details::add);
     details.add(
         line("Application", application.id()),
         line("Status", application.status()),

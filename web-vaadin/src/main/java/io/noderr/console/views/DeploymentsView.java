@@ -8,7 +8,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
@@ -37,8 +36,8 @@ import io.noderr.console.views.deployments.NodeResultsGrid;
 import io.noderr.registry.rollout.RolloutRow;
 import io.noderr.workflows.rollout.GateEvaluation;
 import io.noderr.workflows.rollout.RolloutState;
+import io.noderr.workflows.search.NoderrSearchAttributes;
 import jakarta.annotation.security.RolesAllowed;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -173,10 +172,10 @@ public class DeploymentsView extends HorizontalLayout {
         new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36em", 2));
     lines.setColspan(counts, 2);
     summary.add(new H3(id), lines);
-    URI link = links.workflow(id);
-    if (link != null) {
-      summary.add(new Anchor(link.toString(), "Open in the Temporal UI"));
-    }
+    // The rollout and all its batches: they share the deployment id.
+    TemporalUiLink.to(
+            links.search(NoderrSearchAttributes.DEPLOYMENT_ID, id), "deployment-temporal-ui")
+        .ifPresent(summary::add);
     if (admin && !state.status().isFinal()) {
       summary.add(verbButtons(id));
     }

@@ -24,9 +24,11 @@ import io.noderr.console.fleet.HealthCheckService;
 import io.noderr.console.fleet.NodeDetails;
 import io.noderr.console.fleet.NodeDetails.LinkedRun;
 import io.noderr.console.fleet.NodeNotFoundException;
+import io.noderr.console.fleet.TemporalLinks;
 import io.noderr.console.security.Roles;
 import io.noderr.registry.audit.AuditEntry;
 import io.noderr.registry.node.Node;
+import io.noderr.workflows.search.NoderrSearchAttributes;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 
@@ -39,12 +41,17 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
   private final FleetService fleet;
   private final HealthCheckService healthChecks;
   private final AuthenticationContext auth;
+  private final TemporalLinks links;
 
   public NodeDetailView(
-      FleetService fleet, HealthCheckService healthChecks, AuthenticationContext auth) {
+      FleetService fleet,
+      HealthCheckService healthChecks,
+      AuthenticationContext auth,
+      TemporalLinks links) {
     this.fleet = fleet;
     this.healthChecks = healthChecks;
     this.auth = auth;
+    this.links = links;
   }
 
   static RouteParameters params(String nodeId) {
@@ -75,7 +82,12 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
       check.setId("check-health");
       add(check);
     }
-    add(new H3("Workflows"), workflows(details), new H3("Recent audit events"), audit(details));
+    add(new H3("Workflows"));
+    // Every workflow about the node: its health checks, onboarding and the rollout batches that
+    // updated it (docs/sre.md).
+    TemporalUiLink.to(links.search(NoderrSearchAttributes.NODE_ID, node.id()), "node-temporal-ui")
+        .ifPresent(this::add);
+    add(workflows(details), new H3("Recent audit events"), audit(details));
   }
 
   private Component identity(NodeDetails details) {

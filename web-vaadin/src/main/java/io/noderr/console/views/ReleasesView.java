@@ -16,6 +16,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.noderr.console.fleet.TemporalLinks;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.release.BeaconSettings;
 import io.noderr.console.release.InvalidReleaseException;
@@ -48,10 +49,15 @@ public class ReleasesView extends HorizontalLayout {
   final Span beacon = new Span();
   private final ReleaseService releases;
   private ReleaseRow selected;
+  private final TemporalLinks links;
 
   public ReleasesView(
-      ReleaseService releases, BeaconSettings settings, AuthenticationContext auth) {
+      ReleaseService releases,
+      BeaconSettings settings,
+      AuthenticationContext auth,
+      TemporalLinks links) {
     this.releases = releases;
+    this.links = links;
     setSizeFull();
     beacon.setId("beacon-backend");
     beacon.setText(settings.describe());
@@ -142,6 +148,8 @@ public class ReleasesView extends HorizontalLayout {
     }
     ReleaseDetails release = releases.details(row.id());
     details.add(new H3(release.tier() + " " + release.version()));
+    // The request's own workflow (its id is the release's id).
+    TemporalUiLink.to(links.workflow(row.id()), "release-temporal-ui").ifPresent(details::add);
     details.add(
         line("Status", release.status()),
         line("Reason", release.reason()),

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteNotFoundError;
@@ -79,6 +80,8 @@ class ApplicationsViewIT extends AbstractKaribuIT {
     select(view, id);
 
     assertThat(view.details.isVisible()).isTrue();
+    assertThat(_get(Anchor.class, spec -> spec.withId("application-temporal-ui")).getHref())
+        .isEqualTo("http://temporal-ui.test:8233/namespaces/default/workflows/onboarding-" + id);
     _assertNone(Button.class, spec -> spec.withId("approve-application"));
     _assertNone(Button.class, spec -> spec.withId("reject-application"));
   }

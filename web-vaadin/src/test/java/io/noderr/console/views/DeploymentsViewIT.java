@@ -18,6 +18,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -95,6 +96,11 @@ class DeploymentsViewIT extends AbstractKaribuIT {
 
     assertThat(AbstractReleaseIT.notifications()).contains("rollout-GUARDIAN-3.0.1 started");
     awaitDetails(view, "rollout-GUARDIAN-3.0.1", "COMPLETED");
+    // The rollout and its batches, by the deployment id they carry (docs/sre.md).
+    assertThat(_get(Anchor.class, spec -> spec.withId("deployment-temporal-ui")).getHref())
+        .isEqualTo(
+            "http://temporal-ui.test:8233/namespaces/default/workflows?query="
+                + "NoderrDeploymentId%3D%22rollout-GUARDIAN-3.0.1%22");
     _click(_get(Button.class, spec -> spec.withId("deployment-rollback")));
     RejectDialog dialog = _get(RejectDialog.class);
     _setValue(dialog.reason, "drill");

@@ -11,6 +11,7 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.RouteNotFoundError;
@@ -81,6 +82,11 @@ class NodeDetailViewIT extends AbstractKaribuIT {
 
     assertThat(_get(H2.class, spec -> spec.withId("node-title")).getText()).isEqualTo(NODE);
     _assertNone(Button.class, spec -> spec.withId("check-health"));
+    // Its health checks, onboarding and rollout batches, by the node id they carry.
+    assertThat(_get(Anchor.class, spec -> spec.withId("node-temporal-ui")).getHref())
+        .isEqualTo(
+            "http://temporal-ui.test:8233/namespaces/default/workflows?query="
+                + "NoderrNodeId%3D%22detail-oracle-1%22");
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.RouteNotFoundError;
@@ -67,6 +68,8 @@ class ReleasesViewIT extends AbstractReleaseIT {
 
     ReleaseDetails details = releases.details(ORACLE_1_0_0);
     assertThat(line(view.details, "Status")).isEqualTo("AWAITING_SIGNATURES");
+    assertThat(_get(Anchor.class, spec -> spec.withId("release-temporal-ui")).getHref())
+        .isEqualTo("http://temporal-ui.test:8233/namespaces/default/workflows/" + ORACLE_1_0_0);
     assertThat(line(view.details, "EIP-712 digest"))
         .matches("0x[0-9a-f]{64}")
         .isEqualTo(details.digest());

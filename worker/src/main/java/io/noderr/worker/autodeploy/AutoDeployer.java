@@ -73,24 +73,24 @@ class AutoDeployer {
     List<String> tiers = List.of(published.tier().name());
     String id = RolloutWorkflow.workflowId(tiers, published.version());
     RolloutPreset preset = RolloutPreset.byId(policy.preset()).orElse(RolloutPreset.CANARY);
+    RolloutInput input =
+        new RolloutInput(
+            published.version(),
+            tiers,
+            RolloutInput.defaultImage(published.version()),
+            published.imageDigest(),
+            preset.strategy(),
+            ACTOR,
+            null);
     RolloutWorkflow rollout =
         client.newWorkflowStub(
             RolloutWorkflow.class,
-            RolloutWorkflow.startOptions(id)
+            RolloutWorkflow.startOptions(id, input)
                 .setWorkflowIdReusePolicy(
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
     try {
-      WorkflowClient.start(
-          rollout::run,
-          new RolloutInput(
-              published.version(),
-              tiers,
-              RolloutInput.defaultImage(published.version()),
-              published.imageDigest(),
-              preset.strategy(),
-              ACTOR,
-              null));
+      WorkflowClient.start(rollout::run, input);
     } catch (WorkflowExecutionAlreadyStarted alreadyThere) {
       return true;
     } catch (WorkflowServiceException unreachable) {

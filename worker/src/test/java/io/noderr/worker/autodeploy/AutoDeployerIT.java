@@ -13,6 +13,7 @@ import io.noderr.registry.release.BeaconEventRow.Kind;
 import io.noderr.registry.release.BeaconEvents;
 import io.noderr.workflows.rollout.RolloutInput;
 import io.noderr.workflows.rollout.RolloutPreset;
+import io.noderr.workflows.testing.TestEnvironments;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -45,7 +46,7 @@ class AutoDeployerIT {
 
   @BeforeEach
   void setUp() {
-    env = TestWorkflowEnvironment.newInstance();
+    env = TestEnvironments.newInstance();
     env.start();
     client = env.getWorkflowClient();
     deployer = new AutoDeployer(policies, events, client, db.bean(AuditLog.class));

@@ -34,6 +34,7 @@ import io.noderr.worker.DataErrorInterceptor;
 import io.noderr.workflows.onboarding.OnboardingInput;
 import io.noderr.workflows.onboarding.OnboardingWorkflow;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
+import io.noderr.workflows.testing.TestEnvironments;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -482,7 +483,7 @@ class OnboardingRecorderIT {
   /** The worker's wiring: the interceptor that makes data errors final. */
   private TestWorkflowEnvironment withDataErrorInterceptor() {
     TestWorkflowEnvironment env =
-        TestWorkflowEnvironment.newInstance(
+        TestEnvironments.newInstance(
             TestEnvironmentOptions.newBuilder()
                 .setWorkerFactoryOptions(
                     WorkerFactoryOptions.newBuilder()

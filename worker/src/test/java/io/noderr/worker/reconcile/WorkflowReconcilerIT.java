@@ -9,6 +9,7 @@ import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.workflow.WorkflowRun;
 import io.noderr.registry.workflow.WorkflowRunStatus;
 import io.noderr.registry.workflow.WorkflowRuns;
+import io.noderr.workflows.testing.TestEnvironments;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -30,7 +31,7 @@ class WorkflowReconcilerIT {
 
   private static final String QUEUE = "reconciler-it";
 
-  private static final TestWorkflowEnvironment temporal = TestWorkflowEnvironment.newInstance();
+  private static final TestWorkflowEnvironment temporal = TestEnvironments.newInstance();
 
   @RegisterExtension
   static final RegistryDatabase db =

@@ -12,6 +12,7 @@ import io.noderr.activities.platform.HealthCheckRecordingActivities;
 import io.noderr.activities.platform.HealthCheckVerdict;
 import io.noderr.workflows.PlatformActivityOptions;
 import io.noderr.workflows.healthcheck.NodeHealthCheckState.Stage;
+import io.noderr.workflows.search.VisibleProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -53,6 +54,8 @@ public class NodeHealthCheckWorkflowImpl implements NodeHealthCheckWorkflow {
 
   @Override
   public NodeHealthCheckResult run(NodeHealthCheckInput input) {
+    VisibleProgress visible =
+        new VisibleProgress(Stage.ASKING_NODE.name(), NodeHealthCheckWorkflow.summary(input));
     NodeStatusActivities node =
         Workflow.newActivityStub(
             NodeStatusActivities.class,
@@ -64,6 +67,13 @@ public class NodeHealthCheckWorkflowImpl implements NodeHealthCheckWorkflow {
     state = new NodeHealthCheckState(Stage.RECORDING, outcome.verdict(), outcome.detail());
     registry.recordHealthCheck(outcome);
     state = new NodeHealthCheckState(Stage.DONE, outcome.verdict(), outcome.detail());
+    // Done, the stage an SRE filters on is the verdict (HEALTHY, UNHEALTHY, UNREACHABLE).
+    visible.show(
+        outcome.verdict().name(),
+        NodeHealthCheckWorkflow.summary(input)
+            + ": "
+            + outcome.verdict()
+            + (outcome.detail() == null ? "" : " (" + outcome.detail() + ")"));
     log.info("health check of {}: {} ({})", input.nodeId(), outcome.verdict(), outcome.detail());
     return new NodeHealthCheckResult(input.nodeId(), outcome.verdict(), outcome.detail());
   }

@@ -1,10 +1,17 @@
 package io.noderr.workflows.onboarding;
 
+import io.noderr.activities.TaskQueues;
+import io.noderr.activities.onboarding.ApplicationSubmitted;
+import io.noderr.workflows.search.NoderrSearchAttributes;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * One node operator's way into the fleet: review, approval with a single-use install token, and
@@ -62,5 +69,42 @@ public interface OnboardingWorkflow {
 
   static String workflowId(String applicationId) {
     return "onboarding-" + applicationId;
+  }
+
+  /**
+   * Options to start the application's workflow on the platform queue, with its search attributes
+   * and summary for the Temporal UI; the node id is added once a node registers.
+   */
+  static WorkflowOptions.Builder startOptions(OnboardingInput input) {
+    ApplicationSubmitted application = input.application();
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId(application.applicationId()))
+        .setTaskQueue(TaskQueues.PLATFORM)
+        .setTypedSearchAttributes(
+            SearchAttributes.newBuilder()
+                .set(NoderrSearchAttributes.TIER, List.of(application.tier()))
+                .set(NoderrSearchAttributes.OPERATOR, operatorId(application))
+                .set(NoderrSearchAttributes.STAGE, OnboardingStage.IN_REVIEW.name())
+                .build())
+        .setMemo(NoderrSearchAttributes.memo(summary(application)));
+  }
+
+  /** "Onboarding of Acme Nodes (ORACLE, eu-west), application app-1a2b". */
+  static String summary(ApplicationSubmitted application) {
+    return "Onboarding of "
+        + application.operatorName()
+        + " ("
+        + application.tier()
+        + ", "
+        + application.region()
+        + "), application "
+        + application.applicationId();
+  }
+
+  /**
+   * The operator's id once registered: its signing address, lowercase (as the registry keeps it).
+   */
+  private static String operatorId(ApplicationSubmitted application) {
+    return application.signingAddress().toLowerCase(Locale.ROOT);
   }
 }

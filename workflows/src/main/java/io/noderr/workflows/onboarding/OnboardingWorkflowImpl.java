@@ -7,6 +7,7 @@ import io.noderr.activities.onboarding.NodeRegistration;
 import io.noderr.activities.onboarding.OnboardingActivities;
 import io.noderr.activities.onboarding.TokenIssued;
 import io.noderr.workflows.PlatformActivityOptions;
+import io.noderr.workflows.search.VisibleProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -59,6 +60,9 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
   private int tokensIssued;
   private String nodeId;
 
+  /** Stage, node id and summary in the Temporal UI; set first thing in {@link #run}. */
+  private VisibleProgress visible;
+
   /** Update handlers may run before {@link #run}; they need the application from the start. */
   @WorkflowInit
   public OnboardingWorkflowImpl(OnboardingInput input) {
@@ -68,6 +72,9 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
 
   @Override
   public OnboardingResult run(OnboardingInput input) {
+    visible =
+        new VisibleProgress(
+            OnboardingStage.IN_REVIEW.name(), OnboardingWorkflow.summary(application));
     registry.recordApplication(application);
     applicationRecorded = true;
 
@@ -83,6 +90,7 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
 
     // Handlers still writing (a rejection, a registration) finish before the run completes.
     Workflow.await(Workflow::isEveryHandlerFinished);
+    showProgress();
     log.info("application {} ended {}", application.applicationId(), stage);
     return new OnboardingResult(application.applicationId(), stage, nodeId, reason);
   }
@@ -93,6 +101,7 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
    */
   private void awaitRegistrationOrExpiry() {
     while (true) {
+      showProgress();
       if (stage == OnboardingStage.REGISTERING) {
         Workflow.await(() -> stage != OnboardingStage.REGISTERING);
       } else if (stage == OnboardingStage.APPROVED) {
@@ -128,6 +137,23 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
     } finally {
       decisions.unlock();
     }
+  }
+
+  /**
+   * Decisions change the stage in their handlers; the main loop, woken by each change, shows it
+   * here (and the node's id once registered).
+   */
+  private void showProgress() {
+    if (nodeId != null) {
+      visible.showNodes(List.of(nodeId));
+    }
+    String summary = OnboardingWorkflow.summary(application);
+    if (stage == OnboardingStage.REGISTERED) {
+      summary += ": registered as node " + nodeId;
+    } else if (reason != null) {
+      summary += ": " + stage + " (" + reason + ")";
+    }
+    visible.show(stage.name(), summary);
   }
 
   @Override

@@ -1,11 +1,17 @@
 package io.noderr.workflows.release;
 
+import io.noderr.activities.TaskQueues;
 import io.noderr.activities.release.BeaconTier;
+import io.noderr.workflows.search.NoderrSearchAttributes;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
 
 /**
  * One release on its way to the version beacon: an admin proposes (tier, version, image digest,
@@ -58,5 +64,35 @@ public interface ReleaseApprovalWorkflow {
 
   static String workflowId(BeaconTier tier, String version) {
     return "release-" + tier.name() + "-" + version;
+  }
+
+  /**
+   * Options to start the request for {@code proposal} on the platform queue, with its search
+   * attributes and summary for the Temporal UI. A declined or expired release may be proposed again
+   * under the same id.
+   */
+  static WorkflowOptions.Builder startOptions(ReleaseProposal proposal) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId(proposal.tier(), proposal.version()))
+        .setTaskQueue(TaskQueues.PLATFORM)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .setTypedSearchAttributes(
+            SearchAttributes.newBuilder()
+                .set(NoderrSearchAttributes.TIER, List.of(proposal.tier().name()))
+                .set(NoderrSearchAttributes.VERSION, proposal.version())
+                .set(NoderrSearchAttributes.STAGE, ReleaseStage.PREPARING.name())
+                .build())
+        .setMemo(NoderrSearchAttributes.memo(summary(proposal)));
+  }
+
+  /** "Release 1.4.2 for ORACLE, proposed by alice". */
+  static String summary(ReleaseProposal proposal) {
+    return "Release "
+        + proposal.version()
+        + " for "
+        + proposal.tier().name()
+        + (proposal.downgradeRequested() ? " (downgrade)" : "")
+        + ", proposed by "
+        + proposal.proposedBy();
   }
 }

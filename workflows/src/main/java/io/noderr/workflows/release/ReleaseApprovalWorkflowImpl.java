@@ -18,6 +18,7 @@ import io.noderr.signing.Signatures;
 import io.noderr.workflows.PlatformActivityOptions;
 import io.noderr.workflows.release.ReleaseState.CollectedSignature;
 import io.noderr.workflows.release.ReleaseState.Declined;
+import io.noderr.workflows.search.VisibleProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -101,6 +102,9 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
 
   private int steps;
 
+  /** Stage and summary in the Temporal UI; set first thing in {@link #run}. */
+  private VisibleProgress visible;
+
   /** Update handlers may run before {@link #run}; they need the proposal from the start. */
   @WorkflowInit
   public ReleaseApprovalWorkflowImpl(ReleaseProposal proposal) {
@@ -109,6 +113,9 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
 
   @Override
   public ReleaseResult run(ReleaseProposal input) {
+    visible =
+        new VisibleProgress(
+            ReleaseStage.PREPARING.name(), ReleaseApprovalWorkflow.summary(proposal));
     prepare();
     if (stage == ReleaseStage.AWAITING_SIGNATURES) {
       awaitDecision();
@@ -475,10 +482,15 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
             new AuditStep(steps, actor, auditAction, detail)));
   }
 
+  /** Writes the queued steps to the read model; the Temporal UI's stage follows it. */
   private void recordSteps() {
     while (!unrecorded.isEmpty()) {
       readModel.record(unrecorded.poll());
     }
+    visible.show(
+        stage.name(),
+        ReleaseApprovalWorkflow.summary(proposal)
+            + (stage.isFinal() ? ": " + stage + (reason == null ? "" : " (" + reason + ")") : ""));
   }
 
   private long nowSeconds() {

@@ -1,6 +1,7 @@
 package io.noderr.workflows.rollout;
 
 import io.noderr.activities.TaskQueues;
+import io.noderr.workflows.search.NoderrSearchAttributes;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -78,8 +79,15 @@ public interface RolloutWorkflow {
     return "rollout-" + String.join("+", tiers) + "-" + version;
   }
 
-  /** Options to start the rollout {@code workflowId} on the platform queue. */
-  static WorkflowOptions.Builder startOptions(String workflowId) {
-    return WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(TaskQueues.PLATFORM);
+  /**
+   * Options to start the rollout {@code workflowId} of {@code input} on the platform queue, with
+   * its search attributes and summary for the Temporal UI.
+   */
+  static WorkflowOptions.Builder startOptions(String workflowId, RolloutInput input) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(TaskQueues.PLATFORM)
+        .setTypedSearchAttributes(RolloutVisibility.atStart(workflowId, input))
+        .setMemo(NoderrSearchAttributes.memo(RolloutVisibility.summary(input)));
   }
 }

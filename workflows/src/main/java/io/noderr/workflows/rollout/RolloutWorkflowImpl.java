@@ -1,6 +1,5 @@
 package io.noderr.workflows.rollout;
 
-import io.noderr.activities.TaskQueues;
 import io.noderr.activities.node.NodeUpdateResult;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
@@ -14,6 +13,7 @@ import io.noderr.workflows.PlatformActivityOptions;
 import io.noderr.workflows.rollout.GateEvaluation.Verdict;
 import io.noderr.workflows.rollout.RolloutStep.Pause;
 import io.noderr.workflows.rollout.RolloutStrategy.GateFailureAction;
+import io.noderr.workflows.search.VisibleProgress;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -80,6 +80,9 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   private final Deque<RolloutProgress> unrecorded = new ArrayDeque<>();
   private int steps;
 
+  /** Stage and summary in the Temporal UI; set first thing in {@link #run}. */
+  private VisibleProgress visible;
+
   // Continue-as-new bookkeeping.
   private RolloutCheckpoint.Phase phase = RolloutCheckpoint.Phase.ROLLING_OUT;
   private int batchesThisRun;
@@ -94,6 +97,11 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   @Override
   public RolloutResult run(RolloutInput ignored) {
     boolean resumedMidStage = input.checkpoint() != null;
+    // A continued execution does not know what the previous one showed: it shows it afresh.
+    visible =
+        resumedMidStage
+            ? new VisibleProgress(null, null)
+            : new VisibleProgress(RolloutStatus.PLANNING.name(), RolloutVisibility.summary(input));
     if (resumedMidStage) {
       restore(input.checkpoint());
     } else {
@@ -102,7 +110,7 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
       recordSteps();
       total = registry.plan(planRequest(false)).total();
     }
-    status = RolloutStatus.RUNNING;
+    setStatus(RolloutStatus.RUNNING);
     if (phase == RolloutCheckpoint.Phase.ROLLING_BACK) {
       rollBack();
       return ended();
@@ -207,27 +215,26 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     }
     batches++;
     batchesThisRun++;
+    showProgress();
+    NodeBatchInput batchInput =
+        new NodeBatchInput(
+            rolloutId(),
+            stage(),
+            reverting,
+            nodes,
+            input.version(),
+            input.image(),
+            input.imageDigest(),
+            strategy,
+            forceLocks);
+    ChildWorkflowOptions.Builder options =
+        NodeBatchWorkflow.childOptions(rolloutId() + "-batch-" + batches);
+    if (visible.enabled()) {
+      NodeBatchWorkflow.visible(options, batches, batchInput);
+    }
     NodeBatchWorkflow batch =
-        Workflow.newChildWorkflowStub(
-            NodeBatchWorkflow.class,
-            ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(rolloutId() + "-batch-" + batches)
-                .setTaskQueue(TaskQueues.PLATFORM)
-                .build());
-    List<NodeUpdateResult> results =
-        batch
-            .run(
-                new NodeBatchInput(
-                    rolloutId(),
-                    stage(),
-                    reverting,
-                    nodes,
-                    input.version(),
-                    input.image(),
-                    input.imageDigest(),
-                    strategy,
-                    forceLocks))
-            .results();
+        Workflow.newChildWorkflowStub(NodeBatchWorkflow.class, options.build());
+    List<NodeUpdateResult> results = batch.run(batchInput).results();
     Map<String, NodeTarget> byId = new LinkedHashMap<>();
     nodes.forEach(n -> byId.put(n.nodeId(), n));
     for (NodeUpdateResult result : results) {
@@ -243,14 +250,14 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   private void awaitRunnable() {
     while ((pausedByOperator || gateFailed) && !abortRequested) {
       long since = Workflow.currentTimeMillis();
-      status = gateFailed ? RolloutStatus.GATE_FAILED : RolloutStatus.PAUSED;
+      setStatus(gateFailed ? RolloutStatus.GATE_FAILED : RolloutStatus.PAUSED);
       awaitWithRecording(
           () -> !(pausedByOperator || gateFailed) || abortRequested || retryRequested);
       pausedMillis += Workflow.currentTimeMillis() - since;
       retryIfAsked();
     }
     if (!stopping()) {
-      status = RolloutStatus.RUNNING;
+      setStatus(RolloutStatus.RUNNING);
     }
   }
 
@@ -259,7 +266,7 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     if (step.pause() == Pause.NONE) {
       return;
     }
-    status = RolloutStatus.WAITING;
+    setStatus(RolloutStatus.WAITING);
     promoteRequested = false;
     long since = Workflow.currentTimeMillis();
     Supplier<Boolean> released = () -> promoteRequested || abortRequested;
@@ -296,13 +303,13 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     gateFailed = false;
     tally = new StageTally();
     RolloutStatus before = status;
-    status = RolloutStatus.RUNNING;
+    setStatus(RolloutStatus.RUNNING);
     for (int from = 0; from < again.size(); from += BATCH_SIZE) {
       tallyBatch(
           runBatch(again.subList(from, Math.min(again.size(), from + BATCH_SIZE)), false, force));
     }
     if (!gateFailed && !rollBackForGate) {
-      status = before;
+      setStatus(before);
     }
   }
 
@@ -311,7 +318,7 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
       rollBack();
       return;
     }
-    status = RolloutStatus.COMPLETED;
+    setStatus(RolloutStatus.COMPLETED);
     queue("system", "rollout.completed", updated + " updated, " + failed + " failed");
     if (Workflow.getVersion("record-completed", Workflow.DEFAULT_VERSION, 1) >= 1) {
       // The read model says COMPLETED now, not when the rollback window closes.
@@ -322,14 +329,14 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     if (asked) {
       rollBack();
     } else {
-      status = RolloutStatus.SUCCEEDED;
+      setStatus(RolloutStatus.SUCCEEDED);
       queue("system", "rollout.succeeded", "rollback window closed");
     }
   }
 
   private void rollBack() {
     revertEveryTouchedNode();
-    status = abortRequested ? RolloutStatus.ABORTED : RolloutStatus.ROLLED_BACK;
+    setStatus(abortRequested ? RolloutStatus.ABORTED : RolloutStatus.ROLLED_BACK);
     queue(
         "system",
         "rollout." + status.name().toLowerCase(),
@@ -344,7 +351,7 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
    */
   private void revertEveryTouchedNode() {
     phase = RolloutCheckpoint.Phase.ROLLING_BACK;
-    status = RolloutStatus.ROLLING_BACK;
+    setStatus(RolloutStatus.ROLLING_BACK);
     recordSteps();
     int limit = Math.min(BATCH_SIZE, strategy.maxParallel());
     while (revertedUpTo < position) {
@@ -673,6 +680,18 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     while (!unrecorded.isEmpty()) {
       registry.recordProgress(unrecorded.poll());
     }
+  }
+
+  private void setStatus(RolloutStatus next) {
+    status = next;
+    showProgress();
+  }
+
+  /** The current stage (it moves with the status and with each stage's first batch). */
+  private void showProgress() {
+    visible.show(
+        RolloutVisibility.stage(status, stage(), strategy.steps().size()),
+        RolloutVisibility.summary(input, status, counts()));
   }
 
   private PlanRequest planRequest(boolean extend) {

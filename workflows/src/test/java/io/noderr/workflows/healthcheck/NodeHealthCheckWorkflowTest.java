@@ -18,8 +18,10 @@ import io.noderr.activities.platform.HealthCheckOutcome;
 import io.noderr.activities.platform.HealthCheckRecorded;
 import io.noderr.activities.platform.HealthCheckRecordingActivities;
 import io.noderr.activities.platform.HealthCheckVerdict;
+import io.noderr.workflows.search.NoderrSearchAttributes;
+import io.noderr.workflows.testing.TestEnvironments;
+import io.noderr.workflows.testing.Visibility;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -40,6 +42,7 @@ import org.mockito.ArgumentCaptor;
 class NodeHealthCheckWorkflowTest {
 
   private static final String NODE = "n-1";
+  private static final String OPERATOR = "0xabc0000000000000000000000000000000000001";
 
   private TestWorkflowEnvironment env;
   private Worker platform;
@@ -49,7 +52,7 @@ class NodeHealthCheckWorkflowTest {
 
   @BeforeEach
   void setUp() {
-    env = TestWorkflowEnvironment.newInstance();
+    env = TestEnvironments.newInstance();
     platform = env.newWorker(TaskQueues.PLATFORM);
     platform.registerWorkflowImplementationTypes(NodeHealthCheckWorkflowImpl.class);
     registry = mock(HealthCheckRecordingActivities.class, withSettings().withoutAnnotations());
@@ -137,6 +140,27 @@ class NodeHealthCheckWorkflowTest {
     assertThat(state.verdict()).isEqualTo(HealthCheckVerdict.HEALTHY);
   }
 
+  @Test
+  void check_isFoundByItsNode_andShowsTheVerdictAsItsStage() throws IOException {
+    when(agent.probeHealth(any()))
+        .thenReturn(new HealthProbeResult(NODE, HealthState.UNHEALTHY, "HTTP 503", 3));
+    node.registerActivitiesImplementations(agent);
+    env.start();
+    NodeHealthCheckWorkflow workflow = stub("unhealthy-searchable");
+
+    workflow.run(new NodeHealthCheckInput(NODE, "admin"));
+
+    Visibility done = Visibility.of(workflow);
+    assertThat(done.attributes().get(NoderrSearchAttributes.NODE_ID)).containsExactly(NODE);
+    assertThat(done.attributes().get(NoderrSearchAttributes.TIER)).containsExactly("ORACLE");
+    assertThat(done.attributes().get(NoderrSearchAttributes.OPERATOR)).isEqualTo(OPERATOR);
+    assertThat(done.stage()).isEqualTo("UNHEALTHY");
+    assertThat(done.summary())
+        .isEqualTo("Health check of node n-1, asked by admin: UNHEALTHY (HTTP 503)");
+    recordHistory(
+        "unhealthy-searchable", WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId());
+  }
+
   private NodeHealthCheckResult run(String scenario) throws IOException {
     NodeHealthCheckWorkflow workflow = stub(scenario);
     NodeHealthCheckResult result = workflow.run(new NodeHealthCheckInput(NODE, "admin"));
@@ -148,9 +172,11 @@ class NodeHealthCheckWorkflowTest {
     WorkflowClient client = env.getWorkflowClient();
     return client.newWorkflowStub(
         NodeHealthCheckWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setTaskQueue(TaskQueues.PLATFORM)
-            .setWorkflowId(NodeHealthCheckWorkflow.workflowId(NODE, scenario.hashCode() & 0xffff))
+        NodeHealthCheckWorkflow.startOptions(
+                NodeHealthCheckWorkflow.workflowId(NODE, scenario.hashCode() & 0xffff),
+                new NodeHealthCheckInput(NODE, "admin"),
+                "ORACLE",
+                OPERATOR)
             .build());
   }
 

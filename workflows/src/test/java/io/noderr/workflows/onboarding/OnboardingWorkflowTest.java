@@ -24,11 +24,13 @@ import io.noderr.activities.onboarding.NodeRegistration;
 import io.noderr.activities.onboarding.OnboardingActivities;
 import io.noderr.activities.onboarding.StepRecorded;
 import io.noderr.activities.onboarding.TokenIssued;
+import io.noderr.workflows.search.NoderrSearchAttributes;
+import io.noderr.workflows.testing.TestEnvironments;
+import io.noderr.workflows.testing.Visibility;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
@@ -89,7 +91,7 @@ class OnboardingWorkflowTest {
 
   @BeforeEach
   void setUp() {
-    env = TestWorkflowEnvironment.newInstance();
+    env = TestEnvironments.newInstance();
     Worker platform = env.newWorker(TaskQueues.PLATFORM);
     platform.registerWorkflowImplementationTypes(OnboardingWorkflowImpl.class);
     registry = mock(OnboardingActivities.class, withSettings().withoutAnnotations());
@@ -181,6 +183,48 @@ class OnboardingWorkflowTest {
                 WORKFLOW_ID));
     verify(registry, never()).recordClosed(any());
     recordHistory("approved-and-registered");
+  }
+
+  @Test
+  void application_isFoundByTierAndOperator_andByItsNode_onceRegistered() throws IOException {
+    env.start();
+    OnboardingWorkflow workflow = start("ORACLE");
+
+    Visibility inReview = Visibility.await(workflow, v -> v.stage() != null);
+    assertThat(inReview.attributes().get(NoderrSearchAttributes.TIER)).containsExactly("ORACLE");
+    assertThat(inReview.attributes().get(NoderrSearchAttributes.OPERATOR))
+        .isEqualTo("0xabc0000000000000000000000000000000000001");
+    assertThat(inReview.stage()).isEqualTo("IN_REVIEW");
+    assertThat(inReview.attributes().containsKey(NoderrSearchAttributes.NODE_ID)).isFalse();
+    assertThat(inReview.summary())
+        .isEqualTo("Onboarding of Acme Nodes (ORACLE, " + REGION + "), application " + APPLICATION);
+
+    workflow.approve(new ApproveCommand(ADMIN, TOKEN));
+    assertThat(Visibility.await(workflow, v -> "APPROVED".equals(v.stage())).stage())
+        .isEqualTo("APPROVED");
+    workflow.register(registerCommand(TOKEN, "ORACLE", tpm("1")));
+    result();
+
+    Visibility registered = Visibility.of(workflow);
+    assertThat(registered.stage()).isEqualTo("REGISTERED");
+    assertThat(registered.attributes().get(NoderrSearchAttributes.NODE_ID))
+        .containsExactly(NODE_ID);
+    assertThat(registered.summary()).endsWith(": registered as node " + NODE_ID);
+    recordHistory("approved-and-registered-searchable");
+  }
+
+  @Test
+  void rejection_showsInTheStage_andTheSummarySaysWhy() throws IOException {
+    env.start();
+    OnboardingWorkflow workflow = start("ORACLE");
+
+    workflow.reject(new RejectCommand(ADMIN, "unknown operator"));
+    result();
+
+    Visibility rejected = Visibility.of(workflow);
+    assertThat(rejected.stage()).isEqualTo("REJECTED");
+    assertThat(rejected.summary()).endsWith(": REJECTED (unknown operator)");
+    recordHistory("rejected-searchable");
   }
 
   @Test
@@ -768,17 +812,13 @@ class OnboardingWorkflowTest {
 
   /** Starts the workflow without waiting for its first activity (the application's row). */
   private OnboardingWorkflow startWithoutWaiting(String tier) {
+    OnboardingInput input =
+        new OnboardingInput(application(tier), TOKEN_TTL.toMillis(), REVIEW_WINDOW.toMillis());
     OnboardingWorkflow workflow =
         env.getWorkflowClient()
             .newWorkflowStub(
-                OnboardingWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.PLATFORM)
-                    .setWorkflowId(WORKFLOW_ID)
-                    .build());
-    WorkflowClient.start(
-        workflow::run,
-        new OnboardingInput(application(tier), TOKEN_TTL.toMillis(), REVIEW_WINDOW.toMillis()));
+                OnboardingWorkflow.class, OnboardingWorkflow.startOptions(input).build());
+    WorkflowClient.start(workflow::run, input);
     return workflow;
   }
 

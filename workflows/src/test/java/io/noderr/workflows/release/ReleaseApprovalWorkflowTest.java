@@ -31,10 +31,12 @@ import io.noderr.signing.ImageDigest;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.PublishAction;
 import io.noderr.signing.Signatures;
+import io.noderr.workflows.search.NoderrSearchAttributes;
+import io.noderr.workflows.testing.TestEnvironments;
+import io.noderr.workflows.testing.Visibility;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -83,7 +85,7 @@ class ReleaseApprovalWorkflowTest {
 
   @BeforeEach
   void setUp() {
-    env = TestWorkflowEnvironment.newInstance();
+    env = TestEnvironments.newInstance();
     Worker platform = env.newWorker(TaskQueues.PLATFORM);
     platform.registerWorkflowImplementationTypes(ReleaseApprovalWorkflowImpl.class);
     beacon = mock(ReleaseActivities.class, withSettings().withoutAnnotations());
@@ -146,6 +148,27 @@ class ReleaseApprovalWorkflowTest {
             "release.proposed", "release.signed", "release.signed", "release.published");
     assertThat(recordedSequences()).containsExactly(1, 2, 3, 4);
     recordHistory("published");
+  }
+
+  @Test
+  void request_isFoundByTierAndVersion_andItsStageFollowsTheSignatures() throws IOException {
+    ReleaseApprovalWorkflow workflow = propose(VERSION, null);
+
+    Visibility awaiting = Visibility.await(workflow, v -> "AWAITING_SIGNATURES".equals(v.stage()));
+    assertThat(awaiting.stage()).isEqualTo("AWAITING_SIGNATURES");
+    assertThat(awaiting.attributes().get(NoderrSearchAttributes.TIER)).containsExactly("ORACLE");
+    assertThat(awaiting.attributes().get(NoderrSearchAttributes.VERSION)).isEqualTo(VERSION);
+    assertThat(awaiting.summary()).isEqualTo("Release 1.5.0 for ORACLE, proposed by alice");
+
+    workflow.sign(signed(SIGNER_1));
+    workflow.sign(signed(SIGNER_2));
+    result();
+
+    Visibility published = Visibility.of(workflow);
+    assertThat(published.stage()).isEqualTo("PUBLISHED");
+    assertThat(published.summary())
+        .isEqualTo("Release 1.5.0 for ORACLE, proposed by alice: PUBLISHED");
+    recordHistory("published-searchable");
   }
 
   @Test
@@ -361,15 +384,13 @@ class ReleaseApprovalWorkflowTest {
   // --- helpers --------------------------------------------------------------------------------
 
   private ReleaseApprovalWorkflow propose(String version, String downgradeReason) {
+    ReleaseProposal proposal = proposal(version, downgradeReason);
     ReleaseApprovalWorkflow workflow =
         env.getWorkflowClient()
             .newWorkflowStub(
                 ReleaseApprovalWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(ReleaseApprovalWorkflow.workflowId(BeaconTier.ORACLE, version))
-                    .setTaskQueue(TaskQueues.PLATFORM)
-                    .build());
-    WorkflowClient.start(workflow::run, proposal(version, downgradeReason));
+                ReleaseApprovalWorkflow.startOptions(proposal).build());
+    WorkflowClient.start(workflow::run, proposal);
     awaitPrepared(workflow);
     return workflow;
   }

@@ -8,13 +8,16 @@ import io.noderr.activities.node.NodeUpdateRequest;
 import io.noderr.activities.node.NodeUpdateResult;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
+import io.noderr.activities.rollout.NodeTarget;
 import io.noderr.workflows.rollout.GateEvaluation.Verdict;
 import io.noderr.workflows.rollout.RolloutStep.Pause;
 import io.noderr.workflows.rollout.RolloutStrategy.GateFailureAction;
+import io.noderr.workflows.search.NoderrSearchAttributes;
+import io.noderr.workflows.testing.TestEnvironments;
+import io.noderr.workflows.testing.Visibility;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -58,7 +61,7 @@ class RolloutWorkflowTest {
 
   @BeforeEach
   void setUp() {
-    env = TestWorkflowEnvironment.newInstance();
+    env = TestEnvironments.newInstance();
   }
 
   @AfterEach
@@ -177,6 +180,46 @@ class RolloutWorkflowTest {
   }
 
   // --- operator verbs -------------------------------------------------------------------------
+
+  @Test
+  void rolloutAndBatches_areFoundByDeploymentTierVersionAndNode_andShowTheirStage()
+      throws IOException {
+    fleet(10);
+    RolloutWorkflow rollout =
+        start(
+            strategy(
+                List.of(
+                    RolloutStep.percent(10, Pause.MANUAL, 0),
+                    RolloutStep.percent(100, Pause.NONE, 0))));
+
+    awaitStatus(rollout, RolloutStatus.WAITING);
+    Visibility canary = Visibility.await(rollout, v -> RolloutVisibility.CANARY.equals(v.stage()));
+    assertThat(canary.stage()).isEqualTo("CANARY");
+    assertThat(canary.attributes().get(NoderrSearchAttributes.DEPLOYMENT_ID)).isEqualTo(ID);
+    assertThat(canary.attributes().get(NoderrSearchAttributes.VERSION)).isEqualTo(VERSION);
+    assertThat(canary.attributes().get(NoderrSearchAttributes.TIER)).isEqualTo(TIERS);
+    assertThat(canary.summary()).isEqualTo("Rollout of 1.5.0 to ALL, 2 stages, started by alice");
+    Visibility firstBatch =
+        Visibility.of(env.getWorkflowClient().newUntypedWorkflowStub(ID + "-batch-1"));
+    assertThat(firstBatch.attributes().get(NoderrSearchAttributes.DEPLOYMENT_ID)).isEqualTo(ID);
+    assertThat(firstBatch.attributes().get(NoderrSearchAttributes.NODE_ID))
+        .singleElement()
+        .isIn(registry.fleet.stream().map(NodeTarget::nodeId).toList());
+    assertThat(firstBatch.stage()).isEqualTo("CANARY");
+    assertThat(firstBatch.summary())
+        .isEqualTo("Batch 1 of rollout-ALL-1.5.0: update of 1 node to 1.5.0, CANARY");
+
+    rollout.promote(ADMIN);
+    assertThat(result().status()).isEqualTo(RolloutStatus.SUCCEEDED);
+
+    Visibility done = Visibility.of(rollout);
+    assertThat(done.stage()).isEqualTo("SUCCEEDED");
+    assertThat(done.summary()).endsWith(": SUCCEEDED, 10 updated, 0 failed, 0 rolled back");
+    assertThat(
+            Visibility.of(env.getWorkflowClient().newUntypedWorkflowStub(ID + "-batch-2")).stage())
+        .isEqualTo("STAGE_2");
+    recordHistory("manual-gate-promoted-searchable");
+  }
 
   @Test
   void manualGate_waitsForPromote_andTimedPause_passesByItself() throws IOException {
@@ -392,6 +435,11 @@ class RolloutWorkflowTest {
     // 6 batches out, 6 back, 2 per execution.
     assertThat(runs).hasSizeGreaterThanOrEqualTo(6);
     assertThat(runs).allMatch(run -> run.getEvents().size() < 120);
+    Visibility last = Visibility.of(rollout);
+    assertThat(last.attributes().get(NoderrSearchAttributes.DEPLOYMENT_ID))
+        .as("carried across executions")
+        .isEqualTo(ID);
+    assertThat(last.stage()).isEqualTo("ROLLED_BACK");
     recordHistory("continued-as-new", runs.getFirst());
     recordHistory("continued-as-new-last", runs.getLast());
   }
@@ -499,28 +547,22 @@ class RolloutWorkflowTest {
 
   private RolloutWorkflow start(RolloutStrategy strategy, int batchesPerRun) {
     assertThat(strategy.problems()).isEmpty();
+    RolloutInput input =
+        new RolloutInput(
+            VERSION,
+            TIERS,
+            "noderr/node:" + VERSION,
+            "sha256:" + "ab".repeat(32),
+            strategy,
+            "alice",
+            null,
+            batchesPerRun,
+            null);
     RolloutWorkflow rollout =
         env.getWorkflowClient()
             .newWorkflowStub(
-                RolloutWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(ID)
-                    .setTaskQueue(TaskQueues.PLATFORM)
-                    .build());
-    firstRunId =
-        WorkflowClient.start(
-                rollout::run,
-                new RolloutInput(
-                    VERSION,
-                    TIERS,
-                    "noderr/node:" + VERSION,
-                    "sha256:" + "ab".repeat(32),
-                    strategy,
-                    "alice",
-                    null,
-                    batchesPerRun,
-                    null))
-            .getRunId();
+                RolloutWorkflow.class, RolloutWorkflow.startOptions(ID, input).build());
+    firstRunId = WorkflowClient.start(rollout::run, input).getRunId();
     return rollout;
   }
 
