@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The installer's own test suite (install/test/install-test.sh: 42 cases with fake system tools,
+ * The installer's own test suite (install/test/install-test.sh: 51 cases with fake system tools,
  * shellcheck included) as part of the build. Registration against a real platform: OnboardingIT.
  */
 class InstallScriptTest {
