@@ -11,8 +11,13 @@
   startup as SYSTEM through the scheduled task \Noderr\Noderr Agent (why a task and not a
   service: see "Service host" below). If registration is refused, this run's changes are undone.
 
+  The agent runs the node software as containers on the Docker Engine (--runtime docker), so the
+  node takes the releases the platform rolls out, and it keeps to the tier the install token was
+  issued for: the tier pinned in identity.json at registration goes into the agent's settings and
+  its --tier, which the agent checks on every start.
+
   Safe to re-run: an already registered node (identity.json in the state directory) keeps its
-  identity; only the agent, its runner, its settings and the task are refreshed.
+  identity and tier; only the agent, its runner, its settings and the task are refreshed.
 
   Service host. New-Service cannot point at java.exe: the service control manager needs a
   program that answers its start/stop protocol, which the JVM does not. The two usual answers:
@@ -56,6 +61,16 @@
   Agent jar to install (default: download PLATFORM/downloads/noderr-agent.jar).
 .PARAMETER Temporal
   Temporal frontend HOST:PORT for the agent (default: the platform says).
+.PARAMETER Tier
+  ALL, ORACLE or GUARDIAN: the tier the install token was issued for (default: the token's).
+  Registration is refused for another tier; on a re-run it must be the tier the node is pinned to.
+.PARAMETER HealthUrl
+  Where the node software answers health checks, with a port (default:
+  http://127.0.0.1:8081/health). A new release gets the next port while the old one still serves,
+  and is kept only once healthy.
+.PARAMETER DockerHost
+  Docker Engine named pipe (default: DOCKER_HOST if it is npipe://, else
+  npipe:////./pipe/docker_engine). The agent runs as SYSTEM, which may open it.
 .PARAMETER BeaconRpc
   JSON-RPC endpoint of a chain node you trust; with -BeaconAddress the agent checks every release
   against the beacon contract itself. ORACLE and GUARDIAN nodes need both (the agent refuses to
@@ -82,6 +97,9 @@ param(
     [string] $Temporal,
     [string] $BeaconRpc,
     [string] $BeaconAddress,
+    [string] $Tier,
+    [string] $HealthUrl = 'http://127.0.0.1:8081/health',
+    [string] $DockerHost,
     [switch] $NoDockerCheck,
     [switch] $CheckOnly,
     [switch] $Uninstall,
@@ -168,6 +186,13 @@ function Invoke-Native([string] $FilePath, [string[]] $Arguments, [hashtable] $E
 # Options.
 
 $HostPattern = '([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])'
+# ORACLE and GUARDIAN nodes check releases against the beacon contract on chain; the agent
+# refuses to start without it, so the installer refuses first.
+function Assert-BeaconFor([string] $NodeTier) {
+    if ($NodeTier -and $NodeTier -ne 'ALL' -and -not $BeaconRpc) {
+        Fail 2 "tier $NodeTier checks releases on chain: give -BeaconRpc URL and -BeaconAddress 0x... (a chain node you trust and the VersionBeacon contract)"
+    }
+}
 if ($Purge -and -not $Uninstall) { Fail 2 '-Purge goes with -Uninstall' }
 if (-not $Uninstall) {
     if (-not $Platform) { Fail 2 '-Platform URL is required (see Get-Help .\install.ps1)' }
@@ -188,6 +213,21 @@ if (-not $Uninstall) {
         if ($BeaconAddress -notmatch '^0x[0-9A-Fa-f]{40}$') {
             Fail 2 "-BeaconAddress must be 0x and 40 hex digits, got '$BeaconAddress'"
         }
+    }
+    if ($Tier -and @('ALL', 'ORACLE', 'GUARDIAN') -notcontains $Tier) {
+        Fail 2 "-Tier must be ALL, ORACLE or GUARDIAN, got '$Tier'"
+    }
+    Assert-BeaconFor $Tier
+    if ($HealthUrl -notmatch "^https?://$($HostPattern):([0-9]{1,5})(/[A-Za-z0-9._~%/+-]*)?$" -or
+        [int] $Matches[2] -lt 1 -or [int] $Matches[2] -ge 65535) {
+        Fail 2 "-HealthUrl must be an http(s) URL with a port below 65535 (the next one is for hand-overs), such as http://127.0.0.1:8081/health, got '$HealthUrl'"
+    }
+    if (-not $DockerHost) {
+        $DockerHost = 'npipe:////./pipe/docker_engine'
+        if ($env:DOCKER_HOST -and $env:DOCKER_HOST.StartsWith('npipe://')) { $DockerHost = $env:DOCKER_HOST }
+    }
+    if ($DockerHost -notmatch '^npipe:////\./pipe/[A-Za-z0-9._-]+$') {
+        Fail 2 "-DockerHost must be npipe:////./pipe/NAME, the Docker Engine's pipe on this machine (e.g. npipe:////./pipe/docker_engine), got '$DockerHost'"
     }
     if (-not $Tpm) { $Tpm = 'tbs' }
     if ($Tpm -ne 'tbs' -and $Tpm -ne 'none' -and $Tpm -notmatch "^tcp://$($HostPattern):[0-9]{1,5}$") {
@@ -320,29 +360,34 @@ function Test-Tpm {
     Write-Step 'Checking TPM' 'ok (present and ready, through TBS)'
 }
 
-# Docker is a hard requirement: the agent runs the node software as containers, so a node
-# without a container engine registers fine and then fails every release rolled out to it.
-# -NoDockerCheck is for machines where Docker comes later.
+# Docker is a hard requirement: the agent runs the node software as containers on the Docker
+# Engine (--runtime docker), so a node without one registers fine and then fails every release
+# rolled out to it. The agent runs as SYSTEM, which may open the engine's pipe; the pipe must
+# exist, and where docker.exe is installed the engine must answer on it. -NoDockerCheck is for
+# machines where Docker comes later.
 function Test-Docker {
     if ($NoDockerCheck) { Write-Step 'Checking Docker' 'skipped (-NoDockerCheck)'; return }
-    $docker = Get-Command docker.exe -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if ($docker) {
-        try {
-            if ((Invoke-Native $docker.Path @('info') -TimeoutSeconds 30).ExitCode -eq 0) {
-                Write-Step 'Checking Docker' 'ok (docker info)'
-                return
-            }
-        } catch { }
-    }
+    $pipeName = $DockerHost.Substring('npipe:////./pipe/'.Length)
+    $pipePath = '\\.\pipe\' + $pipeName
     # Test-Path on a named pipe works in Windows PowerShell 5.1 but not in every PowerShell 7;
     # listing \\.\pipe\ works in both, unless a pipe with an odd name makes it throw.
     $pipe = $false
-    try { $pipe = Test-Path -LiteralPath '\\.\pipe\docker_engine' } catch { }
+    try { $pipe = Test-Path -LiteralPath $pipePath } catch { }
     if (-not $pipe) {
-        try { $pipe = @([System.IO.Directory]::GetFiles('\\.\pipe\')) -contains '\\.\pipe\docker_engine' } catch { }
+        try { $pipe = @([System.IO.Directory]::GetFiles('\\.\pipe\')) -contains $pipePath } catch { }
     }
-    if ($pipe) { Write-Step 'Checking Docker' 'ok (\\.\pipe\docker_engine)'; return }
-    Fail 8 'Docker is not available (docker info failed, no \\.\pipe\docker_engine): the node runs its software as containers; install and start Docker, or pass -NoDockerCheck'
+    if (-not $pipe) {
+        Fail 8 "Docker is not available: no pipe $pipePath. The node runs its software as containers; install and start Docker, pass -DockerHost npipe:////./pipe/NAME, or -NoDockerCheck"
+    }
+    $docker = Get-Command docker.exe -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($docker) {
+        $answered = $false
+        try { $answered = (Invoke-Native $docker.Path @('-H', $DockerHost, 'info') -TimeoutSeconds 30).ExitCode -eq 0 } catch { }
+        if (-not $answered) {
+            Fail 8 "the Docker Engine at $pipePath does not answer (docker -H $DockerHost info failed): start Docker, or pass -NoDockerCheck"
+        }
+    }
+    Write-Step 'Checking Docker' "ok ($pipePath)"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -473,7 +518,13 @@ function Get-JavaOptions([int] $Major) {
 function Get-AgentArguments([object] $Java, [switch] $RegisterOnly) {
     $arguments = @(Get-JavaOptions $Java.Major) + @('-jar', $JarPath, 'agent', '--platform', $Platform,
         '--tpm', $Tpm, '--state-dir', $StateDir)
-    if ($RegisterOnly) { return $arguments + '--register-only' }
+    if ($RegisterOnly) {
+        $arguments += '--register-only'
+        if ($Tier) { $arguments += @('--tier', $Tier) }
+        return $arguments
+    }
+    # $Tier is the pinned tier by now (Set-PinnedTier).
+    $arguments += @('--tier', $Tier, '--runtime', 'docker', '--docker-host', $DockerHost, '--health-url', $HealthUrl)
     if ($Temporal) { $arguments += @('--temporal', $Temporal) }
     if ($BeaconRpc) { $arguments += @('--beacon-rpc', $BeaconRpc, '--beacon-address', $BeaconAddress) }
     return $arguments
@@ -527,7 +578,13 @@ function Get-EnvText {
         '# Noderr node agent settings, written by install.ps1: re-run it to change them.',
         '# The install token is NOT here: it is used once, to register, and never stored.',
         "NODERR_PLATFORM=`"$Platform`"",
-        "NODERR_TPM=`"$Tpm`""
+        "NODERR_TPM=`"$Tpm`"",
+        '# The tier the node was admitted to, as pinned in identity.json at registration. The agent',
+        '# installs only this tier''s releases and refuses to start if the two ever disagree.',
+        "NODERR_TIER=`"$Tier`"",
+        '# The node software: containers on this Docker Engine, kept only once healthy at this URL.',
+        "NODERR_DOCKER_HOST=`"$DockerHost`"",
+        "NODERR_HEALTH_URL=`"$HealthUrl`""
     )
     if ($Temporal) { $lines += "NODERR_TEMPORAL=`"$Temporal`"" }
     else { $lines += '# NODERR_TEMPORAL: not set, the agent asks the platform (install.ps1 -Temporal HOST:PORT sets it)' }
@@ -643,6 +700,21 @@ function Register-AgentTask {
     Write-Step "Starting task $TaskPath$TaskName" 'ok (runs at startup as SYSTEM)'
 }
 
+# The tier pinned in identity.json (the agent writes it at registration, from the platform's
+# answer, which is the install token's tier). It replaces $Tier, which must match it if given.
+function Set-PinnedTier {
+    $pinned = $null
+    try { $pinned = (Get-Content -LiteralPath $IdentityFile -Raw | ConvertFrom-Json).tier } catch { }
+    if (-not $pinned -or @('ALL', 'ORACLE', 'GUARDIAN') -notcontains $pinned) {
+        Fail 1 "$IdentityFile pins no known tier (an identity from an agent older than tier pinning): start that agent once so it pins the tier, then re-run install.ps1"
+    }
+    if ($Tier -and $Tier -ne $pinned) {
+        Fail 2 "this node is pinned to tier $pinned, not $($Tier): a node changes tier only by registering again (install.ps1 -Uninstall -Purge, then a new install token)"
+    }
+    $script:Tier = $pinned
+    Assert-BeaconFor $pinned
+}
+
 function Install-Node([object] $Java) {
     $already = Test-Path -LiteralPath $IdentityFile
     if ($already) {
@@ -655,7 +727,8 @@ function Install-Node([object] $Java) {
         if ($previous -and $previous -ne $Platform) {
             Fail 2 "this node is registered with $previous; to move it to $Platform run install.ps1 -Uninstall -Purge first (it then needs a new install token)"
         }
-        Write-Step 'Checking registration' "already registered ($IdentityFile): skipping registration, refreshing files"
+        Set-PinnedTier
+        Write-Step 'Checking registration' "already registered ($IdentityFile, tier $Tier): skipping registration, refreshing files"
     } else {
         Get-Token
     }
@@ -663,10 +736,6 @@ function Install-Node([object] $Java) {
     $script:Work = Join-Path ([System.IO.Path]::GetTempPath()) ('noderr-install-' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $script:Work
     Get-AgentJar
-    $runner = Join-Path $script:Work 'run-agent.ps1'
-    [System.IO.File]::WriteAllText($runner, (Get-RunnerText $Java), (New-Object System.Text.UTF8Encoding($true)))
-    $envText = Join-Path $script:Work 'agent.env'
-    [System.IO.File]::WriteAllText($envText, (Get-EnvText), (New-Object System.Text.UTF8Encoding($false)))
 
     # From here on, a failure undoes this run's changes (Fail -> Undo-Changes).
     $script:Changing = $true
@@ -683,13 +752,26 @@ function Install-Node([object] $Java) {
         # A running JVM keeps its jar open, and Windows does not replace open files.
         Stop-Agent
         Install-FileTracked (Join-Path $script:Work 'agent.jar') $JarPath
+    } catch {
+        Fail 1 "installing files failed: $($_.Exception.Message.Trim())"
+    }
+    Write-Step 'Installing agent' "ok ($JarPath)"
+    if (-not $already) {
+        Register-Node $Java
+        Set-PinnedTier
+    }
+    # Written once the tier is known: registration needs neither file.
+    try {
+        $runner = Join-Path $script:Work 'run-agent.ps1'
+        [System.IO.File]::WriteAllText($runner, (Get-RunnerText $Java), (New-Object System.Text.UTF8Encoding($true)))
+        $envText = Join-Path $script:Work 'agent.env'
+        [System.IO.File]::WriteAllText($envText, (Get-EnvText), (New-Object System.Text.UTF8Encoding($false)))
         Install-FileTracked $runner $RunnerPath
         Install-FileTracked $envText $EnvFile
     } catch {
         Fail 1 "installing files failed: $($_.Exception.Message.Trim())"
     }
-    Write-Step 'Installing agent, runner and settings' "ok ($InstallDir)"
-    if (-not $already) { Register-Node $Java }
+    Write-Step 'Writing runner and settings' "ok ($EnvFile, tier $Tier)"
     Register-AgentTask
 
     $script:Finished = $true
@@ -706,7 +788,9 @@ function Install-Node([object] $Java) {
     Write-Host ''
     Write-Host 'Noderr node installed.'
     Write-Host "  platform   $Platform"
+    Write-Host "  tier       $Tier (pinned at registration; the agent installs this tier's releases only)"
     Write-Host "  TPM        $Tpm$tpmNote"
+    Write-Host "  software   containers on $DockerHost, health $HealthUrl"
     Write-Host "  temporal   $temporalNote"
     Write-Host "  beacon     $beaconNote"
     Write-Host "  agent      $JarPath (Java $($Java.Version), $($Java.Path))"

@@ -3,9 +3,11 @@
 # install.sh: turns this Linux machine into a Noderr node.
 #
 # It checks the machine first and changes nothing until every check has passed. Then it
-# installs the node agent jar, writes its settings, registers the node with the platform using
-# the one-time install token, and runs the agent as the systemd service noderr-agent under the
-# system user noderr. If registration is refused, this run's changes are undone.
+# installs the node agent jar, registers the node with the platform using the one-time install
+# token, writes the agent's settings (with the tier the node was admitted to, pinned) and runs
+# the agent as the systemd service noderr-agent under the system user noderr. The agent runs the
+# node software as containers on the Docker Engine (--runtime docker), so the node takes the
+# releases the platform rolls out. If registration is refused, this run's changes are undone.
 #
 #   sudo NODERR_INSTALL_TOKEN=nit_... bash install.sh --platform https://noderr.example.org
 #
@@ -27,9 +29,19 @@ readonly STATE_DIR=/var/lib/noderr-agent
 readonly IDENTITY_FILE=identity.json
 readonly UNIT_FILE="/etc/systemd/system/$SERVICE.service"
 readonly DEFAULT_TPM=/dev/tpmrm0
+readonly DEFAULT_DOCKER_HOST=unix:///var/run/docker.sock
+# Where the node software answers health checks; a hand-over gives the new container port + 1.
+readonly DEFAULT_HEALTH_URL=http://127.0.0.1:8081/health
+readonly TIERS="ALL ORACLE GUARDIAN"
+# Groups the service user joins where they exist: tss opens the TPM device, docker reaches the
+# Docker socket (which makes the user as powerful as root on this machine: the agent needs it to
+# run the node software).
+readonly JOIN_GROUPS=(tss docker)
 readonly MIN_JAVA=21
 # An http(s) URL kept to characters that need no quoting in agent.env or the unit.
 readonly HTTP_URL='^https?://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(:[0-9]{1,5})?(/[A-Za-z0-9._~%/+-]*)?$'
+# The same with the port required: a hand-over moves the node software to the next port.
+readonly HEALTH_URL='^https?://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):([0-9]{1,5})(/[A-Za-z0-9._~%/+-]*)?$'
 
 # Exit codes. Keep them in step with usage() and README.md.
 readonly E_FAILED=1 E_USAGE=2 E_OS=3 E_ARCH=4 E_NO_JAVA=5 E_OLD_JAVA=6 E_TPM=7 E_DOCKER=8 \
@@ -42,8 +54,10 @@ usage: install.sh --platform URL [options]
 
 Turns this Linux machine into a Noderr node: checks it, installs the node agent, registers the
 node with the platform using a one-time install token, and starts the systemd service
-noderr-agent (user noderr). Run as root. Safe to re-run: an already registered node keeps its
-identity, and only the agent, its settings and the unit are refreshed.
+noderr-agent (user noderr). The agent runs the node software as containers on Docker and
+installs the releases the platform rolls out; it keeps to the tier the token was issued for.
+Run as root. Safe to re-run: an already registered node keeps its identity and tier, and only
+the agent, its settings and the unit are refreshed.
 
 options:
   --platform URL         platform base URL, e.g. https://noderr.example.org (required)
@@ -56,12 +70,23 @@ options:
                          is UNATTESTED and admitted only if the platform's policy allows it)
   --agent-jar PATH       agent jar to install (default: download PLATFORM/downloads/noderr-agent.jar)
   --temporal HOST:PORT   Temporal frontend for the agent (default: the platform says)
+  --tier TIER            ALL, ORACLE or GUARDIAN: the tier the install token was issued for
+                         (default: the token's). Registration is refused for another tier; on a
+                         re-run it must be the tier the node is pinned to
+  --health-url URL       where the node software answers health checks, with a port
+                         (default: http://127.0.0.1:8081/health); a new release gets the next
+                         port while the old one still serves, and is kept only once healthy
+  --docker-host unix:///PATH
+                         Docker Engine socket (default: DOCKER_HOST if it is unix://, else
+                         unix:///var/run/docker.sock). User noderr needs read and write access:
+                         it joins group docker, which the socket normally belongs to
   --beacon-rpc URL       JSON-RPC endpoint of a chain node you trust; with --beacon-address the
                          agent checks every release against the beacon contract itself. ORACLE
                          and GUARDIAN nodes need both (the agent refuses to start without them)
   --beacon-address 0x..  VersionBeacon contract address (goes with --beacon-rpc)
-  --no-docker-check      install although Docker is not available. The node runs its software
-                         as containers, so it fails every release until Docker works.
+  --no-docker-check      install although Docker is not available or not accessible. The node
+                         runs its software as containers, so it fails every release until Docker
+                         works for user noderr.
   --check-only           run the checks, change nothing
   --uninstall            stop and remove the service, the agent and its settings; keeps the
                          node's identity in /var/lib/noderr-agent
@@ -70,7 +95,7 @@ options:
   -h, --help             this text
 
 exit codes:
-   0 done                       8 Docker not available
+   0 done                       8 Docker not available to user noderr
    1 failed while installing    9 systemctl not found or systemd not running
    2 bad usage or no token     10 not running as root
    3 not Linux                 11 agent jar missing or download failed
@@ -108,9 +133,19 @@ readonly JVM_DIR="${NODERR_JVM_DIR:-/usr/lib/jvm}"
 
 p() { printf '%s%s' "$ROOT" "$1"; } # the real location of a path on the target machine
 
+# ORACLE and GUARDIAN nodes check releases against the beacon contract on chain; the agent
+# refuses to start without it, so the installer refuses first.
+require_beacon_for() {
+  if [[ -n $1 && $1 != ALL && -z $beacon_rpc ]]; then
+    die "$E_USAGE" "tier $1 checks releases on chain: give --beacon-rpc URL and --beacon-address 0x... (a chain node you trust and the VersionBeacon contract)"
+  fi
+}
+
 # ---------------------------------------------------------------------------------------------
 # Options.
 platform="" token="" token_from_arg=0 tpm="" agent_jar="" temporal="" beacon_rpc="" beacon_address=""
+tier="" health_url=$DEFAULT_HEALTH_URL docker_host=$DEFAULT_DOCKER_HOST
+if [[ ${DOCKER_HOST:-} == unix://* ]]; then docker_host=$DOCKER_HOST; fi
 mode=install purge=0 docker_check=1
 
 set_option() {
@@ -125,17 +160,22 @@ set_option() {
     --temporal) temporal=$2 ;;
     --beacon-rpc) beacon_rpc=$2 ;;
     --beacon-address) beacon_address=$2 ;;
+    --tier) tier=$2 ;;
+    --health-url) health_url=$2 ;;
+    --docker-host) docker_host=$2 ;;
   esac
 }
 
 while (($# > 0)); do
   case $1 in
-    --platform | --install-token | --tpm | --agent-jar | --temporal | --beacon-rpc | --beacon-address)
+    --platform | --install-token | --tpm | --agent-jar | --temporal | --beacon-rpc | --beacon-address | \
+      --tier | --health-url | --docker-host)
       (($# >= 2)) || die "$E_USAGE" "$1 needs a value (see --help)"
       set_option "$1" "$2"
       shift 2
       ;;
-    --platform=* | --install-token=* | --tpm=* | --agent-jar=* | --temporal=* | --beacon-rpc=* | --beacon-address=*)
+    --platform=* | --install-token=* | --tpm=* | --agent-jar=* | --temporal=* | --beacon-rpc=* | --beacon-address=* | \
+      --tier=* | --health-url=* | --docker-host=*)
       set_option "${1%%=*}" "${1#*=}"
       shift
       ;;
@@ -173,6 +213,15 @@ if [[ $mode != uninstall ]]; then
     [[ $beacon_address =~ ^0x[0-9A-Fa-f]{40}$ ]] ||
       die "$E_USAGE" "--beacon-address must be 0x and 40 hex digits, got '$beacon_address'"
   fi
+  if [[ -n $tier && " $TIERS " != *" $tier "* ]]; then
+    die "$E_USAGE" "--tier must be ALL, ORACLE or GUARDIAN, got '$tier'"
+  fi
+  require_beacon_for "$tier"
+  if ! [[ $health_url =~ $HEALTH_URL ]] || ((10#${BASH_REMATCH[2]} < 1 || 10#${BASH_REMATCH[2]} >= 65535)); then
+    die "$E_USAGE" "--health-url must be an http(s) URL with a port below 65535 (the next one is for hand-overs), such as $DEFAULT_HEALTH_URL, got '$health_url'"
+  fi
+  [[ $docker_host =~ ^unix:///[A-Za-z0-9._/-]+$ ]] ||
+    die "$E_USAGE" "--docker-host must be unix:///PATH, the Docker socket on this machine (e.g. $DEFAULT_DOCKER_HOST), got '$docker_host'"
   if [[ -n $tpm && $tpm != none && ! $tpm =~ ^tcp://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):[0-9]{1,5}$ && ! $tpm =~ ^/[A-Za-z0-9._/-]+$ ]]; then
     die "$E_USAGE" "--tpm must be a device path such as /dev/tpmrm0, tcp://HOST:PORT or none, got '$tpm'"
   fi
@@ -275,9 +324,31 @@ user_in_group() {
   [[ $groups == *" $2 "* ]]
 }
 
+# True when the user the agent runs as can read and write $1: as its owner, through its group
+# (one the service user is in, or one of JOIN_GROUPS that it joins, so the usual root:tss 0660
+# TPM and root:docker 0660 socket work), or through the mode bits for others. Under
+# NODERR_SKIP_USER_CREATE the agent runs as the invoking user, so that user's access counts.
+# Sets file_access to "owner:group mode" for the messages.
+file_access=""
+service_user_can_rw() {
+  local owner group mode u g o
+  read -r owner group mode < <(stat -L -c '%U %G %a' "$1")
+  mode=$((8#$mode & 8#777))
+  file_access="$owner:$group $(printf '%o' "$mode")"
+  if ((SKIP_USER)); then
+    [[ -r $1 && -w $1 ]]
+    return
+  fi
+  u=$(((mode >> 6) & 6)) g=$(((mode >> 3) & 6)) o=$((mode & 6))
+  ((o == 6)) && return 0
+  [[ $owner == "$SERVICE_USER" ]] && ((u == 6)) && return 0
+  ((g == 6)) || return 1
+  if [[ " ${JOIN_GROUPS[*]} " == *" $group "* ]] && getent group "$group" >/dev/null; then return 0; fi
+  user_in_group "$SERVICE_USER" "$group"
+}
+
 # A device path must exist, be a character device, and be readable and writable by the service
-# user: as its owner, through its group (the user joins tss when that group exists, so the
-# usual root:tss 0660 works), or through the mode bits for others.
+# user (service_user_can_rw).
 check_tpm() {
   if [[ -z $tpm ]]; then
     [[ -e $DEFAULT_TPM ]] ||
@@ -296,37 +367,33 @@ check_tpm() {
   esac
   [[ -e $tpm ]] || die "$E_TPM" "TPM device $tpm does not exist (is the TPM enabled in the firmware? else pass --tpm none or --tpm tcp://HOST:PORT)"
   [[ -c $tpm ]] || die "$E_TPM" "$tpm is not a character device, so it is not a TPM"
-  local owner group mode u g o
-  read -r owner group mode < <(stat -L -c '%U %G %a' "$tpm")
-  mode=$((8#$mode & 8#777))
-  u=$(((mode >> 6) & 6)) g=$(((mode >> 3) & 6)) o=$((mode & 6))
-  if ((o == 6)) ||
-    { [[ $owner == "$SERVICE_USER" ]] && ((u == 6)); } ||
-    { ((g == 6)) && { { [[ $group == tss ]] && getent group tss >/dev/null; } || user_in_group "$SERVICE_USER" "$group"; }; }; then
-    step "Checking TPM" "ok ($tpm, $owner:$group $(printf '%o' "$mode"))"
+  if service_user_can_rw "$tpm"; then
+    step "Checking TPM" "ok ($tpm, $file_access)"
     return 0
   fi
-  die "$E_TPM" "TPM device $tpm ($owner:$group $(printf '%o' "$mode")) is not readable and writable by user $SERVICE_USER or group tss: give group tss rw (chgrp tss $tpm && chmod 0660 $tpm, or the tpm2-tss udev rules)"
+  die "$E_TPM" "TPM device $tpm ($file_access) is not readable and writable by user $SERVICE_USER or group tss: give group tss rw (chgrp tss $tpm && chmod 0660 $tpm, or the tpm2-tss udev rules)"
 }
 
-# Docker is a hard requirement: the agent runs the node software as containers, so a node
-# without a container engine registers fine and then fails every release rolled out to it.
-# Failing here is cheaper than finding out in a rollout. --no-docker-check is for machines
-# where Docker comes later (e.g. an image that installs it on first boot).
+# Docker is a hard requirement: the agent runs the node software as containers on the Docker
+# Engine (--runtime docker), so a node without one registers fine and then fails every release
+# rolled out to it. The agent runs as user noderr, so root reaching Docker proves nothing: the
+# socket must be readable and writable by that user (group docker, which it joins). Failing here
+# is cheaper than finding out in a rollout. --no-docker-check is for machines where Docker comes
+# later (e.g. an image that installs it on first boot).
 check_docker() {
   if ((!docker_check)); then
     step "Checking Docker" "skipped (--no-docker-check)"
     return 0
   fi
-  local socket=/var/run/docker.sock
-  if [[ ${DOCKER_HOST:-} == unix://* ]]; then socket=${DOCKER_HOST#unix://}; fi
-  if command -v docker >/dev/null 2>&1 && timeout 30 docker info >/dev/null 2>&1; then
-    step "Checking Docker" "ok (docker info)"
-  elif [[ -S $socket ]]; then
-    step "Checking Docker" "ok ($socket)"
-  else
-    die "$E_DOCKER" "Docker is not available (docker info failed, no socket at $socket): the node runs its software as containers; install and start Docker, or pass --no-docker-check"
+  local socket=${docker_host#unix://}
+  [[ -S $socket ]] ||
+    die "$E_DOCKER" "Docker is not available: no socket at $socket. The node runs its software as containers; install and start Docker (apt-get install docker.io), pass --docker-host unix:///PATH, or --no-docker-check"
+  service_user_can_rw "$socket" ||
+    die "$E_DOCKER" "the Docker socket $socket ($file_access) is not readable and writable by user $SERVICE_USER: give it to group docker (chgrp docker $socket && chmod 0660 $socket; the user joins that group), or pass --no-docker-check"
+  if command -v docker >/dev/null 2>&1 && ! timeout 30 docker -H "$docker_host" info >/dev/null 2>&1; then
+    die "$E_DOCKER" "the Docker Engine at $socket does not answer (docker -H $docker_host info failed): start it (systemctl start docker), or pass --no-docker-check"
   fi
+  step "Checking Docker" "ok ($socket, $file_access)"
 }
 
 check_tools() {
@@ -487,6 +554,12 @@ render_env() {
 # The install token is NOT here: it is used once, to register, and never stored.
 NODERR_PLATFORM="$platform"
 NODERR_TPM="$tpm"
+# The tier the node was admitted to, as pinned in $STATE_DIR/$IDENTITY_FILE at registration. The
+# agent installs only this tier's releases and refuses to start if the two ever disagree.
+NODERR_TIER="$tier"
+# The node software: containers on this Docker Engine, kept only once healthy at this URL.
+NODERR_DOCKER_HOST="$docker_host"
+NODERR_HEALTH_URL="$health_url"
 EOF
   if [[ -n $temporal ]]; then
     say "NODERR_TEMPORAL=\"$temporal\""
@@ -504,7 +577,7 @@ EOF
 render_unit() {
   local -a opts
   mapfile -t opts < <(java_opts)
-  local exec_start="$java_bin ${opts[*]} -jar $JAR agent --platform \${NODERR_PLATFORM} --tpm \${NODERR_TPM} --state-dir $STATE_DIR"
+  local exec_start="$java_bin ${opts[*]} -jar $JAR agent --platform \${NODERR_PLATFORM} --tpm \${NODERR_TPM} --state-dir $STATE_DIR --tier \${NODERR_TIER} --runtime docker --docker-host \${NODERR_DOCKER_HOST} --health-url \${NODERR_HEALTH_URL}"
   if [[ -n $temporal ]]; then exec_start+=" --temporal \${NODERR_TEMPORAL}"; fi
   if [[ -n $beacon_rpc ]]; then
     exec_start+=" --beacon-rpc \${NODERR_BEACON_RPC_URL} --beacon-address \${NODERR_BEACON_ADDRESS}"
@@ -555,9 +628,7 @@ ensure_user() {
     step "Creating user $SERVICE_USER" "skipped (NODERR_SKIP_USER_CREATE=1)"
     return 0
   fi
-  # tss opens the TPM device; docker reaches the Docker socket (which makes the user as
-  # powerful as root on this machine: the agent needs it to run the node software).
-  for group in tss docker; do
+  for group in "${JOIN_GROUPS[@]}"; do
     if getent group "$group" >/dev/null; then groups+=("$group"); fi
   done
   joined=$(
@@ -617,6 +688,7 @@ register() {
   # readable line on stderr. The token travels in the environment only: a command line can be
   # read by every user through ps.
   cmd+=(agent --platform "$platform" --tpm "$tpm" --state-dir "$state" --register-only)
+  if [[ -n $tier ]]; then cmd+=(--tier "$tier"); fi
   if ((!SKIP_USER)); then cmd=(runuser -u "$SERVICE_USER" -- "${cmd[@]}"); fi
   shopt -s nullglob dotglob
   state_before=("$state"/*)
@@ -661,6 +733,22 @@ start_service() {
   fi
 }
 
+# The tier pinned in identity.json (the agent writes it at registration, from the platform's
+# answer, which is the install token's tier). It becomes NODERR_TIER, which --tier must match.
+pin_tier() {
+  local file pinned
+  file="$(p "$STATE_DIR")/$IDENTITY_FILE"
+  pinned=$(sed -n 's/.*"tier"[[:space:]]*:[[:space:]]*"\([A-Z]*\)".*/\1/p' "$file")
+  if [[ -z $pinned || " $TIERS " != *" $pinned "* ]]; then
+    die "$E_FAILED" "$STATE_DIR/$IDENTITY_FILE pins no known tier (an identity from an agent older than tier pinning): start that agent once so it pins the tier, then re-run install.sh"
+  fi
+  if [[ -n $tier && $tier != "$pinned" ]]; then
+    die "$E_USAGE" "this node is pinned to tier $pinned, not $tier: a node changes tier only by registering again (install.sh --uninstall --purge, then a new install token)"
+  fi
+  tier=$pinned
+  require_beacon_for "$tier"
+}
+
 install_node() {
   local identity already=0 owner previous
   identity="$(p "$STATE_DIR")/$IDENTITY_FILE"
@@ -671,15 +759,14 @@ install_node() {
     if [[ -n $previous && $previous != "$platform" ]]; then
       die "$E_USAGE" "this node is registered with $previous; to move it to $platform run install.sh --uninstall --purge first (it then needs a new install token)"
     fi
-    step "Checking registration" "already registered ($STATE_DIR/$IDENTITY_FILE): skipping registration, refreshing files"
+    pin_tier
+    step "Checking registration" "already registered ($STATE_DIR/$IDENTITY_FILE, tier $tier): skipping registration, refreshing files"
   else
     need_token
   fi
 
   work=$(mktemp -d)
   fetch_jar
-  render_env >"$work/agent.env"
-  render_unit >"$work/unit"
 
   # From here on, a failure undoes this run's changes (on_exit -> rollback).
   changing=1
@@ -689,9 +776,16 @@ install_node() {
   ensure_dir "$(p "$ETC_DIR")" 0755
   ensure_dir "$(p "$STATE_DIR")" 0700 "$owner"
   place_file "$work/agent.jar" "$(p "$JAR")" 0644
+  step "Installing agent" "ok ($JAR)"
+  if ((!already)); then
+    register
+    pin_tier
+  fi
+  # Written once the tier is known: registration needs neither file.
+  render_env >"$work/agent.env"
+  render_unit >"$work/unit"
   place_file "$work/agent.env" "$(p "$ENV_FILE")" 0600
-  step "Installing agent and settings" "ok ($JAR, $ENV_FILE)"
-  if ((!already)); then register; fi
+  step "Writing settings" "ok ($ENV_FILE, tier $tier)"
   ensure_dir "$(p "$(dirname "$UNIT_FILE")")" 0755
   place_file "$work/unit" "$(p "$UNIT_FILE")" 0644
   step "Writing unit" "ok ($UNIT_FILE)"
@@ -707,7 +801,9 @@ install_node() {
 
 Noderr node installed.
   platform   $platform
+  tier       $tier (pinned at registration; the agent installs this tier's releases only)
   TPM        $tpm$tpm_note
+  software   containers on $docker_host, health $health_url
   temporal   ${temporal:-from the platform}
   beacon     $beacon_note
   agent      $JAR (Java $java_version, $java_bin)

@@ -6,7 +6,8 @@
 # with a clean environment (env -i) and a PATH of fake tools first, then symlinks to the few
 # real tools install.sh uses. The fakes (uname, java, systemctl, useradd, usermod, userdel,
 # runuser, docker, curl and the agent behind NODERR_AGENT_CMD) record their arguments under the
-# case's log/ directory. Nothing outside the temp directory is touched.
+# case's log/ directory. The Docker socket is a real unix socket (made with perl) that nothing
+# serves: the fake docker answers for the engine. Nothing outside the temp directory is touched.
 #
 #   bash install/test/install-test.sh      # one line per case, then "N passed, N failed"
 set -uo pipefail
@@ -28,7 +29,7 @@ passed=0 failed=0 skipped=0
 # the fake tools and a fake agent jar.
 mkdir -p "$T/sysbin" "$T/fakes"
 for tool in bash cat cp mv rm mkdir rmdir chmod chown stat id mktemp dirname basename sed head \
-  readlink getent timeout touch sha256sum cut; do
+  readlink getent timeout touch sha256sum cut perl; do
   real="$(command -v "$tool")" || {
     echo "install-test: $tool not found" >&2
     exit 2
@@ -110,11 +111,20 @@ shift
 exec "$@"
 EOF
 
+# docker info is a check, not a change: logged apart from calls.log, which checks must leave empty.
 fake docker <<'EOF'
+printf '%s\n' "$*" >>"$FAKE_LOG/docker.log"
 [[ ${FAKE_DOCKER:-ok} == ok ]] && exit 0
 echo "Cannot connect to the Docker daemon" >&2
 exit 1
 EOF
+
+# make_socket PATH MODE: a unix socket file, as dockerd leaves one (the listener may go).
+make_socket() {
+  perl -MIO::Socket::UNIX -e 'IO::Socket::UNIX->new(Type => SOCK_STREAM(), Local => $ARGV[0], Listen => 1) or die "socket $ARGV[0]: $!\n"' "$1"
+  chmod "$2" "$1"
+}
+make_socket "$T/docker.sock" 0666
 
 # curl -o FILE URL: writes a jar-looking file when FAKE_CURL=ok, else fails like curl -f.
 fake curl <<'EOF'
@@ -127,7 +137,8 @@ printf 'PK\003\004downloaded-jar' >"$out"
 EOF
 
 # The agent (NODERR_AGENT_CMD): records its arguments and a hash of the token it got from the
-# environment (never the token), then writes an identity, or fails like the platform refused.
+# environment (never the token), then writes an identity pinning the token's tier
+# (FAKE_AGENT_TIER, default ALL) the way the agent does, or fails like the platform refused.
 cat >"$T/fake-agent" <<'EOF'
 #!/bin/bash
 source "$FAKE_RECORD"
@@ -135,8 +146,15 @@ record agent "$@"
 tok=none
 [[ -n ${NODERR_INSTALL_TOKEN:-} ]] && tok=$(printf '%s' "$NODERR_INSTALL_TOKEN" | sha256sum | cut -c1-64)
 echo "token-sha256=$tok" >>"$FAKE_LOG/agent-token.log"
-state=""
-while [[ $# -gt 0 ]]; do [[ $1 == --state-dir ]] && { state=$2; shift; }; shift; done
+state="" tier=""
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --state-dir) state=$2 && shift ;;
+    --tier) tier=$2 && shift ;;
+  esac
+  shift
+done
+token_tier=${FAKE_AGENT_TIER:-ALL}
 if [[ -n ${FAKE_AGENT_USAGE:-} ]]; then
   # An agent without --register-only answers like picocli: the reason, then the usage text.
   echo "Unknown option: '--register-only'" >&2
@@ -152,7 +170,11 @@ if [[ -n ${FAKE_AGENT_FAIL:-} ]]; then
   echo >&2
   exit 1
 fi
-echo '{"nodeId":"node-test-1"}' >"$state/identity.json"
+if [[ -n $tier && $tier != "$token_tier" ]]; then
+  echo "error: install token is for tier $token_tier, not $tier" >&2
+  exit 1
+fi
+printf '{\n  "nodeId" : "node-test-1",\n  "tier" : "%s"\n}' "$token_tier" >"$state/identity.json"
 echo "node registered"
 EOF
 chmod 0755 "$T/fake-agent"
@@ -178,7 +200,7 @@ run() {
   local -A env=(
     [PATH]="$CASE/bin:$T/sysbin" [HOME]="$CASE" [LANG]=C
     [NODERR_INSTALL_ROOT]="$R" [NODERR_JVM_DIR]="$CASE/jvm" [NODERR_AGENT_CMD]="$T/fake-agent"
-    [NODERR_INSTALL_TOKEN]="$TOKEN" [DOCKER_HOST]="unix://$CASE/no-docker.sock"
+    [NODERR_INSTALL_TOKEN]="$TOKEN" [DOCKER_HOST]="unix://$T/docker.sock"
     [FAKE_LOG]="$LOG" [FAKE_RECORD]="$T/record"
   )
   while [[ $1 != -- ]]; do
@@ -264,6 +286,12 @@ expect_mode /etc/systemd/system/noderr-agent.service 644
 expect_in "$R/etc/noderr-agent/agent.env" "NODERR_PLATFORM=\"$PLATFORM\""
 expect_in "$R/etc/noderr-agent/agent.env" 'NODERR_TPM="/dev/null"'
 expect_in "$R/etc/noderr-agent/agent.env" 'NODERR_TEMPORAL="temporal.test:7233"'
+expect_in "$R/etc/noderr-agent/agent.env" 'NODERR_TIER="ALL"'
+expect_in "$R/etc/noderr-agent/agent.env" "NODERR_DOCKER_HOST=\"unix://$T/docker.sock\""
+expect_in "$R/etc/noderr-agent/agent.env" 'NODERR_HEALTH_URL="http://127.0.0.1:8081/health"'
+expect_in "$LOG/docker.log" "-H unix://$T/docker.sock info"
+expect_in "$CASE/out" "==> Checking Docker... ok ($T/docker.sock, "
+expect_in "$CASE/out" "tier       ALL (pinned at registration"
 expect_in "$LOG/calls.log" "systemctl daemon-reload"
 expect_in "$LOG/calls.log" "systemctl enable --now noderr-agent"
 expect_in "$LOG/useradd.log" "--system"
@@ -284,7 +312,7 @@ unit="$R/etc/systemd/system/noderr-agent.service"
 for line in "User=noderr" "EnvironmentFile=/etc/noderr-agent/agent.env" "Restart=on-failure" \
   "NoNewPrivileges=yes" "ProtectSystem=strict" "ReadWritePaths=/var/lib/noderr-agent" \
   "PrivateTmp=yes" "DeviceAllow=/dev/null rw" "WantedBy=multi-user.target" \
-  "-jar /opt/noderr-agent/noderr-agent.jar agent --platform \${NODERR_PLATFORM} --tpm \${NODERR_TPM} --state-dir /var/lib/noderr-agent --temporal \${NODERR_TEMPORAL}"; do
+  "-jar /opt/noderr-agent/noderr-agent.jar agent --platform \${NODERR_PLATFORM} --tpm \${NODERR_TPM} --state-dir /var/lib/noderr-agent --tier \${NODERR_TIER} --runtime docker --docker-host \${NODERR_DOCKER_HOST} --health-url \${NODERR_HEALTH_URL} --temporal \${NODERR_TEMPORAL}"; do
   expect_in "$unit" "$line"
 done
 grep -q "^ExecStart=$CASE/bin/java " "$unit" || problem "ExecStart does not start with the java found by the check: $(grep ExecStart "$unit")"
@@ -602,12 +630,111 @@ else
   end_case
 fi
 
-new_case "check: Docker missing (exit 8); --no-docker-check installs anyway"
-run FAKE_DOCKER=fail -- "${DEFAULT_ARGS[@]}"
-expect_check_failure 8 "Docker is not available"
-run FAKE_DOCKER=fail -- "${DEFAULT_ARGS[@]}" --no-docker-check
+new_case "check: no Docker socket (exit 8); --no-docker-check installs anyway, still runtime docker"
+run DOCKER_HOST="unix://$CASE/no-docker.sock" -- "${DEFAULT_ARGS[@]}"
+expect_check_failure 8 "Docker is not available: no socket at $CASE/no-docker.sock"
+run DOCKER_HOST="unix://$CASE/no-docker.sock" -- "${DEFAULT_ARGS[@]}" --no-docker-check
 expect_rc 0
 expect_in "$CASE/out" "Checking Docker... skipped (--no-docker-check)"
+expect_in "$R/etc/systemd/system/noderr-agent.service" "--runtime docker"
+end_case
+
+new_case "check: Docker socket that user noderr cannot read and write (exit 8, says group docker)"
+make_socket "$CASE/private.sock" 0600
+run -- "${DEFAULT_ARGS[@]}" --docker-host "unix://$CASE/private.sock"
+expect_check_failure 8 "is not readable and writable by user noderr: give it to group docker"
+end_case
+
+new_case "check: a root:docker 0660 socket passes (noderr joins docker), so does one the caller can use under NODERR_SKIP_USER_CREATE"
+make_socket "$CASE/group.sock" 0660
+if ! getent group docker >/dev/null || ! chgrp docker "$CASE/group.sock" 2>/dev/null; then
+  skip_case "no group docker here, or not allowed to chgrp to it"
+else
+  run -- "${DEFAULT_ARGS[@]}" --docker-host "unix://$CASE/group.sock" --check-only
+  expect_rc 0
+  expect_in "$CASE/out" "==> Checking Docker... ok ($CASE/group.sock, $(id -un):docker 660)"
+  make_socket "$CASE/private.sock" 0600
+  run NODERR_SKIP_USER_CREATE=1 -- "${DEFAULT_ARGS[@]}" --docker-host "unix://$CASE/private.sock" --check-only
+  expect_rc 0
+  end_case
+fi
+
+new_case "check: Docker Engine that does not answer on the socket (exit 8)"
+run FAKE_DOCKER=fail -- "${DEFAULT_ARGS[@]}"
+expect_check_failure 8 "the Docker Engine at $T/docker.sock does not answer"
+end_case
+
+new_case "--health-url and --docker-host reach agent.env; the unit passes them to --runtime docker"
+make_socket "$CASE/engine.sock" 0666
+run -- "${DEFAULT_ARGS[@]}" --health-url http://127.0.0.1:9100/healthz --docker-host "unix://$CASE/engine.sock"
+expect_rc 0
+expect_in "$R/etc/noderr-agent/agent.env" 'NODERR_HEALTH_URL="http://127.0.0.1:9100/healthz"'
+expect_in "$R/etc/noderr-agent/agent.env" "NODERR_DOCKER_HOST=\"unix://$CASE/engine.sock\""
+expect_in "$LOG/docker.log" "-H unix://$CASE/engine.sock info"
+expect_in "$CASE/out" "software   containers on unix://$CASE/engine.sock, health http://127.0.0.1:9100/healthz"
+end_case
+
+new_case "usage: bad --health-url, --docker-host or --tier, ORACLE without a beacon (exit 2)"
+run -- "${DEFAULT_ARGS[@]}" --health-url http://127.0.0.1/health
+expect_check_failure 2 "--health-url must be an http(s) URL with a port"
+run -- "${DEFAULT_ARGS[@]}" --health-url http://127.0.0.1:65535/health
+expect_check_failure 2 "--health-url must be an http(s) URL with a port below 65535"
+run -- "${DEFAULT_ARGS[@]}" --docker-host tcp://127.0.0.1:2375
+expect_check_failure 2 "--docker-host must be unix:///PATH"
+run -- "${DEFAULT_ARGS[@]}" --tier MOON
+expect_check_failure 2 "--tier must be ALL, ORACLE or GUARDIAN, got 'MOON'"
+run -- "${DEFAULT_ARGS[@]}" --tier ORACLE
+expect_check_failure 2 "tier ORACLE checks releases on chain: give --beacon-rpc URL and --beacon-address"
+end_case
+
+BEACON=(--beacon-rpc https://rpc.test:8545 --beacon-address "0x$(printf 'a%.0s' {1..40})")
+
+new_case "tier: registration pins the token's tier (ORACLE, with a beacon); a re-run keeps it, refuses another"
+run FAKE_AGENT_TIER=ORACLE -- "${DEFAULT_ARGS[@]}" "${BEACON[@]}"
+expect_rc 0
+expect_in "$R/etc/noderr-agent/agent.env" 'NODERR_TIER="ORACLE"'
+expect_in "$R/etc/systemd/system/noderr-agent.service" "--tier \${NODERR_TIER}"
+expect_not_in "$LOG/agent.log" "--tier"
+expect_in "$CASE/out" "==> Writing settings... ok (/etc/noderr-agent/agent.env, tier ORACLE)"
+run NODERR_INSTALL_TOKEN=@unset -- "${DEFAULT_ARGS[@]}" "${BEACON[@]}" --tier ORACLE
+expect_rc 0
+expect_in "$CASE/out" "already registered (/var/lib/noderr-agent/identity.json, tier ORACLE)"
+cp "$R/etc/noderr-agent/agent.env" "$CASE/env.before"
+run NODERR_INSTALL_TOKEN=@unset -- "${DEFAULT_ARGS[@]}" "${BEACON[@]}" --tier GUARDIAN
+expect_rc 2
+expect_one_stderr_line "this node is pinned to tier ORACLE, not GUARDIAN"
+cmp -s "$CASE/env.before" "$R/etc/noderr-agent/agent.env" || problem "agent.env changed"
+end_case
+
+new_case "tier: --tier goes to registration, which refuses another tier than the token's (exit 12)"
+run -- "${DEFAULT_ARGS[@]}" --tier GUARDIAN "${BEACON[@]}"
+expect_rc 12
+expect_one_stderr_line "registration failed: install token is for tier ALL, not GUARDIAN"
+expect_in "$LOG/agent.log" "--register-only --tier GUARDIAN"
+expect_empty_root
+end_case
+
+new_case "tier: a GUARDIAN token without a beacon: exit 2 after registration, identity kept; a re-run with one works"
+run FAKE_AGENT_TIER=GUARDIAN -- "${DEFAULT_ARGS[@]}"
+expect_rc 2
+expect_one_stderr_line "tier GUARDIAN checks releases on chain"
+expect_file /var/lib/noderr-agent/identity.json
+expect_no /etc/noderr-agent
+expect_no /etc/systemd/system/noderr-agent.service
+expect_in "$CASE/out" "re-run install.sh (no token needed)"
+run NODERR_INSTALL_TOKEN=@unset -- "${DEFAULT_ARGS[@]}" "${BEACON[@]}"
+expect_rc 0
+expect_in "$R/etc/noderr-agent/agent.env" 'NODERR_TIER="GUARDIAN"'
+end_case
+
+new_case "tier: an identity that pins no tier is refused on a re-run (exit 1), nothing changed"
+mkdir -p "$R/var/lib/noderr-agent"
+echo '{"nodeId":"node-old"}' >"$R/var/lib/noderr-agent/identity.json"
+run NODERR_INSTALL_TOKEN=@unset -- "${DEFAULT_ARGS[@]}"
+expect_rc 1
+expect_one_stderr_line "pins no known tier"
+expect_no /opt
+expect_no /etc
 end_case
 
 new_case "usage: missing --platform (exit 2)"

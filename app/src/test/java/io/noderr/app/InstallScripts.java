@@ -36,6 +36,20 @@ final class InstallScripts {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(arguments);
+    return run(command, environment);
+  }
+
+  /**
+   * install.ps1's grammar check: the tree-sitter PowerShell grammar from install/test/powershell
+   * (its node_modules come from the app module's npm ci).
+   */
+  static Run parsePowerShell(Path script) throws IOException, InterruptedException {
+    Path checker = INSTALL_DIR.resolve("test/powershell/parse-powershell.mjs");
+    return run(List.of("node", checker.toString(), script.toString()), Map.of());
+  }
+
+  private static Run run(List<String> command, Map<String, String> environment)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
     Path out = Files.createTempFile("install", ".out");
@@ -43,7 +57,7 @@ final class InstallScripts {
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new IllegalStateException(script + " did not finish in 5 minutes");
+      throw new IllegalStateException(String.join(" ", command) + " did not finish in 5 minutes");
     }
     Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     Files.delete(out);

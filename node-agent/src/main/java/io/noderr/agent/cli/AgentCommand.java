@@ -79,7 +79,9 @@ class AgentCommand implements Callable<Integer> {
 
   @Option(
       names = "--tier",
-      description = "Tier to join; must match the install token's (default: the token's tier).")
+      description =
+          "Tier to join; must match the install token's (default: the token's tier). On every"
+              + " later start it must be the tier pinned at registration, or the agent stops.")
   String tier;
 
   @Option(names = "--register-only", description = "Register, then exit (used by installers).")
@@ -114,7 +116,7 @@ class AgentCommand implements Callable<Integer> {
         new NodeLogin(auth, new IdentityFile(stateDir), connection.platform, Clock.systemUTC());
     try (NodeKey key = NodeKeys.open(tpm, stateDir)) {
       Session session = registerOrLogin(login, key, out);
-      BeaconTier tier = login.pinnedTier(session);
+      BeaconTier tier = login.pinnedTier(session, this.tier);
       // Pinned on the first answer that names a certificate (registration), checked on every start.
       String gatewayPin =
           new GatewayPin(stateDir).check(session.gatewayCertificateSha256(), Instant.now());

@@ -92,6 +92,30 @@ public final class NodeLogin {
     }
   }
 
+  /**
+   * As {@link #pinnedTier(Session)}, and it must be {@code expected} when one is given: installers
+   * write the tier into the service's settings, so settings and identity that disagree (an edited
+   * file, a state directory from another install) stop the agent instead of one silently winning.
+   *
+   * @param expected the tier the agent was started with ({@code --tier}), or null
+   * @throws IllegalArgumentException when the pinned tier is another
+   */
+  public BeaconTier pinnedTier(Session session, String expected) {
+    BeaconTier pinned = pinnedTier(session);
+    if (expected != null && !pinned.name().equals(expected)) {
+      throw new IllegalArgumentException(
+          "this node is pinned to tier "
+              + pinned
+              + " ("
+              + identityFile.path()
+              + "), not "
+              + expected
+              + " as --tier says: a node changes tier only by registering again with a new install"
+              + " token");
+    }
+    return pinned;
+  }
+
   /** A new session for the registered node of this state directory. */
   public Session login(NodeKey key) {
     Identity identity = identityFile.read().orElseThrow(NodeLogin::notRegistered);

@@ -32,6 +32,21 @@ class NodeLoginTest {
   }
 
   @Test
+  void aStartWithAnotherTier_isRefused_andOneWithThePinnedTierOrNoneIsNot() {
+    NodeLogin login = login(new Answers(session("ORACLE")));
+    try (NodeKey key = SoftwareNodeKey.ephemeral()) {
+      login.register("nit_x", null, key);
+    }
+
+    assertThat(login.pinnedTier(session("ORACLE"), "ORACLE")).isEqualTo(BeaconTier.ORACLE);
+    assertThat(login.pinnedTier(session("ORACLE"), null)).isEqualTo(BeaconTier.ORACLE);
+    assertThatThrownBy(() -> login.pinnedTier(session("ALL"), "ALL"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pinned to tier ORACLE")
+        .hasMessageContaining("not ALL as --tier says");
+  }
+
+  @Test
   void anIdentityWithoutTier_takesTheNextSessionsTier_once() throws Exception {
     writeIdentityWithoutTier();
     NodeLogin login = login(new Answers(null));
