@@ -92,7 +92,7 @@ class InstalledNodeRolloutIT {
                 "--tpm",
                 "none",
                 "--agent-jar",
-                InstallScripts.agentJar().toString(),
+                ExecJars.agent().toString(),
                 "--docker-host",
                 dockerd.host().toString(),
                 "--health-url",
