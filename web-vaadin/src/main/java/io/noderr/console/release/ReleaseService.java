@@ -20,6 +20,7 @@ import io.noderr.workflows.release.ReleaseState;
 import io.noderr.workflows.release.SignCommand;
 import io.noderr.workflows.release.SignatureAccepted;
 import io.noderr.workflows.release.WithdrawCommand;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -240,7 +241,11 @@ public class ReleaseService {
    */
   private boolean stillOpen(String id) {
     try {
-      return !workflow(id).getState().stage().isFinal();
+      // A request an SRE terminated in the Temporal UI answers queries with its last, unfinished
+      // stage: only a running workflow can still publish (docs/sre.md).
+      return client.newUntypedWorkflowStub(id).describe().getStatus()
+              == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+          && !workflow(id).getState().stage().isFinal();
     } catch (WorkflowException lost) {
       return false;
     }

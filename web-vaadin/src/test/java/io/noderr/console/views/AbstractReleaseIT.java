@@ -114,7 +114,8 @@ abstract class AbstractReleaseIT extends AbstractKaribuIT {
         .toList();
   }
 
-  private void terminate(String workflowId) {
+  /** Terminates a workflow as an SRE would in the Temporal UI (a closed one is left alone). */
+  void terminate(String workflowId) {
     try {
       temporal.newUntypedWorkflowStub(workflowId).terminate("test clean-up");
     } catch (WorkflowException alreadyClosed) {

@@ -122,6 +122,16 @@ class ReleasesViewIT extends AbstractReleaseIT {
   }
 
   @Test
+  void aRequestAnSreTerminatedInTheTemporalUi_doesNotBlockTheNextProposal() {
+    ReleaseDetails terminated = proposeAsAdmin("ORACLE", "1.0.0");
+    terminate(terminated.id());
+
+    // Its row still says AWAITING_SIGNATURES, and its workflow still answers queries with that
+    // stage: only a running workflow counts as the one open release.
+    assertThat(proposeAsAdmin("ORACLE", "1.0.1").id()).isNotEqualTo(terminated.id());
+  }
+
+  @Test
   void sre_seesReleases_butCannotProposeOrWithdraw() {
     proposeAsAdmin("ORACLE", "1.0.0");
     startAs("sre");
