@@ -32,6 +32,24 @@ final class InstallScripts {
     return bin;
   }
 
+  /**
+   * What a test install into the throwaway {@code root} runs with: no user creation, this JDK, the
+   * install token, and the fake systemctl first on the PATH.
+   */
+  static Map<String, String> throwawayInstall(Path root, String token) throws IOException {
+    return Map.of(
+        "NODERR_INSTALL_ROOT",
+        root.toString(),
+        "NODERR_SKIP_USER_CREATE",
+        "1",
+        "NODERR_INSTALL_TOKEN",
+        token,
+        "JAVA_HOME",
+        System.getProperty("java.home"),
+        "PATH",
+        fakeSystemctl(root) + ":" + System.getenv("PATH"));
+  }
+
   static Run bash(Path script, List<String> arguments, Map<String, String> environment)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash", script.toString()));

@@ -97,17 +97,7 @@ class InstalledNodeRolloutIT {
                 dockerd.host().toString(),
                 "--health-url",
                 healthUrl),
-            Map.of(
-                "NODERR_INSTALL_ROOT",
-                root.toString(),
-                "NODERR_SKIP_USER_CREATE",
-                "1",
-                "NODERR_INSTALL_TOKEN",
-                token,
-                "JAVA_HOME",
-                System.getProperty("java.home"),
-                "PATH",
-                InstallScripts.fakeSystemctl(root) + ":" + System.getenv("PATH")));
+            InstallScripts.throwawayInstall(root, token));
     assertThat(install.exitCode()).as(install.stdout() + install.stderr()).isZero();
     assertThat(install.stdout()).contains("==> Checking Docker... ok (" + dockerd.host().getPath());
 

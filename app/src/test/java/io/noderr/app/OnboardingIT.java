@@ -278,18 +278,7 @@ class OnboardingIT {
   void installSh_registersTheNodeForReal_inAThrowawayRoot_andIsSafeToRerun() throws Exception {
     String token = approve(apply("ALL"));
     Path root = Files.createTempDirectory(dataDir, "root");
-    Map<String, String> environment =
-        Map.of(
-            "NODERR_INSTALL_ROOT",
-            root.toString(),
-            "NODERR_SKIP_USER_CREATE",
-            "1",
-            "NODERR_INSTALL_TOKEN",
-            token,
-            "JAVA_HOME",
-            System.getProperty("java.home"),
-            "PATH",
-            InstallScripts.fakeSystemctl(root) + ":" + System.getenv("PATH"));
+    Map<String, String> environment = InstallScripts.throwawayInstall(root, token);
     List<String> arguments =
         List.of(
             "--platform",
