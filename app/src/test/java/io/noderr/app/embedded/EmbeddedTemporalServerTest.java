@@ -80,9 +80,7 @@ class EmbeddedTemporalServerTest {
   void theProcessThatRunsIt_reachesTheSameServicesInProcess() {
     try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, CREDENTIAL)) {
       ManagedChannel channel = InProcessChannelBuilder.forName(server.inProcessName()).build();
-      WorkflowServiceStubs platform =
-          WorkflowServiceStubs.newServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder().setChannel(channel).build());
+      WorkflowServiceStubs platform = overChannel(channel);
       try {
         assertServed(platform);
         assertThat(server.inProcessName()).startsWith("noderr-temporal-");
@@ -97,9 +95,7 @@ class EmbeddedTemporalServerTest {
   void noderrsSearchAttributes_areRegisteredAtStart() {
     try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, CREDENTIAL)) {
       ManagedChannel channel = InProcessChannelBuilder.forName(server.inProcessName()).build();
-      WorkflowServiceStubs platform =
-          WorkflowServiceStubs.newServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder().setChannel(channel).build());
+      WorkflowServiceStubs platform = overChannel(channel);
       try {
         WorkflowClient client = WorkflowClient.newInstance(platform);
         // No worker: the server only has to accept the start and keep the attributes.
@@ -141,6 +137,12 @@ class EmbeddedTemporalServerTest {
                 .getSystemInfo(GetSystemInfoRequest.getDefaultInstance())
                 .hasCapabilities())
         .isTrue();
+  }
+
+  /** Stubs over {@code channel}, which the caller shuts down (the stubs do not own it). */
+  private static WorkflowServiceStubs overChannel(ManagedChannel channel) {
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setChannel(channel).build());
   }
 
   private static WorkflowServiceStubs stubs(EmbeddedTemporalServer server, String credential) {

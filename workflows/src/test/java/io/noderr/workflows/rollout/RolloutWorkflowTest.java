@@ -185,12 +185,7 @@ class RolloutWorkflowTest {
   void rolloutAndBatches_areFoundByDeploymentTierVersionAndNode_andShowTheirStage()
       throws IOException {
     fleet(10);
-    RolloutWorkflow rollout =
-        start(
-            strategy(
-                List.of(
-                    RolloutStep.percent(10, Pause.MANUAL, 0),
-                    RolloutStep.percent(100, Pause.NONE, 0))));
+    RolloutWorkflow rollout = startWithManualGateAfterCanary();
 
     awaitStatus(rollout, RolloutStatus.WAITING);
     Visibility canary = Visibility.await(rollout, v -> RolloutVisibility.CANARY.equals(v.stage()));
@@ -245,12 +240,7 @@ class RolloutWorkflowTest {
   @Test
   void pause_holdsNewBatches_untilResume() {
     fleet(10);
-    RolloutWorkflow rollout =
-        start(
-            strategy(
-                List.of(
-                    RolloutStep.percent(10, Pause.MANUAL, 0),
-                    RolloutStep.percent(100, Pause.NONE, 0))));
+    RolloutWorkflow rollout = startWithManualGateAfterCanary();
     awaitStatus(rollout, RolloutStatus.WAITING);
 
     rollout.pause(ADMIN);
@@ -322,12 +312,7 @@ class RolloutWorkflowTest {
   @Test
   void nodesJoiningMidRollout_enterAtTheCurrentStage() {
     fleet(10, "late-1");
-    RolloutWorkflow rollout =
-        start(
-            strategy(
-                List.of(
-                    RolloutStep.percent(10, Pause.MANUAL, 0),
-                    RolloutStep.percent(100, Pause.NONE, 0))));
+    RolloutWorkflow rollout = startWithManualGateAfterCanary();
     awaitStatus(rollout, RolloutStatus.WAITING);
 
     registry.join("late-1", "op-1");
@@ -539,6 +524,15 @@ class RolloutWorkflowTest {
         s.soakMillis(),
         s.rollbackWindowMillis(),
         s.maintenanceWindows());
+  }
+
+  /** 10% first, a manual gate, then everyone: a rollout that waits for the operator. */
+  private RolloutWorkflow startWithManualGateAfterCanary() {
+    return start(
+        strategy(
+            List.of(
+                RolloutStep.percent(10, Pause.MANUAL, 0),
+                RolloutStep.percent(100, Pause.NONE, 0))));
   }
 
   private RolloutWorkflow start(RolloutStrategy strategy) {
