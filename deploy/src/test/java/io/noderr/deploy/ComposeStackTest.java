@@ -74,6 +74,24 @@ class ComposeStackTest {
   }
 
   @Test
+  void composeInit_intoADirectoryThatIsNotThere_failsInOneLine_andWritesNothing(
+      @TempDir Path parent) throws Exception {
+    Path missing = parent.resolve("nowhere");
+
+    Tools.Result refused =
+        Tools.platformTool(parent, "io.noderr.app.setup.ComposeInit", "--dir", missing.toString());
+
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.stderr().strip())
+        .isEqualTo(
+            "noderr: "
+                + missing
+                + " is not a directory"
+                + " (--dir names the compose project's directory)");
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
   void withoutComposeInit_composeRefuses_andNamesIt(@TempDir Path empty) throws Exception {
     Tools.Result refused = ComposeProject.copy(empty).config();
 

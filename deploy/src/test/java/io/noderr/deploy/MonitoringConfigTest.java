@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -59,15 +60,13 @@ class MonitoringConfigTest {
     assertThat(expressions).hasSizeGreaterThan(5);
 
     // promtool parses PromQL only in rule files: each query becomes a recording rule.
-    StringBuilder rules = new StringBuilder("groups:\n  - name: dashboards\n    rules:\n");
+    List<Map<String, String>> rules = new ArrayList<>();
     for (int i = 0; i < expressions.size(); i++) {
-      rules
-          .append("      - record: dashboard_query_")
-          .append(i)
-          .append("\n        expr: ")
-          .append(ComposeProject.YAML.writeValueAsString(expressions.get(i)).substring(4));
+      rules.add(Map.of("record", "dashboard_query_" + i, "expr", expressions.get(i)));
     }
-    Files.writeString(temp.resolve("dashboards.yml"), rules);
+    ComposeProject.YAML.writeValue(
+        temp.resolve("dashboards.yml").toFile(),
+        Map.of("groups", List.of(Map.of("name", "dashboards", "rules", rules))));
     promtool(temp, "check", "rules", "dashboards.yml");
   }
 

@@ -36,9 +36,13 @@ public final class ComposeInit {
 
   public static void main(String[] args) {
     try {
-      Path directory = Path.of(args.length == 2 && args[0].equals("--dir") ? args[1] : ".");
-      if (args.length != 0 && args.length != 2 || !Files.isDirectory(directory)) {
+      boolean withDir = args.length == 2 && args[0].equals("--dir");
+      if (args.length != 0 && !withDir) {
         fail(2, "usage: noderr compose-init [--dir COMPOSE_PROJECT_DIR]");
+      }
+      Path directory = Path.of(withDir ? args[1] : ".");
+      if (!Files.isDirectory(directory)) {
+        fail(2, directory + " is not a directory (--dir names the compose project's directory)");
       }
       String version = ComposeInit.class.getPackage().getImplementationVersion();
       List<Path> written =
@@ -77,9 +81,10 @@ public final class ComposeInit {
     boolean createdSecretsDir = !Files.isDirectory(secretsDir);
     List<Path> written = new ArrayList<>();
     try {
-      Files.createDirectories(
-          secretsDir,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectories(secretsDir);
+      // Also when it existed: the Prometheus credential inside is readable by anyone who may
+      // enter the directory.
+      Files.setPosixFilePermissions(secretsDir, PosixFilePermissions.fromString("rwx------"));
       for (Map.Entry<Path, FileContent> file : files.entrySet()) {
         Files.createFile(
             file.getKey(),

@@ -1,7 +1,6 @@
 package io.noderr.app.setup;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.noderr.http.Secrets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ record ComposeSecrets(
     variables.put("TEMPORAL_DB_PASSWORD", temporalDatabasePassword);
     variables.put("NODERR_ADMIN_PASSWORD_HASH", bcrypt.encode(adminPassword));
     variables.put("NODERR_SRE_PASSWORD_HASH", bcrypt.encode(srePassword));
-    variables.put("NODERR_AGENT_TOKEN_HASH", sha256Hex(agentToken));
+    variables.put("NODERR_AGENT_TOKEN_HASH", Secrets.sha256Hex(agentToken));
     variables.put("GRAFANA_ADMIN_PASSWORD", grafanaPassword);
     return variables;
   }
@@ -59,15 +58,6 @@ record ComposeSecrets(
     byte[] value = new byte[bytes];
     random.nextBytes(value);
     return HexFormat.of().formatHex(value);
-  }
-
-  static String sha256Hex(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   /** Never prints a secret (records print their components by default). */

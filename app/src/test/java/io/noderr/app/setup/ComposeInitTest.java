@@ -3,8 +3,10 @@ package io.noderr.app.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.noderr.http.Secrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +29,24 @@ class ComposeInitTest {
     assertThat(new BCryptPasswordEncoder().matches(admin, adminHash)).isTrue();
     assertThat(value(env, "NODERR_AGENT_TOKEN_HASH"))
         .isEqualTo(
-            ComposeSecrets.sha256Hex(
+            Secrets.sha256Hex(
                 Files.readString(directory.resolve("deploy/secrets/agent-token")).strip()));
     assertThat(value(env, "NODERR_VERSION")).isEqualTo("1.2.3");
     assertThat(env)
         .doesNotContain(secrets.adminPassword(), secrets.srePassword(), secrets.agentToken());
     assertThat(secrets.toString()).doesNotContain(secrets.adminPassword());
+  }
+
+  @Test
+  void anExistingSecretsDirectory_isMadeOwnerOnly_beforeAnythingIsWrittenInIt() throws Exception {
+    Path secretsDir = Files.createDirectories(directory.resolve(ComposeInit.SECRETS_DIR));
+    Files.setPosixFilePermissions(secretsDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    new ComposeInit(directory, "1").write(ComposeSecrets.generate(new SecureRandom()));
+
+    // The Prometheus credential file is world-readable: only its directory keeps it private.
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretsDir)))
+        .isEqualTo("rwx------");
   }
 
   @Test

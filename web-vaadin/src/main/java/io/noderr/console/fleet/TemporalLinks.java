@@ -22,12 +22,7 @@ public class TemporalLinks {
 
   /** The page of one workflow; null when no UI is configured. */
   public URI workflow(String workflowId) {
-    if (uiBase == null) {
-      return null;
-    }
-    String base = uiBase.toString().replaceAll("/+$", "");
-    return URI.create(
-        base + "/namespaces/" + encode(namespace) + "/workflows/" + encode(workflowId));
+    return uiBase == null ? null : URI.create(workflows() + "/" + encode(workflowId));
   }
 
   /**
@@ -38,10 +33,16 @@ public class TemporalLinks {
     if (uiBase == null) {
       return null;
     }
-    String base = uiBase.toString().replaceAll("/+$", "");
     String query = attribute.getName() + "=\"" + value.replace("\"", "\\\"") + "\"";
-    return URI.create(
-        base + "/namespaces/" + encode(namespace) + "/workflows?query=" + encode(query));
+    return URI.create(workflows() + "?query=" + encode(query));
+  }
+
+  /** The UI's workflow list of this namespace (without a trailing slash). */
+  private String workflows() {
+    return uiBase.toString().replaceAll("/+$", "")
+        + "/namespaces/"
+        + encode(namespace)
+        + "/workflows";
   }
 
   private static String encode(String part) {
