@@ -182,7 +182,8 @@ public class LocalBeaconStore {
   /**
    * Ends the guardian pauses among {@code tiers} whose expiry is at or before {@code now}
    * (NoderrMultisig's {@code expireGuardianPause}; spends no nonce), recording their {@code
-   * TIER_UNPAUSED} events under transaction {@code local-expiry-<nonce>}.
+   * TIER_UNPAUSED} events under transaction {@code local-expiry-<nonce>}, in block {@code nonce}
+   * after the last action's events.
    *
    * @return the pseudo-transaction of its events, empty when no tier had expired (nothing changed)
    */
@@ -200,8 +201,16 @@ public class LocalBeaconStore {
       jdbc.update(
           "UPDATE local_beacon SET paused = false, guardian_expires_at = NULL WHERE tier = ?",
           tier.name());
+      // Block `nonce` is the last action's; these log indexes follow its own (one per tier).
       events.insert(
-          pauseEvent(Kind.TIER_UNPAUSED, tier, transaction, nonce, chainId, beaconAddress));
+          pauseEvent(
+              Kind.TIER_UNPAUSED,
+              tier,
+              transaction,
+              nonce,
+              Tier.values().length + tier.ordinal(),
+              chainId,
+              beaconAddress));
       expired = true;
     }
     return expired ? Optional.of(new Spent.Applied(transaction, nonce)) : Optional.empty();
@@ -259,6 +268,18 @@ public class LocalBeaconStore {
       long blockNumber,
       long chainId,
       String beaconAddress) {
+    return pauseEvent(
+        kind, tier, transactionHash, blockNumber, tier.ordinal(), chainId, beaconAddress);
+  }
+
+  private static BeaconEventRow pauseEvent(
+      Kind kind,
+      Tier tier,
+      String transactionHash,
+      long blockNumber,
+      int logIndex,
+      long chainId,
+      String beaconAddress) {
     return new BeaconEventRow(
         0,
         BeaconEventRow.Backend.LOCAL,
@@ -273,7 +294,7 @@ public class LocalBeaconStore {
         null,
         transactionHash,
         blockNumber,
-        tier.ordinal(),
+        logIndex,
         null);
   }
 
