@@ -60,6 +60,69 @@ public class ReleaseRequests {
         == 1;
   }
 
+  /**
+   * Keeps the terms the request could be started again on, as of the step just applied: the stored
+   * signatures are replaced by {@code terms.signatures()}.
+   */
+  public void keepTerms(String id, ReleaseTerms terms) {
+    jdbc.update(
+        "UPDATE release_requests SET minimum_version = ?, notes_uri = ?, downgrade_reason = ?,"
+            + " nonce = ? WHERE id = ?",
+        terms.minimumVersion(),
+        terms.notesUri(),
+        terms.downgradeReason(),
+        terms.nonce(),
+        id);
+    jdbc.update("DELETE FROM release_signatures WHERE release_id = ?", id);
+    jdbc.batchUpdate(
+        "INSERT INTO release_signatures (release_id, signer, signature, submitted_by, signed_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        terms.signatures(),
+        terms.signatures().size(),
+        (ps, signature) -> {
+          ps.setString(1, id);
+          ps.setString(2, signature.signer());
+          ps.setString(3, signature.signature());
+          ps.setString(4, signature.submittedBy());
+          ps.setTimestamp(5, Timestamp.from(signature.signedAt()));
+        });
+  }
+
+  /**
+   * Requests not yet decided or published (PREPARING, AWAITING_SIGNATURES, PUBLISHING), oldest
+   * first, each with its terms and accepted signatures.
+   */
+  public List<UnfinishedRelease> unfinished() {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + ", minimum_version, notes_uri, downgrade_reason, nonce FROM release_requests"
+            + " WHERE status IN ('PREPARING', 'AWAITING_SIGNATURES', 'PUBLISHING')"
+            + " ORDER BY created_at",
+        (rs, rowNum) ->
+            new UnfinishedRelease(
+                row(rs, rowNum),
+                new ReleaseTerms(
+                    rs.getString("minimum_version"),
+                    rs.getString("notes_uri"),
+                    rs.getString("downgrade_reason"),
+                    rs.getString("nonce"),
+                    signatures(rs.getString("id")))));
+  }
+
+  private List<ReleaseTerms.Signature> signatures(String id) {
+    return jdbc.query(
+        "SELECT signer, signature, submitted_by, signed_at FROM release_signatures"
+            + " WHERE release_id = ? ORDER BY signed_at, signer",
+        (rs, rowNum) ->
+            new ReleaseTerms.Signature(
+                rs.getString("signer"),
+                rs.getString("signature"),
+                rs.getString("submitted_by"),
+                rs.getTimestamp("signed_at").toInstant()),
+        id);
+  }
+
   public Optional<ReleaseRow> find(String id) {
     return jdbc
         .query(
