@@ -19,6 +19,9 @@ public class ReleaseRequests {
       "id, tier, version, image_digest, status, proposed_by, deadline, threshold, signed_by,"
           + " declined_by, transaction_hash, reason, last_step, created_at, updated_at";
 
+  private static final String STORED_COLUMNS =
+      COLUMNS + ", minimum_version, notes_uri, downgrade_reason, nonce";
+
   private final JdbcTemplate jdbc;
 
   ReleaseRequests(JdbcTemplate jdbc) {
@@ -92,22 +95,33 @@ public class ReleaseRequests {
    * Requests not yet decided or published (PREPARING, AWAITING_SIGNATURES, PUBLISHING), oldest
    * first, each with its terms and accepted signatures.
    */
-  public List<UnfinishedRelease> unfinished() {
+  public List<StoredRelease> unfinished() {
     return jdbc.query(
         "SELECT "
-            + COLUMNS
-            + ", minimum_version, notes_uri, downgrade_reason, nonce FROM release_requests"
+            + STORED_COLUMNS
+            + " FROM release_requests"
             + " WHERE status IN ('PREPARING', 'AWAITING_SIGNATURES', 'PUBLISHING')"
             + " ORDER BY created_at",
-        (rs, rowNum) ->
-            new UnfinishedRelease(
-                row(rs, rowNum),
-                new ReleaseTerms(
-                    rs.getString("minimum_version"),
-                    rs.getString("notes_uri"),
-                    rs.getString("downgrade_reason"),
-                    rs.getString("nonce"),
-                    signatures(rs.getString("id")))));
+        this::stored);
+  }
+
+  /** The request with its terms and accepted signatures. */
+  public Optional<StoredRelease> findStored(String id) {
+    return jdbc
+        .query("SELECT " + STORED_COLUMNS + " FROM release_requests WHERE id = ?", this::stored, id)
+        .stream()
+        .findFirst();
+  }
+
+  private StoredRelease stored(ResultSet rs, int rowNum) throws SQLException {
+    return new StoredRelease(
+        row(rs, rowNum),
+        new ReleaseTerms(
+            rs.getString("minimum_version"),
+            rs.getString("notes_uri"),
+            rs.getString("downgrade_reason"),
+            rs.getString("nonce"),
+            signatures(rs.getString("id"))));
   }
 
   private List<ReleaseTerms.Signature> signatures(String id) {

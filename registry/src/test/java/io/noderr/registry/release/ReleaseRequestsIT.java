@@ -210,7 +210,7 @@ class ReleaseRequestsIT {
     requests.apply(request("rel-2", "EXPIRED", List.of()), 2);
     requests.keepTerms("rel-2", new ReleaseTerms("", "", null, "7", List.of()));
 
-    List<UnfinishedRelease> unfinished = requests.unfinished();
+    List<StoredRelease> unfinished = requests.unfinished();
 
     assertThat(unfinished).extracting(u -> u.row().id()).containsExactly("rel-1");
     assertThat(unfinished.getFirst().row().status()).isEqualTo("PUBLISHING");

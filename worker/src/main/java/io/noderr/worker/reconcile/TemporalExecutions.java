@@ -2,30 +2,27 @@ package io.noderr.worker.reconcile;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.noderr.registry.workflow.WorkflowRunStatus;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/**
- * What the Temporal server knows of a workflow id. Read models outlive the embedded server's
- * histories, so the start-up checks ask here before trusting a row.
- */
+/** What the Temporal server knows of a workflow id, for the start-up reconciliations. */
 @Component
 public class TemporalExecutions {
 
   private final WorkflowClient client;
 
-  public TemporalExecutions(WorkflowClient client) {
+  TemporalExecutions(WorkflowClient client) {
     this.client = client;
   }
 
-  /** The latest execution's status, or empty when the server has no execution with this id. */
-  public Optional<WorkflowExecutionStatus> status(String workflowId) {
+  /** The latest run's status; LOST when the server does not know the id at all. */
+  public WorkflowRunStatus statusOf(String workflowId) {
     try {
-      return Optional.of(
+      WorkflowExecutionStatus status =
           client
               .getWorkflowServiceStubs()
               .blockingStub()
@@ -35,10 +32,15 @@ public class TemporalExecutions {
                       .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
                       .build())
               .getWorkflowExecutionInfo()
-              .getStatus());
+              .getStatus();
+      return switch (status) {
+        case WORKFLOW_EXECUTION_STATUS_RUNNING -> WorkflowRunStatus.RUNNING;
+        case WORKFLOW_EXECUTION_STATUS_COMPLETED -> WorkflowRunStatus.COMPLETED;
+        default -> WorkflowRunStatus.FAILED;
+      };
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        return Optional.empty();
+        return WorkflowRunStatus.LOST;
       }
       throw e;
     }

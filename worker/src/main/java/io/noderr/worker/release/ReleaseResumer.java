@@ -5,7 +5,8 @@ import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.release.ReleaseRequests;
 import io.noderr.registry.release.ReleaseRow;
 import io.noderr.registry.release.ReleaseTerms;
-import io.noderr.registry.release.UnfinishedRelease;
+import io.noderr.registry.release.StoredRelease;
+import io.noderr.registry.workflow.WorkflowRunStatus;
 import io.noderr.worker.reconcile.TemporalExecutions;
 import io.noderr.workflows.release.ReleaseApprovalWorkflow;
 import io.noderr.workflows.release.ReleaseProposal;
@@ -56,9 +57,9 @@ public class ReleaseResumer {
   @EventListener(ApplicationReadyEvent.class)
   public int resumeLost() {
     int resumed = 0;
-    for (UnfinishedRelease release : releases.unfinished()) {
+    for (StoredRelease release : releases.unfinished()) {
       String id = release.row().id();
-      if (executions.status(id).isPresent()) {
+      if (executions.statusOf(id) != WorkflowRunStatus.LOST) {
         continue;
       }
       ReleaseProposal proposal = proposal(release);
@@ -90,7 +91,7 @@ public class ReleaseResumer {
     return resumed;
   }
 
-  private static ReleaseProposal proposal(UnfinishedRelease release) {
+  private static ReleaseProposal proposal(StoredRelease release) {
     ReleaseRow row = release.row();
     ReleaseTerms terms = release.terms();
     return new ReleaseProposal(

@@ -23,7 +23,7 @@ import io.noderr.signing.DemoSigners;
 import io.noderr.signing.Signatures;
 import io.noderr.worker.beacon.BeaconProperties;
 import io.noderr.worker.beacon.LocalBeacon;
-import io.noderr.worker.reconcile.TemporalExecutions;
+import io.noderr.worker.reconcile.Reconcilers;
 import io.noderr.workflows.release.ReleaseApprovalWorkflow;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
 import io.noderr.workflows.release.ReleaseProposal;
@@ -163,7 +163,7 @@ class ReleaseResumerIT {
 
   private ReleaseResumer resumer() {
     WorkflowClient client = temporal.getWorkflowClient();
-    return new ReleaseResumer(client, new TemporalExecutions(client), requests, audit);
+    return new ReleaseResumer(client, Reconcilers.executions(client), requests, audit);
   }
 
   private String propose(String version, Duration deadlineIn) {
