@@ -148,7 +148,8 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
     }
     // A request lost while publishing may have gone through: the beacon then holds this very
     // release, its nonce moved on, and the signatures are over the nonce they were made with.
-    boolean onBeacon = resumed != null && isThisRelease(beacon.current());
+    boolean onBeacon =
+        resumed != null && resumed.nonce() != null && isThisRelease(beacon.current());
     if (resumed != null && !onBeacon && proposal.deadline() <= nowSeconds()) {
       end(
           ReleaseStage.EXPIRED,
