@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The claim of one running platform on its data directory: an exclusive lock on {@code
@@ -20,10 +22,15 @@ final class DataDirLock implements AutoCloseable {
 
   static final String FILE = "platform.lock";
 
+  /** The lock files this JVM holds (two platforms in one JVM: tests). */
+  private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+  private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private DataDirLock(FileChannel channel, FileLock lock) {
+  private DataDirLock(Path file, FileChannel channel, FileLock lock) {
+    this.file = file;
     this.channel = channel;
     this.lock = lock;
   }
@@ -32,7 +39,10 @@ final class DataDirLock implements AutoCloseable {
    * @throws PlatformStartupException if a running platform holds the directory
    */
   static DataDirLock acquire(Path dataDir) {
-    Path file = dataDir.resolve(FILE);
+    Path file = dataDir.resolve(FILE).toAbsolutePath().normalize();
+    if (!HELD_HERE.add(file)) {
+      throw inUse(dataDir, "pid " + ProcessHandle.current().pid());
+    }
     FileChannel channel = null;
     try {
       Files.createDirectories(dataDir);
@@ -43,12 +53,8 @@ final class DataDirLock implements AutoCloseable {
       if (lock == null) {
         String owner = Files.readString(file, StandardCharsets.UTF_8).strip();
         channel.close();
-        throw new PlatformStartupException(
-            "data directory "
-                + dataDir
-                + " is in use by a running Noderr platform"
-                + (owner.isEmpty() ? "" : " (" + owner + ")"),
-            "stop that platform first, or start this one with another --data-dir");
+        HELD_HERE.remove(file);
+        throw inUse(dataDir, owner);
       }
       // Who holds it, for the refusal above; the lock itself is what counts, not this text.
       channel.truncate(0);
@@ -56,21 +62,54 @@ final class DataDirLock implements AutoCloseable {
           ByteBuffer.wrap(
               ("pid " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)),
           0);
-      return new DataDirLock(channel, lock);
+      return new DataDirLock(file, channel, lock);
     } catch (IOException e) {
       closeQuietly(channel);
+      HELD_HERE.remove(file);
       throw new PlatformStartupException(
           "cannot lock the data directory " + dataDir + ": " + e.getMessage(),
           "check the directory is writable, or use --data-dir");
     }
   }
 
-  /** Null when another process holds it, or this one already does (two platforms in one JVM). */
+  /** Whether a running platform (another process, or this one) holds {@code dataDir}. */
+  static boolean isHeld(Path dataDir) {
+    Path file = dataDir.resolve(FILE);
+    if (HELD_HERE.contains(file.toAbsolutePath().normalize())) {
+      // Never open a second channel on a file this JVM locks: on Linux, closing it would drop the
+      // lock (POSIX record locks belong to the process, not to the channel).
+      return true;
+    }
+    if (!Files.exists(file)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      FileLock lock = tryLock(channel);
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static PlatformStartupException inUse(Path dataDir, String owner) {
+    return new PlatformStartupException(
+        "data directory "
+            + dataDir
+            + " is in use by a running Noderr platform"
+            + (owner.isEmpty() ? "" : " (" + owner + ")"),
+        "stop that platform first, or start this one with another --data-dir");
+  }
+
+  /** Null when another process holds it. */
   private static FileLock tryLock(FileChannel channel) throws IOException {
     try {
       return channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      return null;
+      return null; // this JVM holds it after all
     }
   }
 
@@ -82,6 +121,7 @@ final class DataDirLock implements AutoCloseable {
       // The channel's close below releases it too.
     }
     closeQuietly(channel);
+    HELD_HERE.remove(file);
   }
 
   private static void closeQuietly(FileChannel channel) {

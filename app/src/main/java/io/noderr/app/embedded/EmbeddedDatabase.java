@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,42 @@ public final class EmbeddedDatabase implements AutoCloseable {
           "cannot start embedded PostgreSQL with data in " + pgDir + ": " + e.getMessage(),
           "check the directory is writable and holds PostgreSQL 17 data, or use --data-dir");
     }
+  }
+
+  /**
+   * The port of the embedded PostgreSQL of the platform running on {@code dataDir}, if one runs (it
+   * holds the directory's lock and its postmaster is up); empty when no platform runs there.
+   *
+   * @throws PlatformStartupException when a platform holds the directory but its database is not up
+   *     (it is starting, or runs with an external database)
+   */
+  public static OptionalInt runningPort(Path dataDir) {
+    if (!DataDirLock.isHeld(dataDir)) {
+      return OptionalInt.empty();
+    }
+    Path pidFile = dataDir.resolve("pg").resolve("postmaster.pid");
+    try {
+      // postmaster.pid: pid, data directory, start time, port, ... (PostgreSQL's own layout)
+      List<String> lines = Files.readAllLines(pidFile);
+      if (lines.size() >= 4
+          && ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+              .map(ProcessHandle::isAlive)
+              .orElse(false)) {
+        return OptionalInt.of(Integer.parseInt(lines.get(3).strip()));
+      }
+    } catch (IOException | NumberFormatException e) {
+      // Not up: reported below.
+    }
+    throw new PlatformStartupException(
+        "the platform running on "
+            + dataDir
+            + " has no embedded PostgreSQL up (it is starting, or uses an external database)",
+        "wait until it is up; an external database is backed up with pg_dump (docs/backup.md)");
+  }
+
+  /** The JDBC URL of the embedded database on {@code port}, as the platform connects. */
+  public static String jdbcUrl(int port) {
+    return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
   }
 
   public String jdbcUrl() {
