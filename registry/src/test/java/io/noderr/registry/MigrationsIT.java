@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("9");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("12");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -64,6 +64,7 @@ class MigrationsIT {
             "api_tokens",
             "auto_deploy_policies",
             "auto_deploy_cursor",
+            "rollout_checkpoints",
             "flyway_schema_history");
   }
 

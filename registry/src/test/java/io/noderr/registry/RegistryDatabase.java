@@ -180,7 +180,7 @@ public final class RegistryDatabase
                 + " TRUNCATE audit_log, workflow_runs, node_sessions, node_identities,"
                 + " pending_registrations, auth_challenges, install_tokens, deployment_nodes,"
                 + " deployments, nodes, operators, node_applications, software_versions,"
-                + " release_requests, beacon_events, beacon_cursor, rollout_targets, rollouts,"
+                + " release_requests, beacon_events, beacon_cursor, rollout_checkpoints, rollout_targets, rollouts,"
                 + " auto_deploy_policies, auto_deploy_cursor"
                 + " RESTART IDENTITY;"
                 + " ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;"
