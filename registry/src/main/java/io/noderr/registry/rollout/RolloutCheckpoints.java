@@ -50,7 +50,7 @@ public class RolloutCheckpoints {
    */
   public List<UnfinishedRollout> unfinished(Collection<String> finalStatuses) {
     return jdbc.query(
-        "SELECT r.id, r.status, c.phase, c.stage, c.position, c.input::text AS input,"
+        "SELECT r.id, r.status, r.last_step, c.phase, c.stage, c.position, c.input::text AS input,"
             + " c.taken_at_millis FROM rollouts r"
             + " LEFT JOIN rollout_checkpoints c ON c.rollout_id = r.id"
             + " WHERE r.status <> ALL (?::text[]) ORDER BY r.created_at, r.id",
@@ -58,6 +58,7 @@ public class RolloutCheckpoints {
             new UnfinishedRollout(
                 rs.getString("id"),
                 rs.getString("status"),
+                rs.getInt("last_step"),
                 rs.getString("input") == null
                     ? null
                     : new StoredCheckpoint(
@@ -78,7 +79,9 @@ public class RolloutCheckpoints {
       String rolloutId, String phase, int stage, int position, String input, long takenAtMillis) {}
 
   /**
+   * @param lastStep the workflow step the read model shows (a restarted workflow numbers on from it)
    * @param checkpoint the last one stored, or null
    */
-  public record UnfinishedRollout(String rolloutId, String status, StoredCheckpoint checkpoint) {}
+  public record UnfinishedRollout(
+      String rolloutId, String status, int lastStep, StoredCheckpoint checkpoint) {}
 }

@@ -1,15 +1,9 @@
 package io.noderr.worker.reconcile;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.workflow.WorkflowRun;
 import io.noderr.registry.workflow.WorkflowRunStatus;
 import io.noderr.registry.workflow.WorkflowRuns;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.client.WorkflowClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,12 +21,12 @@ public class WorkflowReconciler {
 
   private static final Logger log = LoggerFactory.getLogger(WorkflowReconciler.class);
 
-  private final WorkflowClient client;
+  private final TemporalExecutions temporal;
   private final WorkflowRuns runs;
   private final AuditLog audit;
 
-  WorkflowReconciler(WorkflowClient client, WorkflowRuns runs, AuditLog audit) {
-    this.client = client;
+  WorkflowReconciler(TemporalExecutions temporal, WorkflowRuns runs, AuditLog audit) {
+    this.temporal = temporal;
     this.runs = runs;
     this.audit = audit;
   }
@@ -41,7 +35,7 @@ public class WorkflowReconciler {
   public void reconcile() {
     int lost = 0;
     for (WorkflowRun run : runs.running()) {
-      WorkflowRunStatus actual = statusInTemporal(run.workflowId());
+      WorkflowRunStatus actual = temporal.statusOf(run.workflowId());
       if (actual == WorkflowRunStatus.RUNNING) {
         continue;
       }
@@ -56,32 +50,6 @@ public class WorkflowReconciler {
     }
     if (lost > 0) {
       log.warn("{} workflow run(s) were lost with the previous Temporal server", lost);
-    }
-  }
-
-  private WorkflowRunStatus statusInTemporal(String workflowId) {
-    try {
-      WorkflowExecutionStatus status =
-          client
-              .getWorkflowServiceStubs()
-              .blockingStub()
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace(client.getOptions().getNamespace())
-                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                      .build())
-              .getWorkflowExecutionInfo()
-              .getStatus();
-      return switch (status) {
-        case WORKFLOW_EXECUTION_STATUS_RUNNING -> WorkflowRunStatus.RUNNING;
-        case WORKFLOW_EXECUTION_STATUS_COMPLETED -> WorkflowRunStatus.COMPLETED;
-        default -> WorkflowRunStatus.FAILED;
-      };
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        return WorkflowRunStatus.LOST;
-      }
-      throw e;
     }
   }
 }

@@ -38,6 +38,7 @@ class WorkflowReconcilerIT {
       RegistryDatabase.create(
           context -> {
             context.registerBean(WorkflowClient.class, temporal::getWorkflowClient);
+            context.registerBean(TemporalExecutions.class);
             context.registerBean(WorkflowReconciler.class);
           });
 
