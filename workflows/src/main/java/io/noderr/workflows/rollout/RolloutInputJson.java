@@ -19,7 +19,8 @@ public final class RolloutInputJson {
     try {
       return JSON.writeValueAsString(input);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a rollout input that Temporal could carry must serialize", e);
+      throw new IllegalStateException(
+          "a rollout input that Temporal could carry must serialize", e);
     }
   }
 

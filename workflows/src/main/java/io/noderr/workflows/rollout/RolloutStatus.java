@@ -3,6 +3,11 @@ package io.noderr.workflows.rollout;
 /** Where a rollout is. The last four are final. */
 public enum RolloutStatus {
   PLANNING,
+  /**
+   * Never set by the workflow: the read model's word for a rollout the embedded platform is
+   * starting again from its checkpoint after a restart, until the workflow records its first step.
+   */
+  RESUMING,
   RUNNING,
   /** Paused by an operator; resume continues. */
   PAUSED,
