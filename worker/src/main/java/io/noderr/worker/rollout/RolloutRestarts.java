@@ -72,19 +72,16 @@ class RolloutRestarts {
   private void restart(UnfinishedRollout rollout) {
     String id = rollout.rolloutId();
     if (rollout.checkpoint() == null) {
-      rollouts.showUntilNextStep(id, RolloutStatus.FAILED.name());
-      audit.append(
-          AuditLog.SYSTEM,
-          "rollout.lost",
-          id,
-          "the platform stopped before the rollout's plan was stored; nothing was updated, deploy"
-              + " again",
-          id);
-      log.warn("{} stopped before its first checkpoint and cannot be resumed", id);
+      lost(id, "the platform stopped before the rollout's plan was stored; deploy again");
       return;
     }
-    RolloutInput input =
-        RolloutInputJson.read(rollout.checkpoint().input()).restarted(rollout.lastStep());
+    RolloutInput input;
+    try {
+      input = RolloutInputJson.read(rollout.checkpoint().input()).restarted(rollout.lastStep());
+    } catch (IllegalArgumentException e) {
+      lost(id, "its checkpoint could not be read (" + e.getMessage() + "); deploy again");
+      return;
+    }
     // RESUMING first: the workflow's first step (which replaces it) cannot come before it.
     rollouts.showUntilNextStep(id, RolloutStatus.RESUMING.name());
     WorkflowClient.start(
@@ -97,5 +94,12 @@ class RolloutRestarts {
         id,
         rollout.checkpoint().phase(),
         rollout.checkpoint().position());
+  }
+
+  /** No checkpoint to start from: the row says FAILED, the audit log why. */
+  private void lost(String id, String why) {
+    rollouts.showUntilNextStep(id, RolloutStatus.FAILED.name());
+    audit.append(AuditLog.SYSTEM, "rollout.lost", id, "lost in a platform restart: " + why, id);
+    log.warn("{} cannot be started again after the restart: {}", id, why);
   }
 }
