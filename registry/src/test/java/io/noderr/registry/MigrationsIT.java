@@ -65,6 +65,7 @@ class MigrationsIT {
             "api_tokens",
             "auto_deploy_policies",
             "auto_deploy_cursor",
+            "rollout_checkpoints",
             "flyway_schema_history");
   }
 

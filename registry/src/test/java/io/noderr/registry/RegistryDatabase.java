@@ -181,7 +181,7 @@ public final class RegistryDatabase
                 + " pending_registrations, auth_challenges, install_tokens, deployment_nodes,"
                 + " deployments, nodes, operators, node_applications, software_versions,"
                 + " release_requests, release_signatures, beacon_events, beacon_cursor,"
-                + " rollout_targets, rollouts,"
+                + " rollout_checkpoints, rollout_targets, rollouts,"
                 + " auto_deploy_policies, auto_deploy_cursor"
                 + " RESTART IDENTITY;"
                 + " ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;"

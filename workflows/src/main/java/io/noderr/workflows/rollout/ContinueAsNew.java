@@ -17,16 +17,19 @@ final class ContinueAsNew {
   private final RolloutLedger ledger;
   private final RolloutSteering steering;
   private final RolloutReporter reporter;
+  private final RegistryCheckpoints checkpoints;
 
   ContinueAsNew(
       RolloutInput input,
       RolloutLedger ledger,
       RolloutSteering steering,
-      RolloutReporter reporter) {
+      RolloutReporter reporter,
+      RegistryCheckpoints checkpoints) {
     this.input = input;
     this.ledger = ledger;
     this.steering = steering;
     this.reporter = reporter;
+    this.checkpoints = checkpoints;
   }
 
   void ifDue() {
@@ -48,16 +51,15 @@ final class ContinueAsNew {
         "rollout {} continues as new after {} batches",
         RolloutReporter.rolloutId(),
         ledger.batches);
-    Workflow.continueAsNew(
-        input.continuedFrom(
-            ledger.checkpoint(
-                reporter.steps(), steering.stoppedBy(RolloutSteering.StopReason.ABORTED))));
+    checkpoints.write();
+    Workflow.continueAsNew(input.continuedFrom(ledger.checkpoint(reporter.steps(), steering)));
   }
 
-  /** Picks up where the previous execution stopped. */
+  /** Picks up where the previous execution (or the one a platform restart lost) stopped. */
   void restore(RolloutCheckpoint at) {
     ledger.restore(at);
     reporter.restoreSteps(at.steps());
     steering.restoreAbort(at.abortRequested());
+    steering.restoreHolds(at.heldByOperator(), at.heldByGate());
   }
 }

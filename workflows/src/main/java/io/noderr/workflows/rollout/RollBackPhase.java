@@ -20,6 +20,7 @@ final class RollBackPhase {
   private final RolloutReporter reporter;
   private final NodeBatches batches;
   private final ContinueAsNew continuation;
+  private final RegistryCheckpoints checkpoints;
 
   RollBackPhase(
       RolloutStrategy strategy,
@@ -28,7 +29,8 @@ final class RollBackPhase {
       RolloutSteering steering,
       RolloutReporter reporter,
       NodeBatches batches,
-      ContinueAsNew continuation) {
+      ContinueAsNew continuation,
+      RegistryCheckpoints checkpoints) {
     this.strategy = strategy;
     this.registry = registry;
     this.ledger = ledger;
@@ -36,6 +38,7 @@ final class RollBackPhase {
     this.reporter = reporter;
     this.batches = batches;
     this.continuation = continuation;
+    this.checkpoints = checkpoints;
   }
 
   /** Reverts every touched node, then ends ABORTED (an operator asked) or ROLLED_BACK. */
@@ -54,6 +57,7 @@ final class RollBackPhase {
   private void revertEveryTouchedNode() {
     ledger.phase = RolloutCheckpoint.Phase.ROLLING_BACK;
     reporter.setStatus(RolloutStatus.ROLLING_BACK);
+    checkpoints.write();
     reporter.record();
     int limit = Math.min(NodeBatches.BATCH_SIZE, strategy.maxParallel());
     while (ledger.revertedUpTo < ledger.position) {
@@ -64,6 +68,7 @@ final class RollBackPhase {
         ledger.countRevert(result);
       }
       ledger.revertedUpTo = to;
+      checkpoints.write();
       continuation.ifDue();
     }
   }

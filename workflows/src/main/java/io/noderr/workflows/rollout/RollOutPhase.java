@@ -32,6 +32,7 @@ final class RollOutPhase {
   private final RolloutReporter reporter;
   private final NodeBatches batches;
   private final ContinueAsNew continuation;
+  private final RegistryCheckpoints checkpoints;
 
   RollOutPhase(
       RolloutInput input,
@@ -40,7 +41,8 @@ final class RollOutPhase {
       RolloutSteering steering,
       RolloutReporter reporter,
       NodeBatches batches,
-      ContinueAsNew continuation) {
+      ContinueAsNew continuation,
+      RegistryCheckpoints checkpoints) {
     this.input = input;
     this.strategy = input.strategy();
     this.registry = registry;
@@ -49,6 +51,7 @@ final class RollOutPhase {
     this.reporter = reporter;
     this.batches = batches;
     this.continuation = continuation;
+    this.checkpoints = checkpoints;
   }
 
   /** Plans the rollout's targets; {@code extend} adds nodes that joined since, at this stage. */
@@ -109,9 +112,16 @@ final class RollOutPhase {
               new TargetRange(
                   RolloutReporter.rolloutId(), ledger.position, ledger.position + size));
       ledger.position += size;
+      // Results already stored count as they were (only after a restart is a range not fresh).
+      page.recorded().forEach(ledger::count);
       judge(batches.run(page.nodes(), false, false));
       checkProgressDeadline();
       reporter.record();
+      if (!steering.stopping()) {
+        // Stopping, the rollback writes its own checkpoint first thing; one lost in between is
+        // taken again from this batch's stored results, which the gate judges the same way.
+        checkpoints.write();
+      }
       continuation.ifDue();
     }
   }
@@ -136,6 +146,8 @@ final class RollOutPhase {
       long since = Workflow.currentTimeMillis();
       reporter.setStatus(
           steering.heldBy(Hold.GATE_FAILED) ? RolloutStatus.GATE_FAILED : RolloutStatus.PAUSED);
+      // Held for as long as operators take: a restart meanwhile must find it held, not running.
+      checkpoints.write();
       reporter.awaitRecording(
           () ->
               !steering.held() || steering.stoppedBy(StopReason.ABORTED) || steering.retryAsked());

@@ -36,6 +36,7 @@ final class RolloutLedger {
   String reason;
   long startedAtMillis;
   long pausedMillis;
+  long completedAtMillis;
   private StageTally tally = new StageTally();
   private final Deque<GateEvaluation> evaluations = new ArrayDeque<>();
   private final Map<String, NodeTarget> failedNodes = new LinkedHashMap<>();
@@ -176,7 +177,7 @@ final class RolloutLedger {
     return nowMillis + perNode * (total - position);
   }
 
-  RolloutCheckpoint checkpoint(int steps, boolean abortRequested) {
+  RolloutCheckpoint checkpoint(int steps, RolloutSteering steering) {
     return new RolloutCheckpoint(
         phase,
         stageIndex,
@@ -189,10 +190,14 @@ final class RolloutLedger {
         startedAtMillis,
         pausedMillis,
         steps,
-        abortRequested,
+        steering.stoppedBy(RolloutSteering.StopReason.ABORTED),
         tally.snapshot(),
         new ArrayList<>(evaluations),
-        new ArrayList<>(failedNodes.values()));
+        new ArrayList<>(failedNodes.values()),
+        steering.heldBy(RolloutSteering.Hold.BY_OPERATOR),
+        steering.heldBy(RolloutSteering.Hold.GATE_FAILED),
+        completedAtMillis,
+        false);
   }
 
   void restore(RolloutCheckpoint at) {
@@ -211,6 +216,7 @@ final class RolloutLedger {
     reason = at.reason();
     startedAtMillis = at.startedAtMillis();
     pausedMillis = at.pausedMillis();
+    completedAtMillis = at.completedAtMillis();
     tally = StageTally.restore(at.tally());
     evaluations.addAll(at.evaluations());
     at.failedNodes().forEach(node -> failedNodes.put(node.nodeId(), node));

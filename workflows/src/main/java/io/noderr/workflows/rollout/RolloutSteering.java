@@ -73,6 +73,16 @@ final class RolloutSteering {
     }
   }
 
+  /** A rollout started again after a restart is held as it was when its checkpoint was taken. */
+  void restoreHolds(boolean byOperator, boolean byGate) {
+    if (byOperator) {
+      holds.add(Hold.BY_OPERATOR);
+    }
+    if (byGate) {
+      holds.add(Hold.GATE_FAILED);
+    }
+  }
+
   void askRetry(boolean takeOverLocks) {
     retry = takeOverLocks ? Retry.FAILED_NODES_TAKING_OVER_LOCKS : Retry.FAILED_NODES;
   }

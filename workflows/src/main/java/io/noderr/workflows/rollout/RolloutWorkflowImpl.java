@@ -30,6 +30,7 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
   private final RolloutReporter reporter;
   private final OperatorVerbs verbs;
   private final ContinueAsNew continuation;
+  private final RegistryCheckpoints checkpoints;
   private final RollOutPhase rollOut;
   private final RollBackPhase rollBack;
 
@@ -39,13 +40,22 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     this.ledger = new RolloutLedger(input.strategy().steps().size());
     this.reporter = new RolloutReporter(input, ledger, registry);
     this.verbs = new OperatorVerbs(ledger, steering, reporter);
-    this.continuation = new ContinueAsNew(input, ledger, steering, reporter);
+    this.checkpoints = new RegistryCheckpoints(input, registry, ledger, steering, reporter);
+    this.continuation = new ContinueAsNew(input, ledger, steering, reporter, checkpoints);
     NodeBatches batches = new NodeBatches(input, ledger, reporter);
     this.rollOut =
-        new RollOutPhase(input, registry, ledger, steering, reporter, batches, continuation);
+        new RollOutPhase(
+            input, registry, ledger, steering, reporter, batches, continuation, checkpoints);
     this.rollBack =
         new RollBackPhase(
-            input.strategy(), registry, ledger, steering, reporter, batches, continuation);
+            input.strategy(),
+            registry,
+            ledger,
+            steering,
+            reporter,
+            batches,
+            continuation,
+            checkpoints);
   }
 
   @Override
@@ -63,6 +73,19 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
       reporter.queue(input.requestedBy(), "rollout.started", describeStart());
       reporter.record();
       rollOut.plan(false);
+      // From here a platform restart can start the rollout again (nothing was handed out yet).
+      checkpoints.write();
+    }
+    if (resumedMidStage && input.checkpoint().restarted()) {
+      recordRestart(input.checkpoint());
+    }
+    if (ledger.phase == RolloutCheckpoint.Phase.COMPLETED) {
+      // The window runs from completion, across the restart.
+      keepRollbackWindow(
+          ledger.completedAtMillis
+              + input.strategy().rollbackWindowMillis()
+              - Workflow.currentTimeMillis());
+      return ended();
     }
     reporter.setStatus(RolloutStatus.RUNNING);
     if (ledger.phase == RolloutCheckpoint.Phase.ROLLING_BACK) {
@@ -85,20 +108,64 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
         "system",
         "rollout.completed",
         ledger.updated() + " updated, " + ledger.failed() + " failed");
+    ledger.phase = RolloutCheckpoint.Phase.COMPLETED;
+    ledger.completedAtMillis = Workflow.currentTimeMillis();
+    // Before the read model says COMPLETED: a restart must find the window, not the last stage.
+    checkpoints.write();
     if (Workflow.getVersion("record-completed", Workflow.DEFAULT_VERSION, 1) >= 1) {
       // The read model says COMPLETED now, not when the rollback window closes.
       reporter.record();
     }
+    keepRollbackWindow(input.strategy().rollbackWindowMillis());
+  }
+
+  /** For {@code leftMillis} (none if negative) a fast rollback stays possible. */
+  private void keepRollbackWindow(long leftMillis) {
     boolean asked =
         Workflow.await(
-            Duration.ofMillis(input.strategy().rollbackWindowMillis()),
-            () -> steering.rollbackRequested);
+            Duration.ofMillis(Math.max(0, leftMillis)), () -> steering.rollbackRequested);
     if (asked) {
       rollBack.run();
     } else {
       reporter.setStatus(RolloutStatus.SUCCEEDED);
       reporter.queue("system", "rollout.succeeded", "rollback window closed");
     }
+  }
+
+  /**
+   * The platform restarted and started this rollout again from its checkpoint: the read model's
+   * RESUMING gives way to the status it resumes in, with an audit entry saying from where.
+   */
+  private void recordRestart(RolloutCheckpoint at) {
+    String from =
+        switch (at.phase()) {
+          case ROLLING_OUT ->
+              (at.heldByOperator() || at.heldByGate() ? "held at stage " : "at stage ")
+                  + ledger.stage()
+                  + " of "
+                  + ledger.stages()
+                  + ", "
+                  + at.position()
+                  + " of "
+                  + at.total()
+                  + " nodes handed out";
+          case ROLLING_BACK ->
+              "rolling back, " + at.revertedUpTo() + " of " + at.position() + " nodes done";
+          case COMPLETED -> "completed, inside its rollback window";
+        };
+    reporter.setStatus(
+        switch (at.phase()) {
+          case ROLLING_OUT -> RolloutStatus.RUNNING;
+          case ROLLING_BACK -> RolloutStatus.ROLLING_BACK;
+          case COMPLETED -> RolloutStatus.COMPLETED;
+        });
+    reporter.queue(
+        "system",
+        "rollout.resumed",
+        "after a platform restart, from its last checkpoint: "
+            + from
+            + "; nodes already done are not asked again");
+    reporter.record();
   }
 
   private RolloutResult ended() {
