@@ -1,0 +1,3 @@
+package io.noderr.activities.emergency;
+
+public record BeaconTransaction(String transactionHash, long blockNumber, boolean alreadyDone) {}

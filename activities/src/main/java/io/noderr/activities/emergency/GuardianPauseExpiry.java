@@ -1,0 +1,3 @@
+package io.noderr.activities.emergency;
+
+public record GuardianPauseExpiry(long tiers) {}

@@ -1,0 +1,3 @@
+package io.noderr.activities.emergency;
+
+public record GuardianPauseRequest(long tiers, long deadline, String signature) {}
