@@ -8,6 +8,11 @@ import "./VersionBeacon.sol";
 /// at least `threshold` signatures by distinct signers, sorted by signer address (Safe's rule:
 /// ascending order makes duplicates impossible to hide). The signer set and the threshold change
 /// only through the multisig itself.
+/// @notice Guardians (a subset of the signers) may each pause tiers alone, for `mandateSeconds`:
+/// stopping harm is cheap, resuming is expensive. A guardian pause ends by itself: once its mandate
+/// has run out anyone may call `expireGuardianPause`, so the time box holds even when the platform
+/// is down. Only the quorum can make a pause indefinite (`setTiersPaused(tiers, true)`, ratifying)
+/// or lift it early (`setTiersPaused(tiers, false)`).
 contract NoderrMultisig {
     bytes32 private constant DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
@@ -17,6 +22,15 @@ contract NoderrMultisig {
     bytes32 public constant PAUSE_TYPEHASH = keccak256("Pause(uint8 tier,bool paused,uint256 nonce,uint256 deadline)");
     bytes32 public constant SIGNERS_TYPEHASH =
         keccak256("ChangeSigners(address[] signers,uint256 threshold,uint256 nonce,uint256 deadline)");
+    bytes32 public constant GUARDIAN_PAUSE_TYPEHASH =
+        keccak256("GuardianPause(uint256 tiers,uint256 nonce,uint256 deadline)");
+    bytes32 public constant PAUSE_TIERS_TYPEHASH =
+        keccak256("PauseTiers(uint256 tiers,bool paused,uint256 nonce,uint256 deadline)");
+    bytes32 public constant GUARDIANS_TYPEHASH =
+        keccak256("ChangeGuardians(address[] guardians,uint256 nonce,uint256 deadline)");
+
+    /// Tier masks: bit i is tier code i (ALL = 0, ORACLE = 1, GUARDIAN = 2).
+    uint256 private constant TIER_COUNT = 3;
 
     /// secp256k1n / 2: signatures with a higher s are malleable twins and are refused.
     uint256 private constant HALF_ORDER = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0;
@@ -27,9 +41,19 @@ contract NoderrMultisig {
     mapping(address => bool) public isSigner;
     uint256 public threshold;
     uint256 public nonce;
+    address[] private guardianList;
+    mapping(address => bool) public isGuardian;
+    /// How long one guardian's pause lasts unless the quorum ratifies it; fixed at deployment.
+    uint256 public immutable mandateSeconds;
+    /// When each tier's guardian pause ends (unix seconds); 0 when the tier is not guardian-paused
+    /// (unpaused, or paused by the quorum, indefinitely).
+    mapping(uint8 => uint256) public guardianPauseExpiry;
 
     event SignersChanged(address[] signers, uint256 threshold);
+    event GuardiansChanged(address[] guardians);
     event Executed(bytes32 indexed digest, uint256 nonce);
+    event GuardianPaused(address guardian, uint256 tiers, uint256 expiresAt);
+    event GuardianPauseExpired(uint8 tier);
 
     error Expired(uint256 deadline);
     error BadThreshold(uint256 threshold, uint256 signers);
@@ -38,14 +62,31 @@ contract NoderrMultisig {
     error SignaturesNotSorted(address previous, address next);
     error NotASigner(address recovered);
     error MalformedSignature(uint256 index);
+    error BadMandate();
+    error BadGuardian(address guardian);
+    error BadTiers(uint256 tiers);
+    error NotAGuardian(address recovered);
+    error NoExpiredPause(uint256 tiers);
 
-    constructor(address[] memory initialSigners, uint256 initialThreshold) {
+    constructor(
+        address[] memory initialSigners,
+        uint256 initialThreshold,
+        address[] memory initialGuardians,
+        uint256 initialMandateSeconds
+    ) {
+        if (initialMandateSeconds == 0) revert BadMandate();
         setSigners(initialSigners, initialThreshold);
+        setGuardians(initialGuardians);
+        mandateSeconds = initialMandateSeconds;
         beacon = new VersionBeacon(address(this));
     }
 
     function signers() external view returns (address[] memory) {
         return signerList;
+    }
+
+    function guardians() external view returns (address[] memory) {
+        return guardianList;
     }
 
     function domainSeparator() public view returns (bytes32) {
@@ -96,6 +137,28 @@ contract NoderrMultisig {
         );
     }
 
+    function guardianPauseDigest(uint256 tiers, uint256 actionNonce, uint256 deadline) public view returns (bytes32) {
+        return toTypedData(keccak256(abi.encode(GUARDIAN_PAUSE_TYPEHASH, tiers, actionNonce, deadline)));
+    }
+
+    function pauseTiersDigest(uint256 tiers, bool pause, uint256 actionNonce, uint256 deadline)
+        public
+        view
+        returns (bytes32)
+    {
+        return toTypedData(keccak256(abi.encode(PAUSE_TIERS_TYPEHASH, tiers, pause, actionNonce, deadline)));
+    }
+
+    function guardiansDigest(address[] calldata newGuardians, uint256 actionNonce, uint256 deadline)
+        public
+        view
+        returns (bytes32)
+    {
+        return toTypedData(
+            keccak256(abi.encode(GUARDIANS_TYPEHASH, keccak256(abi.encodePacked(newGuardians)), actionNonce, deadline))
+        );
+    }
+
     function publish(
         uint8 tier,
         string calldata version,
@@ -113,11 +176,73 @@ contract NoderrMultisig {
     function setPaused(uint8 tier, bool pause, uint256 deadline, bytes[] calldata signatures) external {
         bytes32 digest = pauseDigest(tier, pause, nonce, deadline);
         authorize(digest, deadline, signatures);
+        // The quorum's word on a tier replaces a guardian's: paused indefinitely, or not at all.
+        delete guardianPauseExpiry[tier];
         if (pause) {
             beacon.pause(tier);
         } else {
             beacon.unpause(tier);
         }
+    }
+
+    /// @notice One guardian pauses `tiers` for `mandateSeconds`. A tier the quorum paused stays as it
+    /// is (indefinitely paused); a tier already guardian-paused gets a new expiry.
+    function guardianPause(uint256 tiers, uint256 deadline, bytes calldata signature) external {
+        checkTiers(tiers);
+        if (block.timestamp > deadline) revert Expired(deadline);
+        bytes32 digest = guardianPauseDigest(tiers, nonce, deadline);
+        address guardian = recover(digest, signature, 0);
+        if (!isGuardian[guardian]) revert NotAGuardian(guardian);
+        emit Executed(digest, nonce);
+        nonce++;
+        uint256 expiresAt = block.timestamp + mandateSeconds;
+        for (uint8 tier = 0; tier < TIER_COUNT; tier++) {
+            if (!inMask(tiers, tier)) continue;
+            bool paused = beacon.paused(tier);
+            if (paused && guardianPauseExpiry[tier] == 0) continue;
+            guardianPauseExpiry[tier] = expiresAt;
+            if (!paused) beacon.pause(tier);
+        }
+        emit GuardianPaused(guardian, tiers, expiresAt);
+    }
+
+    /// @notice The quorum pauses `tiers` indefinitely (ratifying any guardian pause) or unpauses them.
+    function setTiersPaused(uint256 tiers, bool pause, uint256 deadline, bytes[] calldata signatures) external {
+        checkTiers(tiers);
+        authorize(pauseTiersDigest(tiers, pause, nonce, deadline), deadline, signatures);
+        for (uint8 tier = 0; tier < TIER_COUNT; tier++) {
+            if (!inMask(tiers, tier)) continue;
+            delete guardianPauseExpiry[tier];
+            if (beacon.paused(tier) == pause) continue;
+            if (pause) {
+                beacon.pause(tier);
+            } else {
+                beacon.unpause(tier);
+            }
+        }
+    }
+
+    /// @notice Anyone may end the guardian pauses in `tiers` whose mandate has run out; reverts with
+    /// NoExpiredPause when there is none, so a caller knows nothing changed.
+    function expireGuardianPause(uint256 tiers) external {
+        checkTiers(tiers);
+        bool expired = false;
+        for (uint8 tier = 0; tier < TIER_COUNT; tier++) {
+            uint256 expiry = guardianPauseExpiry[tier];
+            if (!inMask(tiers, tier) || expiry == 0 || block.timestamp < expiry) continue;
+            delete guardianPauseExpiry[tier];
+            beacon.unpause(tier);
+            emit GuardianPauseExpired(tier);
+            expired = true;
+        }
+        if (!expired) revert NoExpiredPause(tiers);
+    }
+
+    function changeGuardians(address[] calldata newGuardians, uint256 deadline, bytes[] calldata signatures)
+        external
+    {
+        authorize(guardiansDigest(newGuardians, nonce, deadline), deadline, signatures);
+        setGuardians(newGuardians);
     }
 
     function changeSigners(
@@ -129,6 +254,7 @@ contract NoderrMultisig {
         bytes32 digest = signersDigest(newSigners, newThreshold, nonce, deadline);
         authorize(digest, deadline, signatures);
         setSigners(newSigners, newThreshold);
+        dropFormerSigners();
     }
 
     /// @dev Checks deadline and signatures, then spends the nonce (before any external call).
@@ -176,5 +302,41 @@ contract NoderrMultisig {
         signerList = newSigners;
         threshold = newThreshold;
         emit SignersChanged(newSigners, newThreshold);
+    }
+
+    /// @dev A guardian must be a signer: whoever may pause alone is someone the quorum trusts.
+    function setGuardians(address[] memory newGuardians) private {
+        for (uint256 i = 0; i < guardianList.length; i++) {
+            isGuardian[guardianList[i]] = false;
+        }
+        for (uint256 i = 0; i < newGuardians.length; i++) {
+            if (!isSigner[newGuardians[i]] || isGuardian[newGuardians[i]]) revert BadGuardian(newGuardians[i]);
+            isGuardian[newGuardians[i]] = true;
+        }
+        guardianList = newGuardians;
+        emit GuardiansChanged(newGuardians);
+    }
+
+    /// @dev After a signer change, guardians who are no longer signers lose the role.
+    function dropFormerSigners() private {
+        address[] memory current = guardianList;
+        address[] memory kept = new address[](current.length);
+        uint256 count = 0;
+        for (uint256 i = 0; i < current.length; i++) {
+            if (isSigner[current[i]]) kept[count++] = current[i];
+        }
+        if (count == current.length) return;
+        assembly {
+            mstore(kept, count)
+        }
+        setGuardians(kept);
+    }
+
+    function checkTiers(uint256 tiers) private pure {
+        if (tiers == 0 || tiers >> TIER_COUNT != 0) revert BadTiers(tiers);
+    }
+
+    function inMask(uint256 tiers, uint8 tier) private pure returns (bool) {
+        return tiers & (1 << tier) != 0;
     }
 }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     name = "chain",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a local dev chain (ganache) with the demo 2-of-3 multisig and its beacon, write the demo"
+      "Run a local dev chain (ganache) with the demo 2-of-3 multisig (demo signer 1 its guardian,"
+          + " 24 h mandate) and its beacon, write the demo"
           + " keystores, and print the settings to use them. Runs until Ctrl-C.",
       "DEMO KEYS: publicly known, never use them for anything of value."
     })
@@ -116,6 +117,10 @@ class ChainCommand implements Callable<Integer> {
             + " — DEMO KEYS, never use for anything of value");
     out.printf(
         "  multisig  %s  (%d of %d: %s)%n", multisig, d.threshold(), d.signers().size(), signers);
+    out.printf(
+        "  guardian  %s  (pauses tiers alone for %s unless the signers ratify)%n",
+        d.guardians().stream().map(Address::checksummed).collect(Collectors.joining(", ")),
+        java.time.Duration.ofSeconds(d.mandateSeconds()));
     out.println("  beacon    " + d.beacon().checksummed());
     out.println(
         "  data      "

@@ -100,8 +100,8 @@ class ChainCommandIT {
   }
 
   /**
-   * Checks the contract at {@code multisig} is the demo 2-of-3 multisig; returns how many
-   * transactions the sender has sent (unchanged by a restart that reuses the deployment).
+   * Checks the contract at {@code multisig} is the demo 2-of-3 multisig with its guardian; returns
+   * how many transactions the sender has sent (unchanged by a restart that reuses the deployment).
    */
   private static BigInteger answersAsTheDemoMultisig(String rpcUrl, String multisig)
       throws Exception {
@@ -118,6 +118,12 @@ class ChainCommandIT {
       assertThat(signers.stream().map(Address::of).sorted().toList())
           .isEqualTo(DemoSigners.addresses().stream().sorted().toList());
       assertThat(contract.threshold().send()).isEqualTo(BigInteger.TWO);
+      @SuppressWarnings("unchecked")
+      List<String> guardians = contract.guardians().send();
+      assertThat(guardians.stream().map(Address::of).toList())
+          .containsExactly(DemoSigners.addresses().getFirst());
+      assertThat(contract.mandateSeconds().send())
+          .isEqualTo(BigInteger.valueOf(DemoSigners.MANDATE_SECONDS));
       return web3j
           .ethGetTransactionCount(SENDER.value(), DefaultBlockParameterName.LATEST)
           .send()

@@ -7,10 +7,17 @@ import io.noderr.contracts.devchain.DevChain;
 import io.noderr.contracts.generated.NoderrMultisig;
 import io.noderr.contracts.generated.VersionBeacon;
 import io.noderr.signing.Address;
+import io.noderr.signing.ChangeGuardiansAction;
+import io.noderr.signing.ChangeSignersAction;
+import io.noderr.signing.GuardianPauseAction;
 import io.noderr.signing.ImageDigest;
 import io.noderr.signing.MultisigDomain;
+import io.noderr.signing.PauseTiersAction;
 import io.noderr.signing.PublishAction;
+import io.noderr.signing.TierMask;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,11 +27,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.Transfer;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
 /**
@@ -38,6 +51,9 @@ class MultisigBeaconIT {
 
   private static final BigInteger ORACLE = BigInteger.ONE;
   private static final byte[] DIGEST = Numeric.hexStringToByteArray("ab".repeat(32));
+  private static final Duration MANDATE = Duration.ofHours(1);
+  private static final long ORACLE_MASK = 0b010;
+  private static final long ALL_AND_GUARDIAN_MASK = 0b101;
 
   private DevChain chain;
   private final List<ECKeyPair> signers = new ArrayList<>();
@@ -65,7 +81,9 @@ class MultisigBeaconIT {
                 chain.transactions(),
                 DevChain.GAS,
                 signers.stream().map(MultisigBeaconIT::address).toList(),
-                BigInteger.TWO)
+                BigInteger.TWO,
+                List.of(address(guardian())),
+                BigInteger.valueOf(MANDATE.toSeconds()))
             .send();
     beacon =
         VersionBeacon.load(
@@ -180,7 +198,215 @@ class MultisigBeaconIT {
     assertThat(beacon.current(ORACLE).send().version).isEqualTo("1.4.0");
   }
 
+  // ------------------------------------------------------------------------------ guardians
+
+  @Test
+  void guardianPause_byOneGuardian_pausesTheTiers_forTheMandate() throws Exception {
+    BigInteger deadline = inAnHour();
+    TransactionReceipt receipt = guardianPause(ALL_AND_GUARDIAN_MASK, deadline, guardian());
+
+    BigInteger expiresAt = chainTime().add(BigInteger.valueOf(MANDATE.toSeconds()));
+    assertThat(beacon.paused(BigInteger.ZERO).send()).isTrue();
+    assertThat(beacon.paused(ORACLE).send()).isFalse();
+    assertThat(beacon.paused(BigInteger.TWO).send()).isTrue();
+    assertThat(multisig.guardianPauseExpiry(BigInteger.ZERO).send()).isEqualTo(expiresAt);
+    assertThat(multisig.guardianPauseExpiry(ORACLE).send()).isZero();
+    List<NoderrMultisig.GuardianPausedEventResponse> events =
+        NoderrMultisig.getGuardianPausedEvents(receipt);
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).guardian).isEqualTo(address(guardian()));
+    assertThat(events.get(0).expiresAt).isEqualTo(expiresAt);
+    assertThat(multisig.nonce().send()).isOne();
+  }
+
+  @Test
+  void guardianPause_isRefused_forANonGuardianSigner_anOutsider_badTiers_orAReplay()
+      throws Exception {
+    BigInteger deadline = inAnHour();
+    assertRefused(() -> guardianPause(ORACLE_MASK, deadline, signers.get(1)));
+    assertRefused(() -> guardianPause(ORACLE_MASK, deadline, outsider));
+    assertRefused(() -> guardianPause(0, deadline, guardian()));
+    assertRefused(() -> guardianPause(0b1000, deadline, guardian()));
+    assertThat(beacon.paused(ORACLE).send()).isFalse();
+
+    byte[] signature =
+        signature(
+            multisig.guardianPauseDigest(big(ORACLE_MASK), nonce(), deadline).send(), guardian());
+    send(multisig.guardianPause(big(ORACLE_MASK), deadline, signature));
+    // The same signature again: its nonce is spent, so it recovers to another address.
+    assertRefused(() -> send(multisig.guardianPause(big(ORACLE_MASK), deadline, signature)));
+  }
+
+  @Test
+  void guardianPause_endsByItself_anyoneMayExpireIt_afterTheMandate() throws Exception {
+    guardianPause(ORACLE_MASK, inAnHour(), guardian());
+    // Before the mandate has run out, nothing has expired.
+    assertRefused(() -> send(multisig.expireGuardianPause(big(ORACLE_MASK))));
+
+    chain.advanceTime(MANDATE.plusSeconds(1));
+    NoderrMultisig byOutsider = multisigAs(outsider);
+    TransactionReceipt receipt = send(byOutsider.expireGuardianPause(big(TierMask.EVERY_TIER)));
+
+    assertThat(beacon.paused(ORACLE).send()).isFalse();
+    assertThat(multisig.guardianPauseExpiry(ORACLE).send()).isZero();
+    assertThat(NoderrMultisig.getGuardianPauseExpiredEvents(receipt))
+        .extracting(event -> event.tier)
+        .containsExactly(ORACLE);
+    assertRefused(() -> send(multisig.expireGuardianPause(big(ORACLE_MASK))));
+  }
+
+  @Test
+  void ratification_byTheQuorum_makesTheGuardianPauseIndefinite() throws Exception {
+    guardianPause(ORACLE_MASK, inAnHour(), guardian());
+    setTiersPaused(ORACLE_MASK, true, signers.get(1), signers.get(2));
+
+    assertThat(multisig.guardianPauseExpiry(ORACLE).send()).isZero();
+    chain.advanceTime(MANDATE.plusSeconds(1));
+    assertRefused(() -> send(multisig.expireGuardianPause(big(ORACLE_MASK))));
+    assertThat(beacon.paused(ORACLE).send()).isTrue();
+
+    // A guardian cannot shorten the quorum's pause either: the tier stays indefinitely paused.
+    guardianPause(ORACLE_MASK, inAnHour(), guardian());
+    assertThat(multisig.guardianPauseExpiry(ORACLE).send()).isZero();
+  }
+
+  @Test
+  void unpausing_needsTheThreshold_notOneGuardian() throws Exception {
+    guardianPause(ORACLE_MASK, inAnHour(), guardian());
+    assertRefused(() -> setTiersPaused(ORACLE_MASK, false, guardian()));
+    assertThat(beacon.paused(ORACLE).send()).isTrue();
+
+    setTiersPaused(ORACLE_MASK, false, guardian(), signers.get(1));
+    assertThat(beacon.paused(ORACLE).send()).isFalse();
+    assertThat(multisig.guardianPauseExpiry(ORACLE).send()).isZero();
+  }
+
+  @Test
+  void guardians_changeThroughTheQuorum_onlyToSigners() throws Exception {
+    BigInteger deadline = inAnHour();
+    List<String> outsiderGuardian = List.of(address(outsider));
+    assertRefused(
+        () -> changeGuardians(outsiderGuardian, deadline, signers.get(0), signers.get(1)));
+
+    changeGuardians(List.of(address(signers.get(1))), deadline, signers.get(0), signers.get(2));
+
+    assertThat(multisig.guardians().send()).containsExactly(address(signers.get(1)));
+    assertThat(multisig.isGuardian(address(guardian())).send()).isFalse();
+    assertRefused(() -> guardianPause(ORACLE_MASK, deadline, guardian()));
+    guardianPause(ORACLE_MASK, deadline, signers.get(1));
+    assertThat(beacon.paused(ORACLE).send()).isTrue();
+  }
+
+  @Test
+  void changeSigners_dropsGuardiansWhoAreNoLongerSigners() throws Exception {
+    BigInteger deadline = inAnHour();
+    List<String> withoutGuardian = List.of(address(signers.get(1)), address(signers.get(2)));
+    byte[] digest =
+        multisig.signersDigest(withoutGuardian, BigInteger.ONE, nonce(), deadline).send();
+    send(
+        multisig.changeSigners(
+            withoutGuardian,
+            BigInteger.ONE,
+            deadline,
+            sign(digest, signers.get(0), signers.get(1))));
+
+    assertThat(multisig.guardians().send()).isEmpty();
+    assertThat(multisig.isGuardian(address(guardian())).send()).isFalse();
+    assertRefused(() -> guardianPause(ORACLE_MASK, deadline, guardian()));
+  }
+
+  @Test
+  void constructor_refusesAZeroMandate_andGuardiansOutsideTheSigners() {
+    List<String> signerAddresses = signers.stream().map(MultisigBeaconIT::address).toList();
+    assertRefusedDeploy(signerAddresses, List.of(signerAddresses.get(0)), BigInteger.ZERO);
+    assertRefusedDeploy(signerAddresses, List.of(address(outsider)), BigInteger.TEN);
+  }
+
+  @Test
+  void emergencyDigestsComputedOffChain_equalTheContractsOwn() throws Exception {
+    BigInteger deadline = inAnHour();
+    MultisigDomain domain =
+        new MultisigDomain(DevChain.CHAIN_ID, Address.of(multisig.getContractAddress()));
+    long at = deadline.longValueExact();
+    List<Address> set = signers.stream().map(key -> Address.of(address(key))).toList();
+    List<String> setText = set.stream().map(Address::value).toList();
+
+    assertThat(new GuardianPauseAction(0b101, nonce(), at).digest(domain))
+        .isEqualTo(multisig.guardianPauseDigest(big(0b101), nonce(), deadline).send());
+    assertThat(new PauseTiersAction(0b011, true, nonce(), at).digest(domain))
+        .isEqualTo(multisig.pauseTiersDigest(big(0b011), true, nonce(), deadline).send());
+    assertThat(new PauseTiersAction(0b011, false, nonce(), at).digest(domain))
+        .isEqualTo(multisig.pauseTiersDigest(big(0b011), false, nonce(), deadline).send());
+    assertThat(new ChangeSignersAction(set, 2, nonce(), at).digest(domain))
+        .isEqualTo(multisig.signersDigest(setText, BigInteger.TWO, nonce(), deadline).send());
+    assertThat(new ChangeGuardiansAction(set.subList(0, 2), nonce(), at).digest(domain))
+        .isEqualTo(multisig.guardiansDigest(setText.subList(0, 2), nonce(), deadline).send());
+    assertThat(new ChangeGuardiansAction(List.of(), nonce(), at).digest(domain))
+        .isEqualTo(multisig.guardiansDigest(List.of(), nonce(), deadline).send());
+  }
+
   // --------------------------------------------------------------------------------- helpers
+
+  /** The deployment's only guardian: the first signer. */
+  private ECKeyPair guardian() {
+    return signers.get(0);
+  }
+
+  private TransactionReceipt guardianPause(long tiers, BigInteger deadline, ECKeyPair key)
+      throws Exception {
+    byte[] digest = multisig.guardianPauseDigest(big(tiers), nonce(), deadline).send();
+    return send(multisig.guardianPause(big(tiers), deadline, signature(digest, key)));
+  }
+
+  private TransactionReceipt setTiersPaused(long tiers, boolean paused, ECKeyPair... keys)
+      throws Exception {
+    BigInteger deadline = inAnHour();
+    byte[] digest = multisig.pauseTiersDigest(big(tiers), paused, nonce(), deadline).send();
+    return send(multisig.setTiersPaused(big(tiers), paused, deadline, sign(digest, keys)));
+  }
+
+  private TransactionReceipt changeGuardians(
+      List<String> guardians, BigInteger deadline, ECKeyPair... keys) throws Exception {
+    byte[] digest = multisig.guardiansDigest(guardians, nonce(), deadline).send();
+    return send(multisig.changeGuardians(guardians, deadline, sign(digest, keys)));
+  }
+
+  /** The multisig as seen by another sender (anyone may expire a guardian pause). */
+  private NoderrMultisig multisigAs(ECKeyPair key) throws Exception {
+    Credentials other = Credentials.create(key);
+    send(
+        new Transfer(chain.web3j(), chain.transactions())
+            .sendFunds(other.getAddress(), BigDecimal.ONE, Convert.Unit.ETHER));
+    return NoderrMultisig.load(
+        multisig.getContractAddress(),
+        chain.web3j(),
+        new RawTransactionManager(
+            chain.web3j(),
+            other,
+            DevChain.CHAIN_ID,
+            new PollingTransactionReceiptProcessor(chain.web3j(), 100, 300)),
+        DevChain.GAS);
+  }
+
+  private void assertRefusedDeploy(
+      List<String> signerAddresses, List<String> guardians, BigInteger mandate) {
+    assertThatThrownBy(
+            () ->
+                NoderrMultisig.deploy(
+                        chain.web3j(),
+                        chain.transactions(),
+                        DevChain.GAS,
+                        signerAddresses,
+                        BigInteger.TWO,
+                        guardians,
+                        mandate)
+                    .send())
+        .isInstanceOf(Exception.class);
+  }
+
+  private static BigInteger big(long value) {
+    return BigInteger.valueOf(value);
+  }
 
   private TransactionReceipt publish(String version, BigInteger deadline, ECKeyPair... keys)
       throws Exception {
@@ -223,7 +449,7 @@ class MultisigBeaconIT {
   }
 
   private static TransactionReceipt send(
-      org.web3j.protocol.core.RemoteFunctionCall<TransactionReceipt> call) throws Exception {
+      org.web3j.protocol.core.RemoteCall<TransactionReceipt> call) throws Exception {
     return call.send();
   }
 
@@ -244,8 +470,18 @@ class MultisigBeaconIT {
     return "0x" + Keys.getAddress(key);
   }
 
-  private static BigInteger inAnHour() {
-    return BigInteger.valueOf(System.currentTimeMillis() / 1000 + 3600);
+  /** An hour after the chain's latest block: some tests move the chain's clock ahead. */
+  private BigInteger inAnHour() throws Exception {
+    return chainTime().add(BigInteger.valueOf(3600));
+  }
+
+  private BigInteger chainTime() throws Exception {
+    return chain
+        .web3j()
+        .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+        .send()
+        .getBlock()
+        .getTimestamp();
   }
 
   private static ECKeyPair newKey() {

@@ -185,8 +185,10 @@ public final class RegistryDatabase
                 + " RESTART IDENTITY;"
                 + " ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;"
                 + " UPDATE local_beacon SET version = NULL, image_digest = NULL,"
-                + " minimum_version = NULL, notes_uri = NULL, published_at = NULL, paused = false;"
-                + " UPDATE local_multisig SET nonce = 0");
+                + " minimum_version = NULL, notes_uri = NULL, published_at = NULL, paused = false,"
+                + " guardian_expires_at = NULL;"
+                + " UPDATE local_multisig SET nonce = 0, signers = NULL, threshold = NULL,"
+                + " guardians = NULL");
   }
 
   @Configuration(proxyBeanMethods = false)

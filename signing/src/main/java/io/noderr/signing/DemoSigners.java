@@ -27,6 +27,12 @@ public final class DemoSigners {
   /** The demo multisig's threshold: two of the three demo signers. */
   public static final int THRESHOLD = 2;
 
+  /** The demo multisig's only guardian: demo signer #1. */
+  public static final int GUARDIAN = 1;
+
+  /** How long the demo guardian's pause lasts unless the quorum ratifies it: 24 hours. */
+  public static final long MANDATE_SECONDS = 24 * 60 * 60;
+
   private DemoSigners() {}
 
   /** Demo signer {@code number} (1-3). */

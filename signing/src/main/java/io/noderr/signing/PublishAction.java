@@ -1,7 +1,6 @@
 package io.noderr.signing;
 
 import java.math.BigInteger;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +46,7 @@ public record PublishAction(
       throw new IllegalArgumentException(
           "notes URI is longer than " + MAX_NOTES_URI + " characters");
     }
-    if (nonce == null || nonce.signum() < 0) {
-      throw new IllegalArgumentException("nonce must be zero or positive");
-    }
-    if (deadline <= 0) {
-      throw new IllegalArgumentException("deadline must be a positive unix time");
-    }
+    Actions.checkNonceAndDeadline(nonce, deadline);
   }
 
   /** The 32-byte EIP-712 digest the multisig recomputes on chain (its {@code publishDigest}). */
@@ -99,14 +93,12 @@ public record PublishAction(
 
   /** What a signer reads before signing: every signed field, in words. */
   public List<String> summary(MultisigDomain domain, String tierName) {
-    return List.of(
-        "Publish node software " + version + " to tier " + tierName + " (code " + tier + ")",
-        "image digest      " + imageDigest,
-        "minimum version   " + (minimumVersion.isEmpty() ? "(any)" : minimumVersion),
-        "release notes     " + (notesUri.isEmpty() ? "(none)" : notesUri),
-        "multisig nonce    " + nonce,
-        "valid until       " + Instant.ofEpochSecond(deadline) + " (" + deadline + ")",
-        "chain id          " + domain.chainId(),
-        "multisig contract " + domain.verifyingContract().checksummed());
+    return Actions.lines(
+        List.of(
+            "Publish node software " + version + " to tier " + tierName + " (code " + tier + ")",
+            "image digest      " + imageDigest,
+            "minimum version   " + (minimumVersion.isEmpty() ? "(any)" : minimumVersion),
+            "release notes     " + (notesUri.isEmpty() ? "(none)" : notesUri)),
+        Actions.footer(domain, nonce, deadline));
   }
 }

@@ -22,7 +22,13 @@ public final class DeploymentFile {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What the file holds: addresses as text, so it stays readable and editable by people. */
-  record Recorded(String multisig, String beacon, List<String> signers, int threshold) {}
+  record Recorded(
+      String multisig,
+      String beacon,
+      List<String> signers,
+      int threshold,
+      List<String> guardians,
+      Long mandateSeconds) {}
 
   /**
    * @param reused true when the contracts were already on the chain
@@ -35,7 +41,11 @@ public final class DeploymentFile {
     this.file = file;
   }
 
-  /** The recorded deployment if its multisig is on this chain, else a new one (then recorded). */
+  /**
+   * The recorded deployment if its multisig is on this chain, else a new one (then recorded). A
+   * file without guardians was written for a multisig without them (before guardian pauses): it is
+   * replaced by a new deployment.
+   */
   public Outcome reuseOrDeploy(DevChain chain) throws Exception {
     Optional<DemoDeployment> recorded = read();
     if (recorded.isPresent() && hasCode(chain, recorded.get().multisig())) {
@@ -52,12 +62,17 @@ public final class DeploymentFile {
     }
     try {
       Recorded r = JSON.readValue(file.toFile(), Recorded.class);
+      if (r.guardians() == null || r.mandateSeconds() == null) {
+        return Optional.empty();
+      }
       return Optional.of(
           new DemoDeployment(
               Address.of(r.multisig()),
               Address.of(r.beacon()),
               r.signers().stream().map(Address::of).toList(),
-              r.threshold()));
+              r.threshold(),
+              r.guardians().stream().map(Address::of).toList(),
+              r.mandateSeconds()));
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(
           file + " is unreadable (" + e.getMessage() + "); move it away to deploy anew");
@@ -70,7 +85,9 @@ public final class DeploymentFile {
             deployment.multisig().value(),
             deployment.beacon().value(),
             deployment.signers().stream().map(Address::value).toList(),
-            deployment.threshold());
+            deployment.threshold(),
+            deployment.guardians().stream().map(Address::value).toList(),
+            deployment.mandateSeconds());
     try {
       Files.createDirectories(file.getParent());
       JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), recorded);

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
@@ -38,6 +40,7 @@ public final class DevChain implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final HttpService rpc;
   private final Web3j web3j;
   private final Credentials sender = Credentials.create(DemoSigners.devChainSender());
   private final TransactionManager transactions;
@@ -45,7 +48,8 @@ public final class DevChain implements AutoCloseable {
   private DevChain(Process process, int port) {
     this.process = process;
     this.port = port;
-    this.web3j = Web3j.build(new HttpService(rpcUrl()));
+    this.rpc = new HttpService(rpcUrl());
+    this.web3j = Web3j.build(rpc);
     // Poll receipts every 100 ms (web3j's default is 15 s; ganache mines instantly).
     this.transactions =
         new RawTransactionManager(
@@ -107,6 +111,15 @@ public final class DevChain implements AutoCloseable {
 
   public TransactionManager transactions() {
     return transactions;
+  }
+
+  /**
+   * Moves the chain's clock forward and mines a block at the new time (ganache's {@code
+   * evm_increaseTime} and {@code evm_mine}): for tests of deadlines and mandates.
+   */
+  public void advanceTime(Duration duration) throws IOException {
+    new Request<>("evm_increaseTime", List.of(duration.toSeconds()), rpc, Response.class).send();
+    new Request<>("evm_mine", List.of(), rpc, Response.class).send();
   }
 
   /**

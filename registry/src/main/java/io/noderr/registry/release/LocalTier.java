@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param version with imageDigest, minimumVersion, notesUri and publishedAt: null until the tier's
  *     first publication
+ * @param guardianExpiresAt when the tier's guardian pause ends; null when it is not guardian-paused
  */
 public record LocalTier(
     Tier tier,
@@ -16,4 +17,5 @@ public record LocalTier(
     String minimumVersion,
     String notesUri,
     Instant publishedAt,
-    boolean paused) {}
+    boolean paused,
+    Instant guardianExpiresAt) {}

@@ -100,16 +100,30 @@ public record BeaconProperties(
    * The local beacon's multisig ({@code noderr.beacon.local.*}), used when no chain is configured.
    *
    * @param chainId the chain id of its EIP-712 domain (signers' wallets show it)
-   * @param signers the signer set; empty means the local beacon cannot publish
+   * @param signers the signer set; empty means the local beacon cannot publish. Once the local
+   *     multisig changed its signers itself (changeSigners), the changed set applies instead
    * @param threshold signatures needed; required with signers
+   * @param guardians the signers who may pause tiers alone, for the mandate; must be signers
+   * @param mandate how long one guardian's pause lasts unless the quorum ratifies it
    */
   public record Local(
       @Positive @DefaultValue("1337") long chainId,
       @NotNull @DefaultValue List<Address> signers,
-      Integer threshold) {
+      Integer threshold,
+      @NotNull @DefaultValue List<Address> guardians,
+      @NotNull @DurationMin(seconds = 1) @DefaultValue("24h") Duration mandate) {
 
     public Local {
       signers = List.copyOf(signers);
+      guardians = List.copyOf(guardians);
+    }
+
+    @AssertTrue(
+        message =
+            "noderr.beacon.local.guardians must be distinct addresses among"
+                + " noderr.beacon.local.signers")
+    public boolean isGuardiansSigners() {
+      return signers.containsAll(guardians) && new HashSet<>(guardians).size() == guardians.size();
     }
 
     @AssertTrue(

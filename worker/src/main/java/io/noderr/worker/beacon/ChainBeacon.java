@@ -2,11 +2,20 @@ package io.noderr.worker.beacon;
 
 import static io.noderr.worker.beacon.RpcEndpoint.answered;
 
+import io.noderr.activities.emergency.BeaconEmergencyState;
+import io.noderr.activities.emergency.BeaconEmergencyState.TierPause;
+import io.noderr.activities.emergency.BeaconTransaction;
+import io.noderr.activities.emergency.ChangeSignersRequest;
+import io.noderr.activities.emergency.EmergencyFailures;
+import io.noderr.activities.emergency.GuardianPauseExpiry;
+import io.noderr.activities.emergency.GuardianPauseRequest;
+import io.noderr.activities.emergency.TiersPausedRequest;
 import io.noderr.activities.release.BeaconState;
 import io.noderr.activities.release.BeaconTier;
 import io.noderr.activities.release.CurrentRelease;
 import io.noderr.activities.release.PublishReceipt;
 import io.noderr.activities.release.PublishRequest;
+import io.noderr.activities.release.ReleaseFailures;
 import io.noderr.contracts.generated.NoderrMultisig;
 import io.noderr.contracts.generated.VersionBeacon;
 import io.noderr.registry.release.BeaconEventRow;
@@ -14,12 +23,17 @@ import io.noderr.signing.Address;
 import io.noderr.signing.DemoSigners;
 import io.noderr.signing.ImageDigest;
 import io.noderr.signing.PublishAction;
+import io.noderr.signing.TierMask;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +44,9 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteCall;
+import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -78,7 +94,10 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
   private final TransactionReceiptProcessor receipts;
   private final BeaconLogs logs;
 
-  /** One publication at a time: the next one is simulated against the state the last one left. */
+  /**
+   * One transaction at a time (publications and emergency actions): the next one is simulated
+   * against the state the last one left.
+   */
   private final ReentrantLock publishing = new ReentrantLock();
 
   /** Only the demo profile may run a multisig whose signers' keys are public (DemoSigners). */
@@ -175,15 +194,11 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
       NoderrMultisig multisig = multisig(at);
       VersionBeacon versions = versions(beacon, at);
       BigInteger code = BigInteger.valueOf(tier.code());
-      List<String> signers = new ArrayList<>();
-      for (Object signer : call(multisig.signers())) {
-        signers.add(Address.of((String) signer).value());
-      }
       return new BeaconState(
           BeaconState.Backend.CHAIN,
           beacon.chainId(),
           multisigAddress,
-          signers,
+          addresses(call(multisig.signers())),
           call(multisig.threshold()).intValueExact(),
           call(multisig.nonce()).toString(),
           current(call(versions.current(code))),
@@ -196,7 +211,7 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
   @Override
   public PublishReceipt publish(PublishRequest request) {
     PublishAction action = Publications.action(request);
-    List<byte[]> signatures = signatureBytes(request.signatures());
+    List<byte[]> signatures = signatureBytes(request.signatures(), ReleaseFailures.PUBLISH_REFUSED);
     publishing.lock();
     try {
       verifiedId();
@@ -216,16 +231,8 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
                   BigInteger.valueOf(action.deadline()),
                   signatures)
               .encodeFunctionCall();
-      simulate(data);
-      TransactionReceipt receipt = send(data);
-      if (!receipt.isStatusOK()) {
-        throw new RevertedException(
-            "transaction "
-                + receipt.getTransactionHash()
-                + " reverted in block "
-                + receipt.getBlockNumber()
-                + " although its simulation passed");
-      }
+      simulate(data, ReleaseFailures.PUBLISH_REFUSED);
+      TransactionReceipt receipt = sendAndCheck(data);
       log.info(
           "published {} ({}) to tier {} in transaction {}, block {}",
           action.version(),
@@ -240,6 +247,144 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
     } finally {
       publishing.unlock();
     }
+  }
+
+  @Override
+  public BeaconEmergencyState readEmergency() {
+    try {
+      return snapshot().state();
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  @Override
+  public BeaconTransaction guardianPause(GuardianPauseRequest request) {
+    Set<BeaconTier> tiers = EmergencyRules.tiers(request.tiers());
+    byte[] signature =
+        signatureBytes(
+                Collections.singletonList(request.signature()), EmergencyFailures.BEACON_REFUSED)
+            .getFirst();
+    return transact(
+        "guardian pause of " + TierMask.names(request.tiers()),
+        at -> EmergencyRules.guardianPaused(at.state(), tiers, at.time()),
+        multisig ->
+            multisig.guardianPause(
+                BigInteger.valueOf(request.tiers()),
+                BigInteger.valueOf(request.deadline()),
+                signature));
+  }
+
+  @Override
+  public BeaconTransaction setTiersPaused(TiersPausedRequest request) {
+    Set<BeaconTier> tiers = EmergencyRules.tiers(request.tiers());
+    List<byte[]> signatures =
+        signatureBytes(request.signatures(), EmergencyFailures.BEACON_REFUSED);
+    return transact(
+        (request.paused() ? "pause of " : "unpause of ") + TierMask.names(request.tiers()),
+        at -> EmergencyRules.tiersPaused(at.state(), tiers, request.paused()),
+        multisig ->
+            multisig.setTiersPaused(
+                BigInteger.valueOf(request.tiers()),
+                request.paused(),
+                BigInteger.valueOf(request.deadline()),
+                signatures));
+  }
+
+  @Override
+  public BeaconTransaction expireGuardianPause(GuardianPauseExpiry request) {
+    Set<BeaconTier> tiers = EmergencyRules.tiers(request.tiers());
+    return transact(
+        "expiry of the guardian pause of " + TierMask.names(request.tiers()),
+        at -> EmergencyRules.expired(at.state(), tiers),
+        multisig -> multisig.expireGuardianPause(BigInteger.valueOf(request.tiers())));
+  }
+
+  @Override
+  public BeaconTransaction changeSigners(ChangeSignersRequest request) {
+    List<Address> signers = EmergencyRules.signers(request);
+    List<byte[]> signatures =
+        signatureBytes(request.signatures(), EmergencyFailures.BEACON_REFUSED);
+    return transact(
+        "change of the signers to " + request.threshold() + " of " + signers,
+        at -> EmergencyRules.signersChanged(at.state(), signers, request.threshold()),
+        multisig ->
+            multisig.changeSigners(
+                signers.stream().map(Address::value).toList(),
+                BigInteger.valueOf(request.threshold()),
+                BigInteger.valueOf(request.deadline()),
+                signatures));
+  }
+
+  /** The emergency state and the time of the block it was read at. */
+  private record Snapshot(BeaconEmergencyState state, long time) {}
+
+  private Snapshot snapshot() throws IOException {
+    BeaconId beacon = verifiedId();
+    // Every value from one block, so the state is one moment's; the block's time judges expiries.
+    EthBlock.Block block =
+        answered(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send())
+            .getBlock();
+    DefaultBlockParameter at = DefaultBlockParameter.valueOf(block.getNumber());
+    NoderrMultisig multisig = multisig(at);
+    VersionBeacon versions = versions(beacon, at);
+    List<TierPause> tiers = new ArrayList<>();
+    for (BeaconTier tier : BeaconTier.values()) {
+      BigInteger code = BigInteger.valueOf(tier.code());
+      tiers.add(
+          new TierPause(
+              tier,
+              call(versions.paused(code)),
+              call(multisig.guardianPauseExpiry(code)).longValueExact()));
+    }
+    BeaconEmergencyState state =
+        new BeaconEmergencyState(
+            BeaconState.Backend.CHAIN,
+            beacon.chainId(),
+            multisigAddress,
+            addresses(call(multisig.signers())),
+            call(multisig.threshold()).intValueExact(),
+            addresses(call(multisig.guardians())),
+            call(multisig.nonce()).toString(),
+            call(multisig.mandateSeconds()).longValueExact(),
+            tiers);
+    return new Snapshot(state, block.getTimestamp().longValueExact());
+  }
+
+  /**
+   * One emergency action: under the publishing lock, answers {@code alreadyDone} when the beacon is
+   * in the requested state already, else simulates the call (a refusal names the contract's error)
+   * and sends it.
+   */
+  private BeaconTransaction transact(
+      String action,
+      Predicate<Snapshot> alreadyDone,
+      Function<NoderrMultisig, RemoteFunctionCall<TransactionReceipt>> call) {
+    publishing.lock();
+    try {
+      if (alreadyDone.test(snapshot())) {
+        log.info("{}: the beacon is in the requested state already; nothing sent", action);
+        return BeaconTransaction.alreadyDoneBefore();
+      }
+      String data = call.apply(multisig(DefaultBlockParameterName.LATEST)).encodeFunctionCall();
+      simulate(data, EmergencyFailures.BEACON_REFUSED);
+      TransactionReceipt receipt = sendAndCheck(data);
+      log.info(
+          "{} in transaction {}, block {}",
+          action,
+          receipt.getTransactionHash(),
+          receipt.getBlockNumber());
+      return new BeaconTransaction(
+          receipt.getTransactionHash(), receipt.getBlockNumber().longValueExact(), false);
+    } catch (IOException e) {
+      throw unreachable(e);
+    } finally {
+      publishing.unlock();
+    }
+  }
+
+  private static List<String> addresses(List<?> values) {
+    return values.stream().map(value -> Address.of((String) value).value()).toList();
   }
 
   /** The last block the follower may read: the head minus the configured confirmations. */
@@ -322,8 +467,8 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
     }
   }
 
-  /** Runs the publication as a call first: a refusal costs no gas and its reason is decoded. */
-  private void simulate(String data) throws IOException {
+  /** Runs the transaction as a call first: a refusal costs no gas and its reason is decoded. */
+  private void simulate(String data, String refusalType) throws IOException {
     EthCall result =
         web3j
             .ethCall(
@@ -340,7 +485,20 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
     if (!reverted) {
       throw new IOException("eth_call failed: " + result.getError().getMessage());
     }
-    throw Refusals.fromRevert(revertData);
+    throw Refusals.fromRevert(revertData, refusalType);
+  }
+
+  private TransactionReceipt sendAndCheck(String data) throws IOException {
+    TransactionReceipt receipt = send(data);
+    if (!receipt.isStatusOK()) {
+      throw new RevertedException(
+          "transaction "
+              + receipt.getTransactionHash()
+              + " reverted in block "
+              + receipt.getBlockNumber()
+              + " although its simulation passed");
+    }
+    return receipt;
   }
 
   private TransactionReceipt send(String data) throws IOException {
@@ -361,17 +519,17 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
               + hash
               + " within "
               + properties.receiptTimeout()
-              + "; the next attempt finds the release on the beacon if it was mined",
+              + "; the next attempt finds its effect on the beacon if it was mined",
           RPC_FAILED);
     }
   }
 
-  private static List<byte[]> signatureBytes(List<String> signatures) {
+  private static List<byte[]> signatureBytes(List<String> signatures, String refusalType) {
     List<byte[]> bytes = new ArrayList<>();
     for (int i = 0; i < signatures.size(); i++) {
       String signature = signatures.get(i);
       if (signature == null || !HEX_BYTES.matcher(signature).matches()) {
-        throw Refusals.invalid("signature " + i + " is not 0x-prefixed hex");
+        throw Refusals.invalid(refusalType, "signature " + i + " is not 0x-prefixed hex");
       }
       bytes.add(Numeric.hexStringToByteArray(signature));
     }

@@ -1,5 +1,6 @@
 package io.noderr.worker.beacon;
 
+import io.noderr.activities.emergency.EmergencyFailures;
 import io.noderr.activities.release.ReleaseFailures;
 import io.noderr.contracts.generated.NoderrMultisig;
 import io.noderr.contracts.generated.VersionBeacon;
@@ -21,9 +22,10 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
- * Publications the multisig or beacon refuses, as non-retryable {@link
- * ReleaseFailures#PUBLISH_REFUSED} failures named after the contracts' custom errors ({@code
- * NotEnoughSignatures(1, 2): ...}), whether the chain reverted or the local beacon refused.
+ * Actions the multisig or beacon refuses, as non-retryable failures named after the contracts'
+ * custom errors ({@code NotEnoughSignatures(1, 2): ...}), whether the chain reverted or the local
+ * beacon refused: of type {@link ReleaseFailures#PUBLISH_REFUSED} for publications, {@link
+ * EmergencyFailures#BEACON_REFUSED} for the emergency actions.
  */
 final class Refusals {
 
@@ -58,7 +60,21 @@ final class Refusals {
                   + " collect new signatures"),
           Map.entry(
               NO_SIGNERS,
-              "the local beacon has no signers configured (noderr.beacon.local.signers)"));
+              "the local beacon has no signers configured (noderr.beacon.local.signers)"),
+          Map.entry(
+              "NotAGuardian",
+              "the signature recovers to an address that is not a guardian (not one, or a"
+                  + " signature over another nonce or other data)"),
+          Map.entry(
+              "BadTiers",
+              "the tier mask must be non-zero with bits 0 (ALL), 1 (ORACLE), 2 (GUARDIAN) only"),
+          Map.entry(
+              "NoExpiredPause",
+              "no tier in the mask has a guardian pause whose mandate has run out"),
+          Map.entry("BadThreshold", "the threshold must be between 1 and the number of signers"),
+          Map.entry("BadSigner", "a signer is the zero address or repeated"),
+          Map.entry("BadGuardian", "a guardian is not a signer, or is repeated"),
+          Map.entry("BadMandate", "the guardian mandate must be longer than zero"));
 
   /** Solidity's {@code Error(string)} and {@code Panic(uint256)}, then the contracts' errors. */
   private static final Map<String, CustomError> ERRORS =
@@ -72,6 +88,11 @@ final class Refusals {
               NoderrMultisig.MALFORMEDSIGNATURE_ERROR,
               NoderrMultisig.BADTHRESHOLD_ERROR,
               NoderrMultisig.BADSIGNER_ERROR,
+              NoderrMultisig.BADGUARDIAN_ERROR,
+              NoderrMultisig.BADMANDATE_ERROR,
+              NoderrMultisig.BADTIERS_ERROR,
+              NoderrMultisig.NOTAGUARDIAN_ERROR,
+              NoderrMultisig.NOEXPIREDPAUSE_ERROR,
               VersionBeacon.TIERISPAUSED_ERROR,
               VersionBeacon.EMPTYVERSION_ERROR,
               VersionBeacon.UNKNOWNTIER_ERROR,
@@ -83,8 +104,25 @@ final class Refusals {
 
   private Refusals() {}
 
-  /** A refusal named like the contract's error, e.g. {@code refused("Expired", deadline)}. */
+  /**
+   * A publication's refusal named like the contract's error, e.g. {@code refused("Expired", 1)}.
+   */
   static ApplicationFailure refused(String error, Object... arguments) {
+    return refusedAs(ReleaseFailures.PUBLISH_REFUSED, error, arguments);
+  }
+
+  /** An emergency action's refusal named like the contract's error. */
+  static ApplicationFailure emergency(String error, Object... arguments) {
+    return refusedAs(EmergencyFailures.BEACON_REFUSED, error, arguments);
+  }
+
+  /**
+   * A refusal of the given failure type, named like the contract's error.
+   *
+   * @param failureType {@link ReleaseFailures#PUBLISH_REFUSED} or {@link
+   *     EmergencyFailures#BEACON_REFUSED}
+   */
+  static ApplicationFailure refusedAs(String failureType, String error, Object... arguments) {
     String call =
         error
             + "("
@@ -92,13 +130,17 @@ final class Refusals {
             + ")";
     String explanation = EXPLANATIONS.get(error);
     return ApplicationFailure.newNonRetryableFailure(
-        explanation == null ? call : call + ": " + explanation, ReleaseFailures.PUBLISH_REFUSED);
+        explanation == null ? call : call + ": " + explanation, failureType);
   }
 
   /** A request that cannot be a publication at all (not a semver, not a digest...). */
   static ApplicationFailure invalid(String problem) {
-    return ApplicationFailure.newNonRetryableFailure(
-        INVALID_REQUEST + ": " + problem, ReleaseFailures.PUBLISH_REFUSED);
+    return invalid(ReleaseFailures.PUBLISH_REFUSED, problem);
+  }
+
+  /** A request that cannot be an action at all, of the given failure type. */
+  static ApplicationFailure invalid(String failureType, String problem) {
+    return ApplicationFailure.newNonRetryableFailure(INVALID_REQUEST + ": " + problem, failureType);
   }
 
   static ApplicationFailure nonceMoved(Object signedNonce, Object currentNonce) {
@@ -110,17 +152,16 @@ final class Refusals {
    * member, as a hex string (ganache, geth) or inside an object (older servers): the first hex
    * string in it is taken.
    */
-  static ApplicationFailure fromRevert(String errorData) {
+  static ApplicationFailure fromRevert(String errorData, String failureType) {
     Matcher hex = HEX.matcher(errorData == null ? "" : errorData);
     String data = hex.find() ? hex.group() : "0x";
     CustomError error = data.length() >= 10 ? ERRORS.get(data.substring(0, 10)) : null;
     if (error == null) {
       return ApplicationFailure.newNonRetryableFailure(
-          "the multisig reverted with data " + (data.length() > 2 ? data : "(none)"),
-          ReleaseFailures.PUBLISH_REFUSED);
+          "the multisig reverted with data " + (data.length() > 2 ? data : "(none)"), failureType);
     }
     List<Type> values = FunctionReturnDecoder.decode(data.substring(10), error.getParameters());
-    return refused(error.getName(), values.stream().map(Type::getValue).toArray());
+    return refusedAs(failureType, error.getName(), values.stream().map(Type::getValue).toArray());
   }
 
   private static String selector(CustomError error) {

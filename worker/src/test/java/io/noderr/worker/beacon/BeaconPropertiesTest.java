@@ -129,6 +129,47 @@ class BeaconPropertiesTest {
   }
 
   @Test
+  void localGuardians_bind_withTheirMandate_andMustBeSigners() {
+    String[] demo = {
+      "noderr.beacon.local.signers[0]=" + DemoSigners.addresses().get(0),
+      "noderr.beacon.local.signers[1]=" + DemoSigners.addresses().get(1),
+      "noderr.beacon.local.threshold=2"
+    };
+    context
+        .withPropertyValues(demo)
+        .withPropertyValues(
+            "noderr.beacon.local.guardians[0]=" + DemoSigners.addresses().get(0),
+            "noderr.beacon.local.mandate=2h")
+        .run(
+            started -> {
+              BeaconProperties.Local local = started.getBean(BeaconProperties.class).local();
+              assertThat(local.guardians()).containsExactly(DemoSigners.addresses().get(0));
+              assertThat(local.mandate()).isEqualTo(java.time.Duration.ofHours(2));
+            });
+    context
+        .withPropertyValues(demo)
+        .run(
+            started ->
+                assertThat(started.getBean(BeaconProperties.class).local().mandate())
+                    .isEqualTo(java.time.Duration.ofHours(24)));
+    context
+        .withPropertyValues(demo)
+        .withPropertyValues("noderr.beacon.local.guardians[0]=" + DemoSigners.addresses().get(2))
+        .run(
+            started ->
+                assertThat(started)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining(
+                        "noderr.beacon.local.guardians must be distinct addresses among"
+                            + " noderr.beacon.local.signers"));
+    context
+        .withPropertyValues(demo)
+        .withPropertyValues("noderr.beacon.local.mandate=0s")
+        .run(started -> assertThat(started).hasFailed());
+  }
+
+  @Test
   void toString_hidesThePassword_andTheRpcUrlsPathAndQuery() {
     context
         .withPropertyValues(

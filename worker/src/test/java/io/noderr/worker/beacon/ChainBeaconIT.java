@@ -471,7 +471,7 @@ class ChainBeaconIT {
         2000,
         1_000_000,
         Duration.ofSeconds(30),
-        new BeaconProperties.Local(1337, List.of(), null));
+        new BeaconProperties.Local(1337, List.of(), null, List.of(), Duration.ofHours(24)));
   }
 
   private static String urlWithKey(DevChain devChain) {

@@ -25,6 +25,7 @@ import io.noderr.signing.Signatures;
 import io.noderr.worker.release.ReleaseActivitiesImpl;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,12 @@ import org.web3j.crypto.ECKeyPair;
 class LocalBeaconIT {
 
   private static final BeaconProperties.Local DEMO =
-      new BeaconProperties.Local(1337, DemoSigners.addresses(), DemoSigners.THRESHOLD);
+      new BeaconProperties.Local(
+          1337,
+          DemoSigners.addresses(),
+          DemoSigners.THRESHOLD,
+          List.of(DemoSigners.addresses().getFirst()),
+          Duration.ofSeconds(DemoSigners.MANDATE_SECONDS));
   private static final MultisigDomain DOMAIN = new MultisigDomain(1337, LocalBeacon.ADDRESS);
   private static final BeaconTier ORACLE = BeaconTier.ORACLE;
 
@@ -269,7 +275,8 @@ class LocalBeaconIT {
   void publish_withoutConfiguredSigners_isRefused() {
     LocalBeacon unconfigured =
         new LocalBeacon(
-            new BeaconProperties.Local(1337, List.of(), null), db.bean(LocalBeaconStore.class));
+            new BeaconProperties.Local(1337, List.of(), null, List.of(), Duration.ofHours(24)),
+            db.bean(LocalBeaconStore.class));
 
     assertThat(unconfigured.read(ORACLE).threshold()).isZero();
     assertThatThrownBy(() -> unconfigured.publish(request("1.4.0", 0, signer1, signer2)))

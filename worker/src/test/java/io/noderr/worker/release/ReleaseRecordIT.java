@@ -16,6 +16,7 @@ import io.noderr.registry.release.ReleaseRequests;
 import io.noderr.registry.release.ReleaseRow;
 import io.noderr.worker.beacon.BeaconProperties;
 import io.noderr.worker.beacon.LocalBeacon;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ class ReleaseRecordIT {
                 LocalBeacon.class,
                 () ->
                     new LocalBeacon(
-                        new BeaconProperties.Local(1337, List.of(), null),
+                        new BeaconProperties.Local(
+                            1337, List.of(), null, List.of(), Duration.ofHours(24)),
                         context.getBean(LocalBeaconStore.class)));
             context.registerBean(ReleaseActivitiesImpl.class);
           });
