@@ -14,7 +14,7 @@ public interface EmergencyActivities {
 
   /** The multisig's signers, threshold, guardians, next nonce, mandate and each tier's pause. */
   @ActivityMethod
-  BeaconEmergencyState readBeacon(BeaconRead request);
+  BeaconEmergencyState readEmergencyBeacon(BeaconRead request);
 
   /** One guardian's time-boxed pause of tiers on the beacon. */
   @ActivityMethod
@@ -57,5 +57,5 @@ public interface EmergencyActivities {
 
   /** Writes the read model and the step's audit entry, once per step sequence number. */
   @ActivityMethod
-  EmergencyRecorded record(EmergencyProgress progress);
+  EmergencyRecorded recordEmergency(EmergencyProgress progress);
 }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param newThreshold ROTATE_SIGNERS: the new threshold
  * @param proposedBy the login that proposed it
  * @param deadline unix seconds after which signatures no longer count
+ * @param resumedFrom where a lost workflow stood, when the platform starts it again from PostgreSQL
+ *     after a restart of a Temporal server without persistence; null for a new one
  */
 public record EmergencyProposal(
     EmergencyAction action,
@@ -26,11 +28,77 @@ public record EmergencyProposal(
     int newThreshold,
     String reason,
     String proposedBy,
-    long deadline) {
+    long deadline,
+    Resumption resumedFrom) {
 
   public EmergencyProposal {
     tiers = tiers == null ? List.of() : List.copyOf(tiers);
     nodeIds = nodeIds == null ? List.of() : List.copyOf(nodeIds);
     newSigners = newSigners == null ? List.of() : List.copyOf(newSigners);
+  }
+
+  /** A new proposal. */
+  public EmergencyProposal(
+      EmergencyAction action,
+      List<String> tiers,
+      String toVersion,
+      String imageDigest,
+      List<String> nodeIds,
+      String operator,
+      List<String> newSigners,
+      int newThreshold,
+      String reason,
+      String proposedBy,
+      long deadline) {
+    this(
+        action,
+        tiers,
+        toVersion,
+        imageDigest,
+        nodeIds,
+        operator,
+        newSigners,
+        newThreshold,
+        reason,
+        proposedBy,
+        deadline,
+        null);
+  }
+
+  /** The same proposal, to be taken up again from {@code from}. */
+  public EmergencyProposal resumed(Resumption from) {
+    return new EmergencyProposal(
+        action,
+        tiers,
+        toVersion,
+        imageDigest,
+        nodeIds,
+        operator,
+        newSigners,
+        newThreshold,
+        reason,
+        proposedBy,
+        deadline,
+        from);
+  }
+
+  /**
+   * Where a lost emergency stood, from its read model.
+   *
+   * @param stage its stage (EmergencyStage name)
+   * @param mandateExpiresAt unix seconds its mandate ends (0: none)
+   * @param signatures every signature it had accepted (checked again before they count)
+   * @param lastStep the read model's last step number (steps go on from there)
+   */
+  public record Resumption(
+      String stage,
+      long mandateExpiresAt,
+      List<EmergencyProgress.AcceptedSignature> signatures,
+      List<String> effects,
+      int lastStep) {
+    public Resumption {
+      signatures = List.copyOf(signatures);
+      effects = List.copyOf(effects);
+    }
   }
 }

@@ -17,7 +17,7 @@ public class Emergencies {
   private static final String COLUMNS =
       "id, action, stage, scope, reason, proposed_by, deadline, required, signed_by,"
           + " mandate_expires_at, effects, outcome, proposal::text AS proposal,"
-          + " signatures::text AS signatures, created_at, updated_at";
+          + " signatures::text AS signatures, last_step, created_at, updated_at";
 
   private final JdbcTemplate jdbc;
 
@@ -106,6 +106,7 @@ public class Emergencies {
         rs.getString("outcome"),
         rs.getString("proposal"),
         rs.getString("signatures"),
+        rs.getInt("last_step"),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant());
   }

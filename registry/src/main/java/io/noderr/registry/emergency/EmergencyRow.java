@@ -10,6 +10,7 @@ import java.util.List;
  * @param signatures the accepted signatures as JSON
  * @param mandateExpiresAt when a guardian's mandate ends unless ratified; null if none
  * @param outcome why it ended (refused, failed, expired, reverted); null otherwise
+ * @param lastStep the workflow's step number that wrote this version; ignored on write
  */
 public record EmergencyRow(
     String id,
@@ -26,6 +27,7 @@ public record EmergencyRow(
     String outcome,
     String proposal,
     String signatures,
+    int lastStep,
     Instant createdAt,
     Instant updatedAt) {
 

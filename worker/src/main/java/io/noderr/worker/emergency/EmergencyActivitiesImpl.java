@@ -65,7 +65,7 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
   }
 
   @Override
-  public BeaconEmergencyState readBeacon(BeaconRead request) {
+  public BeaconEmergencyState readEmergencyBeacon(BeaconRead request) {
     return beacon.readEmergency();
   }
 
@@ -157,7 +157,7 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
 
   @Override
   @Transactional
-  public EmergencyRecorded record(EmergencyProgress progress) {
+  public EmergencyRecorded recordEmergency(EmergencyProgress progress) {
     EmergencyProgress.Step step = progress.step();
     boolean first = emergencies.apply(row(progress), step.sequence());
     if (first) {
@@ -189,6 +189,7 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
         progress.reason(),
         write(progress.proposal()),
         write(progress.signatures()),
+        progress.step().sequence(),
         null,
         null);
   }

@@ -119,7 +119,7 @@ final class EmergencyActions {
     BeaconTransaction tx =
         beacon.guardianPause(
             new GuardianPauseRequest(tierMask, proposal.deadline(), guardian.signature()));
-    BeaconEmergencyState after = platform.readBeacon(new BeaconRead(id));
+    BeaconEmergencyState after = platform.readEmergencyBeacon(new BeaconRead(id));
     long expiresAt = mandateEnd(after);
     TiersHeld held =
         platform.holdTiers(

@@ -8,6 +8,7 @@ import io.noderr.activities.emergency.EmergencyFailures;
 import io.noderr.activities.emergency.EmergencyProgress;
 import io.noderr.activities.emergency.EmergencyProgress.AcceptedSignature;
 import io.noderr.activities.emergency.EmergencyProposal;
+import io.noderr.activities.emergency.EmergencyProposal.Resumption;
 import io.noderr.signing.Address;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.Signatures;
@@ -91,6 +92,9 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
     visible = new VisibleProgress(stage.name(), EmergencyWorkflow.summary(proposal));
     actions = new EmergencyActions(id(), proposal, beaconCalls, platform);
     prepare();
+    if (proposal.resumedFrom() != null && stage == EmergencyStage.AWAITING_SIGNATURES) {
+      takeUp(proposal.resumedFrom());
+    }
     if (stage == EmergencyStage.AWAITING_SIGNATURES) {
       awaitSignatures(proposal.deadline());
       if (stage == EmergencyStage.AWAITING_SIGNATURES) {
@@ -130,12 +134,16 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
   /** Reads the beacon and builds the request that makes the emergency act. */
   private void prepare() {
     try {
-      beacon = platform.readBeacon(new BeaconRead(id()));
+      beacon = platform.readEmergencyBeacon(new BeaconRead(id()));
     } catch (ActivityFailure failure) {
       end(EmergencyStage.FAILED, "could not read the beacon: " + failureMessage(failure), "system");
       return;
     }
-    String refusal = EmergencyRules.refusal(proposal, beacon, nowSeconds());
+    // A resumed emergency was checked when it was proposed; its deadline may have passed since.
+    String refusal =
+        proposal.resumedFrom() == null
+            ? EmergencyRules.refusal(proposal, beacon, nowSeconds())
+            : null;
     if (refusal != null) {
       end(EmergencyStage.REFUSED, refusal, proposal.proposedBy());
       return;
@@ -143,10 +151,68 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
     domain = new MultisigDomain(beacon.chainId(), Address.of(beacon.multisig()));
     setRequest(EmergencyRequests.act(id(), proposal, scope, beacon, domain));
     stage = EmergencyStage.AWAITING_SIGNATURES;
+    if (proposal.resumedFrom() != null) {
+      return; // its proposal is in the audit log already
+    }
     queueStep(
         proposal.proposedBy(),
         "emergency.proposed",
         proposal.action() + " " + scope + ": " + proposal.reason() + "; needs " + describeNeed());
+  }
+
+  /**
+   * Goes on where a lost execution stood (the platform restarted without Temporal's history):
+   * signatures are checked again before they count, a mandate keeps its deadline, and an action
+   * that may have been under way is carried out again (every step of it is idempotent).
+   */
+  private void takeUp(Resumption from) {
+    steps = Math.max(steps, from.lastStep());
+    effects.addAll(from.effects());
+    EmergencyStage was = EmergencyStage.valueOf(from.stage());
+    boolean acted =
+        was == EmergencyStage.MANDATE
+            || was == EmergencyStage.RATIFYING
+            || was == EmergencyStage.REVERTING;
+    if (acted) {
+      mandateExpiresAt = from.mandateExpiresAt();
+      signatures.addAll(
+          from.signatures().stream().filter(s -> !s.request().equals(request.digest())).toList());
+      BeaconEmergencyState now = platform.readEmergencyBeacon(new BeaconRead(id()));
+      setRequest(
+          EmergencyRequests.ratify(id(), proposal, scope, now, domain, mandateExpiresAt, request));
+      stage = was == EmergencyStage.REVERTING ? EmergencyStage.REVERTING : EmergencyStage.MANDATE;
+    }
+    int readmitted = 0;
+    for (AcceptedSignature carried : from.signatures()) {
+      EmergencySignCommand command =
+          new EmergencySignCommand(carried.signer(), carried.signature(), carried.submittedBy());
+      if (carried.request().equals(request.digest()) && stage.collecting() && valid(command)) {
+        admit(command, " (accepted before the restart)");
+        readmitted++;
+      }
+    }
+    queueStep(
+        "system",
+        "emergency.resumed",
+        "taken up again "
+            + was.name().toLowerCase().replace('_', ' ')
+            + " after a restart of the platform; "
+            + readmitted
+            + " of "
+            + from.signatures().size()
+            + " signatures still count"
+            + (mandateExpiresAt > 0
+                ? "; the mandate still ends at " + Instant.ofEpochSecond(mandateExpiresAt)
+                : ""));
+  }
+
+  private boolean valid(EmergencySignCommand command) {
+    try {
+      validateSign(command);
+      return true;
+    } catch (IllegalArgumentException refused) {
+      return false;
+    }
   }
 
   /** Waits until a signature moves the stage on, or until {@code untilSeconds}. */
@@ -191,7 +257,7 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
   /** One guardian acted: the quorum has until the mandate ends to ratify. */
   private void beginMandate(long expiresAt, String guardian) {
     mandateExpiresAt = expiresAt;
-    BeaconEmergencyState after = platform.readBeacon(new BeaconRead(id()));
+    BeaconEmergencyState after = platform.readEmergencyBeacon(new BeaconRead(id()));
     setRequest(EmergencyRequests.ratify(id(), proposal, scope, after, domain, expiresAt, request));
     stage = EmergencyStage.MANDATE;
     queueStep(
@@ -236,6 +302,12 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
   @Override
   public EmergencyState sign(EmergencySignCommand command) {
     recheck(() -> validateSign(command));
+    admit(command, "");
+    return getState();
+  }
+
+  /** Counts a checked signature and moves the stage on when it completes a request. */
+  private void admit(EmergencySignCommand command, String note) {
     Address signer = Address.of(command.signer());
     signatures.add(
         new AcceptedSignature(
@@ -266,8 +338,8 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
             + " by "
             + signer.checksummed()
             + (guardian ? " (guardian)" : "")
+            + note
             + moved);
-    return getState();
   }
 
   @Override
@@ -387,7 +459,7 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
 
   private void recordSteps() {
     while (!unrecorded.isEmpty()) {
-      platform.record(unrecorded.poll());
+      platform.recordEmergency(unrecorded.poll());
     }
     visible.show(
         stage.name(),

@@ -16,7 +16,9 @@ import io.noderr.activities.emergency.BeaconTransaction;
 import io.noderr.activities.emergency.EmergencyAction;
 import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.emergency.EmergencyProgress;
+import io.noderr.activities.emergency.EmergencyProgress.AcceptedSignature;
 import io.noderr.activities.emergency.EmergencyProposal;
+import io.noderr.activities.emergency.EmergencyProposal.Resumption;
 import io.noderr.activities.emergency.EmergencyRecorded;
 import io.noderr.activities.emergency.GuardianPauseRequest;
 import io.noderr.activities.emergency.HoldTiers;
@@ -82,7 +84,7 @@ class EmergencyWorkflowTest {
     platform.registerWorkflowImplementationTypes(EmergencyWorkflowImpl.class, StartedRollout.class);
     activities = mock(EmergencyActivities.class, withSettings().withoutAnnotations());
     beacon = beacon(4, 2, List.of(), List.of(addressOf(GUARDIAN)));
-    when(activities.readBeacon(any())).thenAnswer(call -> beacon);
+    when(activities.readEmergencyBeacon(any())).thenAnswer(call -> beacon);
     when(activities.guardianPause(any()))
         .thenAnswer(
             call -> {
@@ -101,7 +103,7 @@ class EmergencyWorkflowTest {
         .thenReturn(new TiersReleased(List.of("ORACLE"), List.of("rollout-ORACLE-1.5.0")));
     when(activities.quarantine(any())).thenReturn(new QuarantineResult(3));
     when(activities.endQuarantine(any())).thenReturn(new QuarantineResult(3));
-    when(activities.record(any()))
+    when(activities.recordEmergency(any()))
         .thenAnswer(
             call ->
                 new EmergencyRecorded(
@@ -338,6 +340,63 @@ class EmergencyWorkflowTest {
     verify(activities).changeSigners(any());
   }
 
+  // --- taken up again after a restart ---
+
+  @Test
+  void resumedMandate_keepsItsDeadline_andStillRevertsThen() {
+    long mandateEnd = env.currentTimeMillis() / 1000 + Duration.ofHours(3).toSeconds();
+    beacon = beacon(5, 2, pausedTiers(0b10, mandateEnd), List.of(addressOf(GUARDIAN)));
+    EmergencyProposal lost =
+        pause("ORACLE")
+            .resumed(
+                new Resumption(
+                    "MANDATE", mandateEnd, List.of(), List.of("the beacon paused ORACLE"), 4));
+
+    EmergencyWorkflow emergency = propose(lost);
+
+    awaitStage(emergency, EmergencyStage.MANDATE);
+    assertThat(emergency.getState().mandateExpiresAt()).isEqualTo(mandateEnd);
+    verify(activities, never()).guardianPause(any());
+    env.sleep(Duration.ofHours(4));
+    assertThat(result().stage()).isEqualTo(EmergencyStage.REVERTED);
+    verify(activities).expireGuardianPause(any());
+    assertThat(auditActions()).contains("emergency.resumed");
+  }
+
+  @Test
+  void resumedRequest_countsOnlySignaturesThatStillHold() {
+    EmergencyProposal fresh =
+        proposal(EmergencyAction.QUARANTINE, List.of(), null, null, List.of("n1"), null);
+    EmergencyWorkflow first = propose("emergency-7", fresh);
+    String digest = first.getState().request().digest();
+    byte[] bytes = HexFormat.of().parseHex(digest.substring(2));
+    AcceptedSignature good =
+        new AcceptedSignature(
+            addressOf(SIGNER_2), Signatures.sign(bytes, SIGNER_2), digest, "bob", 1);
+    AcceptedSignature forged =
+        new AcceptedSignature(
+            addressOf(SIGNER_3), Signatures.sign(bytes, OUTSIDER), digest, "eve", 2);
+    env.getWorkflowClient().newUntypedWorkflowStub("emergency-7").terminate("lost");
+
+    EmergencyWorkflow resumed =
+        propose(
+            "emergency-7",
+            fresh.resumed(
+                new Resumption("AWAITING_SIGNATURES", 0, List.of(good, forged), List.of(), 2)));
+
+    assertThat(resumed.getState().signatures())
+        .extracting(AcceptedSignature::signer)
+        .containsExactly(addressOf(SIGNER_2));
+    assertThat(resumed.getState().stage()).isEqualTo(EmergencyStage.AWAITING_SIGNATURES);
+    resumed.sign(signed(SIGNER_3, resumed));
+    assertThat(
+            env.getWorkflowClient()
+                .newUntypedWorkflowStub("emergency-7")
+                .getResult(EmergencyResult.class)
+                .stage())
+        .isEqualTo(EmergencyStage.DONE);
+  }
+
   // --- helpers
   // ------------------------------------------------------------------------------------
 
@@ -417,7 +476,7 @@ class EmergencyWorkflowTest {
 
   private List<String> auditActions() {
     ArgumentCaptor<EmergencyProgress> steps = ArgumentCaptor.forClass(EmergencyProgress.class);
-    verify(activities, org.mockito.Mockito.atLeastOnce()).record(steps.capture());
+    verify(activities, org.mockito.Mockito.atLeastOnce()).recordEmergency(steps.capture());
     return steps.getAllValues().stream().map(p -> p.step().action()).toList();
   }
 
