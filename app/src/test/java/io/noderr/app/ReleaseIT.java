@@ -18,7 +18,6 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.WalletUtils;
 
 /**
  * Releases end to end on the embedded platform pointed at a real local chain (ganache): an admin
@@ -49,7 +47,6 @@ import org.web3j.crypto.WalletUtils;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReleaseIT {
 
-  private static final String PASSWORD = "noderr-demo";
   private static final String DIGEST = "sha256:" + "5e".repeat(32);
 
   @TempDir static Path dataDir;
@@ -64,17 +61,7 @@ class ReleaseIT {
   void start() throws Exception {
     chain = DevChain.start();
     deployment = DemoDeployment.deploy(chain);
-    Path sender = keystore(DemoSigners.devChainSender(), "sender");
-    platform =
-        EmbeddedPlatforms.start(
-            dataDir,
-            0,
-            "--noderr.beacon.rpc-url=" + chain.rpcUrl(),
-            "--noderr.beacon.chain-id=" + DevChain.CHAIN_ID,
-            "--noderr.beacon.multisig-address=" + deployment.multisig(),
-            "--noderr.beacon.sender-keystore=" + sender,
-            "--noderr.beacon.sender-keystore-password=" + PASSWORD,
-            "--noderr.beacon.poll-interval=200ms");
+    platform = ChainPlatforms.start(dataDir, keys, chain, deployment, 0);
     base = EmbeddedPlatforms.baseUrl(platform);
     api = new PlatformApi(base);
   }
@@ -289,7 +276,8 @@ class ReleaseIT {
 
   /** Runs {@code noderr sign} from the CLI jar, as a signer would. */
   private CliRun sign(int signerNumber, String releaseId) throws Exception {
-    Path keystore = keystore(DemoSigners.key(signerNumber), "signer-" + signerNumber);
+    Path keystore =
+        ChainPlatforms.keystore(keys, DemoSigners.key(signerNumber), "signer-" + signerNumber);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -311,8 +299,8 @@ class ReleaseIT {
             Long.toString(DevChain.CHAIN_ID),
             "--yes"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("NODERR_PASSWORD", PASSWORD);
-    builder.environment().put("NODERR_KEYSTORE_PASSWORD", PASSWORD);
+    builder.environment().put("NODERR_PASSWORD", ChainPlatforms.PASSWORD);
+    builder.environment().put("NODERR_KEYSTORE_PASSWORD", ChainPlatforms.PASSWORD);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -320,15 +308,6 @@ class ReleaseIT {
   }
 
   record CliRun(int exitCode, String output) {}
-
-  private Path keystore(ECKeyPair key, String name) throws Exception {
-    Path target = keys.resolve(name + ".json");
-    if (!Files.exists(target)) {
-      String file = WalletUtils.generateWalletFile(PASSWORD, key, keys.toFile(), false);
-      Files.move(keys.resolve(file), target);
-    }
-    return target;
-  }
 
   private VersionBeacon beacon() {
     return VersionBeacon.load(

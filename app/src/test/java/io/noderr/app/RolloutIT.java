@@ -76,54 +76,6 @@ class RolloutIT {
   }
 
   @Test
-  void emergencyRollback_takesAWholeTierBackToAnOlderVersion_atOnce() throws Exception {
-    String bad = deploy("1.3.0", List.of("100%"), "ORACLE");
-    int oracles = awaitStatus(bad, "COMPLETED").path("counts").path("updated").asInt();
-    String racing = deploy("1.3.1", List.of("10%:manual", "100%"), "ORACLE");
-    awaitStatus(racing, "WAITING");
-    // The signers publish the way back first: nodes install only what the beacon publishes for
-    // their tier (or their pinned previous release, which the racing canary's nodes no longer
-    // hold).
-    Publications.publish(api, "ORACLE", "1.0.0", digest("1.0.0"), "1.3.0 corrupts the cache");
-
-    HttpResponse<String> response =
-        api.post(
-            "/api/v1/rollbacks",
-            "admin",
-            Map.of(
-                "tier",
-                "ORACLE",
-                "toVersion",
-                "1.0.0",
-                "imageDigest",
-                digest("1.0.0"),
-                "reason",
-                "1.3.0 corrupts the oracle cache"));
-
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    String id = PlatformApi.json(response).path("id").asText();
-    assertThat(id).isEqualTo("rollout-ORACLE-1.0.0");
-    assertThat(PlatformApi.json(response).path("paused").toString())
-        .isEqualTo("[\"" + racing + "\"]");
-    HttpResponse<String> pauseAgain =
-        api.post("/api/v1/deployments/" + racing + "/pause", "admin", Map.of("reason", "again"));
-    assertThat(pauseAgain.statusCode()).isEqualTo(409);
-    assertThat(pauseAgain.body()).contains("already paused");
-    JsonNode done = awaitStatus(id, "SUCCEEDED");
-    assertThat(oracles).isPositive();
-    assertThat(done.path("counts").path("updated").asInt()).isEqualTo(oracles);
-    assertThat(done.path("stages").asInt()).isEqualTo(1);
-    assertThat(api.post("/api/v1/rollbacks", "admin", Map.of("tier", "ORACLE")).statusCode())
-        .isEqualTo(400);
-    HttpResponse<String> both =
-        api.post(
-            "/api/v1/rollbacks",
-            "admin",
-            Map.of("tier", "ORACLE", "tiers", List.of("ALL"), "toVersion", "1.0.0", "reason", "x"));
-    assertThat(both.body()).contains("tier or tiers must name what to roll back");
-  }
-
-  @Test
   void releaseFaults_setOverRest_makeTheNextRolloutFailItsCanary() throws Exception {
     HttpResponse<String> set =
         api.put("/api/v1/simulator/release-faults", "admin", Map.of("spec", "1.5.0:unhealthy=100"));

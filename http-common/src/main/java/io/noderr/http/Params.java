@@ -42,6 +42,15 @@ public final class Params {
     }
   }
 
+  public static boolean bool(String name, String value) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new BadRequestException(name + " must be true or false, got '" + value + "'");
+    };
+  }
+
   public static boolean order(String value) {
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "asc" -> false;

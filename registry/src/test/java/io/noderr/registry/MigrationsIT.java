@@ -66,6 +66,9 @@ class MigrationsIT {
             "auto_deploy_policies",
             "auto_deploy_cursor",
             "rollout_checkpoints",
+            "emergencies",
+            "tier_holds",
+            "emergency_quarantines",
             "flyway_schema_history");
   }
 

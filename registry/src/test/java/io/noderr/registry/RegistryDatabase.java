@@ -177,7 +177,8 @@ public final class RegistryDatabase
     jdbc()
         .execute(
             "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;"
-                + " TRUNCATE audit_log, workflow_runs, node_sessions, node_identities,"
+                + " TRUNCATE audit_log, emergency_quarantines, tier_holds, emergencies,"
+                + " workflow_runs, node_sessions, node_identities,"
                 + " pending_registrations, auth_challenges, install_tokens, deployment_nodes,"
                 + " deployments, nodes, operators, node_applications, software_versions,"
                 + " release_requests, release_signatures, beacon_events, beacon_cursor,"

@@ -1,10 +1,12 @@
 package io.noderr.worker;
 
 import io.noderr.activities.TaskQueues;
+import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.activities.rollout.RolloutActivities;
 import io.noderr.worker.healthcheck.HealthCheckRecorder;
 import io.noderr.worker.onboarding.OnboardingRecorder;
+import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
@@ -35,7 +37,8 @@ class PlatformWorker implements SmartLifecycle {
       HealthCheckRecorder healthCheckRecorder,
       OnboardingRecorder onboardingRecorder,
       ReleaseActivities releaseActivities,
-      RolloutActivities rolloutActivities) {
+      RolloutActivities rolloutActivities,
+      EmergencyActivities emergencyActivities) {
     this.factory =
         WorkerFactory.newInstance(
             client,
@@ -56,9 +59,14 @@ class PlatformWorker implements SmartLifecycle {
         OnboardingWorkflowImpl.class,
         ReleaseApprovalWorkflowImpl.class,
         RolloutWorkflowImpl.class,
-        NodeBatchWorkflowImpl.class);
+        NodeBatchWorkflowImpl.class,
+        EmergencyWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        healthCheckRecorder, onboardingRecorder, releaseActivities, rolloutActivities);
+        healthCheckRecorder,
+        onboardingRecorder,
+        releaseActivities,
+        rolloutActivities,
+        emergencyActivities);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.noderr.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
@@ -39,7 +40,8 @@ class ReplayTest {
           "onboarding", new Replayed(OnboardingWorkflowImpl.class, null),
           "release", new Replayed(ReleaseApprovalWorkflowImpl.class, null),
           "rollout", new Replayed(RolloutWorkflowImpl.class, "rollout-ALL-1.5.0"),
-          "node-batch", new Replayed(NodeBatchWorkflowImpl.class, null));
+          "node-batch", new Replayed(NodeBatchWorkflowImpl.class, null),
+          "emergency", new Replayed(EmergencyWorkflowImpl.class, "emergency-1"));
 
   @TestFactory
   Stream<DynamicTest> everyRecordedHistoryReplays() throws IOException {

@@ -1,5 +1,8 @@
 package io.noderr.console.api;
 
+import io.noderr.console.emergency.EmergencyNotFoundException;
+import io.noderr.console.emergency.EmergencyRefusedException;
+import io.noderr.console.emergency.InvalidEmergencyException;
 import io.noderr.console.fleet.NodeNotFoundException;
 import io.noderr.console.onboarding.ApplicationNotFoundException;
 import io.noderr.console.onboarding.DecisionRefusedException;
@@ -45,6 +48,16 @@ class ApiExceptionHandler extends ProblemAnswers {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
+  @ExceptionHandler(InvalidEmergencyException.class)
+  ProblemDetail invalidEmergency(InvalidEmergencyException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(EmergencyRefusedException.class)
+  ProblemDetail emergencyRefused(EmergencyRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  }
+
   @ExceptionHandler(InvalidDeploymentException.class)
   ProblemDetail invalidDeployment(InvalidDeploymentException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -72,7 +85,8 @@ class ApiExceptionHandler extends ProblemAnswers {
     ApplicationNotFoundException.class,
     ReleaseNotFoundException.class,
     DeploymentNotFoundException.class,
-    ApiTokenNotFoundException.class
+    ApiTokenNotFoundException.class,
+    EmergencyNotFoundException.class
   })
   ProblemDetail notFound(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -22,7 +22,7 @@ public class DemoSignerKeys {
   }
 
   /** Demo signer {@code number}'s (1-3) signature over a 0x-hex digest. */
-  String sign(int number, String digestHex) {
+  public String sign(int number, String digestHex) {
     return Signatures.sign(Numeric.hexStringToByteArray(digestHex), DemoSigners.key(number));
   }
 }

@@ -2,6 +2,7 @@ package io.noderr.console.rollout;
 
 import io.noderr.console.onboarding.WorkflowUpdates;
 import io.noderr.console.security.Roles;
+import io.noderr.registry.emergency.TierHolds;
 import io.noderr.registry.rollout.RolloutRow;
 import io.noderr.registry.rollout.RolloutTargetQueries;
 import io.noderr.registry.rollout.RolloutTargetQueries.NodeFilter;
@@ -30,8 +31,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
- * Deployments (staged rollouts) and emergency rollbacks: admins start and steer them, admins and
- * SREs read. Each is a RolloutWorkflow; verbs are its Updates, refused with the workflow's reason.
+ * Deployments (staged rollouts): admins start and steer them, admins and SREs read. Each is a
+ * RolloutWorkflow; verbs are its Updates, refused with the workflow's reason. A tier an emergency
+ * holds takes no new deployment; emergency rollbacks start only from an EmergencyWorkflow.
  */
 @Service
 public class DeploymentService {
@@ -48,6 +50,7 @@ public class DeploymentService {
   private final SignedReleases signedReleases;
   private final DeploymentReadModel readModel;
   private final Validator validator;
+  private final TierHolds holds;
 
   DeploymentService(
       WorkflowClient client,
@@ -55,7 +58,9 @@ public class DeploymentService {
       RolloutTargetQueries targets,
       SignedReleases signedReleases,
       DeploymentReadModel readModel,
-      Validator validator) {
+      Validator validator,
+      TierHolds holds) {
+    this.holds = holds;
     this.client = client;
     this.rollouts = rollouts;
     this.targets = targets;
@@ -73,6 +78,7 @@ public class DeploymentService {
     RolloutStrategy strategy =
         StrategyBuilder.from(form, FormProblems.of(validator, form, field -> true));
     requireSemver(form.version());
+    requireNotHeld(form.tiers());
     String digest = signedReleases.requireCurrent(form.version(), form.tiers(), form.imageDigest());
     return launch(form.version(), form.tiers(), form.image(), digest, strategy, null, caller);
   }
@@ -88,54 +94,6 @@ public class DeploymentService {
     return StrategyDescription.of(
         StrategyBuilder.from(
             form, FormProblems.of(validator, form, field -> !WHAT_TO_DEPLOY.contains(field))));
-  }
-
-  /**
-   * Rolls whole tiers back to {@code toVersion} at once: no steps, no gates, no soak. Deployments
-   * still handing out nodes on those tiers are paused once the rollback has started, so they do not
-   * race it (an operator resumes or aborts them); a refused start pauses nothing.
-   */
-  @PreAuthorize("hasRole('ADMIN')")
-  public EmergencyRollback rollback(
-      List<String> tiers,
-      String toVersion,
-      String imageDigest,
-      String reason,
-      Authentication caller) {
-    requireSemver(toVersion);
-    String digest = signedReleases.requirePublishedOnce(toVersion, tiers, imageDigest);
-    String id =
-        launch(
-            toVersion,
-            tiers,
-            null,
-            digest,
-            StrategyBuilder.emergency(),
-            "EMERGENCY ROLLBACK: " + reason,
-            caller);
-    OperatorCommand pause =
-        new OperatorCommand(caller.getName(), Roles.of(caller), "superseded by emergency " + id);
-    List<String> paused =
-        rollouts.list(0, ACTIVE_SCAN).rows().stream()
-            .filter(row -> !row.id().equals(id) && HANDING_OUT.contains(row.status()))
-            .filter(row -> row.tiers().stream().anyMatch(t -> tiers.contains(t.name())))
-            .map(RolloutRow::id)
-            .filter(other -> paused(other, pause))
-            .toList();
-    return new EmergencyRollback(id, paused);
-  }
-
-  /** The emergency rollback's id and the deployments it paused. */
-  public record EmergencyRollback(String id, List<String> paused) {}
-
-  /** Whether the rollout took the pause; one that cannot be paused (it just ended) is left be. */
-  private boolean paused(String id, OperatorCommand pause) {
-    try {
-      workflow(id).pause(pause);
-      return true;
-    } catch (WorkflowException refusedOrGone) {
-      return false;
-    }
   }
 
   /** Deployments, newest first (the read model; the live state comes from {@link #state}). */
@@ -207,12 +165,6 @@ public class DeploymentService {
         () -> verb.on(rollout).apply(command), () -> "deployment " + id + " has ended");
   }
 
-  /** Statuses of a deployment that may still hand out nodes. */
-  private static final Set<String> HANDING_OUT = Set.of("PLANNING", "RUNNING", "WAITING");
-
-  /** How many of the newest deployments an emergency rollback looks through for running ones. */
-  private static final int ACTIVE_SCAN = 200;
-
   /** The operator verbs, each an Update of the rollout. */
   public enum Verb {
     PAUSE(r -> r::pause),
@@ -260,6 +212,22 @@ public class DeploymentService {
       throw new DeploymentConflictException(id + " is already running");
     }
     return id;
+  }
+
+  private void requireNotHeld(List<String> tiers) {
+    holds
+        .anyOf(tiers)
+        .ifPresent(
+            hold -> {
+              throw new DeploymentConflictException(
+                  "tier "
+                      + hold.tier()
+                      + " is held by "
+                      + hold.emergencyId()
+                      + " ("
+                      + hold.reason()
+                      + "); no deployment starts there until the signers RESUME it");
+            });
   }
 
   private static void requireSemver(String version) {

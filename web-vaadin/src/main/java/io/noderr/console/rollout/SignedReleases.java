@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * nothing starts that every node would refuse.
  */
 @Component
-class SignedReleases {
+public class SignedReleases {
 
   private final BeaconEvents beaconEvents;
 
@@ -37,7 +37,7 @@ class SignedReleases {
   }
 
   /** As {@link #requireCurrent}, but an earlier publication of the version in a tier counts too. */
-  String requirePublishedOnce(String version, List<String> tiers, String given) {
+  public String requirePublishedOnce(String version, List<String> tiers, String given) {
     return require(version, tiers, given, true);
   }
 

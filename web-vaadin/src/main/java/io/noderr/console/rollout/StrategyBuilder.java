@@ -91,26 +91,6 @@ final class StrategyBuilder {
     return strategy;
   }
 
-  /**
-   * The emergency path: every node at once at maximum safe parallelism, no pauses, no gates, no
-   * soak; the rollback window is zero (this is the rollback).
-   */
-  static RolloutStrategy emergency() {
-    RolloutStrategy base = RolloutStrategy.allAtOnce();
-    return new RolloutStrategy(
-        base.steps(),
-        RateSchedule.UNLIMITED,
-        500,
-        base.perNodeDeadlineMillis(),
-        base.progressDeadlineMillis(),
-        new GatePolicy(100, Map.of(), 0, 0),
-        GateFailureAction.PAUSE,
-        base.updateStrategy(),
-        0,
-        0,
-        List.of());
-  }
-
   private static List<RolloutStep> steps(
       DeploymentForm form, RolloutStrategy base, List<String> problems) {
     if (form.steps() == null || form.steps().isEmpty()) {

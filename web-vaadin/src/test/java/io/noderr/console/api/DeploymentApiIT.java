@@ -101,13 +101,6 @@ class DeploymentApiIT extends AbstractConsoleIT {
     deploy("{\"version\": \"8.1.0\", \"tiers\": [\"ORACLE\", \"GUARDIAN\"]}")
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.detail", containsString("for tier GUARDIAN")));
-    mvc.perform(
-            post("/api/v1/rollbacks")
-                .with(httpBasic("admin", PASSWORD))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"tier\": \"ORACLE\", \"toVersion\": \"8.0.0\", \"reason\": \"bad\"}"))
-        .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.detail", containsString("never published 8.0.0")));
     mvc.perform(get("/api/v1/deployments/rollout-ORACLE-8.1.0").with(httpBasic("sre", PASSWORD)))
         .andExpect(status().isNotFound());
     mvc.perform(get("/api/v1/deployments/rollout-ORACLE-8.1.1").with(httpBasic("sre", PASSWORD)))

@@ -3,6 +3,7 @@ package io.noderr.worker.autodeploy;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.autodeploy.AutoDeployPolicies;
 import io.noderr.registry.autodeploy.AutoDeployPolicy;
+import io.noderr.registry.emergency.TierHolds;
 import io.noderr.registry.release.BeaconEventRow;
 import io.noderr.registry.release.BeaconEvents;
 import io.noderr.workflows.rollout.RolloutInput;
@@ -41,9 +42,15 @@ class AutoDeployer {
   private final BeaconEvents events;
   private final WorkflowClient client;
   private final AuditLog audit;
+  private final TierHolds holds;
 
   AutoDeployer(
-      AutoDeployPolicies policies, BeaconEvents events, WorkflowClient client, AuditLog audit) {
+      AutoDeployPolicies policies,
+      BeaconEvents events,
+      WorkflowClient client,
+      AuditLog audit,
+      TierHolds holds) {
+    this.holds = holds;
     this.policies = policies;
     this.events = events;
     this.client = client;
@@ -61,11 +68,40 @@ class AutoDeployer {
     }
     for (BeaconEventRow published : events.publishedAfter(cursor.getAsLong(), PAGE)) {
       AutoDeployPolicy policy = policies.of(published.tier());
+      if (policy.enabled() && held(published)) {
+        policies.advanceCursor(published.id());
+        continue;
+      }
       if (policy.enabled() && !start(published, policy)) {
         return; // Temporal unreachable: the next sweep tries this publication again
       }
       policies.advanceCursor(published.id());
     }
+  }
+
+  /**
+   * Whether an emergency holds the tier: then the publication is not deployed, now or later (a
+   * RESUME does not replay what was published during the hold; an admin deploys it if wanted).
+   */
+  private boolean held(BeaconEventRow published) {
+    return holds
+        .anyOf(List.of(published.tier().name()))
+        .map(
+            hold -> {
+              audit.append(
+                  ACTOR,
+                  "deployment.auto-skipped",
+                  published.tier().name(),
+                  published.version()
+                      + " not deployed: the tier is held by "
+                      + hold.emergencyId()
+                      + " ("
+                      + hold.reason()
+                      + ")",
+                  hold.emergencyId());
+              return true;
+            })
+        .orElse(false);
   }
 
   /** Starts the deployment; false when Temporal could not be reached. */

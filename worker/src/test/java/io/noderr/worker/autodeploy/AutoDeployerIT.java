@@ -7,6 +7,7 @@ import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.autodeploy.AutoDeployPolicies;
+import io.noderr.registry.emergency.TierHolds;
 import io.noderr.registry.release.BeaconEventRow;
 import io.noderr.registry.release.BeaconEventRow.Backend;
 import io.noderr.registry.release.BeaconEventRow.Kind;
@@ -49,7 +50,9 @@ class AutoDeployerIT {
     env = TestEnvironments.newInstance();
     env.start();
     client = env.getWorkflowClient();
-    deployer = new AutoDeployer(policies, events, client, db.bean(AuditLog.class));
+    deployer =
+        new AutoDeployer(
+            policies, events, client, db.bean(AuditLog.class), db.bean(TierHolds.class));
   }
 
   @AfterEach

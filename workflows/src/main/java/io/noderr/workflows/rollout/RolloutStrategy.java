@@ -5,6 +5,7 @@ import io.noderr.workflows.rollout.RolloutStep.Pause;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a rollout proceeds: its stages, pace, limits, gates, and what a failed gate does.
@@ -68,6 +69,27 @@ public record RolloutStrategy(
             RolloutStep.percent(5, Pause.MANUAL, 0),
             RolloutStep.percent(20, Pause.TIMED, 10 * MINUTE),
             RolloutStep.percent(100, Pause.NONE, 0)));
+  }
+
+  /**
+   * The emergency rollback: every node at once at maximum safe parallelism, no pauses, no gates, no
+   * soak; the rollback window is zero (this is the rollback). Only the EmergencyWorkflow starts it,
+   * after its quorum signed.
+   */
+  public static RolloutStrategy emergency() {
+    RolloutStrategy base = allAtOnce();
+    return new RolloutStrategy(
+        base.steps(),
+        RateSchedule.UNLIMITED,
+        500,
+        base.perNodeDeadlineMillis(),
+        base.progressDeadlineMillis(),
+        new GatePolicy(100, Map.of(), 0, 0),
+        GateFailureAction.PAUSE,
+        base.updateStrategy(),
+        0,
+        0,
+        List.of());
   }
 
   /** Every node in one stage (the gates still stop it). */

@@ -2,7 +2,9 @@ package io.noderr.workflows.rollout;
 
 import io.noderr.activities.TaskQueues;
 import io.noderr.workflows.search.NoderrSearchAttributes;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
@@ -83,6 +85,18 @@ public interface RolloutWorkflow {
    * Options to start the rollout {@code workflowId} of {@code input} on the platform queue, with
    * its search attributes and summary for the Temporal UI.
    */
+  /** As {@link #startOptions}, for a rollout another workflow starts (an emergency rollback). */
+  static ChildWorkflowOptions childOptions(String workflowId, RolloutInput input) {
+    return ChildWorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(TaskQueues.PLATFORM)
+        // The rollback outlives the emergency that started it.
+        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+        .setTypedSearchAttributes(RolloutVisibility.atStart(workflowId, input))
+        .setMemo(NoderrSearchAttributes.memo(RolloutVisibility.summary(input)))
+        .build();
+  }
+
   static WorkflowOptions.Builder startOptions(String workflowId, RolloutInput input) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId)

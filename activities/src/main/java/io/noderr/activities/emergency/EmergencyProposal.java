@@ -1,0 +1,104 @@
+package io.noderr.activities.emergency;
+
+import java.util.List;
+
+/**
+ * An emergency as proposed. Only the fields of its action are set; the rest are empty.
+ *
+ * @param tiers PAUSE, RESUME, EMERGENCY_ROLLBACK: tier names (ALL, ORACLE, GUARDIAN)
+ * @param toVersion EMERGENCY_ROLLBACK: the version to go back to
+ * @param imageDigest EMERGENCY_ROLLBACK: its image digest, as the beacon published it
+ * @param nodeIds QUARANTINE: the nodes (or empty when {@code operator} is set)
+ * @param operator QUARANTINE: every node of this operator
+ * @param newSigners ROTATE_SIGNERS: the new signer set (addresses)
+ * @param newThreshold ROTATE_SIGNERS: the new threshold
+ * @param proposedBy the login that proposed it
+ * @param deadline unix seconds after which signatures no longer count
+ * @param resumedFrom where a lost workflow stood, when the platform starts it again from PostgreSQL
+ *     after a restart of a Temporal server without persistence; null for a new one
+ */
+public record EmergencyProposal(
+    EmergencyAction action,
+    List<String> tiers,
+    String toVersion,
+    String imageDigest,
+    List<String> nodeIds,
+    String operator,
+    List<String> newSigners,
+    int newThreshold,
+    String reason,
+    String proposedBy,
+    long deadline,
+    Resumption resumedFrom) {
+
+  public EmergencyProposal {
+    tiers = tiers == null ? List.of() : List.copyOf(tiers);
+    nodeIds = nodeIds == null ? List.of() : List.copyOf(nodeIds);
+    newSigners = newSigners == null ? List.of() : List.copyOf(newSigners);
+  }
+
+  /** A new proposal. */
+  public EmergencyProposal(
+      EmergencyAction action,
+      List<String> tiers,
+      String toVersion,
+      String imageDigest,
+      List<String> nodeIds,
+      String operator,
+      List<String> newSigners,
+      int newThreshold,
+      String reason,
+      String proposedBy,
+      long deadline) {
+    this(
+        action,
+        tiers,
+        toVersion,
+        imageDigest,
+        nodeIds,
+        operator,
+        newSigners,
+        newThreshold,
+        reason,
+        proposedBy,
+        deadline,
+        null);
+  }
+
+  /** The same proposal, to be taken up again from {@code from}. */
+  public EmergencyProposal resumed(Resumption from) {
+    return new EmergencyProposal(
+        action,
+        tiers,
+        toVersion,
+        imageDigest,
+        nodeIds,
+        operator,
+        newSigners,
+        newThreshold,
+        reason,
+        proposedBy,
+        deadline,
+        from);
+  }
+
+  /**
+   * Where a lost emergency stood, from its read model.
+   *
+   * @param stage its stage (EmergencyStage name)
+   * @param mandateExpiresAt unix seconds its mandate ends (0: none)
+   * @param signatures every signature it had accepted (checked again before they count)
+   * @param lastStep the read model's last step number (steps go on from there)
+   */
+  public record Resumption(
+      String stage,
+      long mandateExpiresAt,
+      List<EmergencyProgress.AcceptedSignature> signatures,
+      List<String> effects,
+      int lastStep) {
+    public Resumption {
+      signatures = List.copyOf(signatures);
+      effects = List.copyOf(effects);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+package io.noderr.activities.emergency;
+
+public record EndQuarantine(String emergencyId, String actor, String reason) {}

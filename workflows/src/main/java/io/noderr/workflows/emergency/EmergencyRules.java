@@ -1,0 +1,159 @@
+package io.noderr.workflows.emergency;
+
+import io.noderr.activities.emergency.BeaconEmergencyState;
+import io.noderr.activities.emergency.BeaconEmergencyState.TierPause;
+import io.noderr.activities.emergency.EmergencyProposal;
+import io.noderr.activities.release.BeaconTier;
+import io.noderr.signing.Address;
+import io.noderr.signing.ImageDigest;
+import io.noderr.signing.Semver;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whether an emergency may be put to the signers. The REST API applies {@link #formatRefusal}
+ * before starting the workflow; the workflow applies {@link #refusal} again against the beacon it
+ * read.
+ */
+public final class EmergencyRules {
+
+  /** Emergency signatures are collected within hours, not weeks. */
+  public static final Duration MAX_DEADLINE = Duration.ofDays(7);
+
+  public static final int MAX_REASON = 500;
+
+  /** More than this many nodes in one quarantine is an operator quarantine or a PAUSE. */
+  public static final int MAX_NODES = 1000;
+
+  private EmergencyRules() {}
+
+  /** Why the proposal is malformed, or null. Needs no beacon. */
+  public static String formatRefusal(EmergencyProposal p, long nowSeconds) {
+    if (p.action() == null) {
+      return "action is required (PAUSE, EMERGENCY_ROLLBACK, QUARANTINE, ROTATE_SIGNERS, RESUME)";
+    }
+    if (p.reason() == null || p.reason().isBlank()) {
+      return "an emergency needs a reason";
+    }
+    if (p.reason().length() > MAX_REASON) {
+      return "the reason is longer than " + MAX_REASON + " characters";
+    }
+    if (p.deadline() <= nowSeconds) {
+      return "the deadline must be in the future";
+    }
+    if (p.deadline() > nowSeconds + MAX_DEADLINE.toSeconds()) {
+      return "the deadline is more than " + MAX_DEADLINE.toDays() + " days away";
+    }
+    return switch (p.action()) {
+      case PAUSE, RESUME -> tiersRefusal(p.tiers());
+      case EMERGENCY_ROLLBACK -> rollbackRefusal(p);
+      case QUARANTINE -> quarantineRefusal(p);
+      case ROTATE_SIGNERS -> signersRefusal(p.newSigners(), p.newThreshold());
+    };
+  }
+
+  /** Why the proposal cannot go to the signers of this beacon, or null. */
+  public static String refusal(EmergencyProposal p, BeaconEmergencyState beacon, long nowSeconds) {
+    String malformed = formatRefusal(p, nowSeconds);
+    if (malformed != null) {
+      return malformed;
+    }
+    return switch (p.action()) {
+      case PAUSE ->
+          beacon.guardians().isEmpty()
+              ? "the multisig has no guardian, and a PAUSE starts with one; ask the signers to"
+                  + " name guardians, or propose an EMERGENCY_ROLLBACK"
+              : null;
+      case RESUME ->
+          p.tiers().stream().noneMatch(tier -> pausedOnBeacon(beacon, tier))
+              ? "none of " + String.join(", ", p.tiers()) + " is paused on the beacon"
+              : null;
+      case ROTATE_SIGNERS ->
+          Set.copyOf(p.newSigners().stream().map(s -> Address.of(s).value()).toList())
+                      .equals(Set.copyOf(beacon.signers()))
+                  && p.newThreshold() == beacon.threshold()
+              ? "the multisig already has exactly this signer set and threshold"
+              : null;
+      case EMERGENCY_ROLLBACK, QUARANTINE -> null;
+    };
+  }
+
+  private static boolean pausedOnBeacon(BeaconEmergencyState beacon, String tier) {
+    return beacon.tiers().stream().anyMatch(t -> t.tier().name().equals(tier) && t.paused());
+  }
+
+  /** The tier's pause on the beacon, if the beacon reports it. */
+  static TierPause pauseOf(BeaconEmergencyState beacon, BeaconTier tier) {
+    return beacon.tiers().stream().filter(t -> t.tier() == tier).findFirst().orElse(null);
+  }
+
+  private static String tiersRefusal(List<String> tiers) {
+    if (tiers.isEmpty()) {
+      return "name at least one tier (ALL, ORACLE, GUARDIAN)";
+    }
+    Set<String> seen = new HashSet<>();
+    for (String tier : tiers) {
+      try {
+        BeaconTier.valueOf(tier);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        return "unknown tier '" + tier + "' (ALL, ORACLE or GUARDIAN)";
+      }
+      if (!seen.add(tier)) {
+        return "tier " + tier + " is named twice";
+      }
+    }
+    return null;
+  }
+
+  private static String rollbackRefusal(EmergencyProposal p) {
+    String tiers = tiersRefusal(p.tiers());
+    if (tiers != null) {
+      return tiers;
+    }
+    try {
+      Semver.parse(p.toVersion());
+      ImageDigest.parse(p.imageDigest());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return e.getMessage() == null ? "toVersion and imageDigest are required" : e.getMessage();
+    }
+    return null;
+  }
+
+  private static String quarantineRefusal(EmergencyProposal p) {
+    boolean byOperator = p.operator() != null && !p.operator().isBlank();
+    if (p.nodeIds().isEmpty() == !byOperator) {
+      return "name either nodes or one operator to quarantine";
+    }
+    if (p.nodeIds().size() > MAX_NODES) {
+      return "more than " + MAX_NODES + " nodes: quarantine their operator or pause the tier";
+    }
+    if (Set.copyOf(p.nodeIds()).size() != p.nodeIds().size()) {
+      return "a node is named twice";
+    }
+    return null;
+  }
+
+  private static String signersRefusal(List<String> signers, int threshold) {
+    if (signers.isEmpty()) {
+      return "name the new signer set";
+    }
+    Set<Address> distinct = new HashSet<>();
+    for (String signer : signers) {
+      Address address;
+      try {
+        address = Address.of(signer);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        return "signer '" + signer + "': " + (e.getMessage() == null ? "missing" : e.getMessage());
+      }
+      if (!distinct.add(address)) {
+        return "signer " + address.checksummed() + " is named twice";
+      }
+    }
+    if (threshold < 1 || threshold > signers.size()) {
+      return "the threshold must be between 1 and " + signers.size();
+    }
+    return null;
+  }
+}
