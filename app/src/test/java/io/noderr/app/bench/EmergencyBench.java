@@ -39,8 +39,13 @@ public final class EmergencyBench {
       String pause = propose(api, Map.of("action", "PAUSE", "tiers", EVERY_TIER));
       long signed = System.nanoTime();
       sign(api, pause, DemoSigners.GUARDIAN);
-      RolloutBench.awaitStatus(api, running, "PAUSED");
+      // The mandate begins once the beacon paused the tiers and every running deployment took
+      // its pause (a deployment at a manual gate shows WAITING until the gate is released).
+      JsonNode mandate = awaitStage(api, pause, "MANDATE");
       long paused = System.nanoTime();
+      if (!mandate.path("effects").toString().contains(running)) {
+        throw new IllegalStateException(running + " was not paused: " + mandate.path("effects"));
+      }
       BenchPlatform.print(
           "red button: proposal to every running deployment paused, seconds",
           (paused - pressed) / 1e9);
@@ -51,7 +56,6 @@ public final class EmergencyBench {
       sign(api, resume, 2);
       sign(api, resume, 3);
       awaitStage(api, resume, "DONE");
-      RolloutBench.awaitStatus(api, running, "WAITING");
       api.post("/api/v1/deployments/" + running + "/abort", "admin", Map.of("reason", "bench"));
       RolloutBench.awaitStatus(api, running, "ROLLED_BACK");
 
