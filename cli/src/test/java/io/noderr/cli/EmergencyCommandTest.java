@@ -269,7 +269,8 @@ class EmergencyCommandTest {
     err.getBuffer().setLength(0);
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(1, List.of("--platform", platform.uri().toString()));
-    CommandLine cli = NoderrCli.cli(new EmergencyCommand(new ScriptedTerminal()));
+    CommandLine cli =
+        NoderrCli.cli(new EmergencyCommand(new ScriptedTerminal(env, new ArrayList<>())));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(all.toArray(String[]::new));
@@ -384,23 +385,5 @@ class EmergencyCommandTest {
     r.put("required", required);
     r.put("summary", List.of("PAUSE tiers ORACLE on the beacon, now"));
     return r;
-  }
-
-  /** The environment map; no terminal (so no password prompts and no confirmations). */
-  private final class ScriptedTerminal implements Terminal {
-    @Override
-    public String env(String name) {
-      return env.get(name);
-    }
-
-    @Override
-    public char[] readPassword(String prompt) {
-      return null;
-    }
-
-    @Override
-    public String readLine(String prompt) {
-      return null;
-    }
   }
 }

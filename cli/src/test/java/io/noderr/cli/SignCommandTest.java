@@ -261,7 +261,7 @@ class SignCommandTest {
         new ArrayList<>(
             List.of("--platform", platform.uri().toString(), "--keystore", keystore.toString()));
     all.addAll(List.of(args));
-    CommandLine cli = NoderrCli.cli(new SignCommand(new ScriptedTerminal()));
+    CommandLine cli = NoderrCli.cli(new SignCommand(new ScriptedTerminal(env, typed)));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(all.toArray(String[]::new));
@@ -340,23 +340,5 @@ class SignCommandTest {
         1,
         "threshold",
         2);
-  }
-
-  /** The environment map, no terminal for secrets, and the typed answers in order (if any). */
-  private final class ScriptedTerminal implements Terminal {
-    @Override
-    public String env(String name) {
-      return env.get(name);
-    }
-
-    @Override
-    public char[] readPassword(String prompt) {
-      return null;
-    }
-
-    @Override
-    public String readLine(String prompt) {
-      return typed.isEmpty() ? null : typed.remove(0);
-    }
   }
 }
