@@ -180,6 +180,8 @@ class EmergencyCliIT {
             "ORACLE",
             "--to-version",
             "9.9.9",
+            "--image-digest",
+            "sha256:" + "9e".repeat(32),
             "--reason",
             "no such release");
     assertOneLineRefusal(badVersion, "9.9.9");

@@ -172,7 +172,7 @@ class EmergencyProposeCommand implements Callable<Integer> {
    *
    * @throws ParameterException (exit code 2) naming the first problem
    */
-  Map<String, Object> form() {
+  private Map<String, Object> form() {
     if (reason.isBlank() || reason.length() > MAX_REASON) {
       throw usage("--reason needs 1 to " + MAX_REASON + " characters");
     }
