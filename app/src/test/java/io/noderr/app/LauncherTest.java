@@ -44,7 +44,9 @@ class LauncherTest {
     Result result = run(Map.of("JAVA_HOME", "/usr/lib/jvm/java-17-openjdk-amd64"), "help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.stdout()).contains("usage: ./noderr <command>");
+    assertThat(result.stdout())
+        .contains("usage: ./noderr <command>")
+        .contains("./noderr emergency sign EMERGENCY_ID --key KEYFILE");
   }
 
   @Test

@@ -17,11 +17,9 @@ import io.noderr.signing.Signatures;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -86,8 +84,8 @@ class ReleaseIT {
     assertThat(proposed.path("backend").asText()).isEqualTo("CHAIN");
     assertThat(proposed.path("typedData").path("primaryType").asText()).isEqualTo("Publish");
 
-    CliRun first = sign(1, id);
-    CliRun second = sign(2, id);
+    CliProcess.Result first = sign(1, id);
+    CliProcess.Result second = sign(2, id);
 
     assertThat(first.exitCode()).as(first.output()).isZero();
     assertThat(first.output())
@@ -275,15 +273,16 @@ class ReleaseIT {
   }
 
   /** Runs {@code noderr sign} from the CLI jar, as a signer would. */
-  private CliRun sign(int signerNumber, String releaseId) throws Exception {
+  private CliProcess.Result sign(int signerNumber, String releaseId) throws Exception {
     Path keystore =
         ChainPlatforms.keystore(keys, DemoSigners.key(signerNumber), "signer-" + signerNumber);
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
+    return CliProcess.run(
+        Map.of(
+            "NODERR_PASSWORD",
+            ChainPlatforms.PASSWORD,
+            "NODERR_KEYSTORE_PASSWORD",
+            ChainPlatforms.PASSWORD),
         List.of(
-            "-jar",
-            ExecJars.cli().toString(),
             "sign",
             "--platform",
             base.toString(),
@@ -298,16 +297,7 @@ class ReleaseIT {
             "--expect-chain-id",
             Long.toString(DevChain.CHAIN_ID),
             "--yes"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("NODERR_PASSWORD", ChainPlatforms.PASSWORD);
-    builder.environment().put("NODERR_KEYSTORE_PASSWORD", ChainPlatforms.PASSWORD);
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new CliRun(process.exitValue(), output);
   }
-
-  record CliRun(int exitCode, String output) {}
 
   private VersionBeacon beacon() {
     return VersionBeacon.load(

@@ -8,14 +8,16 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the people's CLI jar: {@code sim} runs a simulated fleet, {@code sign} answers a
- * release request with a signer's key, {@code chain} runs a local dev chain. Nodes run the agent
- * jar instead, which carries none of this.
+ * release request with a signer's key, {@code emergency} proposes, signs and follows emergencies,
+ * {@code chain} runs a local dev chain. Nodes run the agent jar instead, which carries none of
+ * this.
  */
 @Command(
     name = "noderr",
     mixinStandardHelpOptions = true,
-    subcommands = {SimCommand.class, SignCommand.class, ChainCommand.class},
-    description = "Noderr tools for people: fleet simulator, release signer and dev chain.")
+    subcommands = {SimCommand.class, SignCommand.class, EmergencyCommand.class, ChainCommand.class},
+    description =
+        "Noderr tools for people: fleet simulator, release signer, emergencies and dev chain.")
 public final class NoderrCli implements Runnable {
 
   @Override

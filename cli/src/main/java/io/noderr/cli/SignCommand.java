@@ -1,19 +1,16 @@
 package io.noderr.cli;
 
-import io.noderr.agent.cli.AddressConverter;
-import io.noderr.agent.cli.ConnectionOptions;
-import io.noderr.cli.signer.Keystore;
+import io.noderr.cli.signer.KeyFile;
 import io.noderr.cli.signer.PendingRelease;
-import io.noderr.cli.signer.Pins;
 import io.noderr.cli.signer.ReleaseReview;
 import io.noderr.cli.signer.ReviewedRelease;
 import io.noderr.cli.signer.SignatureAnswer;
 import io.noderr.cli.signer.SignerClient;
+import io.noderr.cli.signer.SignerKey;
 import io.noderr.signing.Address;
 import io.noderr.signing.DeclineAction;
 import io.noderr.signing.Signatures;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.utils.Numeric;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,27 +41,13 @@ import picocli.CommandLine.Spec;
     })
 class SignCommand implements Callable<Integer> {
 
-  static final String USER_ENV = "NODERR_USER";
-  static final String PASSWORD_ENV = "NODERR_PASSWORD";
   static final String KEYSTORE_PASSWORD_ENV = "NODERR_KEYSTORE_PASSWORD";
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--platform",
-      defaultValue = "http://127.0.0.1:8080",
-      description = "Platform base URL (default: ${DEFAULT-VALUE}).")
-  URI platform;
+  @Mixin PlatformLogin login;
 
-  @Option(
-      names = "--user",
-      description =
-          "Your platform login, a SIGNER (default: "
-              + USER_ENV
-              + "); the password comes from "
-              + PASSWORD_ENV
-              + " or is asked for.")
-  String user;
+  @Mixin PinOptions pinOptions;
 
   @Option(
       names = "--release",
@@ -76,9 +60,9 @@ class SignCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FILE",
       description =
-          "Your key as a web3j/geth keystore JSON; its password comes from "
+          "Your key: a web3j/geth keystore JSON (its password comes from "
               + KEYSTORE_PASSWORD_ENV
-              + " or is asked for after you confirm.")
+              + " or is asked for after you confirm) or a file holding the private key in hex.")
   Path keystore;
 
   @Option(
@@ -89,19 +73,6 @@ class SignCommand implements Callable<Integer> {
 
   @Option(names = "--yes", description = "Do not ask for confirmation (scripts).")
   boolean yes;
-
-  @Option(
-      names = "--expect-multisig",
-      converter = AddressConverter.class,
-      paramLabel = "0x...",
-      description = "Refuse requests that name another multisig contract.")
-  Address expectedMultisig;
-
-  @Option(
-      names = "--expect-chain-id",
-      paramLabel = "N",
-      description = "Refuse requests that name another chain.")
-  Long expectedChainId;
 
   private final Terminal terminal;
 
@@ -115,15 +86,10 @@ class SignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String login = user != null ? user : terminal.env(USER_ENV);
-    validate(login);
+    validate();
     PrintWriter out = spec.commandLine().getOut();
-    Keystore key = Keystore.read(keystore);
-    SignerClient client =
-        new SignerClient(
-            platform,
-            login,
-            terminal.secret(PASSWORD_ENV, "Platform password for " + login + ": "));
+    SignerKey key = KeyFile.read(keystore);
+    SignerClient client = new SignerClient(login.platform(), login.authorization(terminal));
     String id = releaseId;
     if (id == null) {
       List<PendingRelease> pending = client.pending();
@@ -133,7 +99,11 @@ class SignCommand implements Callable<Integer> {
       id = pending.get(0).id();
     }
     ReviewedRelease release =
-        ReleaseReview.review(client.release(id), key.address(), pins(), Instant.now());
+        ReleaseReview.review(
+            client.release(id),
+            key.address(),
+            pinOptions.pins(spec.commandLine().getErr()),
+            Instant.now());
     show(release, key.address(), out);
     String verb = declineReason == null ? "Sign" : "Decline";
     if (!yes && !terminal.confirm(verb + " this release? [y/N] ")) {
@@ -141,7 +111,7 @@ class SignCommand implements Callable<Integer> {
       return 1;
     }
     ECKeyPair pair =
-        key.unlock(terminal.secret(KEYSTORE_PASSWORD_ENV, "Password of " + keystore + ": "));
+        key.unlock(() -> terminal.secret(KEYSTORE_PASSWORD_ENV, "Password of " + keystore + ": "));
     if (declineReason == null) {
       SignatureAnswer answer =
           client.sign(id, key.address(), Signatures.sign(release.digest(), pair));
@@ -154,10 +124,8 @@ class SignCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void validate(String login) {
-    if (login == null || login.isBlank()) {
-      throw usage("give --user or set " + USER_ENV);
-    }
+  private void validate() {
+    login.validate(terminal);
     if (releaseId != null && !releaseId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
       throw usage("--release must be a release id such as release-ORACLE-1.4.2");
     }
@@ -165,27 +133,10 @@ class SignCommand implements Callable<Integer> {
         && (declineReason.isBlank() || declineReason.length() > DeclineAction.MAX_REASON)) {
       throw usage("--decline needs a reason of 1 to " + DeclineAction.MAX_REASON + " characters");
     }
-    try {
-      ConnectionOptions.requireHttp("--platform", platform);
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
   }
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  private Pins pins() {
-    Pins pins = new Pins(expectedMultisig, expectedChainId);
-    if (!pins.isComplete()) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "warning: without --expect-multisig and --expect-chain-id you trust the platform to"
-                  + " name the right contract and chain; pin both (the deployment's values).");
-    }
-    return pins;
   }
 
   /** No request (nothing to do) or several (the signer must choose): exit 0 or 2. */

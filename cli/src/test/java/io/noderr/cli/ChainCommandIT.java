@@ -65,7 +65,7 @@ class ChainCommandIT {
                 + " --expect-chain-id 1337");
     for (int n = 1; n <= 3; n++) {
       Keystore keystore = Keystore.read(keys.resolve(DemoKeystores.signerFile(n)));
-      assertThat(Signatures.addressOf(keystore.unlock("noderr-demo".toCharArray())))
+      assertThat(Signatures.addressOf(keystore.unlock("noderr-demo"::toCharArray)))
           .isEqualTo(DemoSigners.addresses().get(n - 1));
     }
     assertThat(Keystore.read(keys.resolve("sender.json")).address()).isEqualTo(SENDER);

@@ -78,8 +78,8 @@ class SignCommandTest {
     // Light scrypt keeps the test fast; `noderr chain` writes geth's full-strength form.
     String file = WalletUtils.generateWalletFile("keystore-pw", SIGNER, dir.toFile(), false);
     keystore = dir.resolve(file);
-    env.put(SignCommand.USER_ENV, "signer1");
-    env.put(SignCommand.PASSWORD_ENV, "platform-pw");
+    env.put(PlatformLogin.USER_ENV, "signer1");
+    env.put(PlatformLogin.PASSWORD_ENV, "platform-pw");
     env.put(SignCommand.KEYSTORE_PASSWORD_ENV, "keystore-pw");
     platform = StubPlatform.start();
     platform.on("GET", "/api/v1/releases/" + ID, this::releaseRequest);
@@ -219,21 +219,21 @@ class SignCommandTest {
 
   @Test
   void withoutTerminal_missingSecretsAndConfirmations_areOneLineErrors() {
-    env.remove(SignCommand.PASSWORD_ENV);
+    env.remove(PlatformLogin.PASSWORD_ENV);
     assertRefused(
         sign("--release", ID, "--yes"), "no terminal to ask for the password: set NODERR_PASSWORD");
 
-    env.put(SignCommand.PASSWORD_ENV, "platform-pw");
+    env.put(PlatformLogin.PASSWORD_ENV, "platform-pw");
     assertRefused(
         sign("--release", ID), "no terminal to confirm on: read the request, then pass --yes");
   }
 
   @Test
   void platformRefusals_andAWrongKeystorePassword_areOneLineErrors() {
-    env.put(SignCommand.PASSWORD_ENV, "wrong");
+    env.put(PlatformLogin.PASSWORD_ENV, "wrong");
     assertRefused(sign("--release", ID, "--yes"), "bad credentials");
 
-    env.put(SignCommand.PASSWORD_ENV, "platform-pw");
+    env.put(PlatformLogin.PASSWORD_ENV, "platform-pw");
     env.put(SignCommand.KEYSTORE_PASSWORD_ENV, "wrong");
     assertRefused(sign("--release", ID, "--yes"), "cannot unlock keystore");
     assertThat(platform.requests("POST")).isEmpty();
@@ -241,7 +241,7 @@ class SignCommandTest {
 
   @Test
   void usageErrors_exitWith2() {
-    env.remove(SignCommand.USER_ENV);
+    env.remove(PlatformLogin.USER_ENV);
     assertThat(sign("--release", ID)).isEqualTo(2);
     assertThat(err.toString()).contains("give --user or set NODERR_USER");
 
@@ -261,7 +261,7 @@ class SignCommandTest {
         new ArrayList<>(
             List.of("--platform", platform.uri().toString(), "--keystore", keystore.toString()));
     all.addAll(List.of(args));
-    CommandLine cli = NoderrCli.cli(new SignCommand(new ScriptedTerminal()));
+    CommandLine cli = NoderrCli.cli(new SignCommand(new ScriptedTerminal(env, typed)));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(all.toArray(String[]::new));
@@ -340,23 +340,5 @@ class SignCommandTest {
         1,
         "threshold",
         2);
-  }
-
-  /** The environment map, no terminal for secrets, and the typed answers in order (if any). */
-  private final class ScriptedTerminal implements Terminal {
-    @Override
-    public String env(String name) {
-      return env.get(name);
-    }
-
-    @Override
-    public char[] readPassword(String prompt) {
-      return null;
-    }
-
-    @Override
-    public String readLine(String prompt) {
-      return typed.isEmpty() ? null : typed.remove(0);
-    }
   }
 }

@@ -5,6 +5,7 @@ import io.noderr.signing.Address;
 import io.noderr.signing.Signatures;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Wallet;
 import org.web3j.crypto.WalletFile;
@@ -16,7 +17,7 @@ import org.web3j.utils.Numeric;
  * A signer's key in a web3j/geth keystore file. The address is read without the password, so the
  * request is reviewed before the key is unlocked.
  */
-public final class Keystore {
+public final class Keystore implements SignerKey {
 
   private static final ObjectMapper JSON = ObjectMapperFactory.getObjectMapper();
 
@@ -48,6 +49,7 @@ public final class Keystore {
   }
 
   /** The address the keystore says it holds (checked against the key by {@link #unlock}). */
+  @Override
   public Address address() {
     return address;
   }
@@ -55,10 +57,11 @@ public final class Keystore {
   /**
    * @throws IllegalArgumentException for a wrong password, or a key that is not the named address
    */
-  public ECKeyPair unlock(char[] password) {
+  @Override
+  public ECKeyPair unlock(Supplier<char[]> password) {
     ECKeyPair key;
     try {
-      key = Wallet.decrypt(new String(password), wallet);
+      key = Wallet.decrypt(new String(password.get()), wallet);
     } catch (CipherException e) {
       throw new IllegalArgumentException("cannot unlock keystore " + file + ": " + e.getMessage());
     }

@@ -30,7 +30,7 @@ public final class ReleaseReview {
           request.id() + " is " + request.status() + ", not awaiting signatures");
     }
     MultisigDomain domain = domain(request);
-    requirePinned(domain, pins);
+    pins.require(domain);
     String tierName = tierName(request);
     PublishAction action = action(request);
     byte[] digest = action.digest(domain);
@@ -54,25 +54,6 @@ public final class ReleaseReview {
       return new MultisigDomain(request.chainId(), Address.of(request.multisig()));
     } catch (IllegalArgumentException e) {
       throw malformed(e);
-    }
-  }
-
-  private static void requirePinned(MultisigDomain domain, Pins pins) {
-    if (pins.multisig() != null && !pins.multisig().equals(domain.verifyingContract())) {
-      throw new SigningRefused(
-          "the request names multisig "
-              + domain.verifyingContract().checksummed()
-              + ", not the expected "
-              + pins.multisig().checksummed()
-              + " — not signing");
-    }
-    if (pins.chainId() != null && pins.chainId() != domain.chainId()) {
-      throw new SigningRefused(
-          "the request names chain "
-              + domain.chainId()
-              + ", not the expected "
-              + pins.chainId()
-              + " — not signing");
     }
   }
 

@@ -3,24 +3,21 @@ package io.noderr.cli.signer;
 import io.noderr.agent.platform.JsonApi;
 import io.noderr.signing.Address;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** A signer's side of the platform's release API, as a person (HTTP Basic, role SIGNER). */
+/** A signer's side of the platform's release API, as a person (role SIGNER). */
 public final class SignerClient {
 
   private final JsonApi api;
   private final String authorization;
 
-  public SignerClient(URI platform, String user, char[] password) {
+  /**
+   * @param authorization the Authorization header (a person's API token or HTTP Basic login)
+   */
+  public SignerClient(URI platform, String authorization) {
     this.api = new JsonApi(platform);
-    this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(
-                    (user + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
+    this.authorization = authorization;
   }
 
   public List<PendingRelease> pending() {
