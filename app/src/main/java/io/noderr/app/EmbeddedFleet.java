@@ -3,12 +3,15 @@ package io.noderr.app;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.cli.sim.FailurePlan;
 import io.noderr.cli.sim.FleetSimulator;
+import io.noderr.cli.sim.FleetState;
 import io.noderr.cli.sim.SimulatedFleetSpec;
 import io.noderr.cli.sim.TokenEnrollment;
 import io.noderr.console.sim.SimulatedFleetControl;
 import io.noderr.gateway.agent.EmbeddedFleetCredential;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -65,12 +68,19 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
     String direct =
         properties.bypassGateway() ? env.getRequiredProperty("noderr.temporal.target") : null;
     String credential = env.getProperty("noderr.temporal.credential", "");
+    // Kept in the data directory, as real nodes keep their containers across a platform restart.
+    FleetState state =
+        FleetState.open(
+            Path.of(env.getRequiredProperty("noderr.data-dir"))
+                .resolve("sim")
+                .resolve(spec.idPrefix() + ".json"));
     simulator =
         new FleetSimulator(
             spec,
             () -> enrollment.connect(direct, namespace, credential.isBlank() ? null : credential),
             enrollment,
-            client);
+            client,
+            state);
     simulator.releaseFaults().apply(properties.releaseFaults());
     simulator.start(properties.heartbeatInterval());
   }
@@ -88,6 +98,11 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
   @Override
   public void applyReleaseFaults(String spec) {
     fleet().releaseFaults().apply(spec);
+  }
+
+  @Override
+  public Map<String, Map<String, Integer>> appliedUpdates() {
+    return fleet().state().appliedUpdates();
   }
 
   private FleetSimulator fleet() {

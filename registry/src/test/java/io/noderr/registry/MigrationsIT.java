@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("10");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("13");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -55,6 +55,7 @@ class MigrationsIT {
             "node_identities",
             "node_sessions",
             "release_requests",
+            "release_signatures",
             "beacon_events",
             "beacon_cursor",
             "local_beacon",
@@ -64,6 +65,10 @@ class MigrationsIT {
             "api_tokens",
             "auto_deploy_policies",
             "auto_deploy_cursor",
+            "rollout_checkpoints",
+            "emergencies",
+            "tier_holds",
+            "emergency_quarantines",
             "flyway_schema_history");
   }
 

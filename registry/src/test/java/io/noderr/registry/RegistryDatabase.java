@@ -177,10 +177,12 @@ public final class RegistryDatabase
     jdbc()
         .execute(
             "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;"
-                + " TRUNCATE audit_log, workflow_runs, node_sessions, node_identities,"
+                + " TRUNCATE audit_log, emergency_quarantines, tier_holds, emergencies,"
+                + " workflow_runs, node_sessions, node_identities,"
                 + " pending_registrations, auth_challenges, install_tokens, deployment_nodes,"
                 + " deployments, nodes, operators, node_applications, software_versions,"
-                + " release_requests, beacon_events, beacon_cursor, rollout_targets, rollouts,"
+                + " release_requests, release_signatures, beacon_events, beacon_cursor,"
+                + " rollout_checkpoints, rollout_targets, rollouts,"
                 + " auto_deploy_policies, auto_deploy_cursor"
                 + " RESTART IDENTITY;"
                 + " ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;"

@@ -3,6 +3,7 @@ package io.noderr.signing;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** What every multisig action checks and shows alike: its nonce, deadline and domain. */
 final class Actions {
@@ -29,7 +30,7 @@ final class Actions {
 
   /** Concatenates summary parts. */
   static List<String> lines(List<String> head, List<String> footer) {
-    return java.util.stream.Stream.concat(head.stream(), footer.stream()).toList();
+    return Stream.concat(head.stream(), footer.stream()).toList();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.noderr.signing;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public record ChangeSignersAction(
 
   /** What a signer reads before signing: every new signer, one a line. */
   public List<String> summary(MultisigDomain domain) {
-    List<String> head = new java.util.ArrayList<>();
+    List<String> head = new ArrayList<>();
     head.add(
         "CHANGE SIGNERS to "
             + threshold

@@ -1,6 +1,7 @@
 package io.noderr.console;
 
 import io.noderr.console.sim.SimulatedFleetControl;
+import java.util.Map;
 
 /**
  * The console tests' stand-in for the simulated fleet {@code noderr up} hosts: it keeps the spec it
@@ -28,5 +29,10 @@ public class StandInFleet implements SimulatedFleetControl {
           "release fault '" + next + "': the kind must be unhealthy, slow, crash or hang");
     }
     spec = next;
+  }
+
+  @Override
+  public Map<String, Map<String, Integer>> appliedUpdates() {
+    return Map.of("sim-00001", Map.of("rollout-1/sim-00001", 1));
   }
 }

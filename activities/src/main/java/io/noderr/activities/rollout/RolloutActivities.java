@@ -20,7 +20,10 @@ public interface RolloutActivities {
   @ActivityMethod
   RolloutPlan plan(PlanRequest request);
 
-  /** Nodes at positions [from, to) of the stored order. */
+  /**
+   * Nodes at positions [from, to) of the stored order that have no result yet; the results already
+   * stored for the others come with them (see {@link TargetPage#recorded}).
+   */
   @ActivityMethod
   TargetPage targets(TargetRange range);
 
@@ -44,4 +47,11 @@ public interface RolloutActivities {
   /** Writes the rollout's read-model row and the step's audit entry, once per step sequence. */
   @ActivityMethod
   void recordProgress(RolloutProgress progress);
+
+  /**
+   * Stores where the rollout stands (its input and checkpoint), replacing an older checkpoint, so
+   * an embedded platform that restarts without Temporal's histories can start it again from there.
+   */
+  @ActivityMethod
+  void checkpoint(CheckpointWrite checkpoint);
 }

@@ -1,15 +1,12 @@
 package io.noderr.app.embedded;
 
 import io.noderr.http.Secrets;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,8 +22,6 @@ import org.springframework.core.env.MapPropertySource;
 public class EmbeddedServicesInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedServicesInitializer.class);
-
   /** Prefix of the embedded Temporal server's platform credential (secret scanners see it). */
   static final String CREDENTIAL_PREFIX = "ntc_";
 
@@ -41,10 +36,10 @@ public class EmbeddedServicesInitializer
 
     String databaseUrl = env.getProperty("noderr.database.url", "");
     if (databaseUrl.isBlank()) {
-      EmbeddedPostgres postgres =
-          startPostgres(Path.of(env.getRequiredProperty("noderr.data-dir")).resolve("pg"));
+      EmbeddedDatabase postgres =
+          EmbeddedDatabase.start(Path.of(env.getRequiredProperty("noderr.data-dir")));
       beans.registerDisposableBean("embeddedPostgres", postgres::close);
-      resolved.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+      resolved.put("spring.datasource.url", postgres.jdbcUrl());
       resolved.put("spring.datasource.username", "postgres");
       resolved.put("spring.datasource.password", "");
       resolved.put("noderr.database.embedded", "true");
@@ -86,24 +81,6 @@ public class EmbeddedServicesInitializer
       throw new PlatformStartupException(
           "cannot write the embedded Temporal credential to " + file + ": " + e.getMessage(),
           "check the data directory is writable, or use --data-dir");
-    }
-  }
-
-  private static EmbeddedPostgres startPostgres(Path dataDir) {
-    try {
-      Files.createDirectories(dataDir);
-      EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDir)
-              .setCleanDataDirectory(false)
-              .setServerConfig("listen_addresses", "127.0.0.1")
-              .start();
-      log.info("embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(), dataDir);
-      return postgres;
-    } catch (IOException e) {
-      throw new PlatformStartupException(
-          "cannot start embedded PostgreSQL with data in " + dataDir + ": " + e.getMessage(),
-          "check the directory is writable and holds PostgreSQL 17 data, or use --data-dir");
     }
   }
 }

@@ -46,6 +46,7 @@ public class FleetSimulator implements AutoCloseable {
   private final Supplier<AgentHost> connect;
   private final FleetAdmission admission;
   private final PlatformClient platform;
+  private final FleetState state;
 
   /** One check per tier, all reading one cached beacon: each node uses its admitted tier's. */
   private final Map<BeaconTier, BeaconDigestCheck> releaseChecks = new EnumMap<>(BeaconTier.class);
@@ -67,10 +68,25 @@ public class FleetSimulator implements AutoCloseable {
       Supplier<AgentHost> connect,
       FleetAdmission admission,
       PlatformClient platform) {
+    this(spec, connect, admission, platform, FleetState.inMemory());
+  }
+
+  /**
+   * @param state the releases the nodes run and the updates applied to them, kept across restarts
+   *     when it is a file's ({@link FleetState#open}); a node it does not know yet starts on the
+   *     spec's version
+   */
+  public FleetSimulator(
+      SimulatedFleetSpec spec,
+      Supplier<AgentHost> connect,
+      FleetAdmission admission,
+      PlatformClient platform,
+      FleetState state) {
     this.spec = spec;
     this.connect = connect;
     this.admission = admission;
     this.platform = platform;
+    this.state = state;
     CachingBeaconSource beacon =
         new CachingBeaconSource(
             new PlatformBeaconSource(platform), BEACON_CACHE, Clock.systemUTC());
@@ -93,14 +109,15 @@ public class FleetSimulator implements AutoCloseable {
     }
     List<String> ids = admission.admit(entries);
     host = connect.get();
-    RunningRelease release = new RunningRelease(spec.version(), digestOf(spec.version()));
+    Map<String, RunningRelease> releases =
+        state.join(ids, new RunningRelease(spec.version(), digestOf(spec.version())));
     Clock clock = Clock.systemUTC();
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
       BeaconDigestCheck releaseCheck =
           releaseChecks.get(BeaconTier.valueOf(admission.admittedTier(entries.get(i))));
       SimulatedNode node = new SimulatedNode(id, spec.failures());
-      SimulatedRuntime runtime = new SimulatedRuntime(release, node);
+      SimulatedRuntime runtime = new SimulatedRuntime(releases.get(id), node);
       NodeStatusActivitiesImpl activities =
           new NodeStatusActivitiesImpl(
               id, runtime, new SimulatedHostMetrics(id, clock), node, clock);
@@ -110,7 +127,7 @@ public class FleetSimulator implements AutoCloseable {
                 id,
                 activities,
                 releaseCheck,
-                new SimulatedUpdates(node, runtime, releaseFaults, releaseCheck)));
+                new SimulatedUpdates(node, runtime, releaseFaults, releaseCheck, state)));
       }
       nodes.add(node);
       agents.add(activities);
@@ -124,6 +141,11 @@ public class FleetSimulator implements AutoCloseable {
   /** The per-release failure knobs of this fleet, settable while it runs. */
   public ReleaseFaults releaseFaults() {
     return releaseFaults;
+  }
+
+  /** What the fleet keeps across restarts: releases, and the updates applied to each node. */
+  public FleetState state() {
+    return state;
   }
 
   /** How many hosted nodes have each failure mode. */

@@ -23,7 +23,9 @@ import java.util.Optional;
  * image the beacon publishes, so what the signers published installs and nothing else does (a
  * mismatch is DIGEST_MISMATCH with the beacon's words). The node's failure mode applies (SLOW
  * delays, CRASH dies mid-update and comes back), plus the per-release faults ({@link
- * ReleaseFaults}). Idempotent per update id: a retry answers with the first outcome.
+ * ReleaseFaults}). Idempotent per update id: a retry answers with the first outcome, and an update
+ * or revert applied before the simulator restarted is not applied again ({@link FleetState} keeps
+ * the releases and the applied update ids).
  */
 class SimulatedUpdates implements NodeUpdateActivities {
 
@@ -32,6 +34,7 @@ class SimulatedUpdates implements NodeUpdateActivities {
   private final SimulatedRuntime runtime;
   private final ReleaseFaults faults;
   private final NodeReleaseActivities releaseCheck;
+  private final FleetState state;
   private volatile RunningRelease previous;
   private volatile String lastUpdateId;
   private volatile NodeUpdateResult lastResult;
@@ -39,17 +42,21 @@ class SimulatedUpdates implements NodeUpdateActivities {
 
   /**
    * @param releaseCheck the beacon check of this node's own tier
+   * @param state where the node's releases and applied updates are kept
    */
   SimulatedUpdates(
       SimulatedNode node,
       SimulatedRuntime runtime,
       ReleaseFaults faults,
-      NodeReleaseActivities releaseCheck) {
+      NodeReleaseActivities releaseCheck,
+      FleetState state) {
     this.nodeId = node.nodeId();
     this.node = node;
     this.runtime = runtime;
     this.faults = faults;
     this.releaseCheck = releaseCheck;
+    this.state = state;
+    this.previous = state.previous(nodeId).orElse(null);
   }
 
   @Override
@@ -58,6 +65,10 @@ class SimulatedUpdates implements NodeUpdateActivities {
       return lastResult;
     }
     long started = System.nanoTime();
+    if (state.timesApplied(nodeId, request.updateId()) > 0) {
+      // Delivered again after the simulator restarted (the platform never saw the answer).
+      return result(Outcome.UPDATED, null, "applied before a restart", started);
+    }
     node.beforeActivity("update");
     RunningRelease current = runtime.running();
     NodeUpdateResult result;
@@ -84,6 +95,7 @@ class SimulatedUpdates implements NodeUpdateActivities {
       } else {
         previous = current;
         runtime.install(new RunningRelease(request.version(), request.imageDigest()));
+        state.applied(nodeId, request.updateId(), runtime.running(), previous);
         result = result(Outcome.UPDATED, null, "swapped from " + current.version(), started);
       }
     }
@@ -95,6 +107,9 @@ class SimulatedUpdates implements NodeUpdateActivities {
   @Override
   public synchronized NodeUpdateResult revert(NodeRevertRequest request) {
     long started = System.nanoTime();
+    if (state.timesApplied(nodeId, request.updateId()) > 0) {
+      return result(Outcome.ROLLED_BACK, null, "reverted before a restart", started);
+    }
     node.beforeActivity("revert");
     RunningRelease current = runtime.running();
     if (previous == null || !current.version().equals(request.fromVersion())) {
@@ -106,6 +121,7 @@ class SimulatedUpdates implements NodeUpdateActivities {
     }
     runtime.install(previous);
     previous = null;
+    state.applied(nodeId, request.updateId(), runtime.running(), null);
     return result(Outcome.ROLLED_BACK, null, "back from " + current.version(), started);
   }
 

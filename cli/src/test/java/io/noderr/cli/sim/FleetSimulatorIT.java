@@ -13,6 +13,9 @@ import io.noderr.activities.node.HealthProbeRequest;
 import io.noderr.activities.node.HealthState;
 import io.noderr.activities.node.NodeReleaseActivities;
 import io.noderr.activities.node.NodeStatusActivities;
+import io.noderr.activities.node.NodeUpdateActivities;
+import io.noderr.activities.node.NodeUpdateRequest;
+import io.noderr.activities.node.NodeUpdateResult;
 import io.noderr.activities.node.ReleaseToVerify;
 import io.noderr.activities.node.ReleaseVerified;
 import io.noderr.activities.node.StatusRequest;
@@ -32,6 +35,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A simulated fleet on the Temporal test server: every node answers on its own queue with the real
@@ -63,7 +68,8 @@ class FleetSimulatorIT {
   void setUp() throws IOException {
     env = TestWorkflowEnvironment.newInstance();
     env.newWorker(TaskQueues.PLATFORM)
-        .registerWorkflowImplementationTypes(AskNodeImpl.class, VerifyOnNodeImpl.class);
+        .registerWorkflowImplementationTypes(
+            AskNodeImpl.class, VerifyOnNodeImpl.class, UpdateNodeImpl.class);
     env.start();
     platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     platform.createContext("/api/v1/agent/enrollments", e -> answer(e, this::enroll));
@@ -152,6 +158,32 @@ class FleetSimulatorIT {
   }
 
   @Test
+  void restartedFleet_runsWhatItRanBefore_andIsNotGivenTheSameUpdateTwice(@TempDir Path dir) {
+    Path stateFile = dir.resolve("v.json");
+    SimulatedFleetSpec spec = new SimulatedFleetSpec("v", 10, "2.0.0", FailurePlan.NONE, true);
+    String oracleNode = "v-00007"; // with mixed tiers the seventh node serves ORACLE
+    try (FleetSimulator fleet = fleet(spec, TOKEN, FleetState.open(stateFile))) {
+      fleet.start(Duration.ofSeconds(10));
+      assertThat(update(oracleNode, "rollout-1/" + oracleNode)).isEqualTo("UPDATED 2.1.0");
+    }
+
+    // Restarted with a spec naming another version: the nodes run what the file says.
+    SimulatedFleetSpec later = new SimulatedFleetSpec("v", 10, "3.0.0", FailurePlan.NONE, true);
+    try (FleetSimulator fleet = fleet(later, TOKEN, FleetState.open(stateFile))) {
+      fleet.start(Duration.ofSeconds(10));
+      assertThat(ask(oracleNode)).isEqualTo("2.1.0/HEALTHY");
+      assertThat(ask("v-00001")).isEqualTo("2.0.0/HEALTHY");
+      // A resumed rollout delivers the same update again: answered, not applied again.
+      assertThat(update(oracleNode, "rollout-1/" + oracleNode)).isEqualTo("UPDATED 2.1.0");
+      assertThat(fleet.state().appliedUpdates())
+          .isEqualTo(Map.of(oracleNode, Map.of("rollout-1/" + oracleNode, 1)));
+    }
+    assertThat(FleetState.open(stateFile).versions())
+        .hasSize(10)
+        .containsEntry(oracleNode, "2.1.0");
+  }
+
+  @Test
   void start_failsWithReadableMessage_whenPlatformRefusesToken() {
     SimulatedFleetSpec spec = new SimulatedFleetSpec("t", 3, "2.0.0", FailurePlan.NONE);
     try (FleetSimulator fleet = fleet(spec, "wrong")) {
@@ -186,9 +218,25 @@ class FleetSimulatorIT {
   }
 
   private FleetSimulator fleet(SimulatedFleetSpec spec, String token) {
+    return fleet(spec, token, FleetState.inMemory());
+  }
+
+  private FleetSimulator fleet(SimulatedFleetSpec spec, String token, FleetState state) {
     PlatformClient client = client(token);
     return new FleetSimulator(
-        spec, () -> AgentHost.using(env.getWorkflowClient()), new TokenEnrollment(client), client);
+        spec,
+        () -> AgentHost.using(env.getWorkflowClient()),
+        new TokenEnrollment(client),
+        client,
+        state);
+  }
+
+  private String update(String nodeId, String updateId) {
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            UpdateNode.class,
+            WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.PLATFORM).build())
+        .update(nodeId, updateId);
   }
 
   private PlatformClient client(String token) {
@@ -255,6 +303,40 @@ class FleetSimulatorIT {
       String version = node.reportStatus(new StatusRequest("test")).version();
       HealthState health = node.probeHealth(new HealthProbeRequest(1000)).health();
       return version + "/" + health;
+    }
+  }
+
+  /** Updates one ORACLE node, on its own queue, to the 2.1.0 its beacon publishes. */
+  @WorkflowInterface
+  public interface UpdateNode {
+    @WorkflowMethod
+    String update(String nodeId, String updateId);
+  }
+
+  public static class UpdateNodeImpl implements UpdateNode {
+    @Override
+    public String update(String nodeId, String updateId) {
+      NodeUpdateActivities node =
+          Workflow.newActivityStub(
+              NodeUpdateActivities.class,
+              ActivityOptions.newBuilder()
+                  .setTaskQueue(TaskQueues.node(nodeId))
+                  .setStartToCloseTimeout(Duration.ofSeconds(10))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                  .build());
+      NodeUpdateResult result =
+          node.update(
+              new NodeUpdateRequest(
+                  updateId,
+                  "ORACLE",
+                  "2.1.0",
+                  "noderr/node:2.1.0",
+                  FleetSimulator.digestOf("2.1.0"),
+                  NodeUpdateRequest.Strategy.HAND_OVER,
+                  0,
+                  10_000,
+                  false));
+      return result.outcome() + " " + result.runningVersion();
     }
   }
 

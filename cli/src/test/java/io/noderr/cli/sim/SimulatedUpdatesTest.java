@@ -19,9 +19,13 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SimulatedUpdatesTest {
 
@@ -35,7 +39,8 @@ class SimulatedUpdatesTest {
 
   private final BeaconDigestCheck beacon =
       new BeaconDigestCheck(new TestBeacon(tier -> Optional.ofNullable(published)), BeaconTier.ALL);
-  private final SimulatedUpdates updates = new SimulatedUpdates(node, runtime, faults, beacon);
+  private final SimulatedUpdates updates =
+      new SimulatedUpdates(node, runtime, faults, beacon, FleetState.inMemory());
 
   private void publish(String version) {
     published = new BeaconRelease(version, ImageDigest.parse(FleetSimulator.digestOf(version)));
@@ -104,13 +109,48 @@ class SimulatedUpdatesTest {
   @Test
   void aCrashMidUpdate_failsTheAttempt_andTheRetryOfTheSameUpdateFinishesIt() {
     SimulatedNode crashing = new SimulatedNode("sim-00002", new FailurePlan(0, 0, 0, 0, 0, 10));
-    SimulatedUpdates agent = new SimulatedUpdates(crashing, runtime, faults, beacon);
+    SimulatedUpdates agent =
+        new SimulatedUpdates(crashing, runtime, faults, beacon, FleetState.inMemory());
     faults.set("1.7.0", ReleaseFaults.Kind.CRASH, 100);
     publish("1.7.0");
 
     assertThatThrownBy(() -> agent.update(request("u1", "1.7.0"))).hasMessageContaining("crash");
     assertThat(runtime.running().version()).isEqualTo("1.0.0");
     assertThat(agent.update(request("u1", "1.7.0")).outcome()).isEqualTo(Outcome.UPDATED);
+  }
+
+  @Test
+  void aRestartedNode_keepsItsReleaseAndPinnedPrevious_andAppliesNoUpdateTwice(@TempDir Path dir) {
+    Path file = dir.resolve("sim.json");
+    publish("1.1.0");
+    assertThat(restarted(file).update(request("u1", "1.1.0")).outcome()).isEqualTo(Outcome.UPDATED);
+
+    // The platform never saw the answer and delivers u1 again to the restarted agent.
+    SimulatedUpdates again = restarted(file);
+    var redelivered = again.update(request("u1", "1.1.0"));
+    assertThat(redelivered.outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(redelivered.runningVersion()).isEqualTo("1.1.0");
+    assertThat(redelivered.detail()).isEqualTo("applied before a restart");
+
+    publish("1.2.0"); // the pinned previous release needs no beacon, also after a restart
+    assertThat(again.revert(new NodeRevertRequest("r1", "1.1.0", 1_000)).outcome())
+        .isEqualTo(Outcome.ROLLED_BACK);
+    SimulatedUpdates afterRevert = restarted(file);
+    assertThat(afterRevert.revert(new NodeRevertRequest("r1", "1.1.0", 1_000)).detail())
+        .isEqualTo("reverted before a restart");
+
+    FleetState kept = FleetState.open(file);
+    assertThat(kept.versions()).containsEntry("sim-00001", "1.0.0");
+    assertThat(kept.appliedUpdates()).isEqualTo(Map.of("sim-00001", Map.of("u1", 1, "r1", 1)));
+  }
+
+  /** The node's agent as it comes back after its process died: state read from the file. */
+  private SimulatedUpdates restarted(Path file) {
+    FleetState state = FleetState.open(file);
+    RunningRelease initial = new RunningRelease("1.0.0", FleetSimulator.digestOf("1.0.0"));
+    SimulatedRuntime restartedRuntime =
+        new SimulatedRuntime(state.join(List.of("sim-00001"), initial).get("sim-00001"), node);
+    return new SimulatedUpdates(node, restartedRuntime, faults, beacon, state);
   }
 
   @Test

@@ -76,6 +76,19 @@ public class Rollouts {
         == 1;
   }
 
+  /**
+   * Shows {@code status} without a workflow step: the platform's own word on a rollout whose
+   * workflow it is starting again (RESUMING) or could not (FAILED). The row's step stays, so the
+   * workflow's next recorded step replaces it.
+   *
+   * @return false when there is no such rollout
+   */
+  public boolean showUntilNextStep(String id, String status) {
+    return jdbc.update(
+            "UPDATE rollouts SET status = ?, updated_at = now() WHERE id = ?", status, id)
+        == 1;
+  }
+
   public Optional<RolloutRow> find(String id) {
     return jdbc
         .query("SELECT " + COLUMNS + " FROM rollouts WHERE id = ?", Rollouts::row, id)

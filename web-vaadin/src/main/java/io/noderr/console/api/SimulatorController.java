@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/simulator}: the hosted simulated fleet's failure injection (404 when the platform
- * hosts none). {@code PUT /api/v1/simulator/release-faults {"spec": "1.6.0:unhealthy=30"}}.
+ * hosts none). {@code PUT /api/v1/simulator/release-faults {"spec": "1.6.0:unhealthy=30"}}; {@code
+ * GET /api/v1/simulator/applied-updates}: what each node applied, for kill drills.
  */
 @RestController
 class SimulatorController {
@@ -32,6 +33,15 @@ class SimulatorController {
   ResponseEntity<?> state() {
     return simulator
         .state()
+        .<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(SimulatorController::absent);
+  }
+
+  /** For kill drills: per node, the times each update id was applied (across restarts). */
+  @GetMapping("/api/v1/simulator/applied-updates")
+  ResponseEntity<?> appliedUpdates() {
+    return simulator
+        .appliedUpdates()
         .<ResponseEntity<?>>map(ResponseEntity::ok)
         .orElseGet(SimulatorController::absent);
   }

@@ -1,5 +1,7 @@
 package io.noderr.console.sim;
 
+import java.util.Map;
+
 /**
  * The knobs of a simulated fleet hosted by this process ({@code noderr up} with simulated nodes).
  * Absent — no bean — when the platform runs without one, as in production.
@@ -19,4 +21,11 @@ public interface SimulatedFleetControl {
    * @throws IllegalArgumentException naming the bad entry; no knob changed
    */
   void applyReleaseFaults(String spec);
+
+  /**
+   * Per node, how many times each update id was applied to it (a swap or a revert that took place),
+   * across restarts of the platform: a kill drill proves with it that no node received the same
+   * update twice. Nodes never updated are absent.
+   */
+  Map<String, Map<String, Integer>> appliedUpdates();
 }

@@ -1,6 +1,9 @@
 package io.noderr.console.sim;
 
 import io.noderr.registry.audit.AuditLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,6 +56,37 @@ public class SimulatorService {
     return new SimulatorState(control.nodes(), control.releaseFaults());
   }
 
+  /**
+   * Per node, how many times each update id was applied to it, kept across platform restarts, and
+   * the pairs applied more than once (what a kill drill checks is empty); empty when no fleet.
+   */
+  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  public Optional<AppliedUpdates> appliedUpdates() {
+    return Optional.ofNullable(fleet.getIfAvailable())
+        .map(SimulatedFleetControl::appliedUpdates)
+        .map(AppliedUpdates::of);
+  }
+
   /** The fleet's size and its release faults as a spec (empty: none). */
   public record SimulatorState(int nodes, String releaseFaults) {}
+
+  /**
+   * @param nodes per node, update id to the times it was applied
+   * @param repeated the updates applied more than once to a node, as {@code node updateId x N}
+   */
+  public record AppliedUpdates(Map<String, Map<String, Integer>> nodes, List<String> repeated) {
+
+    static AppliedUpdates of(Map<String, Map<String, Integer>> nodes) {
+      List<String> repeated = new ArrayList<>();
+      nodes.forEach(
+          (node, updates) ->
+              updates.forEach(
+                  (update, times) -> {
+                    if (times > 1) {
+                      repeated.add(node + " " + update + " x" + times);
+                    }
+                  }));
+      return new AppliedUpdates(nodes, repeated);
+    }
+  }
 }

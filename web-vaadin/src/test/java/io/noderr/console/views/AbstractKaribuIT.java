@@ -83,7 +83,7 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
    */
   void emptyFleet() {
     jdbc.execute(
-        "TRUNCATE rollout_targets, rollouts, deployment_nodes, deployments, workflow_runs,"
+        "TRUNCATE rollout_checkpoints, rollout_targets, rollouts, deployment_nodes, deployments, workflow_runs,"
             + " node_sessions, node_identities, nodes, operators");
   }
 

@@ -370,10 +370,11 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
       simulate(data, EmergencyFailures.BEACON_REFUSED);
       TransactionReceipt receipt = sendAndCheck(data);
       log.info(
-          "{} in transaction {}, block {}",
+          "{} in transaction {}, block {}, gas used {}",
           action,
           receipt.getTransactionHash(),
-          receipt.getBlockNumber());
+          receipt.getBlockNumber(),
+          receipt.getGasUsed());
       return new BeaconTransaction(
           receipt.getTransactionHash(), receipt.getBlockNumber().longValueExact(), false);
     } catch (IOException e) {

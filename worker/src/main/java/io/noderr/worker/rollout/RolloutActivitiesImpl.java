@@ -1,7 +1,9 @@
 package io.noderr.worker.rollout;
 
 import io.noderr.activities.node.NodeUpdateResult;
+import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
+import io.noderr.activities.rollout.CheckpointWrite;
 import io.noderr.activities.rollout.NodeTarget;
 import io.noderr.activities.rollout.PlanRequest;
 import io.noderr.activities.rollout.ResultBatch;
@@ -15,6 +17,8 @@ import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.node.LivenessRegistry;
 import io.noderr.registry.rollout.RolloutCandidate;
 import io.noderr.registry.rollout.RolloutCandidates;
+import io.noderr.registry.rollout.RolloutCheckpoints;
+import io.noderr.registry.rollout.RolloutCheckpoints.StoredCheckpoint;
 import io.noderr.registry.rollout.RolloutRow;
 import io.noderr.registry.rollout.RolloutTarget;
 import io.noderr.registry.rollout.RolloutTargets;
@@ -22,6 +26,7 @@ import io.noderr.registry.rollout.Rollouts;
 import io.noderr.registry.rollout.TargetResult;
 import io.noderr.registry.rollout.TargetStatus;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,18 +56,21 @@ public class RolloutActivitiesImpl implements RolloutActivities {
   private final Rollouts rollouts;
   private final AuditLog audit;
   private final LivenessRegistry liveness;
+  private final RolloutCheckpoints checkpoints;
 
   public RolloutActivitiesImpl(
       RolloutCandidates candidates,
       RolloutTargets targets,
       Rollouts rollouts,
       AuditLog audit,
-      LivenessRegistry liveness) {
+      LivenessRegistry liveness,
+      RolloutCheckpoints checkpoints) {
     this.candidates = candidates;
     this.targets = targets;
     this.rollouts = rollouts;
     this.audit = audit;
     this.liveness = liveness;
+    this.checkpoints = checkpoints;
   }
 
   /**
@@ -96,15 +104,28 @@ public class RolloutActivitiesImpl implements RolloutActivities {
     return new RolloutPlan(stored, eligibility.atTarget(), eligibility.quarantined());
   }
 
+  /**
+   * Only a rollout started again after a restart finds results in its next range (its last batch
+   * was stored, its checkpoint not): those nodes are not asked again, their results are counted.
+   */
   @Override
   public TargetPage targets(TargetRange range) {
-    return page(rejectingInvalid(() -> targets.page(range.rolloutId(), range.from(), range.to())));
+    List<RolloutTarget> rows =
+        rejectingInvalid(() -> targets.page(range.rolloutId(), range.from(), range.to()));
+    return new TargetPage(
+        nodes(rows.stream().filter(t -> t.status() == TargetStatus.PENDING).toList()),
+        rows.stream()
+            .filter(t -> t.status() != TargetStatus.PENDING)
+            .map(RolloutActivitiesImpl::recordedResult)
+            .toList());
   }
 
   @Override
   public TargetPage touched(TargetRange range) {
-    return page(
-        rejectingInvalid(() -> targets.toRollBack(range.rolloutId(), range.from(), range.to())));
+    return new TargetPage(
+        nodes(
+            rejectingInvalid(
+                () -> targets.toRollBack(range.rolloutId(), range.from(), range.to()))));
   }
 
   /**
@@ -126,6 +147,18 @@ public class RolloutActivitiesImpl implements RolloutActivities {
           results.size() - written,
           results.size());
     }
+  }
+
+  @Override
+  public void checkpoint(CheckpointWrite checkpoint) {
+    checkpoints.save(
+        new StoredCheckpoint(
+            checkpoint.rolloutId(),
+            checkpoint.phase(),
+            checkpoint.stage(),
+            checkpoint.position(),
+            checkpoint.input(),
+            checkpoint.takenAtMillis()));
   }
 
   @Override
@@ -176,11 +209,34 @@ public class RolloutActivitiesImpl implements RolloutActivities {
     }
   }
 
-  private static TargetPage page(List<RolloutTarget> rows) {
-    return new TargetPage(
-        rows.stream()
-            .map(t -> new NodeTarget(t.nodeId(), t.tier().name(), t.operator(), t.region()))
-            .toList());
+  private static List<NodeTarget> nodes(List<RolloutTarget> rows) {
+    return rows.stream()
+        .map(t -> new NodeTarget(t.nodeId(), t.tier().name(), t.operator(), t.region()))
+        .toList();
+  }
+
+  /** A stored result as the node reported it (the running version is not stored per row). */
+  private static NodeUpdateResult recordedResult(RolloutTarget row) {
+    Outcome outcome =
+        switch (row.status()) {
+          case UPDATED -> Outcome.UPDATED;
+          case ALREADY_AT_TARGET -> Outcome.ALREADY_AT_TARGET;
+          case REVERTED -> Outcome.REVERTED;
+          case ROLLED_BACK -> Outcome.ROLLED_BACK;
+          case FAILED, REVERT_FAILED, PENDING -> Outcome.FAILED;
+        };
+    FailureType failure =
+        Arrays.stream(FailureType.values())
+            .filter(type -> type.name().equals(row.failure()))
+            .findFirst()
+            .orElse(null);
+    return new NodeUpdateResult(
+        row.nodeId(),
+        outcome,
+        failure,
+        row.detail(),
+        null,
+        row.millis() == null ? 0 : row.millis());
   }
 
   /** Keyed by node; a node's later result in the batch wins. */

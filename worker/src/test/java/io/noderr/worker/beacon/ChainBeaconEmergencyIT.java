@@ -10,6 +10,8 @@ import io.noderr.registry.release.BeaconEventRow;
 import io.noderr.registry.release.BeaconEvents;
 import io.noderr.signing.DemoSigners;
 import io.noderr.signing.MultisigDomain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -107,8 +109,8 @@ class ChainBeaconEmergencyIT extends EmergencyScenarios {
           .getBlock()
           .getTimestamp()
           .longValueExact();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

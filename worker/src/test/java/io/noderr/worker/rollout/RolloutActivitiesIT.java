@@ -6,17 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.noderr.activities.node.NodeUpdateResult;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
+import io.noderr.activities.rollout.CheckpointWrite;
 import io.noderr.activities.rollout.NodeTarget;
 import io.noderr.activities.rollout.PlanRequest;
 import io.noderr.activities.rollout.ResultBatch;
 import io.noderr.activities.rollout.RolloutPlan;
 import io.noderr.activities.rollout.RolloutProgress;
+import io.noderr.activities.rollout.TargetPage;
 import io.noderr.activities.rollout.TargetRange;
 import io.noderr.registry.NodeFixture;
 import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditEntry;
 import io.noderr.registry.audit.AuditLog;
+import io.noderr.registry.rollout.RolloutCheckpoints;
 import io.noderr.registry.rollout.RolloutRow;
 import io.noderr.registry.rollout.RolloutTarget;
 import io.noderr.registry.rollout.RolloutTargets;
@@ -106,10 +109,9 @@ class RolloutActivitiesIT {
   private List<String> allTargets(int size) {
     List<String> ids = new ArrayList<>();
     for (int from = 0; ; from += size) {
-      List<NodeTarget> page =
-          activities.targets(new TargetRange(ROLLOUT, from, from + size)).nodes();
-      page.forEach(t -> ids.add(t.nodeId()));
-      if (page.size() < size) {
+      TargetPage page = activities.targets(new TargetRange(ROLLOUT, from, from + size));
+      page.nodes().forEach(t -> ids.add(t.nodeId()));
+      if (page.nodes().size() + page.recorded().size() < size) {
         return ids;
       }
     }
@@ -322,6 +324,48 @@ class RolloutActivitiesIT {
         "alice",
         "rollout." + status.toLowerCase(),
         status + " at step " + sequence);
+  }
+
+  @Test
+  void targets_afterARestart_handsOutOnlyNodesWithoutAResult_andCountsTheOthersAsRecorded() {
+    db.insertNodes(mixedFleet("n-", 100));
+    activities.plan(plan(10, 0, false));
+    List<String> order = allTargets(1_000);
+    activities.recordResults(
+        new ResultBatch(
+            ROLLOUT,
+            1,
+            false,
+            List.of(
+                new NodeUpdateResult(order.get(0), Outcome.UPDATED, null, "ok", TARGET, 7),
+                new NodeUpdateResult(
+                    order.get(2), Outcome.FAILED, FailureType.TIMEOUT, "no answer", null, 9))));
+
+    TargetPage page = activities.targets(new TargetRange(ROLLOUT, 0, 4));
+
+    assertThat(page.nodes())
+        .extracting(NodeTarget::nodeId)
+        .containsExactly(order.get(1), order.get(3));
+    assertThat(page.recorded())
+        .containsExactly(
+            new NodeUpdateResult(order.get(0), Outcome.UPDATED, null, "ok", null, 7),
+            new NodeUpdateResult(
+                order.get(2), Outcome.FAILED, FailureType.TIMEOUT, "no answer", null, 9));
+  }
+
+  @Test
+  void checkpoint_storesTheInput_andAnOlderWriteNeverReplacesANewerOne() {
+    rollouts.planned(ROLLOUT, TARGET, List.of(Tier.ORACLE));
+    activities.checkpoint(new CheckpointWrite(ROLLOUT, "ROLLING_OUT", 2, 1_000, "{\"n\": 2}", 20));
+    activities.checkpoint(new CheckpointWrite(ROLLOUT, "ROLLING_OUT", 1, 500, "{\"n\": 1}", 10));
+
+    assertThat(db.bean(RolloutCheckpoints.class).unfinished(List.of()))
+        .singleElement()
+        .satisfies(
+            rollout -> {
+              assertThat(rollout.checkpoint().position()).isEqualTo(1_000);
+              assertThat(rollout.checkpoint().input()).isEqualTo("{\"n\": 2}");
+            });
   }
 
   @Test

@@ -57,6 +57,19 @@ public record RolloutInput(
         version, tiers, image, imageDigest, strategy, requestedBy, reason, batchesPerRun, at);
   }
 
+  /**
+   * The same rollout, to be started again after a platform restart from its checkpoint (see {@link
+   * RolloutCheckpoint#restartedAfter}).
+   *
+   * @throws IllegalStateException when there is no checkpoint to start from
+   */
+  public RolloutInput restarted(int recordedSteps) {
+    if (checkpoint == null) {
+      throw new IllegalStateException("a rollout with no checkpoint cannot be started again");
+    }
+    return continuedFrom(checkpoint.restartedAfter(recordedSteps));
+  }
+
   int effectiveBatchesPerRun() {
     return batchesPerRun == 0 ? DEFAULT_BATCHES_PER_RUN : batchesPerRun;
   }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param position nodes handed out so far, in plan order
  * @param evaluations the most recent gate evaluations, newest last, with their numbers
  * @param failedNodes ids of nodes whose update failed (the first {@value
- *     RolloutWorkflowImpl#MAX_FAILED_LISTED})
+ *     RolloutLedger#MAX_FAILED_LISTED})
  * @param etaMillis workflow-time estimate of completion, 0 when unknown
  * @param stageTargets nodes handed out by the end of each stage (cumulative), for the current
  *     total; empty while planning

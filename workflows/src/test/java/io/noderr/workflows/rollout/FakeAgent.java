@@ -25,6 +25,9 @@ final class FakeAgent implements NodeUpdateActivities {
 
   final List<String> calls = new CopyOnWriteArrayList<>();
 
+  /** The update id of each update and revert asked, in order. */
+  final List<String> updateIds = new CopyOnWriteArrayList<>();
+
   /** A rogue agent: answers FAILED under this other node's id, with a very long detail. */
   volatile String impersonate;
 
@@ -35,6 +38,7 @@ final class FakeAgent implements NodeUpdateActivities {
   @Override
   public NodeUpdateResult update(NodeUpdateRequest request) {
     calls.add("update " + request.version() + (request.forceLock() ? " (force)" : ""));
+    updateIds.add(request.updateId());
     if (impersonate != null) {
       return new NodeUpdateResult(
           impersonate, Outcome.FAILED, null, "x".repeat(10_000), "9".repeat(1_000), 1);
@@ -52,6 +56,7 @@ final class FakeAgent implements NodeUpdateActivities {
   @Override
   public NodeUpdateResult revert(NodeRevertRequest request) {
     calls.add("revert " + request.fromVersion());
+    updateIds.add(request.updateId());
     return failReverts
         ? new NodeUpdateResult(
             nodeId, Outcome.FAILED, FailureType.START_FAILED, "old one won't start", null, 3)

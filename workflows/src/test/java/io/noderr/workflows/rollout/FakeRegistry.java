@@ -3,6 +3,7 @@ package io.noderr.workflows.rollout;
 import io.noderr.activities.node.NodeUpdateResult;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
+import io.noderr.activities.rollout.CheckpointWrite;
 import io.noderr.activities.rollout.NodeTarget;
 import io.noderr.activities.rollout.PlanRequest;
 import io.noderr.activities.rollout.ResultBatch;
@@ -28,6 +29,7 @@ final class FakeRegistry implements RolloutActivities {
   final List<NodeTarget> order = new CopyOnWriteArrayList<>();
   final Map<String, NodeUpdateResult> results = new ConcurrentHashMap<>();
   final List<RolloutProgress> progress = new CopyOnWriteArrayList<>();
+  final List<CheckpointWrite> checkpoints = new CopyOnWriteArrayList<>();
 
   FakeRegistry(int nodes) {
     for (int i = 0; i < nodes; i++) {
@@ -49,9 +51,20 @@ final class FakeRegistry implements RolloutActivities {
     return new RolloutPlan(order.size(), 0, 0);
   }
 
+  /** The real registry's rule: nodes with a result are not handed out again. */
   @Override
   public TargetPage targets(TargetRange range) {
-    return new TargetPage(order.subList(range.from(), Math.min(range.to(), order.size())));
+    List<NodeTarget> pending = new ArrayList<>();
+    List<NodeUpdateResult> recorded = new ArrayList<>();
+    for (NodeTarget node : order.subList(range.from(), Math.min(range.to(), order.size()))) {
+      NodeUpdateResult result = results.get(node.nodeId());
+      if (result == null) {
+        pending.add(node);
+      } else {
+        recorded.add(result);
+      }
+    }
+    return new TargetPage(pending, recorded);
   }
 
   /** The real registry's rule: updated, or an update whose end is unknown. */
@@ -82,6 +95,11 @@ final class FakeRegistry implements RolloutActivities {
   @Override
   public void recordProgress(RolloutProgress step) {
     progress.add(step);
+  }
+
+  @Override
+  public void checkpoint(CheckpointWrite checkpoint) {
+    checkpoints.add(checkpoint);
   }
 
   /** The last result recorded for each node. */

@@ -2,13 +2,16 @@ package io.noderr.workflows.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.node.NodeUpdateRequest;
 import io.noderr.activities.node.NodeUpdateResult;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
+import io.noderr.activities.rollout.CheckpointWrite;
 import io.noderr.activities.rollout.NodeTarget;
+import io.noderr.activities.rollout.RolloutProgress;
 import io.noderr.workflows.rollout.GateEvaluation.Verdict;
 import io.noderr.workflows.rollout.RolloutStep.Pause;
 import io.noderr.workflows.rollout.RolloutStrategy.GateFailureAction;
@@ -475,6 +478,186 @@ class RolloutWorkflowTest {
     rollout.abort(ADMIN);
     result();
     recordHistory("rogue-answer-recorded-under-node-asked");
+  }
+
+  // --- a platform restart that loses every history (the embedded server) -----------------------
+
+  @Test
+  void rollout_writesItsCheckpointToTheRegistry_afterThePlanAndEveryBatch() throws IOException {
+    fleet(6);
+
+    RolloutResult result = run(withMaxParallel(strategy(steps(50, 100)), 2));
+
+    assertThat(result.status()).isEqualTo(RolloutStatus.SUCCEEDED);
+    assertThat(registry.checkpoints)
+        .extracting(CheckpointWrite::phase, CheckpointWrite::position)
+        .containsExactly(
+            tuple("ROLLING_OUT", 0),
+            tuple("ROLLING_OUT", 2),
+            tuple("ROLLING_OUT", 3),
+            tuple("ROLLING_OUT", 5),
+            tuple("ROLLING_OUT", 6),
+            tuple("COMPLETED", 6));
+    RolloutInput stored = RolloutInputJson.read(registry.checkpoints.get(2).input());
+    assertThat(stored.strategy()).isEqualTo(withMaxParallel(strategy(steps(50, 100)), 2));
+    assertThat(stored.checkpoint().position()).isEqualTo(3);
+    assertThat(stored.checkpoint().counts().updated()).isEqualTo(3);
+    recordHistory("checkpointed");
+  }
+
+  @Test
+  void restart_startsTheRolloutAgainFromItsCheckpoint_askingNoDoneNodeAgain() throws IOException {
+    fleet(12);
+    RolloutWorkflow first =
+        start(
+            withMaxParallel(
+                strategy(
+                    List.of(
+                        RolloutStep.percent(50, Pause.MANUAL, 0),
+                        RolloutStep.percent(100, Pause.NONE, 0))),
+                2));
+    awaitStatus(first, RolloutStatus.WAITING);
+    // Killed during the third batch: the second batch's results were stored, its checkpoint
+    // not; the third batch's nodes were asked and never answered.
+    CheckpointWrite afterFirstBatch = checkpointAt("ROLLING_OUT", 2);
+    List<String> inFlight = List.of(registry.order.get(4).nodeId(), registry.order.get(5).nodeId());
+    inFlight.forEach(registry.results::remove);
+    int lastStep = registry.progress.size();
+
+    RolloutWorkflow again = restartPlatformFrom(afterFirstBatch, lastStep);
+    awaitStatus(again, RolloutStatus.WAITING);
+    again.promote(ADMIN);
+    RolloutResult result = result();
+
+    assertThat(result.status()).isEqualTo(RolloutStatus.SUCCEEDED);
+    assertThat(result.counts().updated()).isEqualTo(12);
+    for (NodeTarget node : registry.order) {
+      FakeAgent agent = agents.get(node.nodeId());
+      if (inFlight.contains(node.nodeId())) {
+        assertThat(agent.updateIds)
+            .as("an update in flight is asked again with the same update id")
+            .containsExactly(ID + ":" + node.nodeId(), ID + ":" + node.nodeId());
+      } else {
+        assertThat(agent.calls).as(node.nodeId()).containsExactly("update 1.5.0");
+      }
+    }
+    RolloutProgress resumed =
+        registry.progress.stream()
+            .filter(p -> p.action().equals("rollout.resumed"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(resumed.sequence()).isEqualTo(lastStep + 1);
+    assertThat(resumed.status()).isEqualTo("RUNNING");
+    assertThat(resumed.detail()).contains("at stage 1 of 2, 2 of 12 nodes handed out");
+    // Its batches go on numbering from the checkpoint: no batch-1 child to record beside it.
+    recordHistory("restarted-from-checkpoint", history());
+  }
+
+  @Test
+  void restart_whileRollingBack_resumesTheRollback() {
+    fleet(6);
+    RolloutWorkflow first =
+        start(
+            withMaxParallel(
+                strategy(
+                    List.of(
+                        RolloutStep.percent(50, Pause.MANUAL, 0),
+                        RolloutStep.percent(100, Pause.NONE, 0))),
+                1));
+    awaitStatus(first, RolloutStatus.WAITING);
+    first.abort(ADMIN);
+    assertThat(result().status()).isEqualTo(RolloutStatus.ABORTED);
+    // Killed after the first revert: the others were never asked.
+    CheckpointWrite afterFirstRevert =
+        registry.checkpoints.stream().filter(c -> c.phase().equals("ROLLING_BACK")).toList().get(1);
+    for (int position = 1; position < 3; position++) {
+      String nodeId = registry.order.get(position).nodeId();
+      registry.results.put(
+          nodeId, new NodeUpdateResult(nodeId, Outcome.UPDATED, null, "ok", VERSION, 5));
+      agents.get(nodeId).calls.remove("revert 1.5.0");
+    }
+
+    restartPlatformFrom(afterFirstRevert, registry.progress.size());
+    RolloutResult result = result();
+
+    assertThat(result.status()).isEqualTo(RolloutStatus.ABORTED);
+    assertThat(result.counts().rolledBack()).isEqualTo(3);
+    for (int position = 0; position < 3; position++) {
+      assertThat(agents.get(registry.order.get(position).nodeId()).calls)
+          .containsExactly("update 1.5.0", "revert 1.5.0");
+    }
+    assertThat(registry.actions()).contains("rollout.resumed");
+  }
+
+  @Test
+  void restart_insideTheRollbackWindow_keepsTheWindow_soTheFastRollbackStaysPossible() {
+    fleet(4);
+    RolloutWorkflow first = start(strategy(steps(100)));
+    awaitStatus(first, RolloutStatus.COMPLETED);
+    CheckpointWrite completed = checkpointAt("COMPLETED", 4);
+
+    RolloutWorkflow again = restartPlatformFrom(completed, registry.progress.size());
+    awaitStatus(again, RolloutStatus.COMPLETED);
+    again.rollback(ADMIN);
+
+    assertThat(result().status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+    assertThat(agents.values())
+        .allMatch(a -> a.calls.equals(List.of("update 1.5.0", "revert 1.5.0")));
+  }
+
+  @Test
+  void restart_whilePausedByAnOperator_staysPaused_untilResumed() {
+    fleet(10);
+    RolloutWorkflow first = startWithManualGateAfterCanary();
+    awaitStatus(first, RolloutStatus.WAITING);
+    first.pause(ADMIN);
+    first.promote(ADMIN);
+    awaitStatus(first, RolloutStatus.PAUSED);
+    CheckpointWrite paused = registry.checkpoints.getLast();
+
+    RolloutWorkflow again = restartPlatformFrom(paused, registry.progress.size());
+    awaitStatus(again, RolloutStatus.PAUSED);
+    assertThat(again.getState().counts().updated()).isEqualTo(1);
+    again.resume(ADMIN);
+    // The checkpoint was taken inside the step's manual gate: it is passed again.
+    awaitStatus(again, RolloutStatus.WAITING);
+    again.promote(ADMIN);
+
+    assertThat(result().status()).isEqualTo(RolloutStatus.SUCCEEDED);
+    assertThat(result().counts().updated()).isEqualTo(10);
+  }
+
+  /** The checkpoint written in {@code phase} at {@code position}, the first such. */
+  private CheckpointWrite checkpointAt(String phase, int position) {
+    return registry.checkpoints.stream()
+        .filter(c -> c.phase().equals(phase) && c.position() == position)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * The embedded platform restarting: a new Temporal server that knows no history, the same
+   * registry and nodes, and the rollout started again on its id from {@code checkpoint}, as the
+   * worker's RolloutRestarts does.
+   */
+  private RolloutWorkflow restartPlatformFrom(CheckpointWrite checkpoint, int lastStep) {
+    env.close();
+    env = TestEnvironments.newInstance();
+    Worker platform = env.newWorker(TaskQueues.PLATFORM);
+    platform.registerWorkflowImplementationTypes(
+        RolloutWorkflowImpl.class, NodeBatchWorkflowImpl.class);
+    platform.registerActivitiesImplementations(registry);
+    agents.forEach(
+        (nodeId, agent) ->
+            env.newWorker(TaskQueues.node(nodeId)).registerActivitiesImplementations(agent));
+    env.start();
+    RolloutInput input = RolloutInputJson.read(checkpoint.input()).restarted(lastStep);
+    RolloutWorkflow rollout =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                RolloutWorkflow.class, RolloutWorkflow.startOptions(ID, input).build());
+    firstRunId = WorkflowClient.start(rollout::run, input).getRunId();
+    return rollout;
   }
 
   // --- helpers --------------------------------------------------------------------------------
