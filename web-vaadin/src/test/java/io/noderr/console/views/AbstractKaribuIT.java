@@ -77,14 +77,15 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
   }
 
   /**
-   * Empties the fleet and everything that points at its nodes (rollouts, deployments, sessions), so
-   * a test sees only the nodes it enrolls. The test classes share one database; the audit log is
-   * append-only and stays.
+   * Empties the fleet and everything that points at its nodes (rollouts, deployments, sessions,
+   * emergency quarantines), so a test sees only the nodes it enrolls. The test classes share one
+   * database; the audit log is append-only and stays.
    */
   void emptyFleet() {
     jdbc.execute(
-        "TRUNCATE rollout_checkpoints, rollout_targets, rollouts, deployment_nodes, deployments, workflow_runs,"
-            + " node_sessions, node_identities, nodes, operators");
+        "TRUNCATE rollout_checkpoints, rollout_targets, rollouts, deployment_nodes, deployments,"
+            + " workflow_runs, emergency_quarantines, node_sessions, node_identities, nodes,"
+            + " operators");
   }
 
   /**

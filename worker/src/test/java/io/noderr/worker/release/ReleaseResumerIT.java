@@ -65,7 +65,11 @@ class ReleaseResumerIT {
                 () ->
                     new LocalBeacon(
                         new BeaconProperties.Local(
-                            1337, DemoSigners.addresses(), DemoSigners.THRESHOLD),
+                            1337,
+                            DemoSigners.addresses(),
+                            DemoSigners.THRESHOLD,
+                            List.of(),
+                            Duration.ofHours(24)),
                         context.getBean(LocalBeaconStore.class)));
             context.registerBean(ReleaseActivitiesImpl.class);
           });
