@@ -1,6 +1,7 @@
 package io.noderr.console.views;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
@@ -193,8 +194,9 @@ class EmergencyViewIT extends AbstractKaribuIT {
     SignerInboxView inbox = _get(SignerInboxView.class);
 
     assertThat(_size(inbox.emergencies)).isEqualTo(1);
-    assertThat(_get(RouterLink.class, spec -> spec.withText(pause.id())).getHref())
-        .isEqualTo("emergency/" + pause.id());
+    RouterLink link = (RouterLink) _getCellComponent(inbox.emergencies, 0, "id");
+    assertThat(link.getText()).isEqualTo(pause.id());
+    assertThat(link.getHref()).isEqualTo("emergency/" + pause.id());
 
     UI.getCurrent().navigate("emergency/" + pause.id());
     EmergencyView view = _get(EmergencyView.class);
