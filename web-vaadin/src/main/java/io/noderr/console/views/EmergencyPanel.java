@@ -41,7 +41,6 @@ class EmergencyPanel extends VerticalLayout {
     this.demoKeys = demoKeys;
     this.onDemoSign = onDemoSign;
     setId("emergency-details");
-    setWidth("44em");
     setVisible(false);
     signer.setId("emergency-signer");
     signer.setWidthFull();

@@ -107,7 +107,9 @@ public class EmergencyView extends HorizontalLayout implements HasUrlParameter<S
     list.setSizeFull();
     list.expand(grid);
     add(list, details);
-    expand(list);
+    // Both columns share the width 3:2 whatever their content; wide grids and typed data scroll.
+    list.getStyle().set("flex", "3 1 0").set("min-width", "0");
+    details.getStyle().set("flex", "2 1 0").set("min-width", "0");
     // The tick re-reads the list only: the countdowns move, a signature being typed stays.
     FleetTicks.follow(this, updates, health -> grid.getDataProvider().refreshAll());
   }
