@@ -32,10 +32,10 @@ import org.web3j.utils.Numeric;
 
 /**
  * Emergencies end to end on the embedded platform with its beacon on ganache and 120 simulated
- * nodes: one guardian pauses a tier during a running rollout (the deployment pauses, the beacon
- * pauses the tier on chain, new deployments are refused), two signers ratify, then two resume; an
- * emergency rollback of a tier needs 2 of 3 and takes every node of the tier back at once. Demo
- * signer 1 is the only guardian.
+ * nodes: one guardian pauses a tier during a running rollout (the deployment is held — promoting
+ * its gate hands out no node —, the beacon pauses the tier on chain, new deployments are refused),
+ * two signers ratify, then two resume and the deployment completes; an emergency rollback of a tier
+ * needs 2 of 3 and takes every node of the tier back at once. Demo signer 1 is the only guardian.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -92,7 +92,11 @@ class EmergencyIT {
       browser.waitForText("ends in 2");
       browser.screenshot(Path.of("../docs/screenshots/emergency.png"));
     }
-    assertThat(acting.path("effects").toString()).contains(running);
+    assertThat(acting.path("effects").toString()).contains("paused: " + running);
+    HttpResponse<String> pauseAgain =
+        api.post("/api/v1/deployments/" + running + "/pause", "admin", Map.of("reason", "again"));
+    assertThat(pauseAgain.body()).as("held by the emergency").contains("already paused");
+    api.post("/api/v1/deployments/" + running + "/promote", "admin", Map.of());
     awaitDeployment(running, "PAUSED");
     assertThat(beacon().paused(ORACLE).send()).as("paused on chain").isTrue();
     assertThat(multisig().guardianPauseExpiry(ORACLE).send()).isPositive();
@@ -121,7 +125,7 @@ class EmergencyIT {
     signOk(resumeId, 1);
     awaitEmergency(resumeId, "DONE");
     assertThat(beacon().paused(ORACLE).send()).isFalse();
-    awaitDeployment(running, "WAITING");
+    awaitDeployment(running, "COMPLETED");
     assertThat(api.get("/api/v1/emergencies?open=true", "sre").path("items").size()).isZero();
   }
 

@@ -64,18 +64,23 @@ public final class RolloutBench {
   }
 
   /** Signers publish the version first (outside the measured time): deployments need it. */
-  private static void publishForEveryTier(PlatformApi api, String version) throws Exception {
+  static void publishForEveryTier(PlatformApi api, String version) throws Exception {
     for (String tier : List.of("ALL", "ORACLE", "GUARDIAN")) {
       Publications.publish(api, tier, version, FleetSimulator.digestOf(version));
     }
   }
 
   private static String deploy(PlatformApi api, String version) throws Exception {
+    return deploy(api, version, List.of("1%", "10%", "50%", "100%"));
+  }
+
+  /** Deploys {@code version} to every tier in these steps, without soak. */
+  static String deploy(PlatformApi api, String version, List<String> steps) throws Exception {
     Map<String, Object> form = new HashMap<>();
     form.put("version", version);
     form.put("tiers", List.of("ALL", "ORACLE", "GUARDIAN"));
     form.put("imageDigest", FleetSimulator.digestOf(version));
-    form.put("steps", List.of("1%", "10%", "50%", "100%"));
+    form.put("steps", steps);
     form.put("soakSeconds", 0);
     form.put("maxParallel", 500);
     form.put("minExecuted", 1);
@@ -87,7 +92,7 @@ public final class RolloutBench {
     return PlatformApi.json(response).path("id").asText();
   }
 
-  private static void awaitStatus(PlatformApi api, String id, String status) throws Exception {
+  static void awaitStatus(PlatformApi api, String id, String status) throws Exception {
     while (true) {
       String now = api.get("/api/v1/deployments/" + id, "sre").path("status").asText();
       if (now.equals(status)) {

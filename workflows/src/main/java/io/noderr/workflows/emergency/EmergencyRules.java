@@ -29,7 +29,10 @@ public final class EmergencyRules {
 
   private EmergencyRules() {}
 
-  /** Why the proposal is malformed, or null. Needs no beacon. */
+  /**
+   * Why the proposal is malformed, or null. Needs no beacon. A rollback may omit its image digest
+   * here: the platform takes the one the beacon published for the version.
+   */
   public static String formatRefusal(EmergencyProposal p, long nowSeconds) {
     if (p.action() == null) {
       return "action is required (PAUSE, EMERGENCY_ROLLBACK, QUARANTINE, ROTATE_SIGNERS, RESUME)";
@@ -76,7 +79,9 @@ public final class EmergencyRules {
                   && p.newThreshold() == beacon.threshold()
               ? "the multisig already has exactly this signer set and threshold"
               : null;
-      case EMERGENCY_ROLLBACK, QUARANTINE -> null;
+      case EMERGENCY_ROLLBACK ->
+          p.imageDigest() == null ? "the image digest of " + p.toVersion() + " is missing" : null;
+      case QUARANTINE -> null;
     };
   }
 
@@ -112,11 +117,16 @@ public final class EmergencyRules {
     if (tiers != null) {
       return tiers;
     }
+    if (p.toVersion() == null) {
+      return "toVersion is required: the version to roll back to";
+    }
     try {
       Semver.parse(p.toVersion());
-      ImageDigest.parse(p.imageDigest());
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return e.getMessage() == null ? "toVersion and imageDigest are required" : e.getMessage();
+      if (p.imageDigest() != null) {
+        ImageDigest.parse(p.imageDigest());
+      }
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
     }
     return null;
   }
