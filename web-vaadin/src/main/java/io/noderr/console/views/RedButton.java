@@ -33,7 +33,13 @@ class RedButton extends HorizontalLayout {
    */
   RedButton(Function<List<String>, String> consequencesOf, Consumer<EmergencyForm> onPause) {
     setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-    getStyle().set("border", "2px solid var(--lumo-error-color)").set("padding", "0 1em");
+    // Wraps in a narrow column rather than running under the details beside it.
+    setWidthFull();
+    getStyle()
+        .set("border", "2px solid var(--lumo-error-color)")
+        .set("padding", "0 1em")
+        .set("box-sizing", "border-box")
+        .set("flex-wrap", "wrap");
     tiers.setId("pause-tiers");
     allTiers.setId("pause-all-tiers");
     // Unticking "All tiers" clears only a complete selection, so unticking one tier keeps the rest.
@@ -50,7 +56,7 @@ class RedButton extends HorizontalLayout {
     reason.setId("pause-reason");
     reason.setRequired(true);
     reason.setMaxLength(500);
-    reason.setWidth("24em");
+    reason.setWidth("18em");
     pause.setId("red-button");
     pause.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
     pause.addClickListener(e -> confirm(consequencesOf));
