@@ -84,6 +84,14 @@ class EmergencyIT {
     assertThat(mandate.path("stage").asText()).isIn("ACTING", "MANDATE");
     JsonNode acting = awaitEmergency(id, "MANDATE");
     assertThat(acting.path("mandateExpiresAt").asText()).isNotBlank();
+    try (ConsoleBrowser browser = new ConsoleBrowser(EmbeddedPlatforms.baseUrl(platform))) {
+      // What a signer sees: the mandate counting down and the ratification to sign.
+      browser.signIn("signer2", "noderr-demo");
+      browser.open("/emergency/" + id);
+      browser.waitForText("To ratify");
+      browser.waitForText("ends in 2");
+      browser.screenshot(Path.of("../docs/screenshots/emergency.png"));
+    }
     assertThat(acting.path("effects").toString()).contains("paused: " + running);
     HttpResponse<String> pauseAgain =
         api.post("/api/v1/deployments/" + running + "/pause", "admin", Map.of("reason", "again"));

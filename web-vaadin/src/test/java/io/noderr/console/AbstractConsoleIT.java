@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Shared setup of the console's integration tests, so that they share one Spring context: a real
  * PostgreSQL (embedded, migrated by Flyway), the demo profile (demo logins, generated agent token
  * written to {@link #AGENT_TOKEN_FILE}, the demo signer keys), Temporal's in-process test server
- * and the local beacon with the demo signers' multisig (2 of 3).
+ * and the local beacon with the demo signers' multisig (2 of 3, demo signer 1 its guardian).
  */
 @SpringBootTest(
     classes = ConsoleTestApplication.class,
@@ -68,6 +68,8 @@ public abstract class AbstractConsoleIT {
       registry.add("noderr.beacon.local.signers[" + i + "]", () -> signer);
     }
     registry.add("noderr.beacon.local.threshold", () -> DemoSigners.THRESHOLD);
+    String guardian = signers.get(DemoSigners.GUARDIAN - 1).value();
+    registry.add("noderr.beacon.local.guardians[0]", () -> guardian);
   }
 
   /** The agent token the context generated (read back from its file). */

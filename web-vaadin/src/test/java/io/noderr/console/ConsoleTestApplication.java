@@ -1,15 +1,18 @@
 package io.noderr.console;
 
 import io.noderr.activities.TaskQueues;
+import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.activities.rollout.RolloutActivities;
 import io.noderr.gateway.http.NodeApiConfiguration;
 import io.noderr.registry.RegistryConfiguration;
 import io.noderr.worker.beacon.BeaconConfiguration;
+import io.noderr.worker.emergency.EmergencyActivitiesImpl;
 import io.noderr.worker.onboarding.OnboardingRecorder;
 import io.noderr.worker.onboarding.OnboardingWindows;
 import io.noderr.worker.release.ReleaseActivitiesImpl;
 import io.noderr.worker.rollout.RolloutActivitiesImpl;
+import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
 import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
@@ -19,6 +22,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,10 +33,10 @@ import org.springframework.context.annotation.Import;
 /**
  * The console role on its own, for tests: the registry, the console and the node API beside it (one
  * web server answers both, as in every deployment), with an in-process Temporal test server instead
- * of a real one. Only the OnboardingWorkflow and the ReleaseApprovalWorkflow run there (with the
- * worker's registry and release activities, the latter on the worker's beacon configuration: the
- * local beacon in PostgreSQL, as no RPC URL is set), so applications can be decided on and releases
- * signed and published; other workflows the console starts stay put.
+ * of a real one. The OnboardingWorkflow, the ReleaseApprovalWorkflow, the rollout workflows and the
+ * EmergencyWorkflow run there (with the worker's activities, the beacon ones on the worker's beacon
+ * configuration: the local beacon in PostgreSQL, as no RPC URL is set), so applications can be
+ * decided on, releases signed and published, and emergencies signed and carried out.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -44,27 +48,40 @@ import org.springframework.context.annotation.Import;
   ReleaseActivitiesImpl.class,
   RolloutActivitiesImpl.class
 })
-@ComponentScan(basePackageClasses = OnboardingRecorder.class)
+@ComponentScan(basePackageClasses = {OnboardingRecorder.class, EmergencyActivitiesImpl.class})
 // The scanned onboarding package holds the worker's OnboardingResumer, which reads these.
 @EnableConfigurationProperties(OnboardingWindows.class)
 public class ConsoleTestApplication {
 
   @Bean(destroyMethod = "close")
-  TestWorkflowEnvironment testWorkflowEnvironment(
-      OnboardingRecorder onboarding, ReleaseActivities releases, RolloutActivities rollouts) {
+  TestWorkflowEnvironment testWorkflowEnvironment() {
     // No time skipping: nothing here waits on workflow timers (release deadlines are days away).
-    TestWorkflowEnvironment environment =
-        TestEnvironments.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    Worker worker = environment.newWorker(TaskQueues.PLATFORM);
-    worker.registerWorkflowImplementationTypes(
-        OnboardingWorkflowImpl.class,
-        ReleaseApprovalWorkflowImpl.class,
-        RolloutWorkflowImpl.class,
-        NodeBatchWorkflowImpl.class);
-    worker.registerActivitiesImplementations(onboarding, releases, rollouts);
-    environment.start();
-    return environment;
+    return TestEnvironments.newInstance(
+        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+  }
+
+  /**
+   * The platform worker, started once every bean exists: the emergency activities pause deployments
+   * through the WorkflowClient, so they cannot be made before the environment.
+   */
+  @Bean
+  SmartInitializingSingleton platformWorker(
+      TestWorkflowEnvironment environment,
+      OnboardingRecorder onboarding,
+      ReleaseActivities releases,
+      RolloutActivities rollouts,
+      EmergencyActivities emergencies) {
+    return () -> {
+      Worker worker = environment.newWorker(TaskQueues.PLATFORM);
+      worker.registerWorkflowImplementationTypes(
+          OnboardingWorkflowImpl.class,
+          ReleaseApprovalWorkflowImpl.class,
+          RolloutWorkflowImpl.class,
+          NodeBatchWorkflowImpl.class,
+          EmergencyWorkflowImpl.class);
+      worker.registerActivitiesImplementations(onboarding, releases, rollouts, emergencies);
+      environment.start();
+    };
   }
 
   /** A hosted simulated fleet, so the Simulator view and its API have something to steer. */

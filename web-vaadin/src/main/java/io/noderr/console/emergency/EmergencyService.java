@@ -45,6 +45,7 @@ public class EmergencyService {
   private final NodeRepository nodes;
   private final OperatorRepository operators;
   private final AuditLog audit;
+  private final GuardianTerms guardianTerms;
   private final Clock clock = Clock.systemUTC();
 
   EmergencyService(
@@ -53,13 +54,24 @@ public class EmergencyService {
       SignedReleases signedReleases,
       NodeRepository nodes,
       OperatorRepository operators,
-      AuditLog audit) {
+      AuditLog audit,
+      GuardianTerms guardianTerms) {
     this.client = client;
     this.emergencies = emergencies;
     this.signedReleases = signedReleases;
     this.nodes = nodes;
     this.operators = operators;
     this.audit = audit;
+    this.guardianTerms = guardianTerms;
+  }
+
+  /**
+   * What a PAUSE of {@code tiers} does, in one sentence for the confirmation before the red button
+   * proposes it.
+   */
+  @PreAuthorize(EmergencyWorkflow.PROPOSER_ROLES)
+  public String pauseConsequences(List<String> tiers) {
+    return guardianTerms.pauseConsequences(tiers);
   }
 
   /**

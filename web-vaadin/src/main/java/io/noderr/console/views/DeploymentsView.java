@@ -2,9 +2,6 @@ package io.noderr.console.views;
 
 import static io.noderr.console.views.DetailLines.line;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.noderr.console.fleet.FleetUpdates;
 import io.noderr.console.fleet.TemporalLinks;
@@ -66,10 +62,8 @@ public class DeploymentsView extends HorizontalLayout {
   private final AutoDeployService autoDeploy;
   private final AutoDeployPanel autoDeployPanel;
   private final TemporalLinks links;
-  private final FleetUpdates updates;
   private final boolean admin;
   private String selected;
-  private Registration subscription;
 
   public DeploymentsView(
       DeploymentService deployments,
@@ -80,7 +74,6 @@ public class DeploymentsView extends HorizontalLayout {
     this.deployments = deployments;
     this.autoDeploy = autoDeploy;
     this.links = links;
-    this.updates = updates;
     this.admin = auth.hasRole(Roles.ADMIN);
     this.nodes = new NodeResultsGrid(deployments);
     setSizeFull();
@@ -138,6 +131,7 @@ public class DeploymentsView extends HorizontalLayout {
     // Both columns share the width 2:3 whatever their content; wide grids scroll inside.
     list.getStyle().set("flex", "2 1 0").set("min-width", "0");
     details.getStyle().set("flex", "3 1 0").set("min-width", "0");
+    FleetTicks.follow(this, updates, health -> refresh());
   }
 
   /** Shows deployment {@code id} (null: none) as it is now. */
@@ -272,19 +266,6 @@ public class DeploymentsView extends HorizontalLayout {
     autoDeployPanel.show(autoDeploy.policies());
     if (selected != null) {
       show(selected);
-    }
-  }
-
-  @Override
-  protected void onAttach(AttachEvent event) {
-    UI ui = event.getUI();
-    subscription = updates.subscribe(health -> ui.access(this::refresh));
-  }
-
-  @Override
-  protected void onDetach(DetachEvent event) {
-    if (subscription != null) {
-      subscription.remove();
     }
   }
 

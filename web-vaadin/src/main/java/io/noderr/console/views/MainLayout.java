@@ -50,6 +50,15 @@ public class MainLayout extends AppLayout {
     if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.SIGNER)) {
       nav.addItem(new SideNavItem("Releases", ReleasesView.class, VaadinIcon.PACKAGE.create()));
     }
+    if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.SIGNER)) {
+      SideNavItem emergency =
+          new SideNavItem("Emergency", EmergencyView.class, VaadinIcon.WARNING.create());
+      // Red, so it is found without reading in the minute it is needed.
+      emergency.getStyle().set("--vaadin-side-nav-item-color", "var(--lumo-error-text-color)");
+      emergency.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+      emergency.setId("nav-emergency");
+      nav.addItem(emergency);
+    }
     if (auth.hasRole(Roles.SIGNER)) {
       nav.addItem(
           new SideNavItem("Signer inbox", SignerInboxView.class, VaadinIcon.PENCIL.create()));

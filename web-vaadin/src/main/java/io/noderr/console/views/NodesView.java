@@ -1,8 +1,5 @@
 package io.noderr.console.views;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -16,7 +13,6 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.noderr.console.fleet.FleetService;
 import io.noderr.console.fleet.FleetUpdates;
 import io.noderr.registry.Tier;
@@ -45,12 +41,9 @@ public class NodesView extends VerticalLayout {
   final TextField search = new TextField();
   private final Span matching = new Span();
   private final FleetService fleet;
-  private final FleetUpdates updates;
-  private Registration subscription;
 
   public NodesView(FleetService fleet, FleetUpdates updates) {
     this.fleet = fleet;
-    this.updates = updates;
     setSizeFull();
     configureFilters();
     configureGrid();
@@ -59,6 +52,8 @@ public class NodesView extends VerticalLayout {
     filters.setWidthFull();
     add(filters, grid);
     expand(grid);
+    // Live: the fleet tick re-reads the visible page (statuses, last seen).
+    FleetTicks.follow(this, updates, health -> refresh());
   }
 
   private void configureFilters() {
@@ -150,20 +145,6 @@ public class NodesView extends VerticalLayout {
 
   private void refresh() {
     grid.getDataProvider().refreshAll();
-  }
-
-  @Override
-  protected void onAttach(AttachEvent event) {
-    UI ui = event.getUI();
-    // Live: the fleet tick re-reads the visible page (statuses, last seen).
-    subscription = updates.subscribe(health -> ui.access(this::refresh));
-  }
-
-  @Override
-  protected void onDetach(DetachEvent event) {
-    if (subscription != null) {
-      subscription.remove();
-    }
   }
 
   static String ago(Instant instant) {

@@ -2,13 +2,10 @@ package io.noderr.console.views;
 
 import static io.noderr.console.views.DetailLines.line;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -17,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.noderr.console.emergency.EmergencyService;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.release.DeclineForm;
 import io.noderr.console.release.DemoSignerKeys;
@@ -38,14 +36,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * The signers' inbox: release requests awaiting signatures, each with the exact EIP-712 typed data
  * to sign offline (wallet, hardware key, {@code noderr sign}) and fields to paste the signature or
  * a signed refusal into. No signer key lives on the server — except, in the demo profile only, the
- * publicly known demo keys, offered on clearly labelled buttons.
+ * publicly known demo keys, offered on clearly labelled buttons. Open emergencies are listed too,
+ * each linking to the Emergency view where it is signed.
  */
 @Route(value = "signer-inbox", layout = MainLayout.class)
 @PageTitle("Signer inbox | Noderr")
 @RolesAllowed("SIGNER")
 public class SignerInboxView extends HorizontalLayout {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Open emergencies shown here; the Emergency view lists every one. */
+  private static final int EMERGENCY_LIMIT = 50;
 
   final Grid<ReleaseRow> grid = new Grid<>(ReleaseRow.class, false);
   final VerticalLayout details = new VerticalLayout();
@@ -58,7 +58,12 @@ public class SignerInboxView extends HorizontalLayout {
   private final Optional<DemoSignerKeys> demoKeys;
   private ReleaseRow selected;
 
-  public SignerInboxView(ReleaseService releases, ObjectProvider<DemoSignerKeys> demoKeys) {
+  final EmergencyGrid emergencies = new EmergencyGrid(true);
+
+  public SignerInboxView(
+      ReleaseService releases,
+      EmergencyService emergencyService,
+      ObjectProvider<DemoSignerKeys> demoKeys) {
     this.releases = releases;
     this.demoKeys = Optional.ofNullable(demoKeys.getIfAvailable());
     setSizeFull();
@@ -103,8 +108,14 @@ public class SignerInboxView extends HorizontalLayout {
     details.setWidth("44em");
     details.setVisible(false);
     details.setId("inbox-details");
-    add(grid, details);
-    expand(grid);
+    // Open emergencies wait for an act or a ratification: signed in the Emergency view.
+    emergencies.setId("inbox-emergencies");
+    emergencies.setItems(emergencyService.list(true, EMERGENCY_LIMIT));
+    VerticalLayout inbox =
+        new VerticalLayout(new H3("Releases"), grid, new H3("Emergencies"), emergencies);
+    inbox.setSizeFull();
+    add(inbox, details);
+    expand(inbox);
   }
 
   void show(ReleaseRow row) {
@@ -121,34 +132,20 @@ public class SignerInboxView extends HorizontalLayout {
         line("EIP-712 digest", release.digest()),
         line("Signed so far", String.join(", ", release.signedBy())),
         line("Proposed by", release.proposedBy()));
-    Pre typedData = new Pre(prettyJson(release));
-    typedData.setId("inbox-typed-data");
-    typedData.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)");
-    details.add(new H3("Typed data (eth_signTypedData_v4)"), typedData);
+    details.add(
+        new H3("Typed data (eth_signTypedData_v4)"),
+        SigningBlocks.typedData(release.typedData(), "inbox-typed-data"));
     details.add(signer, signature, submit, declineReason, decline);
-    demoKeys.ifPresent(keys -> details.add(demoButtons(keys)));
-  }
-
-  /** DEMO ONLY: the demo signers' keys are public knowledge and held by the server. */
-  private VerticalLayout demoButtons(DemoSignerKeys keys) {
-    VerticalLayout demo = new VerticalLayout();
-    demo.setPadding(false);
-    Span label = new Span("Demo profile: sign with a publicly known demo key held by the server");
-    label.getElement().getThemeList().add("badge contrast");
-    demo.add(label);
-    for (int number = 1; number <= keys.addresses().size(); number++) {
-      int signerNumber = number;
-      Button button =
-          new Button(
-              "Sign as demo signer #" + number + " (" + keys.addresses().get(number - 1) + ")",
-              e ->
-                  answer(
-                      () ->
-                          releases.signAsDemoSigner(selected.id(), signerNumber, keys, caller())));
-      button.setId("demo-sign-" + number);
-      demo.add(button);
-    }
-    return demo;
+    demoKeys.ifPresent(
+        keys ->
+            details.add(
+                SigningBlocks.demoButtons(
+                    keys,
+                    number ->
+                        answer(
+                            () ->
+                                releases.signAsDemoSigner(
+                                    selected.id(), number, keys, caller())))));
   }
 
   private void answer(Supplier<SignatureAccepted> action) {
@@ -169,14 +166,6 @@ public class SignerInboxView extends HorizontalLayout {
     }
     grid.getDataProvider().refreshAll();
     show(selected);
-  }
-
-  private static String prettyJson(ReleaseDetails release) {
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(release.typedData());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("typed data is always serialisable", e);
-    }
   }
 
   private static Authentication caller() {

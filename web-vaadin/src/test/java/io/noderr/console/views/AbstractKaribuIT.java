@@ -1,17 +1,26 @@
 package io.noderr.console.views;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+
 import com.github.mvysny.fakeservlet.FakeHttpSession;
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouteAccessDeniedError;
 import com.vaadin.flow.router.RouteNotFoundError;
 import com.vaadin.flow.server.VaadinSession;
 import io.noderr.console.AbstractConsoleIT;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import kotlin.jvm.functions.Function0;
@@ -51,6 +60,7 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
   @Autowired ApplicationContext context;
   @Autowired UserDetailsService users;
   @Autowired JdbcTemplate jdbc;
+  @Autowired WorkflowClient temporal;
 
   private Function1<FakeHttpSession, FakeRequest> defaultRequests;
 
@@ -67,14 +77,15 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
   }
 
   /**
-   * Empties the fleet and everything that points at its nodes (rollouts, deployments, sessions), so
-   * a test sees only the nodes it enrolls. The test classes share one database; the audit log is
-   * append-only and stays.
+   * Empties the fleet and everything that points at its nodes (rollouts, deployments, sessions,
+   * emergency quarantines), so a test sees only the nodes it enrolls. The test classes share one
+   * database; the audit log is append-only and stays.
    */
   void emptyFleet() {
     jdbc.execute(
-        "TRUNCATE rollout_checkpoints, rollout_targets, rollouts, deployment_nodes, deployments, workflow_runs,"
-            + " node_sessions, node_identities, nodes, operators");
+        "TRUNCATE rollout_checkpoints, rollout_targets, rollouts, deployment_nodes, deployments,"
+            + " workflow_runs, emergency_quarantines, node_sessions, node_identities, nodes,"
+            + " operators");
   }
 
   /**
@@ -135,6 +146,41 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
     MockVaadin.setMockRequestFactory(SecurityContextRequest::new);
     Function0<UI> uiFactory = UI::new;
     MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+  }
+
+  /** The value of the detail line labelled {@code label} under {@code root} ("-" when empty). */
+  static String line(Component root, String label) {
+    return lines(root, label).stream()
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line '" + label + "'"));
+  }
+
+  private static List<String> lines(Component root, String label) {
+    return _find(root, HorizontalLayout.class).stream()
+        .map(line -> line.getChildren().toList())
+        .filter(
+            spans ->
+                spans.size() == 2
+                    && spans.get(0) instanceof Span name
+                    && name.getText().equals(label))
+        .map(spans -> ((Span) spans.get(1)).getText())
+        .toList();
+  }
+
+  /** The texts of the notifications shown so far. */
+  static List<String> notifications() {
+    return NotificationsKt.getNotifications().stream()
+        .map(n -> n.getElement().getProperty("text"))
+        .toList();
+  }
+
+  /** Terminates a workflow as an SRE would in the Temporal UI (a closed one is left alone). */
+  void terminate(String workflowId) {
+    try {
+      temporal.newUntypedWorkflowStub(workflowId).terminate("test clean-up");
+    } catch (WorkflowException alreadyClosed) {
+      // ended meanwhile: nothing to stop
+    }
   }
 
   /** A fake request whose user is Spring Security's current authentication. */

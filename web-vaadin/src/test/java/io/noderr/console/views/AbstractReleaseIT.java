@@ -1,25 +1,16 @@
 package io.noderr.console.views;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.awaitility.Awaitility.await;
 
-import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.noderr.console.release.ReleaseDetails;
 import io.noderr.console.release.ReleaseForm;
 import io.noderr.console.release.ReleaseService;
 import io.noderr.registry.release.ReleaseRequests;
 import io.noderr.registry.release.ReleaseRow;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowException;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -40,8 +31,6 @@ abstract class AbstractReleaseIT extends AbstractKaribuIT {
 
   @Autowired ReleaseService releases;
   @Autowired ReleaseRequests requests;
-  @Autowired WorkflowClient temporal;
-  @Autowired JdbcTemplate jdbc;
 
   /**
    * Ends the open requests' workflows (their ids come back, {@code release-<tier>-<version>}), then
@@ -86,40 +75,5 @@ abstract class AbstractReleaseIT extends AbstractKaribuIT {
         .atMost(WORKFLOW_WRITES)
         .until(() -> requests.find(id), row -> row.isPresent() && written.test(row.get()))
         .orElseThrow();
-  }
-
-  /** The value of the detail line labelled {@code label} under {@code root} ("-" when empty). */
-  static String line(Component root, String label) {
-    return lines(root, label).stream()
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no line '" + label + "'"));
-  }
-
-  private static List<String> lines(Component root, String label) {
-    return _find(root, HorizontalLayout.class).stream()
-        .map(line -> line.getChildren().toList())
-        .filter(
-            spans ->
-                spans.size() == 2
-                    && spans.get(0) instanceof Span name
-                    && name.getText().equals(label))
-        .map(spans -> ((Span) spans.get(1)).getText())
-        .toList();
-  }
-
-  /** The texts of the notifications shown so far. */
-  static List<String> notifications() {
-    return NotificationsKt.getNotifications().stream()
-        .map(n -> n.getElement().getProperty("text"))
-        .toList();
-  }
-
-  /** Terminates a workflow as an SRE would in the Temporal UI (a closed one is left alone). */
-  void terminate(String workflowId) {
-    try {
-      temporal.newUntypedWorkflowStub(workflowId).terminate("test clean-up");
-    } catch (WorkflowException alreadyClosed) {
-      // ended meanwhile: nothing to stop
-    }
   }
 }

@@ -43,7 +43,6 @@ import io.noderr.workflows.rollout.RolloutInput;
 import io.noderr.workflows.rollout.RolloutStrategy;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.time.Duration;
 import java.util.List;
@@ -72,7 +71,6 @@ class DeploymentsViewIT extends AbstractKaribuIT {
   @Autowired NodeEnrollment enrollment;
   @Autowired AutoDeployPolicies autoDeployPolicies;
   @Autowired Rollouts rollouts;
-  @Autowired WorkflowClient temporal;
 
   /** Four ORACLE nodes and nothing else, so GUARDIAN has none. */
   @BeforeEach
