@@ -64,13 +64,13 @@ public final class RolloutBench {
   }
 
   /** Signers publish the version first (outside the measured time): deployments need it. */
-  private static void publishForEveryTier(PlatformApi api, String version) throws Exception {
+  static void publishForEveryTier(PlatformApi api, String version) throws Exception {
     for (String tier : List.of("ALL", "ORACLE", "GUARDIAN")) {
       Publications.publish(api, tier, version, FleetSimulator.digestOf(version));
     }
   }
 
-  private static String deploy(PlatformApi api, String version) throws Exception {
+  static String deploy(PlatformApi api, String version) throws Exception {
     Map<String, Object> form = new HashMap<>();
     form.put("version", version);
     form.put("tiers", List.of("ALL", "ORACLE", "GUARDIAN"));
@@ -87,7 +87,7 @@ public final class RolloutBench {
     return PlatformApi.json(response).path("id").asText();
   }
 
-  private static void awaitStatus(PlatformApi api, String id, String status) throws Exception {
+  static void awaitStatus(PlatformApi api, String id, String status) throws Exception {
     while (true) {
       String now = api.get("/api/v1/deployments/" + id, "sre").path("status").asText();
       if (now.equals(status)) {
