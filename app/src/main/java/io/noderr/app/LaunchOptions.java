@@ -17,7 +17,8 @@ public record LaunchOptions(Role role, String[] springArguments, boolean help) {
       """
       usage: noderr up [options]
         --role all|worker|console   which parts to run (default all)
-        --data-dir DIR              embedded PostgreSQL data and agent token (default ~/.noderr/data)
+        --data-dir DIR              embedded PostgreSQL data, gateway key, agent token, simulated
+                                    fleet; one platform per directory (default ~/.noderr/data)
         --sim-nodes N               simulated nodes to host, 0 = none (default 50)
         --port N                    console and API port on 127.0.0.1 (default 8080)
         --temporal-port N           embedded Temporal port on 127.0.0.1 (default 7233)

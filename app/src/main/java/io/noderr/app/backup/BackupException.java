@@ -1,7 +1,7 @@
 package io.noderr.app.backup;
 
 /** A backup or restore refused or failed, with a one-line message for the person who ran it. */
-final class BackupException extends Exception {
+public final class BackupException extends Exception {
 
   BackupException(String message) {
     super(message);

@@ -42,8 +42,13 @@ public final class BackupMain {
     }
   }
 
-  /** Runs the command; answers what was done, in one line. */
-  static String run(String... args) throws BackupException {
+  /**
+   * Runs the command (also the bench's way in); answers what was done, in one line.
+   *
+   * @throws IllegalArgumentException for a usage mistake
+   * @throws BackupException for a refusal or a failure
+   */
+  public static String run(String... args) throws BackupException {
     if (args.length == 0 || !(args[0].equals("backup") || args[0].equals("restore"))) {
       throw new IllegalArgumentException("backup or restore?");
     }

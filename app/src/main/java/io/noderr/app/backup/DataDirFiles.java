@@ -3,6 +3,7 @@ package io.noderr.app.backup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -21,23 +22,30 @@ final class DataDirFiles {
 
   /** The state files, relative to {@code dataDir}, {@code /}-separated. */
   static List<String> list(Path dataDir) throws IOException {
-    try (Stream<Path> all = Files.walk(dataDir)) {
-      return all.filter(Files::isRegularFile)
-          .map(dataDir::relativize)
-          .filter(DataDirFiles::isState)
-          .map(path -> path.toString().replace('\\', '/'))
-          .sorted()
-          .toList();
+    List<Path> tops;
+    try (Stream<Path> entries = Files.list(dataDir)) {
+      // Never walk pg/: PostgreSQL creates and removes files in it while we would be looking.
+      tops = entries.filter(top -> !NOT_STATE.contains(top.getFileName().toString())).toList();
     }
+    List<String> files = new ArrayList<>();
+    for (Path top : tops) {
+      try (Stream<Path> all = Files.walk(top)) {
+        all.filter(Files::isRegularFile)
+            .map(dataDir::relativize)
+            .filter(DataDirFiles::isComplete)
+            .map(path -> path.toString().replace('\\', '/'))
+            .forEach(files::add);
+      }
+    }
+    files.sort(null);
+    return files;
   }
 
-  private static boolean isState(Path relative) {
-    if (NOT_STATE.contains(relative.getName(0).toString())) {
-      return false;
-    }
+  /** Not a file being replaced (a hidden temporary file renamed over it when complete). */
+  private static boolean isComplete(Path relative) {
     for (Path part : relative) {
       if (part.toString().startsWith(".")) {
-        return false; // a file being replaced (temporary + rename)
+        return false;
       }
     }
     return true;

@@ -52,7 +52,7 @@ final class PlatformBackup {
       BackupManifest manifest;
       try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial));
           Connection connection = database.connect()) {
-        manifest = writeDatabase(connection, zip, platformVersion);
+        Snapshot snapshot = writeDatabase(connection, zip);
         List<String> files = DataDirFiles.list(dataDir);
         for (String file : files) {
           zip.putNextEntry(new ZipEntry(BackupManifest.FILES + file));
@@ -61,12 +61,12 @@ final class PlatformBackup {
         }
         manifest =
             new BackupManifest(
-                manifest.format(),
-                manifest.createdAt(),
-                manifest.platformVersion(),
-                manifest.schemaVersion(),
-                manifest.tables(),
-                manifest.sequences(),
+                BackupManifest.FORMAT,
+                Instant.now().toString(),
+                platformVersion,
+                snapshot.schemaVersion(),
+                snapshot.tables(),
+                snapshot.sequences(),
                 files);
         zip.putNextEntry(new ZipEntry(BackupManifest.ENTRY));
         zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
@@ -85,9 +85,8 @@ final class PlatformBackup {
     }
   }
 
-  /** The tables and sequences, from one snapshot. */
-  private static BackupManifest writeDatabase(
-      Connection connection, ZipOutputStream zip, String platformVersion)
+  /** The tables (written to the zip) and sequences, from one snapshot. */
+  private static Snapshot writeDatabase(Connection connection, ZipOutputStream zip)
       throws SQLException, IOException {
     connection.setAutoCommit(false);
     connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -124,16 +123,13 @@ final class PlatformBackup {
         }
       }
       connection.commit();
-      return new BackupManifest(
-          BackupManifest.FORMAT,
-          Instant.now().toString(),
-          platformVersion,
-          schemaVersion,
-          counts,
-          sequences,
-          List.of());
+      return new Snapshot(schemaVersion, counts, sequences);
     }
   }
+
+  /** What the database part of the manifest says. */
+  private record Snapshot(
+      String schemaVersion, Map<String, Long> tables, Map<String, Long> sequences) {}
 
   private static String single(Statement statement, String query) throws SQLException {
     try (ResultSet rows = statement.executeQuery(query)) {

@@ -70,7 +70,7 @@ public final class RolloutBench {
     }
   }
 
-  private static String deploy(PlatformApi api, String version) throws Exception {
+  static String deploy(PlatformApi api, String version) throws Exception {
     return deploy(api, version, List.of("1%", "10%", "50%", "100%"));
   }
 

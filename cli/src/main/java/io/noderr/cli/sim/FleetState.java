@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,8 @@ public final class FleetState {
   private final Path file;
   private final Map<String, NodeRecord> nodes; // guarded by this
   private long changes; // guarded by this
-  private final Object writing = new Object();
-  private long written; // guarded by writing
+  private long written; // guarded by this
+  private boolean writeInProgress; // guarded by this
 
   private FleetState(Path file, Map<String, NodeRecord> nodes) {
     this.file = file;
@@ -134,42 +135,64 @@ public final class FleetState {
     return versions;
   }
 
-  /** Writes the state as of {@code change} or later, unless a write since has covered it. */
+  /**
+   * Writes the state as of {@code change} or later, unless a write since has covered it. One caller
+   * writes at a time; the others wait for it and return if it covered their change, so a write
+   * serves every change made before it started (group commit).
+   */
   private void persist(long change) {
     if (file == null) {
       return;
     }
-    synchronized (writing) {
+    Map<String, NodeRecord> snapshot;
+    long upTo;
+    synchronized (this) {
+      while (written < change && writeInProgress) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while saving the simulated fleet's state");
+        }
+      }
       if (written >= change) {
         return;
       }
-      byte[] bytes;
-      long upTo;
-      synchronized (this) {
-        try {
-          bytes = JSON.writeValueAsBytes(new Snapshot(FORMAT, nodes));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        upTo = changes;
-      }
-      try {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(temporary, bytes);
-        Files.move(
-            temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the simulated fleet's state to " + file, e);
-      }
-      written = upTo;
+      writeInProgress = true;
+      // The records are immutable: a shallow copy is the state as of now, serialized unlocked.
+      snapshot = new LinkedHashMap<>(nodes);
+      upTo = changes;
     }
+    boolean done = false;
+    try {
+      write(JSON.writeValueAsBytes(new Snapshot(FORMAT, snapshot)));
+      done = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the simulated fleet's state to " + file, e);
+    } finally {
+      synchronized (this) {
+        writeInProgress = false;
+        if (done) {
+          written = upTo;
+        }
+        notifyAll();
+      }
+    }
+  }
+
+  private void write(byte[] bytes) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+    Files.write(temporary, bytes);
+    Files.move(
+        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** One node as kept on disk. */
   record NodeRecord(RunningRelease running, RunningRelease previous, Map<String, Integer> applied) {
     NodeRecord {
-      applied = applied == null ? Map.of() : applied;
+      // Immutable, so a write may serialize a shallow copy of the fleet outside the lock.
+      applied = applied == null ? Map.of() : Collections.unmodifiableMap(applied);
     }
   }
 

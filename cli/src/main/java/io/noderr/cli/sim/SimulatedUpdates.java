@@ -65,8 +65,10 @@ class SimulatedUpdates implements NodeUpdateActivities {
       return lastResult;
     }
     long started = System.nanoTime();
-    if (state.timesApplied(nodeId, request.updateId()) > 0) {
-      // Delivered again after the simulator restarted (the platform never saw the answer).
+    if (state.timesApplied(nodeId, request.updateId()) > 0
+        && runtime.running().version().equals(request.version())) {
+      // Delivered again after the simulator restarted (the platform never saw the answer). Rollout
+      // ids repeat (tier + version), so an id applied before, then rolled back, applies again.
       return result(Outcome.UPDATED, null, "applied before a restart", started);
     }
     node.beforeActivity("update");
@@ -107,7 +109,8 @@ class SimulatedUpdates implements NodeUpdateActivities {
   @Override
   public synchronized NodeUpdateResult revert(NodeRevertRequest request) {
     long started = System.nanoTime();
-    if (state.timesApplied(nodeId, request.updateId()) > 0) {
+    if (state.timesApplied(nodeId, request.updateId()) > 0
+        && !runtime.running().version().equals(request.fromVersion())) {
       return result(Outcome.ROLLED_BACK, null, "reverted before a restart", started);
     }
     node.beforeActivity("revert");
@@ -121,6 +124,7 @@ class SimulatedUpdates implements NodeUpdateActivities {
     }
     runtime.install(previous);
     previous = null;
+    lastUpdateId = null; // the same rollout id may come back (tier + version) and must apply
     state.applied(nodeId, request.updateId(), runtime.running(), null);
     return result(Outcome.ROLLED_BACK, null, "back from " + current.version(), started);
   }

@@ -144,6 +144,25 @@ class SimulatedUpdatesTest {
     assertThat(kept.appliedUpdates()).isEqualTo(Map.of("sim-00001", Map.of("u1", 1, "r1", 1)));
   }
 
+  @Test
+  void anUpdateIdRolledBack_appliesAgain_whenTheSameRolloutComesBack(@TempDir Path dir) {
+    Path file = dir.resolve("sim.json");
+    SimulatedUpdates agent = restarted(file);
+    publish("1.1.0");
+    assertThat(agent.update(request("rollout-ALL-1.1.0:n", "1.1.0")).outcome())
+        .isEqualTo(Outcome.UPDATED);
+    assertThat(
+            agent
+                .revert(new NodeRevertRequest("rollout-ALL-1.1.0:n:revert", "1.1.0", 1_000))
+                .outcome())
+        .isEqualTo(Outcome.ROLLED_BACK);
+
+    var again = restarted(file).update(request("rollout-ALL-1.1.0:n", "1.1.0"));
+
+    assertThat(again.detail()).isEqualTo("swapped from 1.0.0");
+    assertThat(FleetState.open(file).timesApplied("sim-00001", "rollout-ALL-1.1.0:n")).isEqualTo(2);
+  }
+
   /** The node's agent as it comes back after its process died: state read from the file. */
   private SimulatedUpdates restarted(Path file) {
     FleetState state = FleetState.open(file);
