@@ -57,7 +57,7 @@ public final class EmergencyBench {
       sign(api, resume, 3);
       awaitStage(api, resume, "DONE");
       api.post("/api/v1/deployments/" + running + "/abort", "admin", Map.of("reason", "bench"));
-      RolloutBench.awaitStatus(api, running, "ROLLED_BACK");
+      RolloutBench.awaitStatus(api, running, "ABORTED");
 
       String rollback =
           propose(
