@@ -20,6 +20,7 @@ import io.noderr.activities.emergency.TiersPausedRequest;
 import io.noderr.activities.emergency.TiersReleased;
 import io.noderr.activities.release.BeaconTier;
 import io.noderr.signing.Address;
+import io.noderr.workflows.SignedUpdates;
 import io.noderr.workflows.rollout.RolloutInput;
 import io.noderr.workflows.rollout.RolloutStrategy;
 import io.noderr.workflows.rollout.RolloutWorkflow;
@@ -106,7 +107,7 @@ final class EmergencyActions {
       undone.add("the beacon unpaused " + tiers() + transaction(tx));
     } catch (ActivityFailure refused) {
       undone.add(
-          "the beacon kept its state (" + EmergencyWorkflowImpl.failureMessage(refused) + ")");
+          "the beacon kept its state (" + SignedUpdates.failureMessage(refused) + ")");
     }
     TiersReleased released =
         platform.releaseTiers(

@@ -13,6 +13,7 @@ import io.noderr.signing.Address;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.Signatures;
 import io.noderr.workflows.PlatformActivityOptions;
+import io.noderr.workflows.SignedUpdates;
 import io.noderr.workflows.search.VisibleProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
@@ -136,7 +137,7 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
     try {
       beacon = platform.readEmergencyBeacon(new BeaconRead(id()));
     } catch (ActivityFailure failure) {
-      end(EmergencyStage.FAILED, "could not read the beacon: " + failureMessage(failure), "system");
+      end(EmergencyStage.FAILED, "could not read the beacon: " + SignedUpdates.failureMessage(failure), "system");
       return;
     }
     // A resumed emergency was checked when it was proposed; its deadline may have passed since.
@@ -249,7 +250,7 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
     } catch (ActivityFailure failure) {
       end(
           EmergencyStage.FAILED,
-          proposal.action() + " was refused: " + failureMessage(failure),
+          proposal.action() + " was refused: " + SignedUpdates.failureMessage(failure),
           "system");
     }
   }
@@ -282,7 +283,7 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
       end(EmergencyStage.DONE, null, "system", "ratified: " + String.join("; ", done));
     } catch (ActivityFailure failure) {
       // The mandate stands until its timer; the refusal says why ratification did not take.
-      end(EmergencyStage.FAILED, "ratification was refused: " + failureMessage(failure), "system");
+      end(EmergencyStage.FAILED, "ratification was refused: " + SignedUpdates.failureMessage(failure), "system");
     }
   }
 
@@ -301,7 +302,7 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
 
   @Override
   public EmergencyState sign(EmergencySignCommand command) {
-    recheck(() -> validateSign(command));
+    SignedUpdates.recheck(() -> validateSign(command), SIGNATURE_REFUSED);
     admit(command, "");
     return getState();
   }
@@ -467,17 +468,6 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
             + (stage.isFinal() ? " — " + stage + (reason == null ? "" : " (" + reason + ")") : ""));
   }
 
-  /**
-   * Validators of updates delivered together all see the state before any of them ran; the handler
-   * checks again so one signer's two simultaneous submissions cannot both count.
-   */
-  private static void recheck(Runnable validator) {
-    try {
-      validator.run();
-    } catch (IllegalArgumentException e) {
-      throw ApplicationFailure.newFailure(e.getMessage(), SIGNATURE_REFUSED);
-    }
-  }
 
   private long nowSeconds() {
     return Workflow.currentTimeMillis() / 1000;
@@ -491,12 +481,6 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
     return Workflow.getInfo().getWorkflowId();
   }
 
-  static String failureMessage(ActivityFailure failure) {
-    return failure.getCause() instanceof ApplicationFailure app
-        ? app.getOriginalMessage()
-        : String.valueOf(
-            failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage());
-  }
 
   private static IllegalArgumentException refused(String why) {
     return new IllegalArgumentException(why);

@@ -19,6 +19,7 @@ import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.PublishAction;
 import io.noderr.signing.Signatures;
 import io.noderr.workflows.PlatformActivityOptions;
+import io.noderr.workflows.SignedUpdates;
 import io.noderr.workflows.release.ReleaseProposal.Resumption;
 import io.noderr.workflows.release.ReleaseState.CollectedSignature;
 import io.noderr.workflows.release.ReleaseState.Declined;
@@ -143,7 +144,7 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
     try {
       beacon = beaconReads.readBeacon(new BeaconQuery(proposal.tier()));
     } catch (ActivityFailure failure) {
-      end(ReleaseStage.FAILED, "could not read the beacon: " + failureMessage(failure), "system");
+      end(ReleaseStage.FAILED, "could not read the beacon: " + SignedUpdates.failureMessage(failure), "system");
       return;
     }
     // A request lost while publishing may have gone through: the beacon then holds this very
@@ -287,7 +288,7 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
                   action.deadline(),
                   signaturesBySigner()));
     } catch (ActivityFailure failure) {
-      end(ReleaseStage.FAILED, "the multisig refused: " + failureMessage(failure), "system");
+      end(ReleaseStage.FAILED, "the multisig refused: " + SignedUpdates.failureMessage(failure), "system");
       return;
     }
     transactionHash = receipt.transactionHash();
@@ -323,7 +324,7 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
 
   @Override
   public SignatureAccepted sign(SignCommand command) {
-    recheck(() -> validateSign(command));
+    SignedUpdates.recheck(() -> validateSign(command), SIGNATURE_REFUSED);
     Address signer = Address.of(command.signer());
     signatures.add(
         new CollectedSignature(
@@ -374,7 +375,7 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
 
   @Override
   public SignatureAccepted decline(DeclineCommand command) {
-    recheck(() -> validateDecline(command));
+    SignedUpdates.recheck(() -> validateDecline(command), SIGNATURE_REFUSED);
     Address signer = Address.of(command.signer());
     declines.add(
         new Declined(
@@ -474,17 +475,6 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
         recordedAtMillis);
   }
 
-  /**
-   * Validators of updates delivered together all see the state before any of them ran; the handler
-   * checks again so a signer's two simultaneous submissions cannot both count.
-   */
-  private static void recheck(Runnable validator) {
-    try {
-      validator.run();
-    } catch (IllegalArgumentException e) {
-      throw ApplicationFailure.newFailure(e.getMessage(), SIGNATURE_REFUSED);
-    }
-  }
 
   private SignatureAccepted accepted() {
     return new SignatureAccepted(stage, signatures.size(), declines.size(), beacon.threshold());
@@ -594,12 +584,6 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
     return Workflow.getInfo().getWorkflowId();
   }
 
-  private static String failureMessage(ActivityFailure failure) {
-    return failure.getCause() instanceof ApplicationFailure app
-        ? app.getOriginalMessage()
-        : String.valueOf(
-            failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage());
-  }
 
   /** Validator refusals reach the caller as the update's failure message. */
   private static IllegalArgumentException refused(String why) {
