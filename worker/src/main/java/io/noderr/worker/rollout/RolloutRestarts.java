@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,7 +62,12 @@ class RolloutRestarts {
     this.audit = audit;
   }
 
+  /**
+   * First of the start-up listeners: the embedded fleet's start (also a ready listener) takes
+   * seconds per thousand nodes, and the rollouts need not wait for it.
+   */
   @EventListener(ApplicationReadyEvent.class)
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   public void restartForgotten() {
     for (UnfinishedRollout rollout : checkpoints.unfinished(FINAL)) {
       if (temporal.statusOf(rollout.rolloutId()) == WorkflowRunStatus.LOST) {
