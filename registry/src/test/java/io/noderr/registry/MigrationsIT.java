@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("12");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("13");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -55,6 +55,7 @@ class MigrationsIT {
             "node_identities",
             "node_sessions",
             "release_requests",
+            "release_signatures",
             "beacon_events",
             "beacon_cursor",
             "local_beacon",

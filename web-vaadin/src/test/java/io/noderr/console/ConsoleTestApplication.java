@@ -7,6 +7,7 @@ import io.noderr.gateway.http.NodeApiConfiguration;
 import io.noderr.registry.RegistryConfiguration;
 import io.noderr.worker.beacon.BeaconConfiguration;
 import io.noderr.worker.onboarding.OnboardingRecorder;
+import io.noderr.worker.onboarding.OnboardingWindows;
 import io.noderr.worker.release.ReleaseActivitiesImpl;
 import io.noderr.worker.rollout.RolloutActivitiesImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
@@ -20,6 +21,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
@@ -43,6 +45,8 @@ import org.springframework.context.annotation.Import;
   RolloutActivitiesImpl.class
 })
 @ComponentScan(basePackageClasses = OnboardingRecorder.class)
+// The scanned onboarding package holds the worker's OnboardingResumer, which reads these.
+@EnableConfigurationProperties(OnboardingWindows.class)
 public class ConsoleTestApplication {
 
   @Bean(destroyMethod = "close")

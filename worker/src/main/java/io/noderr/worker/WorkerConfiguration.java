@@ -1,5 +1,6 @@
 package io.noderr.worker;
 
+import io.noderr.worker.onboarding.OnboardingWindows;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -12,5 +13,5 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 @EnableScheduling
-@EnableConfigurationProperties({WorkerProperties.class})
+@EnableConfigurationProperties({WorkerProperties.class, OnboardingWindows.class})
 public class WorkerConfiguration {}

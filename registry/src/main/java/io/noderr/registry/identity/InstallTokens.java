@@ -58,6 +58,18 @@ public class InstallTokens {
         == 1;
   }
 
+  /** The hash of the application's live token (neither used nor revoked; maybe expired). */
+  public Optional<String> liveTokenHash(String applicationId) {
+    return jdbc
+        .queryForList(
+            "SELECT token_hash FROM install_tokens WHERE application_id = ?"
+                + " AND used_at IS NULL AND revoked_at IS NULL",
+            String.class,
+            applicationId)
+        .stream()
+        .findFirst();
+  }
+
   public Optional<InstallToken> find(String tokenHash) {
     return jdbc
         .query(

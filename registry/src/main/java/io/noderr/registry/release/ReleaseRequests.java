@@ -19,6 +19,9 @@ public class ReleaseRequests {
       "id, tier, version, image_digest, status, proposed_by, deadline, threshold, signed_by,"
           + " declined_by, transaction_hash, reason, last_step, created_at, updated_at";
 
+  private static final String STORED_COLUMNS =
+      COLUMNS + ", minimum_version, notes_uri, downgrade_reason, nonce";
+
   private final JdbcTemplate jdbc;
 
   ReleaseRequests(JdbcTemplate jdbc) {
@@ -58,6 +61,80 @@ public class ReleaseRequests {
               ps.setInt(13, step);
             })
         == 1;
+  }
+
+  /**
+   * Keeps the terms the request could be started again on, as of the step just applied: the stored
+   * signatures are replaced by {@code terms.signatures()}.
+   */
+  public void keepTerms(String id, ReleaseTerms terms) {
+    jdbc.update(
+        "UPDATE release_requests SET minimum_version = ?, notes_uri = ?, downgrade_reason = ?,"
+            + " nonce = ? WHERE id = ?",
+        terms.minimumVersion(),
+        terms.notesUri(),
+        terms.downgradeReason(),
+        terms.nonce(),
+        id);
+    jdbc.update("DELETE FROM release_signatures WHERE release_id = ?", id);
+    jdbc.batchUpdate(
+        "INSERT INTO release_signatures (release_id, signer, signature, submitted_by, signed_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        terms.signatures(),
+        terms.signatures().size(),
+        (ps, signature) -> {
+          ps.setString(1, id);
+          ps.setString(2, signature.signer());
+          ps.setString(3, signature.signature());
+          ps.setString(4, signature.submittedBy());
+          ps.setTimestamp(5, Timestamp.from(signature.signedAt()));
+        });
+  }
+
+  /**
+   * Requests not yet decided or published (PREPARING, AWAITING_SIGNATURES, PUBLISHING), oldest
+   * first, each with its terms and accepted signatures.
+   */
+  public List<StoredRelease> unfinished() {
+    return jdbc.query(
+        "SELECT "
+            + STORED_COLUMNS
+            + " FROM release_requests"
+            + " WHERE status IN ('PREPARING', 'AWAITING_SIGNATURES', 'PUBLISHING')"
+            + " ORDER BY created_at",
+        this::stored);
+  }
+
+  /** The request with its terms and accepted signatures. */
+  public Optional<StoredRelease> findStored(String id) {
+    return jdbc
+        .query("SELECT " + STORED_COLUMNS + " FROM release_requests WHERE id = ?", this::stored, id)
+        .stream()
+        .findFirst();
+  }
+
+  private StoredRelease stored(ResultSet rs, int rowNum) throws SQLException {
+    return new StoredRelease(
+        row(rs, rowNum),
+        new ReleaseTerms(
+            rs.getString("minimum_version"),
+            rs.getString("notes_uri"),
+            rs.getString("downgrade_reason"),
+            rs.getString("nonce"),
+            signatures(rs.getString("id"))));
+  }
+
+  private List<ReleaseTerms.Signature> signatures(String id) {
+    return jdbc.query(
+        "SELECT signer, signature, submitted_by, signed_at FROM release_signatures"
+            + " WHERE release_id = ? ORDER BY signed_at, signer",
+        (rs, rowNum) ->
+            new ReleaseTerms.Signature(
+                rs.getString("signer"),
+                rs.getString("signature"),
+                rs.getString("submitted_by"),
+                rs.getTimestamp("signed_at").toInstant()),
+        id);
   }
 
   public Optional<ReleaseRow> find(String id) {

@@ -195,4 +195,26 @@ class ReleaseRequestsIT {
                     1))
         .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
   }
+
+  @Test
+  void unfinished_carriesTheTermsAndTheLatestAcceptedSignatures_ofOpenRequestsOnly() {
+    Instant signedAt = Instant.parse("2026-12-02T10:00:00Z");
+    ReleaseTerms.Signature first = new ReleaseTerms.Signature(SIGNER_1, "0xs1", "bob", signedAt);
+    ReleaseTerms.Signature second =
+        new ReleaseTerms.Signature(SIGNER_2, "0xs2", "carol", signedAt.plusSeconds(5));
+    requests.apply(request("rel-1", "AWAITING_SIGNATURES", List.of(SIGNER_1)), 2);
+    requests.keepTerms("rel-1", new ReleaseTerms("1.2.0", "ipfs://n", null, "7", List.of(first)));
+    requests.apply(request("rel-1", "PUBLISHING", List.of(SIGNER_1, SIGNER_2)), 3);
+    requests.keepTerms(
+        "rel-1", new ReleaseTerms("1.2.0", "ipfs://n", null, "7", List.of(first, second)));
+    requests.apply(request("rel-2", "EXPIRED", List.of()), 2);
+    requests.keepTerms("rel-2", new ReleaseTerms("", "", null, "7", List.of()));
+
+    List<StoredRelease> unfinished = requests.unfinished();
+
+    assertThat(unfinished).extracting(u -> u.row().id()).containsExactly("rel-1");
+    assertThat(unfinished.getFirst().row().status()).isEqualTo("PUBLISHING");
+    assertThat(unfinished.getFirst().terms())
+        .isEqualTo(new ReleaseTerms("1.2.0", "ipfs://n", null, "7", List.of(first, second)));
+  }
 }

@@ -223,15 +223,15 @@ public class ReleaseService {
     return state;
   }
 
+  /** The workflow's state; the read model's when Temporal no longer knows the request. */
   private ReleaseState state(String id) {
     try {
       return workflow(id).getState();
     } catch (WorkflowException e) {
-      if (requests.find(id).isPresent()) {
-        throw new ReleaseNotFoundException(
-            id, "is no longer known to Temporal (lost with a restart of the embedded server)");
-      }
-      throw new ReleaseNotFoundException(id);
+      return requests
+          .findStored(id)
+          .map(ReleaseReadModel::state)
+          .orElseThrow(() -> new ReleaseNotFoundException(id));
     }
   }
 

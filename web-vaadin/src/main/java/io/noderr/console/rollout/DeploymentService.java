@@ -20,6 +20,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowQueryException;
 import jakarta.validation.Validator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public class DeploymentService {
   private final Rollouts rollouts;
   private final RolloutTargetQueries targets;
   private final SignedReleases signedReleases;
+  private final DeploymentReadModel readModel;
   private final Validator validator;
 
   DeploymentService(
@@ -52,11 +54,13 @@ public class DeploymentService {
       Rollouts rollouts,
       RolloutTargetQueries targets,
       SignedReleases signedReleases,
+      DeploymentReadModel readModel,
       Validator validator) {
     this.client = client;
     this.rollouts = rollouts;
     this.targets = targets;
     this.signedReleases = signedReleases;
+    this.readModel = readModel;
     this.validator = validator;
   }
 
@@ -164,12 +168,21 @@ public class DeploymentService {
     return targets.count(id, filter);
   }
 
+  /**
+   * The deployment as its workflow holds it; from the read model, saying why, while the platform
+   * starts it again after a restart (RESUMING) or when Temporal no longer knows it (LOST, or its
+   * recorded outcome).
+   */
   @PreAuthorize("hasAnyRole('ADMIN','SRE')")
   public RolloutState state(String id) {
+    Optional<RolloutRow> row = rollouts.find(id);
+    if (row.filter(DeploymentReadModel::resuming).isPresent()) {
+      return readModel.state(row.get());
+    }
     try {
       return workflow(id).getState();
     } catch (WorkflowNotFoundException e) {
-      throw new DeploymentNotFoundException(id);
+      return row.map(readModel::state).orElseThrow(() -> new DeploymentNotFoundException(id));
     } catch (WorkflowQueryException e) {
       log.warn("query of {} failed: {}", id, e.getCause() == null ? e : e.getCause().getMessage());
       throw new DeploymentUnavailableException(id);

@@ -9,11 +9,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.noderr.console.AbstractConsoleIT;
 import io.noderr.registry.Tier;
+import io.noderr.registry.rollout.RolloutRow;
+import io.noderr.registry.rollout.Rollouts;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -24,6 +28,8 @@ import org.springframework.test.web.servlet.ResultActions;
 class DeploymentApiIT extends AbstractConsoleIT {
 
   @Autowired MockMvc mvc;
+  @Autowired Rollouts rollouts;
+  @Autowired JdbcTemplate jdbc;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -106,6 +112,48 @@ class DeploymentApiIT extends AbstractConsoleIT {
         .andExpect(status().isNotFound());
     mvc.perform(get("/api/v1/deployments/rollout-ORACLE-8.1.1").with(httpBasic("sre", PASSWORD)))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aDeploymentWhoseWorkflowIsGone_answersFromTheReadModel_insteadOf404() throws Exception {
+    try {
+      answersFromTheReadModel();
+    } finally {
+      jdbc.update(
+          "DELETE FROM rollouts WHERE id IN (?, ?, ?)",
+          "rollout-GUARDIAN-6.0.0",
+          "rollout-GUARDIAN-6.0.1",
+          "rollout-GUARDIAN-5.9.0");
+    }
+  }
+
+  private void answersFromTheReadModel() throws Exception {
+    rollouts.planned("rollout-GUARDIAN-6.0.0", "6.0.0", List.of(Tier.GUARDIAN));
+    rollouts.apply(row("rollout-GUARDIAN-6.0.0", "6.0.0", "PAUSED"), 5);
+    rollouts.planned("rollout-GUARDIAN-6.0.1", "6.0.1", List.of(Tier.GUARDIAN));
+    rollouts.apply(row("rollout-GUARDIAN-6.0.1", "6.0.1", "RESUMING"), 5);
+    rollouts.planned("rollout-GUARDIAN-5.9.0", "5.9.0", List.of(Tier.GUARDIAN));
+    rollouts.apply(row("rollout-GUARDIAN-5.9.0", "5.9.0", "SUCCEEDED"), 9);
+
+    mvc.perform(get("/api/v1/deployments/rollout-GUARDIAN-6.0.0").with(httpBasic("sre", PASSWORD)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("LOST"))
+        .andExpect(jsonPath("$.stage").value(2))
+        .andExpect(jsonPath("$.total").value(8))
+        .andExpect(jsonPath("$.reason", containsString("last recorded as PAUSED")));
+    mvc.perform(get("/api/v1/deployments/rollout-GUARDIAN-6.0.1").with(httpBasic("sre", PASSWORD)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("RESUMING"))
+        .andExpect(jsonPath("$.reason", containsString("being started again")));
+    mvc.perform(get("/api/v1/deployments/rollout-GUARDIAN-5.9.0").with(httpBasic("sre", PASSWORD)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("SUCCEEDED"));
+    mvc.perform(get("/api/v1/deployments/rollout-GUARDIAN-9.9.9").with(httpBasic("sre", PASSWORD)))
+        .andExpect(status().isNotFound());
+  }
+
+  private static RolloutRow row(String id, String version, String status) {
+    return new RolloutRow(id, version, List.of(), status, 2, 3, 8, 3, 0, 0, null, null);
   }
 
   private ResultActions deploy(String body) throws Exception {

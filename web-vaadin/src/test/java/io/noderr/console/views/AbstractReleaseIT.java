@@ -56,7 +56,7 @@ abstract class AbstractReleaseIT extends AbstractKaribuIT {
             String.class)
         .forEach(this::terminate);
     jdbc.execute(
-        "TRUNCATE release_requests, beacon_events, beacon_cursor RESTART IDENTITY;"
+        "TRUNCATE release_requests, release_signatures, beacon_events, beacon_cursor RESTART IDENTITY;"
             + " UPDATE local_beacon SET version = NULL, image_digest = NULL,"
             + " minimum_version = NULL, notes_uri = NULL, published_at = NULL, paused = false;"
             + " UPDATE local_multisig SET nonce = 0");

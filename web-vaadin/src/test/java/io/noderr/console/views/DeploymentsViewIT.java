@@ -37,6 +37,8 @@ import io.noderr.registry.autodeploy.AutoDeployPolicy;
 import io.noderr.registry.node.EnrollmentRequest;
 import io.noderr.registry.node.Labels;
 import io.noderr.registry.node.NodeEnrollment;
+import io.noderr.registry.rollout.RolloutRow;
+import io.noderr.registry.rollout.Rollouts;
 import io.noderr.workflows.rollout.RolloutInput;
 import io.noderr.workflows.rollout.RolloutStrategy;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -69,6 +71,7 @@ class DeploymentsViewIT extends AbstractKaribuIT {
 
   @Autowired NodeEnrollment enrollment;
   @Autowired AutoDeployPolicies autoDeployPolicies;
+  @Autowired Rollouts rollouts;
   @Autowired WorkflowClient temporal;
 
   /** Four ORACLE nodes and nothing else, so GUARDIAN has none. */
@@ -276,6 +279,28 @@ class DeploymentsViewIT extends AbstractKaribuIT {
     assertThat(AbstractReleaseIT.notifications())
         .anyMatch(text -> text.contains("not a semantic version"));
     assertThat(view.details.isVisible()).isFalse();
+  }
+
+  @Test
+  void aDeploymentWhoseWorkflowIsGone_staysVisible_asLost_withTheRecordedFigures() {
+    rollouts.planned("rollout-ORACLE-4.0.0", "4.0.0", List.of(Tier.ORACLE));
+    rollouts.apply(
+        new RolloutRow(
+            "rollout-ORACLE-4.0.0", "4.0.0", List.of(), "RUNNING", 2, 3, 10, 4, 1, 0, null, null),
+        7);
+    startAs("sre");
+    DeploymentsView view = open();
+
+    view.show("rollout-ORACLE-4.0.0");
+
+    assertThat(_find(Span.class, spec -> spec.withText("LOST"))).isNotEmpty();
+    assertThat(_find(Span.class, spec -> spec.withText("2 of 3"))).isNotEmpty();
+    assertThat(
+            _find(
+                Span.class,
+                spec ->
+                    spec.withPredicate(span -> span.getText().contains("not being started again"))))
+        .isNotEmpty();
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.noderr.registry.release.BeaconEventRow;
 import io.noderr.registry.release.BeaconEvents;
 import io.noderr.registry.release.ReleaseRequests;
 import io.noderr.registry.release.ReleaseRow;
+import io.noderr.registry.release.ReleaseTerms;
 import io.noderr.signing.ImageDigest;
 import io.noderr.worker.beacon.Beacon;
 import io.noderr.worker.beacon.BeaconId;
@@ -102,6 +103,9 @@ public class ReleaseActivitiesImpl implements ReleaseActivities {
   public ReleaseRecorded record(ReleaseProgress progress) {
     ReleaseProgress.AuditStep step = progress.step();
     boolean first = releases.apply(row(progress), step.sequence());
+    if (first && progress.terms() != null) {
+      releases.keepTerms(progress.releaseId(), terms(progress.terms()));
+    }
     if (first) {
       audit.append(
           step.actor(), step.action(), progress.releaseId(), step.detail(), progress.releaseId());
@@ -160,6 +164,23 @@ public class ReleaseActivitiesImpl implements ReleaseActivities {
         event.transactionHash(),
         event.blockNumber(),
         event.publishedAt().getEpochSecond());
+  }
+
+  private static ReleaseTerms terms(ReleaseProgress.Terms terms) {
+    return new ReleaseTerms(
+        terms.minimumVersion(),
+        terms.notesUri(),
+        terms.downgradeReason(),
+        terms.nonce(),
+        terms.signatures().stream()
+            .map(
+                s ->
+                    new ReleaseTerms.Signature(
+                        s.signer(),
+                        s.signature(),
+                        s.submittedBy(),
+                        Instant.ofEpochMilli(s.atMillis())))
+            .toList());
   }
 
   private static ReleaseRow row(ReleaseProgress progress) {

@@ -9,6 +9,8 @@ import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.workflow.WorkflowRun;
 import io.noderr.registry.workflow.WorkflowRunStatus;
 import io.noderr.registry.workflow.WorkflowRuns;
+import io.noderr.worker.onboarding.OnboardingResumer;
+import io.noderr.worker.onboarding.OnboardingWindows;
 import io.noderr.workflows.testing.TestEnvironments;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -20,6 +22,7 @@ import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +41,11 @@ class WorkflowReconcilerIT {
       RegistryDatabase.create(
           context -> {
             context.registerBean(WorkflowClient.class, temporal::getWorkflowClient);
+            context.registerBean(
+                OnboardingWindows.class,
+                () -> new OnboardingWindows(Duration.ofDays(1), Duration.ofDays(30)));
             context.registerBean(TemporalExecutions.class);
+            context.registerBean(OnboardingResumer.class);
             context.registerBean(WorkflowReconciler.class);
           });
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.noderr.activities.release.BeaconTier;
 import io.noderr.activities.release.ReleaseProgress;
+import io.noderr.activities.release.ReleaseProgress.AcceptedSignature;
 import io.noderr.activities.release.ReleaseProgress.AuditStep;
 import io.noderr.activities.release.ReleaseRecorded;
 import io.noderr.registry.RegistryDatabase;
@@ -14,6 +15,7 @@ import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.release.LocalBeaconStore;
 import io.noderr.registry.release.ReleaseRequests;
 import io.noderr.registry.release.ReleaseRow;
+import io.noderr.registry.release.ReleaseTerms;
 import io.noderr.worker.beacon.BeaconProperties;
 import io.noderr.worker.beacon.LocalBeacon;
 import java.time.Instant;
@@ -63,7 +65,15 @@ class ReleaseRecordIT {
         List.of(),
         null,
         null,
-        new AuditStep(sequence, actor, action, status + " after step " + sequence));
+        new AuditStep(sequence, actor, action, status + " after step " + sequence),
+        new ReleaseProgress.Terms(
+            "1.0.0",
+            "ipfs://notes",
+            null,
+            "3",
+            signedBy.stream()
+                .map(signer -> new AcceptedSignature(signer, "0xsig", "bob", 1_000L * sequence))
+                .toList()));
   }
 
   @Test
@@ -109,6 +119,17 @@ class ReleaseRecordIT {
     ReleaseRow row = requests.find("rel-1").orElseThrow();
     assertThat(row.signedBy()).containsExactly(SIGNER);
     assertThat(row.lastStep()).isEqualTo(2);
+    // The terms a restart needs follow the newest step too, not the one arriving late.
+    assertThat(requests.unfinished().getFirst().terms())
+        .isEqualTo(
+            new ReleaseTerms(
+                "1.0.0",
+                "ipfs://notes",
+                null,
+                "3",
+                List.of(
+                    new ReleaseTerms.Signature(
+                        SIGNER, "0xsig", "bob", Instant.ofEpochMilli(2_000)))));
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.noderr.activities.onboarding.NodeRegistration;
 import io.noderr.activities.onboarding.OnboardingActivities;
 import io.noderr.activities.onboarding.TokenIssued;
 import io.noderr.workflows.PlatformActivityOptions;
+import io.noderr.workflows.onboarding.OnboardingInput.Resumption;
 import io.noderr.workflows.search.VisibleProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
@@ -75,13 +76,22 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
     visible =
         new VisibleProgress(
             OnboardingStage.IN_REVIEW.name(), OnboardingWorkflow.summary(application));
+    Resumption resumed = resumption(input);
+    if (resumed != null) {
+      takeUp(resumed);
+    }
     registry.recordApplication(application);
     applicationRecorded = true;
 
-    boolean reviewed =
-        Workflow.await(
-            Duration.ofMillis(input.reviewWindowMillis()),
-            () -> stage != OnboardingStage.IN_REVIEW);
+    boolean reviewed;
+    if (resumed == null) {
+      reviewed =
+          Workflow.await(
+              Duration.ofMillis(input.reviewWindowMillis()),
+              () -> stage != OnboardingStage.IN_REVIEW);
+    } else {
+      reviewed = awaitRestOfReview(resumed);
+    }
     if (!reviewed) {
       expire(
           "not reviewed within " + Duration.ofMillis(input.reviewWindowMillis()).toHours() + " h");
@@ -93,6 +103,40 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
     showProgress();
     log.info("application {} ended {}", application.applicationId(), stage);
     return new OnboardingResult(application.applicationId(), stage, nodeId, reason);
+  }
+
+  /**
+   * What a restarted application carries over; null for a new one. Behind a version marker so the
+   * histories of applications submitted before resumption existed replay unchanged.
+   */
+  private static Resumption resumption(OnboardingInput input) {
+    if (input.resumedFrom() == null
+        || Workflow.getVersion("resume-from-registry", Workflow.DEFAULT_VERSION, 1) < 1) {
+      return null;
+    }
+    return input.resumedFrom();
+  }
+
+  /**
+   * Takes up where the lost workflow stood: an approved application gets its live token back (the
+   * same hash, the same expiry), so the node that holds it can still register.
+   */
+  private void takeUp(Resumption resumed) {
+    if (resumed.stage() == OnboardingStage.APPROVED) {
+      stage = OnboardingStage.APPROVED;
+      reviewer = resumed.reviewer();
+      tokenHash = resumed.tokenHash();
+      tokenExpiresAtMillis = resumed.tokenExpiresAtMillis();
+      tokensIssued = 1;
+    }
+  }
+
+  /** An application still in review waits for what is left of its review window. */
+  private boolean awaitRestOfReview(Resumption resumed) {
+    long left = resumed.reviewDeadlineMillis() - Workflow.currentTimeMillis();
+    return stage != OnboardingStage.IN_REVIEW
+        || left > 0
+            && Workflow.await(Duration.ofMillis(left), () -> stage != OnboardingStage.IN_REVIEW);
   }
 
   /**

@@ -2,13 +2,16 @@ package io.noderr.workflows.release;
 
 import io.noderr.activities.release.BeaconQuery;
 import io.noderr.activities.release.BeaconState;
+import io.noderr.activities.release.CurrentRelease;
 import io.noderr.activities.release.PublishReceipt;
 import io.noderr.activities.release.PublishRequest;
 import io.noderr.activities.release.PublishedEvent;
 import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.activities.release.ReleaseFailures;
 import io.noderr.activities.release.ReleaseProgress;
+import io.noderr.activities.release.ReleaseProgress.AcceptedSignature;
 import io.noderr.activities.release.ReleaseProgress.AuditStep;
+import io.noderr.activities.release.ReleaseProgress.Terms;
 import io.noderr.signing.Address;
 import io.noderr.signing.DeclineAction;
 import io.noderr.signing.ImageDigest;
@@ -16,6 +19,7 @@ import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.PublishAction;
 import io.noderr.signing.Signatures;
 import io.noderr.workflows.PlatformActivityOptions;
+import io.noderr.workflows.release.ReleaseProposal.Resumption;
 import io.noderr.workflows.release.ReleaseState.CollectedSignature;
 import io.noderr.workflows.release.ReleaseState.Declined;
 import io.noderr.workflows.search.VisibleProgress;
@@ -132,13 +136,32 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
 
   /** Reads the beacon and builds the exact action signers will sign, or refuses the proposal. */
   private void prepare() {
+    Resumption resumed = resumption();
+    if (resumed != null) {
+      steps = resumed.recordedSteps();
+    }
     try {
       beacon = beaconReads.readBeacon(new BeaconQuery(proposal.tier()));
     } catch (ActivityFailure failure) {
       end(ReleaseStage.FAILED, "could not read the beacon: " + failureMessage(failure), "system");
       return;
     }
-    String refusal = ProposalRules.refusal(proposal, beacon, nowSeconds());
+    // A request lost while publishing may have gone through: the beacon then holds this very
+    // release, its nonce moved on, and the signatures are over the nonce they were made with.
+    boolean onBeacon =
+        resumed != null && resumed.nonce() != null && isThisRelease(beacon.current());
+    if (resumed != null && !onBeacon && proposal.deadline() <= nowSeconds()) {
+      end(
+          ReleaseStage.EXPIRED,
+          "deadline "
+              + Instant.ofEpochSecond(proposal.deadline())
+              + " passed while the platform was down, with "
+              + resumed.signatures().size()
+              + " signatures accepted",
+          "system");
+      return;
+    }
+    String refusal = onBeacon ? null : ProposalRules.refusal(proposal, beacon, nowSeconds());
     if (refusal != null) {
       end(ReleaseStage.REFUSED, refusal, proposal.proposedBy());
       return;
@@ -151,13 +174,11 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
             ImageDigest.parse(proposal.imageDigest()),
             proposal.minimumVersion(),
             proposal.notesUri(),
-            new BigInteger(beacon.nonce()),
+            new BigInteger(onBeacon ? resumed.nonce() : beacon.nonce()),
             proposal.deadline());
     digest = action.digest(domain);
     stage = ReleaseStage.AWAITING_SIGNATURES;
-    queueStep(
-        proposal.proposedBy(),
-        "release.proposed",
+    String terms =
         proposal.tier()
             + " "
             + proposal.version()
@@ -168,8 +189,60 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
             + " of "
             + beacon.signers().size()
             + " signatures, nonce "
-            + beacon.nonce()
-            + (proposal.downgradeRequested() ? ", DOWNGRADE: " + proposal.downgradeReason() : ""));
+            + action.nonce()
+            + (proposal.downgradeRequested() ? ", DOWNGRADE: " + proposal.downgradeReason() : "");
+    if (resumed == null) {
+      queueStep(proposal.proposedBy(), "release.proposed", terms);
+    } else {
+      queueStep("system", "release.signatures-readmitted", readmit(resumed) + "; " + terms);
+    }
+  }
+
+  /**
+   * What a restarted request carries over; null for a new proposal. Behind a version marker so the
+   * histories of requests proposed before resumption existed replay unchanged.
+   */
+  private Resumption resumption() {
+    if (proposal.resumedFrom() == null
+        || Workflow.getVersion("resume-accepted-signatures", Workflow.DEFAULT_VERSION, 1) < 1) {
+      return null;
+    }
+    return proposal.resumedFrom();
+  }
+
+  private boolean isThisRelease(CurrentRelease current) {
+    return current != null
+        && current.version().equals(proposal.version())
+        && ImageDigest.parse(current.imageDigest())
+            .equals(ImageDigest.parse(proposal.imageDigest()));
+  }
+
+  /**
+   * Admits again the signatures accepted before the restart that still hold against the action
+   * built now, with the checks a new signature gets (the deadline was checked before); a signature
+   * over a nonce the multisig has moved past, or by a signer no longer in the set, is dropped.
+   */
+  private String readmit(Resumption resumed) {
+    List<String> dropped = new ArrayList<>();
+    for (CollectedSignature carried : resumed.signatures()) {
+      try {
+        requireValidSignature(carried.signer(), carried.signature());
+        signatures.add(carried);
+      } catch (IllegalArgumentException invalid) {
+        dropped.add(invalid.getMessage());
+      }
+    }
+    if (signatures.size() >= beacon.threshold()) {
+      stage = ReleaseStage.PUBLISHING;
+      thresholdReachedAtMillis = Workflow.currentTimeMillis();
+    }
+    return "started again after a platform restart: "
+        + signatures.size()
+        + " of "
+        + resumed.signatures().size()
+        + " accepted signatures re-admitted"
+        + (dropped.isEmpty() ? "" : " (" + String.join("; ", dropped) + ")")
+        + (stage == ReleaseStage.PUBLISHING ? ", threshold reached, publishing" : "");
   }
 
   /** Waits for the threshold, enough declines, a withdrawal or the deadline. */
@@ -279,11 +352,16 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
   @Override
   public void validateSign(SignCommand command) {
     requireCollecting("signed");
-    Address signer = requireSigner(command.signer());
-    if (command.signature() == null) {
+    requireValidSignature(command.signer(), command.signature());
+  }
+
+  /** A signature by a member of the signer set who has not answered yet, over this action. */
+  private void requireValidSignature(String claimedSigner, String signature) {
+    Address signer = requireSigner(claimedSigner);
+    if (signature == null) {
       throw refused("the signature is missing");
     }
-    Address recovered = recover(digest, command.signature());
+    Address recovered = recover(digest, signature);
     if (!recovered.equals(signer)) {
       throw refused(
           "the signature is not "
@@ -479,7 +557,18 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
             declines.stream().map(Declined::signer).toList(),
             transactionHash,
             reason,
-            new AuditStep(steps, actor, auditAction, detail)));
+            new AuditStep(steps, actor, auditAction, detail),
+            new Terms(
+                proposal.minimumVersion(),
+                proposal.notesUri(),
+                proposal.downgradeReason(),
+                action == null ? null : action.nonce().toString(),
+                signatures.stream()
+                    .map(
+                        s ->
+                            new AcceptedSignature(
+                                s.signer(), s.signature(), s.submittedBy(), s.atMillis()))
+                    .toList())));
   }
 
   /** Writes the queued steps to the read model; the Temporal UI's stage follows it. */

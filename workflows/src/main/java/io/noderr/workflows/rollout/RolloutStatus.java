@@ -1,6 +1,6 @@
 package io.noderr.workflows.rollout;
 
-/** Where a rollout is. The last four are final. */
+/** Where a rollout is. The last five are final. */
 public enum RolloutStatus {
   PLANNING,
   /**
@@ -21,7 +21,12 @@ public enum RolloutStatus {
   SUCCEEDED,
   ROLLED_BACK,
   ABORTED,
-  FAILED;
+  FAILED,
+  /**
+   * Never set by the workflow: the console's word for a rollout Temporal no longer knows (the
+   * embedded server restarted) that the read model shows unfinished and nobody is starting again.
+   */
+  LOST;
 
   public boolean isFinal() {
     return ordinal() >= SUCCEEDED.ordinal();

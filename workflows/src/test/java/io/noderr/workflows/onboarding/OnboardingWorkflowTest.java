@@ -24,6 +24,7 @@ import io.noderr.activities.onboarding.NodeRegistration;
 import io.noderr.activities.onboarding.OnboardingActivities;
 import io.noderr.activities.onboarding.StepRecorded;
 import io.noderr.activities.onboarding.TokenIssued;
+import io.noderr.workflows.onboarding.OnboardingInput.Resumption;
 import io.noderr.workflows.search.NoderrSearchAttributes;
 import io.noderr.workflows.testing.TestEnvironments;
 import io.noderr.workflows.testing.Visibility;
@@ -802,6 +803,62 @@ class OnboardingWorkflowTest {
     }
   }
 
+  // --- an application started again after a platform restart ---------------------------------
+
+  @Test
+  void resumedApproved_keepsItsInstallToken_andRegistersTheNode() throws IOException {
+    env.start();
+    long expiresAt = env.currentTimeMillis() + Duration.ofHours(5).toMillis();
+
+    OnboardingWorkflow workflow = resume(Resumption.approved("alice", TOKEN, expiresAt));
+
+    assertThat(workflow.getState().stage()).isEqualTo(OnboardingStage.APPROVED);
+    assertThat(workflow.getState().tokenExpiresAtMillis()).isEqualTo(expiresAt);
+    assertThatThrownBy(() -> workflow.register(registerCommand(NEW_TOKEN, "ORACLE", tpm("1"))))
+        .isInstanceOf(WorkflowUpdateException.class);
+    assertThat(workflow.register(registerCommand(TOKEN, "ORACLE", tpm("1"))))
+        .isEqualTo(new RegistrationAccepted(APPLICATION, NODE_ID));
+    assertThat(result().outcome()).isEqualTo(OnboardingStage.REGISTERED);
+    verify(registry, never()).recordTokenIssued(any());
+    recordHistory("resumed-approved-then-registered");
+  }
+
+  @Test
+  void resumedApproved_expires_whenItsTokenRunsOutUnused() {
+    env.start();
+    long expiresAt = env.currentTimeMillis() + Duration.ofHours(1).toMillis();
+
+    resume(Resumption.approved("alice", TOKEN, expiresAt));
+
+    assertThat(result().outcome()).isEqualTo(OnboardingStage.EXPIRED);
+    assertThat(result().reason()).isEqualTo("install token expired unused");
+    assertThat(env.currentTimeMillis()).isLessThan(expiresAt + Duration.ofHours(1).toMillis());
+  }
+
+  @Test
+  void resumedInReview_canStillBeApproved() {
+    env.start();
+    long reviewDeadline = env.currentTimeMillis() + Duration.ofHours(1).toMillis();
+
+    OnboardingWorkflow workflow = resume(Resumption.inReview(reviewDeadline));
+
+    assertThat(workflow.getState().stage()).isEqualTo(OnboardingStage.IN_REVIEW);
+    workflow.approve(new ApproveCommand(ADMIN, TOKEN));
+    assertThat(workflow.getState().stage()).isEqualTo(OnboardingStage.APPROVED);
+    assertThat(tokensIssued()).extracting(TokenIssued::tokenHash).containsExactly(TOKEN);
+  }
+
+  @Test
+  void resumedInReview_expiresAtItsOriginalReviewDeadline_notAFullWindowLater() {
+    env.start();
+    long reviewDeadline = env.currentTimeMillis() + Duration.ofHours(1).toMillis();
+
+    resume(Resumption.inReview(reviewDeadline));
+
+    assertThat(result().outcome()).isEqualTo(OnboardingStage.EXPIRED);
+    assertThat(env.currentTimeMillis()).isLessThan(reviewDeadline + Duration.ofHours(1).toMillis());
+  }
+
   // --- helpers --------------------------------------------------------------------------------
 
   private OnboardingWorkflow start(String tier) {
@@ -812,8 +869,21 @@ class OnboardingWorkflowTest {
 
   /** Starts the workflow without waiting for its first activity (the application's row). */
   private OnboardingWorkflow startWithoutWaiting(String tier) {
-    OnboardingInput input =
-        new OnboardingInput(application(tier), TOKEN_TTL.toMillis(), REVIEW_WINDOW.toMillis());
+    return startWith(
+        new OnboardingInput(application(tier), TOKEN_TTL.toMillis(), REVIEW_WINDOW.toMillis()));
+  }
+
+  /** Starts the workflow as the platform does after a restart lost it. */
+  private OnboardingWorkflow resume(Resumption resumption) {
+    OnboardingWorkflow workflow =
+        startWith(
+            new OnboardingInput(
+                application("ORACLE"), TOKEN_TTL.toMillis(), REVIEW_WINDOW.toMillis(), resumption));
+    awaitApplicationRecorded();
+    return workflow;
+  }
+
+  private OnboardingWorkflow startWith(OnboardingInput input) {
     OnboardingWorkflow workflow =
         env.getWorkflowClient()
             .newWorkflowStub(

@@ -31,6 +31,7 @@ import io.noderr.signing.ImageDigest;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.PublishAction;
 import io.noderr.signing.Signatures;
+import io.noderr.workflows.release.ReleaseState.CollectedSignature;
 import io.noderr.workflows.search.NoderrSearchAttributes;
 import io.noderr.workflows.testing.TestEnvironments;
 import io.noderr.workflows.testing.Visibility;
@@ -381,10 +382,93 @@ class ReleaseApprovalWorkflowTest {
     assertThat(result().reason()).contains("not what was signed");
   }
 
+  // --- a request started again after a platform restart ---------------------------------------
+
+  @Test
+  void resumedRequest_readmitsItsAcceptedSignatures_andNumbersItsStepsOnFromTheReadModel()
+      throws IOException {
+    ReleaseApprovalWorkflow workflow = start(resumed(deadline, NONCE, 2, carried(SIGNER_1, NONCE)));
+
+    ReleaseState state = workflow.getState();
+    assertThat(state.stage()).isEqualTo(ReleaseStage.AWAITING_SIGNATURES);
+    assertThat(state.signatures())
+        .extracting(CollectedSignature::signer)
+        .containsExactly(address(SIGNER_1));
+    assertThatThrownBy(() -> workflow.sign(signed(SIGNER_1)))
+        .isInstanceOf(WorkflowUpdateException.class);
+    assertThat(workflow.sign(signed(SIGNER_2)).stage()).isEqualTo(ReleaseStage.PUBLISHING);
+    assertThat(result().stage()).isEqualTo(ReleaseStage.PUBLISHED);
+    assertThat(recordedSequences().getFirst()).isEqualTo(3);
+    assertThat(recordedActions())
+        .containsExactly("release.signatures-readmitted", "release.signed", "release.published");
+    assertThat(recordedDetails().getFirst())
+        .startsWith(
+            "started again after a platform restart: 1 of 1 accepted signatures re-admitted");
+    assertThat(recorded().getFirst().terms().signatures())
+        .extracting(ReleaseProgress.AcceptedSignature::signer)
+        .containsExactly(address(SIGNER_1));
+    recordHistory("resumed-then-published");
+  }
+
+  @Test
+  void resumedRequest_dropsASignatureOverANonceTheMultisigMovedPast() {
+    BigInteger older = NONCE.subtract(BigInteger.ONE);
+
+    ReleaseApprovalWorkflow workflow =
+        start(resumed(deadline, older, 1, carried(SIGNER_1, NONCE), carried(SIGNER_2, older)));
+
+    assertThat(workflow.getState().signatures())
+        .extracting(CollectedSignature::signer)
+        .containsExactly(address(SIGNER_1));
+    assertThat(workflow.getState().stage()).isEqualTo(ReleaseStage.AWAITING_SIGNATURES);
+    assertThat(recordedDetails().getFirst())
+        .contains("1 of 2 accepted signatures re-admitted")
+        .contains("made over other data");
+  }
+
+  @Test
+  void resumedRequest_pastItsDeadline_endsExpired_withoutAskingTheMultisig() {
+    long past = env.currentTimeMillis() / 1000 - 60;
+
+    start(resumed(past, NONCE, 2, carried(SIGNER_1, NONCE)));
+
+    ReleaseResult result = result();
+    assertThat(result.stage()).isEqualTo(ReleaseStage.EXPIRED);
+    assertThat(result.reason()).contains("passed while the platform was down");
+    assertThat(recordedActions()).containsExactly("release.expired");
+    verify(beacon, never()).publish(any());
+  }
+
+  @Test
+  void resumedWhilePublishing_finishesPublishing_whenTheBeaconAlreadyHoldsTheRelease() {
+    when(beacon.readBeacon(any()))
+        .thenReturn(
+            new BeaconState(
+                Backend.CHAIN,
+                1337,
+                MULTISIG,
+                DemoSigners.addresses().stream().map(Address::value).toList(),
+                2,
+                NONCE.add(BigInteger.ONE).toString(),
+                new CurrentRelease(VERSION, DIGEST, "1.2.0", "", 1),
+                false));
+
+    start(resumed(deadline, NONCE, 4, carried(SIGNER_1, NONCE), carried(SIGNER_2, NONCE)));
+
+    assertThat(result().stage()).isEqualTo(ReleaseStage.PUBLISHED);
+    ArgumentCaptor<PublishRequest> published = ArgumentCaptor.forClass(PublishRequest.class);
+    verify(beacon).publish(published.capture());
+    assertThat(published.getValue().nonce()).isEqualTo(NONCE.toString());
+    assertThat(published.getValue().signatures()).hasSize(2);
+  }
+
   // --- helpers --------------------------------------------------------------------------------
 
   private ReleaseApprovalWorkflow propose(String version, String downgradeReason) {
-    ReleaseProposal proposal = proposal(version, downgradeReason);
+    return start(proposal(version, downgradeReason));
+  }
+
+  private ReleaseApprovalWorkflow start(ReleaseProposal proposal) {
     ReleaseApprovalWorkflow workflow =
         env.getWorkflowClient()
             .newWorkflowStub(
@@ -393,6 +477,35 @@ class ReleaseApprovalWorkflowTest {
     WorkflowClient.start(workflow::run, proposal);
     awaitPrepared(workflow);
     return workflow;
+  }
+
+  /** The proposal as the platform starts it again after a restart lost its workflow. */
+  private static ReleaseProposal resumed(
+      long deadline, BigInteger nonce, int recordedSteps, CollectedSignature... accepted) {
+    return new ReleaseProposal(
+        BeaconTier.ORACLE,
+        VERSION,
+        DIGEST,
+        "1.2.0",
+        "https://releases.noderr.example/" + VERSION,
+        deadline,
+        "alice",
+        null,
+        new ReleaseProposal.Resumption(nonce.toString(), List.of(accepted), recordedSteps));
+  }
+
+  private CollectedSignature carried(ECKeyPair key, BigInteger nonce) {
+    PublishAction over =
+        new PublishAction(
+            BeaconTier.ORACLE.code(),
+            VERSION,
+            ImageDigest.parse(DIGEST),
+            "1.2.0",
+            "https://releases.noderr.example/" + VERSION,
+            nonce,
+            deadline);
+    return new CollectedSignature(
+        address(key), Signatures.sign(over.digest(DOMAIN), key), "bob", 1_000);
   }
 
   /** The API does the same: a request takes signatures once the beacon was read. */
