@@ -79,7 +79,8 @@ public class RolloutCheckpoints {
       String rolloutId, String phase, int stage, int position, String input, long takenAtMillis) {}
 
   /**
-   * @param lastStep the workflow step the read model shows (a restarted workflow numbers on from it)
+   * @param lastStep the workflow step the read model shows (a restarted workflow numbers on from
+   *     it)
    * @param checkpoint the last one stored, or null
    */
   public record UnfinishedRollout(
