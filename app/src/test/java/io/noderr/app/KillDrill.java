@@ -158,7 +158,7 @@ public final class KillDrill implements AutoCloseable {
     long restarted = System.nanoTime();
     launchProcess();
     String status = status(id);
-    while (status.equals("RESUMING") || status.equals("UNKNOWN")) {
+    while (Set.of("RESUMING", "UNKNOWN", "LOST").contains(status)) {
       Thread.sleep(20);
       status = status(id);
     }
