@@ -147,18 +147,24 @@ public final class KillDrill implements AutoCloseable {
     return status;
   }
 
+  /**
+   * Moving again: the restarted workflow answers with its state, which it does once it has run its
+   * first task (restored its checkpoint, recorded {@code rollout.resumed}). Ready: the API answers
+   * and every simulated node has enrolled again.
+   */
   private void killAndRestart(String id) throws Exception {
     String statusAtKill = status(id);
     platform.kill9();
     long restarted = System.nanoTime();
-    launch();
-    double ready = (System.nanoTime() - restarted) / 1e9;
+    launchProcess();
     String status = status(id);
-    while (status.equals("RESUMING") || status.equals("UNKNOWN")) {
+    while (Set.of("RESUMING", "UNKNOWN", "LOST").contains(status)) {
       Thread.sleep(20);
       status = status(id);
     }
     double moving = (System.nanoTime() - restarted) / 1e9;
+    platform.awaitReady(nodes, Duration.ofMinutes(5));
+    double ready = (System.nanoTime() - restarted) / 1e9;
     Kill kill = new Kill(kills.size() + 1, id, statusAtKill, ready, moving);
     kills.add(kill);
     out.accept(
@@ -231,22 +237,32 @@ public final class KillDrill implements AutoCloseable {
     return status;
   }
 
-  /** The rollout's status; RESUMING or UNKNOWN while its workflow is not running (yet). */
-  private String status(String id) throws Exception {
+  /**
+   * The rollout's status; RESUMING or UNKNOWN while its workflow is not running (yet) or the
+   * platform does not answer.
+   */
+  private String status(String id) {
     try {
       return api.get("/api/v1/deployments/" + id, "sre").path("status").asText();
-    } catch (AssertionError notAnswering) {
+    } catch (Exception | AssertionError notAnswering) {
+      if (!platform.isAlive()) {
+        throw new IllegalStateException("the platform exited; see " + log);
+      }
       return "UNKNOWN";
     }
   }
 
   private void launch() throws Exception {
+    launchProcess();
+    platform.awaitReady(nodes, Duration.ofMinutes(5));
+  }
+
+  private void launchProcess() throws IOException {
     List<String> options = new ArrayList<>(List.of("--noderr.sim.heartbeat-interval=2s"));
     if (!faultSpec.isEmpty()) {
       options.addAll(List.of("--release-faults", faultSpec));
     }
     platform = PlatformProcess.launch(dataDir, nodes, ports, log, options.toArray(String[]::new));
-    platform.awaitReady(nodes, Duration.ofMinutes(5));
     api = new PlatformApi(platform.base());
   }
 

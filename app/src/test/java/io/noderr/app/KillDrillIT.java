@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nothing in flight is lost when the platform restarts: the platform in a JVM of its own, killed
- * with {@code kill -9} during a staged deployment (at seeded random moments) and during the
+ * Nothing in flight is lost when the platform restarts: the packaged platform in a JVM of its own,
+ * killed with {@code kill -9} at a seeded random moment of a staged deployment and during the
  * rollback of a release whose gate fails, restarted on the same data directory each time. 60
- * simulated nodes, not 1,000: each restart of the platform costs 10-20 s on a 2-core CI machine and
- * the drill restarts it three times; {@code ./noderr bench kill-drill} runs the 1,000-node drill.
+ * simulated nodes and two kills, not 1,000 nodes and twenty: each restart of the platform took
+ * 45-90 s on the shared 2-core machine this was written on, so the IT stays near five minutes;
+ * {@code ./noderr bench kill-drill} runs the 1,000-node drill with as many kills as asked.
  */
 class KillDrillIT {
 
@@ -30,10 +31,10 @@ class KillDrillIT {
         new KillDrill(workDir, 60, SEED, List.of("1.2.0"), System.out::println)) {
       drill.start();
 
-      drill.drive(new Deployment("1.1.0", false), 2, Duration.ofSeconds(12));
+      drill.drive(new Deployment("1.1.0", false), 1, Duration.ofSeconds(12));
       drill.drive(new Deployment("1.2.0", true), 1, Duration.ofSeconds(5));
 
-      assertThat(drill.kills()).hasSize(3);
+      assertThat(drill.kills()).hasSize(2);
       assertThat(drill.kills())
           .extracting(Kill::statusAtKill)
           .as("one kill lands in the rollback")

@@ -3,16 +3,19 @@ package io.noderr.app;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * The platform as {@code noderr up} runs it, in a JVM of its own (this JVM's class path, the app's
- * main class), so a drill can {@code kill -9} it and start it again on the same data directory and
- * ports. Its output goes to a log file beside the data directory.
+ * The platform as {@code noderr up} runs it, the packaged app jar in a JVM of its own, so a drill
+ * can {@code kill -9} it and start it again on the same data directory and ports. Its output goes
+ * to a log file beside the data directory.
  */
 public final class PlatformProcess implements AutoCloseable {
 
@@ -52,9 +55,8 @@ public final class PlatformProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx2g",
                 "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                NoderrApplication.class.getName(),
+                "-jar",
+                appJar().toString(),
                 "--data-dir",
                 dataDir.toString(),
                 "--sim-nodes",
@@ -72,6 +74,30 @@ public final class PlatformProcess implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     return new PlatformProcess(process, URI.create("http://127.0.0.1:" + ports.console()));
+  }
+
+  /**
+   * The app jar the build packaged ({@code app/target}), as {@code noderr up} runs it: from the app
+   * module (tests) or from the repository root (the bench).
+   */
+  private static Path appJar() throws IOException {
+    for (Path target : List.of(Path.of("target"), Path.of("app", "target"))) {
+      if (Files.isDirectory(target)) {
+        try (Stream<Path> files = Files.list(target)) {
+          Optional<Path> jar =
+              files
+                  .map(f -> f.getFileName().toString())
+                  .filter(name -> name.startsWith("noderr-app-") && name.endsWith(".jar"))
+                  .filter(name -> !name.endsWith("-tests.jar"))
+                  .map(target::resolve)
+                  .findFirst();
+          if (jar.isPresent()) {
+            return jar.get().toAbsolutePath();
+          }
+        }
+      }
+    }
+    throw new IllegalStateException("package the app first (./mvnw -pl app -am package)");
   }
 
   public URI base() {
@@ -100,6 +126,10 @@ public final class PlatformProcess implements AutoCloseable {
       Thread.sleep(100);
     }
     throw new IllegalStateException("the platform was not ready within " + timeout);
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   /** {@code kill -9}: no shutdown hook runs; the embedded PostgreSQL is left behind as it is. */

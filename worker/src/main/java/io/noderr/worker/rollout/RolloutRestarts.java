@@ -16,8 +16,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "noderr.temporal.embedded", havingValue = "true")
-class RolloutRestarts {
+class RolloutRestarts implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(RolloutRestarts.class);
 
@@ -60,8 +59,35 @@ class RolloutRestarts {
     this.audit = audit;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  public void restartForgotten() {
+  private volatile boolean running;
+
+  /**
+   * Before the web server takes requests (its phase is near {@code Integer.MAX_VALUE}): until a
+   * rollout is RESUMING, the console would call it LOST; and before the embedded fleet starts (a
+   * ready listener, seconds per thousand nodes), which the rollouts need not wait for.
+   */
+  @Override
+  public int getPhase() {
+    return 0;
+  }
+
+  @Override
+  public void start() {
+    restartForgotten();
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  void restartForgotten() {
     for (UnfinishedRollout rollout : checkpoints.unfinished(FINAL)) {
       if (temporal.statusOf(rollout.rolloutId()) == WorkflowRunStatus.LOST) {
         restart(rollout);
