@@ -106,8 +106,7 @@ final class EmergencyActions {
       BeaconTransaction tx = beacon.expireGuardianPause(new GuardianPauseExpiry(tierMask));
       undone.add("the beacon unpaused " + tiers() + transaction(tx));
     } catch (ActivityFailure refused) {
-      undone.add(
-          "the beacon kept its state (" + SignedUpdates.failureMessage(refused) + ")");
+      undone.add("the beacon kept its state (" + SignedUpdates.failureMessage(refused) + ")");
     }
     TiersReleased released =
         platform.releaseTiers(

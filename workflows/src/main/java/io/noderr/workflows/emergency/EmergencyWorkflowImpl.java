@@ -17,7 +17,6 @@ import io.noderr.workflows.SignedUpdates;
 import io.noderr.workflows.search.VisibleProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -137,7 +136,10 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
     try {
       beacon = platform.readEmergencyBeacon(new BeaconRead(id()));
     } catch (ActivityFailure failure) {
-      end(EmergencyStage.FAILED, "could not read the beacon: " + SignedUpdates.failureMessage(failure), "system");
+      end(
+          EmergencyStage.FAILED,
+          "could not read the beacon: " + SignedUpdates.failureMessage(failure),
+          "system");
       return;
     }
     // A resumed emergency was checked when it was proposed; its deadline may have passed since.
@@ -283,7 +285,10 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
       end(EmergencyStage.DONE, null, "system", "ratified: " + String.join("; ", done));
     } catch (ActivityFailure failure) {
       // The mandate stands until its timer; the refusal says why ratification did not take.
-      end(EmergencyStage.FAILED, "ratification was refused: " + SignedUpdates.failureMessage(failure), "system");
+      end(
+          EmergencyStage.FAILED,
+          "ratification was refused: " + SignedUpdates.failureMessage(failure),
+          "system");
     }
   }
 
@@ -468,7 +473,6 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
             + (stage.isFinal() ? " — " + stage + (reason == null ? "" : " (" + reason + ")") : ""));
   }
 
-
   private long nowSeconds() {
     return Workflow.currentTimeMillis() / 1000;
   }
@@ -480,7 +484,6 @@ public class EmergencyWorkflowImpl implements EmergencyWorkflow {
   private String id() {
     return Workflow.getInfo().getWorkflowId();
   }
-
 
   private static IllegalArgumentException refused(String why) {
     return new IllegalArgumentException(why);

@@ -26,7 +26,6 @@ import io.noderr.workflows.release.ReleaseState.Declined;
 import io.noderr.workflows.search.VisibleProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.math.BigInteger;
@@ -144,7 +143,10 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
     try {
       beacon = beaconReads.readBeacon(new BeaconQuery(proposal.tier()));
     } catch (ActivityFailure failure) {
-      end(ReleaseStage.FAILED, "could not read the beacon: " + SignedUpdates.failureMessage(failure), "system");
+      end(
+          ReleaseStage.FAILED,
+          "could not read the beacon: " + SignedUpdates.failureMessage(failure),
+          "system");
       return;
     }
     // A request lost while publishing may have gone through: the beacon then holds this very
@@ -288,7 +290,10 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
                   action.deadline(),
                   signaturesBySigner()));
     } catch (ActivityFailure failure) {
-      end(ReleaseStage.FAILED, "the multisig refused: " + SignedUpdates.failureMessage(failure), "system");
+      end(
+          ReleaseStage.FAILED,
+          "the multisig refused: " + SignedUpdates.failureMessage(failure),
+          "system");
       return;
     }
     transactionHash = receipt.transactionHash();
@@ -475,7 +480,6 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
         recordedAtMillis);
   }
 
-
   private SignatureAccepted accepted() {
     return new SignatureAccepted(stage, signatures.size(), declines.size(), beacon.threshold());
   }
@@ -583,7 +587,6 @@ public class ReleaseApprovalWorkflowImpl implements ReleaseApprovalWorkflow {
   private String releaseId() {
     return Workflow.getInfo().getWorkflowId();
   }
-
 
   /** Validator refusals reach the caller as the update's failure message. */
   private static IllegalArgumentException refused(String why) {
