@@ -33,6 +33,7 @@ import io.noderr.signing.PublishAction;
 import io.noderr.signing.Signatures;
 import io.noderr.workflows.release.ReleaseState.CollectedSignature;
 import io.noderr.workflows.search.NoderrSearchAttributes;
+import io.noderr.workflows.testing.Idle;
 import io.noderr.workflows.testing.TestEnvironments;
 import io.noderr.workflows.testing.Visibility;
 import io.temporal.api.enums.v1.EventType;
@@ -606,6 +607,7 @@ class ReleaseApprovalWorkflowTest {
   }
 
   private void assertRefusedWithoutTrace(ThrowingCallable update, String reason) {
+    Idle.await(env.getWorkflowClient(), WORKFLOW_ID);
     ReleaseState before = stub().getState();
     List<HistoryEvent> historyBefore = history().getEvents();
     int callsBefore = mockingDetails(beacon).getInvocations().size();
