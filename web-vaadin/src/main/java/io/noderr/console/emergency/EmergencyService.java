@@ -2,6 +2,7 @@ package io.noderr.console.emergency;
 
 import io.noderr.activities.emergency.EmergencyAction;
 import io.noderr.activities.emergency.EmergencyProposal;
+import io.noderr.console.WorkflowPreparation;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.onboarding.WorkflowUpdates;
 import io.noderr.console.release.DemoSignerKeys;
@@ -37,9 +38,8 @@ import org.springframework.stereotype.Service;
 public class EmergencyService {
 
   /** How long a proposal waits for the workflow to read the beacon before answering anyway. */
-  private static final Duration PREPARE_WAIT = Duration.ofSeconds(15);
-
   private final WorkflowClient client;
+
   private final Emergencies emergencies;
   private final SignedReleases signedReleases;
   private final NodeRepository nodes;
@@ -91,7 +91,8 @@ public class EmergencyService {
         client.newWorkflowStub(
             EmergencyWorkflow.class, EmergencyWorkflow.startOptions(id, proposal).build());
     WorkflowClient.start(workflow::run, proposal);
-    EmergencyState state = awaitPrepared(workflow);
+    EmergencyState state =
+        WorkflowPreparation.await(workflow::getState, st -> st.stage() == EmergencyStage.PREPARING);
     if (state.stage() == EmergencyStage.REFUSED || state.stage() == EmergencyStage.FAILED) {
       throw new EmergencyRefusedException(state.reason());
     }
@@ -215,21 +216,6 @@ public class EmergencyService {
         form.reason().strip(),
         proposer,
         clock.instant().plus(Duration.ofHours(hours)).getEpochSecond());
-  }
-
-  private EmergencyState awaitPrepared(EmergencyWorkflow workflow) {
-    Instant giveUp = Instant.now().plus(PREPARE_WAIT);
-    EmergencyState state = workflow.getState();
-    while (state.stage() == EmergencyStage.PREPARING && Instant.now().isBefore(giveUp)) {
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      state = workflow.getState();
-    }
-    return state;
   }
 
   private EmergencyDetails details(EmergencyState state) {

@@ -1,6 +1,7 @@
 package io.noderr.console.release;
 
 import io.noderr.activities.release.BeaconTier;
+import io.noderr.console.WorkflowPreparation;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.onboarding.WorkflowUpdates;
 import io.noderr.console.security.Roles;
@@ -45,9 +46,8 @@ import org.springframework.stereotype.Service;
 public class ReleaseService {
 
   /** How long a proposal waits for the workflow to read the beacon before answering anyway. */
-  private static final Duration PREPARE_WAIT = Duration.ofSeconds(15);
-
   private final WorkflowClient client;
+
   private final ReleaseRequests requests;
   private final BeaconEvents beaconEvents;
   private final AuditLog audit;
@@ -102,7 +102,8 @@ public class ReleaseService {
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw new ReleaseRefusedException(id + " is already in progress");
     }
-    ReleaseState state = awaitPrepared(workflow);
+    ReleaseState state =
+        WorkflowPreparation.await(workflow::getState, st -> st.stage() == ReleaseStage.PREPARING);
     if (state.stage() == ReleaseStage.REFUSED || state.stage() == ReleaseStage.FAILED) {
       throw new ReleaseRefusedException(state.reason());
     }
@@ -206,21 +207,6 @@ public class ReleaseService {
           id);
       throw e;
     }
-  }
-
-  private ReleaseState awaitPrepared(ReleaseApprovalWorkflow workflow) {
-    Instant giveUp = Instant.now().plus(PREPARE_WAIT);
-    ReleaseState state = workflow.getState();
-    while (state.stage() == ReleaseStage.PREPARING && Instant.now().isBefore(giveUp)) {
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      state = workflow.getState();
-    }
-    return state;
   }
 
   /** The workflow's state; the read model's when Temporal no longer knows the request. */
