@@ -46,8 +46,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OnboardingIT {
 
-  /** Short enough to watch a token expire, long enough for every other test's approve→register. */
-  static final Duration TOKEN_TTL = Duration.ofSeconds(8);
+  /**
+   * Short enough to watch a token expire, long enough for every other test's approve→register —
+   * install.sh's included (a JVM start and a registration: over 8 s on a loaded CI machine).
+   */
+  static final Duration TOKEN_TTL = Duration.ofSeconds(30);
 
   @TempDir static Path dataDir;
   @TempDir static Path agentState;
@@ -206,7 +209,7 @@ class OnboardingIT {
                     .asText()
                     .equals("EXPIRED"));
 
-    assertRefused(() -> register(token, "ALL"), "install token");
+    assertRefused(() -> register(token, "ALL"), "install token expired");
   }
 
   @Test

@@ -11,7 +11,9 @@ public record InstallToken(
     if (usedAt != null) {
       return "install token already used";
     }
-    if (revokedAt != null) {
+    // An application that expires revokes its token at (or after) the token's expiry: that
+    // token expired, it was not replaced.
+    if (revokedAt != null && revokedAt.isBefore(expiresAt)) {
       return "install token was replaced or withdrawn";
     }
     if (!now.isBefore(expiresAt)) {

@@ -180,8 +180,18 @@ class InstallTokensIT {
 
     assertThat(new InstallToken("a", "ORACLE", past, past, past).refusal(Instant.now()))
         .isEqualTo("install token already used");
-    assertThat(new InstallToken("a", "ORACLE", past, null, past).refusal(Instant.now()))
+    assertThat(
+            new InstallToken("a", "ORACLE", past, null, past.minusSeconds(1))
+                .refusal(Instant.now()))
         .isEqualTo("install token was replaced or withdrawn");
+  }
+
+  @Test
+  void refusal_ofATokenRevokedByItsApplicationsExpiry_saysExpired() {
+    Instant past = Instant.now().minusSeconds(60);
+
+    assertThat(new InstallToken("a", "ORACLE", past, null, past.plusSeconds(1)).refusal(past))
+        .isEqualTo("install token expired");
   }
 
   @Test
