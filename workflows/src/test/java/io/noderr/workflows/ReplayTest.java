@@ -2,6 +2,9 @@ package io.noderr.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.noderr.signing.DemoSigners;
+import io.noderr.signing.MultisigDomain;
+import io.noderr.signing.Signatures;
 import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
@@ -16,8 +19,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.web3j.crypto.Hash;
 
 /**
  * Replays every checked-in history against today's workflow code; a non-deterministic change (one
@@ -42,6 +47,19 @@ class ReplayTest {
           "rollout", new Replayed(RolloutWorkflowImpl.class, "rollout-ALL-1.5.0"),
           "node-batch", new Replayed(NodeBatchWorkflowImpl.class, null),
           "emergency", new Replayed(EmergencyWorkflowImpl.class, "emergency-1"));
+
+  /**
+   * The replayer's deadlock detector gives a workflow task one second. The first signature a
+   * workflow checks loads web3j's and BouncyCastle's curve and keccak classes, which can take
+   * longer than that on a loaded machine; do it once before any history replays.
+   */
+  @BeforeAll
+  static void loadTheSigningCryptography() {
+    assertThat(new MultisigDomain(1337, DemoSigners.addresses().getFirst()).chainId())
+        .isEqualTo(1337);
+    byte[] digest = Hash.sha3(new byte[32]);
+    Signatures.recover(digest, Signatures.sign(digest, DemoSigners.key(DemoSigners.GUARDIAN)));
+  }
 
   @TestFactory
   Stream<DynamicTest> everyRecordedHistoryReplays() throws IOException {
