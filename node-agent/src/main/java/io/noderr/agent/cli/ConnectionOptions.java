@@ -51,6 +51,12 @@ public class ConnectionOptions {
       description = "Seconds between heartbeats (default: ${DEFAULT-VALUE}).")
   int heartbeatSeconds;
 
+  @Option(
+      names = "--telemetry-interval",
+      defaultValue = "10",
+      description = "Seconds between telemetry reports (default: ${DEFAULT-VALUE}).")
+  int telemetrySeconds;
+
   /** Where a local `noderr up` writes its embedded Temporal server's platform credential. */
   static final Path LOCAL_TEMPORAL_CREDENTIAL =
       Path.of(System.getProperty("user.home"), ".noderr", "data", "temporal-credential");
@@ -96,6 +102,9 @@ public class ConnectionOptions {
   public void validate() {
     if (heartbeatSeconds < 1 || heartbeatSeconds > 3600) {
       throw new IllegalArgumentException("--heartbeat-interval must be between 1 and 3600 seconds");
+    }
+    if (telemetrySeconds < 1 || telemetrySeconds > 3600) {
+      throw new IllegalArgumentException("--telemetry-interval must be between 1 and 3600 seconds");
     }
     requireHostPort("--temporal", temporal);
     requireHostPort("--gateway", gateway);
