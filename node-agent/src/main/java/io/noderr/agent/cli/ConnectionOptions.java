@@ -128,6 +128,10 @@ public class ConnectionOptions {
     return heartbeatSeconds;
   }
 
+  public int telemetrySeconds() {
+    return telemetrySeconds;
+  }
+
   private static void requireHostPort(String option, String value) {
     if (value != null && !value.matches("[^:\\s]+:\\d{1,5}")) {
       throw new IllegalArgumentException(option + " must be host:port, got '" + value + "'");
