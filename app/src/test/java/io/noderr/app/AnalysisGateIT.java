@@ -64,7 +64,7 @@ class AnalysisGateIT {
             () ->
                 telemetry
                     .nodeSeries(
-                        "sim-0",
+                        "sim-00001",
                         Instant.now().minus(Duration.ofMinutes(5)),
                         Instant.now().plusSeconds(1),
                         Resolution.RAW)

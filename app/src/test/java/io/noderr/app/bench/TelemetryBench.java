@@ -24,9 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code ./noderr bench telemetry [--nodes 10000] [--minutes 2] [--batch 1]} on the embedded
  * platform: {@code nodes} nodes each report telemetry every 10 s over the node API, spread evenly
  * over each 10 s (1,000 reports/s at 10,000 nodes), {@code batch} reports per request (1: every
- * node its own agent; the simulator sends up to 1,000). Prints the request latency from send to
- * 202 (p50/p99), reports refused (503), reports lost (accepted but never stored: must be 0), and
- * the bytes stored per node per day at each resolution.
+ * node its own agent; the simulator sends up to 1,000). Prints the request latency from send to 202
+ * (p50/p99), reports refused (503), reports lost (accepted but never stored: must be 0), and the
+ * bytes stored per node per day at each resolution.
  *
  * <p>The nodes are inserted straight into the registry and the requests carry the embedded fleet's
  * credential (it speaks for nodes of any tier without an identity): the ingest path is what is
@@ -150,15 +150,13 @@ public final class TelemetryBench {
 
   private static void perDay(JdbcTemplate jdbc, String table, int rowsPerDay, String label) {
     long rows = jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
-    long bytes =
-        jdbc.queryForObject("SELECT pg_total_relation_size('" + table + "')", Long.class);
+    long bytes = jdbc.queryForObject("SELECT pg_total_relation_size('" + table + "')", Long.class);
     if (rows == 0) {
       BenchPlatform.print(label + " rows", 0);
       return;
     }
     BenchPlatform.print(label + " bytes per row (table + indexes)", (double) bytes / rows);
-    BenchPlatform.print(
-        label + " bytes per node per day", (double) bytes / rows * rowsPerDay);
+    BenchPlatform.print(label + " bytes per node per day", (double) bytes / rows * rowsPerDay);
   }
 
   /** Plausible reports, like a simulated node's. */

@@ -56,9 +56,7 @@ class TelemetryApiIT extends AbstractConsoleIT {
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.accepted").value(1));
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> samples("tm-a"), n -> n == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> samples("tm-a"), n -> n == 1);
     assertThat(
             jdbc.queryForMap(
                 "SELECT tier, errors, errors_by_type->>'timeout' AS timeouts, peers"

@@ -32,6 +32,12 @@ final class RollOutPhase {
   /** Workflow.getVersion change id of the telemetry analysis after each batch. */
   static final String ANALYSIS = "gate-analysis";
 
+  /** How long an analysis short of samples waits for more: one default report interval. */
+  static final Duration ANALYSIS_WAIT = Duration.ofSeconds(10);
+
+  /** How many times it waits before letting the batch through unjudged on ratios. */
+  static final int ANALYSIS_WAITS = 3;
+
   private final RolloutInput input;
   private final RolloutStrategy strategy;
   private final RolloutActivities registry;
@@ -172,6 +178,19 @@ final class RollOutPhase {
     if (cohort.isEmpty()) {
       return evaluation;
     }
+    AnalysisPolicy policy = strategy.gates().analysis();
+    AnalysisEvaluation judged = analyzeUntil(cohort, fromMillis, policy);
+    // Reports of the new version may still be on their way (agents report every 10 s): too few
+    // samples wait for more, a few times, before the batch is let through unjudged on ratios.
+    for (int wait = 0; judged.verdict() == Verdict.WAIT && wait < ANALYSIS_WAITS; wait++) {
+      Workflow.sleep(ANALYSIS_WAIT);
+      judged = analyzeUntil(cohort, fromMillis, policy);
+    }
+    return ledger.amendLatest(judged);
+  }
+
+  private AnalysisEvaluation analyzeUntil(
+      List<String> cohort, long fromMillis, AnalysisPolicy policy) {
     long toMillis = Workflow.currentTimeMillis();
     CohortAnalysis numbers =
         analysis.analyzeCohort(
@@ -182,8 +201,7 @@ final class RollOutPhase {
                 input.version(),
                 fromMillis,
                 toMillis));
-    return ledger.amendLatest(
-        AnalysisJudge.judge(strategy.gates().analysis(), numbers, fromMillis, toMillis));
+    return AnalysisJudge.judge(policy, numbers, fromMillis, toMillis);
   }
 
   /** Waits while paused by an operator or stopped by a gate set to pause; runs retries asked. */

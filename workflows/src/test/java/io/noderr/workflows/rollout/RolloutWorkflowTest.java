@@ -38,10 +38,12 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,6 +191,24 @@ class RolloutWorkflowTest {
   }
 
   @Test
+  void analysisShortOfSamples_waitsForTheNewVersionsReports_thenJudges() {
+    fleet(20);
+    // The first two reads find no report of the new version yet; the third finds the harm.
+    analysis.first.add(numbers(0, 0, 0, 0));
+    analysis.first.add(numbers(0, 0, 0, 0));
+    analysis.next = numbers(0.06, 0.005, 80.0, 75.0);
+
+    RolloutResult result = run(withAnalysis(strategy(steps(10, 100)), errorRateAnalysis()));
+
+    assertThat(result.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+    assertThat(analysis.requests).hasSize(3);
+    var last = analysis.requests.getLast();
+    assertThat(last.fromMillis()).isEqualTo(analysis.requests.getFirst().fromMillis());
+    assertThat(last.toMillis() - analysis.requests.getFirst().toMillis())
+        .isGreaterThanOrEqualTo(2 * RollOutPhase.ANALYSIS_WAIT.toMillis());
+  }
+
+  @Test
   void aGateWithoutAnalysis_readsNoTelemetry() {
     fleet(10);
 
@@ -202,10 +222,14 @@ class RolloutWorkflowTest {
     return new AnalysisPolicy(1.5, 2.0, 5L, null, null, null, 1);
   }
 
+  /** A cohort of two nodes; with all numbers 0 it has sent nothing yet. */
   private static CohortAnalysis numbers(
       double cohortErrors, double baselineErrors, double cohortP95, double baselineP95) {
+    boolean reported = cohortP95 > 0;
     return new CohortAnalysis(
-        new CohortAnalysis.GroupTelemetry(2, 6, cohortErrors, cohortP95, 1L, 12, 0),
+        reported
+            ? new CohortAnalysis.GroupTelemetry(2, 6, cohortErrors, cohortP95, 1L, 12, 0)
+            : new CohortAnalysis.GroupTelemetry(0, 0, null, null, null, null, 0),
         new CohortAnalysis.GroupTelemetry(18, 54, baselineErrors, baselineP95, 2L, 10, 0),
         null,
         2);
@@ -229,12 +253,17 @@ class RolloutWorkflowTest {
   /** The platform's telemetry read, answering what the test sets and keeping the requests. */
   static final class FakeAnalysis implements CohortAnalysisActivities {
     volatile CohortAnalysis next;
+
+    /** Answered, in order, before {@link #next}. */
+    final Deque<CohortAnalysis> first = new ConcurrentLinkedDeque<>();
+
     final List<CohortAnalysisRequest> requests = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public CohortAnalysis analyzeCohort(CohortAnalysisRequest request) {
       requests.add(request);
-      return next;
+      CohortAnalysis queued = first.poll();
+      return queued != null ? queued : next;
     }
   }
 
