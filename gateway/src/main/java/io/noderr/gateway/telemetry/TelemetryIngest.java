@@ -66,14 +66,17 @@ public class TelemetryIngest implements SmartLifecycle {
 
   /** The ingest's counters since the process started. */
   public Stats stats() {
+    long settled = stored.get() + unknownNode.get() + lost.get();
+    long accepted = this.accepted.get();
     return new Stats(
-        accepted.get(),
+        accepted,
         refused.get(),
         stored.get(),
         unknownNode.get(),
         writeFailures.get(),
         lost.get(),
-        queue.size());
+        // Queued or in the batch being written: accepted and not settled yet.
+        Math.max(0, accepted - settled));
   }
 
   /**
@@ -84,7 +87,7 @@ public class TelemetryIngest implements SmartLifecycle {
    * @param writeFailures batch writes the database refused (each retried)
    * @param lost accepted reports never written: only when the process stopped with the database
    *     unreachable
-   * @param queued reports accepted and not yet written
+   * @param queued reports accepted and not yet written (waiting or being written)
    */
   public record Stats(
       long accepted,
