@@ -14,6 +14,7 @@ import io.noderr.registry.node.LivenessReport;
 import io.noderr.registry.node.NodeEnrollment;
 import io.noderr.registry.telemetry.TelemetrySample;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.springframework.core.env.Environment;
@@ -32,12 +33,22 @@ import org.springframework.stereotype.Service;
 @Service
 public class AgentService {
 
+  /**
+   * How long a fleet credential's right to report for a node is believed: longer than the agents'
+   * 10 s report interval, or nothing would be saved. A node identified meanwhile is refused within
+   * {@link #SWEEP_EVERY} ({@link FleetCredentialScope}).
+   */
+  private static final Duration REMEMBER_MAY = Duration.ofSeconds(60);
+
+  private static final Duration SWEEP_EVERY = Duration.ofSeconds(2);
+
   private final NodeEnrollment enrollment;
   private final LivenessRegistry liveness;
   private final NodeIdentities identities;
   private final SessionIssuer sessions;
   private final TelemetryIngest telemetry;
   private final Clock clock = Clock.systemUTC();
+  private final FleetCredentialScope reportScope;
   private final boolean demo;
 
   AgentService(
@@ -52,6 +63,7 @@ public class AgentService {
     this.identities = identities;
     this.sessions = sessions;
     this.telemetry = telemetry;
+    this.reportScope = new FleetCredentialScope(identities, REMEMBER_MAY, SWEEP_EVERY, clock);
     this.demo = environment.acceptsProfiles(Profiles.of("demo"));
   }
 
@@ -202,7 +214,8 @@ public class AgentService {
         throw new AccessDeniedException("a node may report only for itself");
       }
     } else {
-      refuseBeyondFleetCredential(nodeIds, caller);
+      // Reports come every 10 s from every node: asked of the remembering scope, not the registry.
+      refuseAny(reportScope.beyond(nodeIds, embeddedFleet(caller)));
     }
   }
 
@@ -212,7 +225,10 @@ public class AgentService {
    * simulator's 500 reports cost one lookup.
    */
   private void refuseBeyondFleetCredential(List<String> nodeIds, Authentication caller) {
-    Set<String> beyond = identities.beyondFleetCredential(nodeIds, embeddedFleet(caller));
+    refuseAny(identities.beyondFleetCredential(nodeIds, embeddedFleet(caller)));
+  }
+
+  private static void refuseAny(Set<String> beyond) {
     if (!beyond.isEmpty()) {
       throw new FleetTokenRefusedException(
           "the fleet token is not accepted for nodes with a proven identity or outside tier ALL ("

@@ -66,7 +66,7 @@ class NodeApiSecurityConfiguration {
             new BodySizeLimitFilter(json, path -> path.startsWith(AUTH)),
             AnonymousAuthenticationFilter.class)
         .addFilterBefore(
-            new NodeBearerFilter(fleetToken, embeddedFleet, sessions),
+            new NodeBearerFilter(fleetToken, embeddedFleet, sessions, json),
             AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
