@@ -3,6 +3,7 @@ package io.noderr.worker;
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.release.ReleaseActivities;
+import io.noderr.activities.rollout.CohortAnalysisActivities;
 import io.noderr.activities.rollout.RolloutActivities;
 import io.noderr.worker.healthcheck.HealthCheckRecorder;
 import io.noderr.worker.onboarding.OnboardingRecorder;
@@ -38,6 +39,7 @@ class PlatformWorker implements SmartLifecycle {
       OnboardingRecorder onboardingRecorder,
       ReleaseActivities releaseActivities,
       RolloutActivities rolloutActivities,
+      CohortAnalysisActivities cohortAnalysisActivities,
       EmergencyActivities emergencyActivities) {
     this.factory =
         WorkerFactory.newInstance(
@@ -66,6 +68,7 @@ class PlatformWorker implements SmartLifecycle {
         onboardingRecorder,
         releaseActivities,
         rolloutActivities,
+        cohortAnalysisActivities,
         emergencyActivities);
   }
 

@@ -1,6 +1,7 @@
 package io.noderr.worker;
 
 import io.noderr.worker.onboarding.OnboardingWindows;
+import io.noderr.worker.telemetry.TelemetryRetentionProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -13,5 +14,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 @EnableScheduling
-@EnableConfigurationProperties({WorkerProperties.class, OnboardingWindows.class})
+@EnableConfigurationProperties({
+  WorkerProperties.class,
+  OnboardingWindows.class,
+  TelemetryRetentionProperties.class
+})
 public class WorkerConfiguration {}

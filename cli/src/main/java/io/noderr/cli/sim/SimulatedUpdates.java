@@ -83,7 +83,12 @@ class SimulatedUpdates implements NodeUpdateActivities {
     } else {
       Optional<ReleaseFaults.Kind> fault = faults.faultOf(nodeId, request.version());
       fault.ifPresent(kind -> misbehave(kind, request));
-      soak(request.soakMillis());
+      runtime.soak(new RunningRelease(request.version(), request.imageDigest()));
+      try {
+        soak(request.soakMillis());
+      } finally {
+        runtime.soak(null);
+      }
       if (fault.equals(Optional.of(ReleaseFaults.Kind.UNHEALTHY))) {
         result =
             result(
@@ -152,7 +157,10 @@ class SimulatedUpdates implements NodeUpdateActivities {
     }
   }
 
-  /** The release fault's part before the soak; UNHEALTHY shows in the soak's verdict instead. */
+  /**
+   * The release fault's part before the soak; UNHEALTHY shows in the soak's verdict instead, ERRORS
+   * and LATENCY only in the node's telemetry afterwards.
+   */
   private void misbehave(ReleaseFaults.Kind kind, NodeUpdateRequest request) {
     switch (kind) {
       case SLOW -> SimulatedNode.sleepHeartbeating(ReleaseFaults.SLOW_MILLIS);
@@ -164,7 +172,8 @@ class SimulatedUpdates implements NodeUpdateActivities {
         }
       }
       case HANG -> hang();
-      case UNHEALTHY -> {}
+      // The update succeeds and the soak passes: these show only in telemetry.
+      case UNHEALTHY, ERRORS, LATENCY -> {}
     }
   }
 

@@ -2,6 +2,8 @@ package io.noderr.gateway.agent;
 
 import io.noderr.gateway.http.NodeRoles;
 import io.noderr.gateway.identity.SessionIssuer;
+import io.noderr.gateway.telemetry.TelemetryIngest;
+import io.noderr.gateway.telemetry.TelemetryPayloads;
 import io.noderr.registry.Tier;
 import io.noderr.registry.identity.NodeIdentities;
 import io.noderr.registry.node.EnrollmentRequest;
@@ -10,6 +12,9 @@ import io.noderr.registry.node.Labels;
 import io.noderr.registry.node.LivenessRegistry;
 import io.noderr.registry.node.LivenessReport;
 import io.noderr.registry.node.NodeEnrollment;
+import io.noderr.registry.telemetry.TelemetrySample;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.springframework.core.env.Environment;
@@ -21,16 +26,29 @@ import org.springframework.stereotype.Service;
 
 /**
  * What node agents may do through the API: enroll (simulated and development nodes, demo profile
- * only) and heartbeat. The fleet token is a demo shortcut, never a way around a node's identity: a
- * node that proved one (TPM or software key) is enrolled and reports only with its own session.
+ * only), heartbeat and report telemetry. The fleet token is a demo shortcut, never a way around a
+ * node's identity: a node that proved one (TPM or software key) is enrolled and reports only with
+ * its own session.
  */
 @Service
 public class AgentService {
+
+  /**
+   * How long a fleet credential's right to report for a node is believed: longer than the agents'
+   * 10 s report interval, or nothing would be saved. A node identified meanwhile is refused within
+   * {@link #SWEEP_EVERY} ({@link FleetCredentialScope}).
+   */
+  private static final Duration REMEMBER_MAY = Duration.ofSeconds(60);
+
+  private static final Duration SWEEP_EVERY = Duration.ofSeconds(2);
 
   private final NodeEnrollment enrollment;
   private final LivenessRegistry liveness;
   private final NodeIdentities identities;
   private final SessionIssuer sessions;
+  private final TelemetryIngest telemetry;
+  private final Clock clock = Clock.systemUTC();
+  private final FleetCredentialScope reportScope;
   private final boolean demo;
 
   AgentService(
@@ -38,11 +56,14 @@ public class AgentService {
       LivenessRegistry liveness,
       NodeIdentities identities,
       SessionIssuer sessions,
+      TelemetryIngest telemetry,
       Environment environment) {
     this.enrollment = enrollment;
     this.liveness = liveness;
     this.identities = identities;
     this.sessions = sessions;
+    this.telemetry = telemetry;
+    this.reportScope = new FleetCredentialScope(identities, REMEMBER_MAY, SWEEP_EVERY, clock);
     this.demo = environment.acceptsProfiles(Profiles.of("demo"));
   }
 
@@ -131,14 +152,7 @@ public class AgentService {
    */
   @PreAuthorize("hasAnyRole('" + NodeRoles.FLEET + "','" + NodeRoles.NODE + "')")
   public HeartbeatOutcome heartbeat(List<AgentPayloads.Heartbeat> reports, Authentication caller) {
-    boolean node = hasRole(caller, NodeRoles.NODE);
-    if (node && reports.stream().anyMatch(r -> !r.nodeId().equals(caller.getName()))) {
-      throw new AccessDeniedException("a node may report only for itself");
-    }
-    if (!node) {
-      refuseBeyondFleetCredential(
-          reports.stream().map(AgentPayloads.Heartbeat::nodeId).toList(), caller);
-    }
+    refuseReportsForOthers(reports.stream().map(AgentPayloads.Heartbeat::nodeId).toList(), caller);
     return liveness.recordHeartbeats(
         reports.stream()
             .map(
@@ -157,12 +171,64 @@ public class AgentService {
   }
 
   /**
+   * Queues telemetry reports, timed by the gateway's clock; the same rule as heartbeats says who
+   * may report for whom. The batch is queued whole or refused whole.
+   *
+   * @return how many reports were queued
+   */
+  @PreAuthorize("hasAnyRole('" + NodeRoles.FLEET + "','" + NodeRoles.NODE + "')")
+  public int telemetry(List<TelemetryPayloads.Report> reports, Authentication caller) {
+    refuseReportsForOthers(reports.stream().map(TelemetryPayloads.Report::nodeId).toList(), caller);
+    var at = clock.instant();
+    telemetry.accept(
+        reports.stream()
+            .map(
+                r ->
+                    new TelemetrySample(
+                        r.nodeId(),
+                        at,
+                        r.version(),
+                        r.health(),
+                        r.cpuPercent(),
+                        r.memoryPercent(),
+                        r.diskPercent(),
+                        r.platformRttMs(),
+                        r.peerRttMs(),
+                        r.errors(),
+                        r.errorsByType(),
+                        r.requests(),
+                        r.latencyP95Ms(),
+                        r.blockLag(),
+                        r.peers(),
+                        r.missedDuties(),
+                        r.trades(),
+                        r.orders()))
+            .toList());
+    return reports.size();
+  }
+
+  /** A node's own session reports only for that node; the fleet credential only for its nodes. */
+  private void refuseReportsForOthers(List<String> nodeIds, Authentication caller) {
+    if (hasRole(caller, NodeRoles.NODE)) {
+      if (nodeIds.stream().anyMatch(id -> !id.equals(caller.getName()))) {
+        throw new AccessDeniedException("a node may report only for itself");
+      }
+    } else {
+      // Reports come every 10 s from every node: asked of the remembering scope, not the registry.
+      refuseAny(reportScope.beyond(nodeIds, embeddedFleet(caller)));
+    }
+  }
+
+  /**
    * Nodes with a proven identity use their own session, and the fleet token speaks only for tier
    * ALL (the embedded fleet's credential for any tier). One query for the whole batch: a
    * simulator's 500 reports cost one lookup.
    */
   private void refuseBeyondFleetCredential(List<String> nodeIds, Authentication caller) {
-    Set<String> beyond = identities.beyondFleetCredential(nodeIds, embeddedFleet(caller));
+    refuseAny(identities.beyondFleetCredential(nodeIds, embeddedFleet(caller)));
+  }
+
+  private static void refuseAny(Set<String> beyond) {
     if (!beyond.isEmpty()) {
       throw new FleetTokenRefusedException(
           "the fleet token is not accepted for nodes with a proven identity or outside tier ALL ("

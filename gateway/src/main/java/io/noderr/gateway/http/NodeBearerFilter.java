@@ -1,7 +1,9 @@
 package io.noderr.gateway.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.gateway.agent.EmbeddedFleetCredential;
 import io.noderr.gateway.agent.FleetToken;
+import io.noderr.http.Problems;
 import io.noderr.http.Secrets;
 import io.noderr.registry.identity.NodeSessions;
 import jakarta.servlet.FilterChain;
@@ -10,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.stream.Stream;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,19 +37,31 @@ class NodeBearerFilter extends OncePerRequestFilter {
   private final FleetToken fleetToken;
   private final EmbeddedFleetCredential embeddedFleet;
   private final NodeSessions sessions;
+  private final ObjectMapper json;
 
   NodeBearerFilter(
-      FleetToken fleetToken, EmbeddedFleetCredential embeddedFleet, NodeSessions sessions) {
+      FleetToken fleetToken,
+      EmbeddedFleetCredential embeddedFleet,
+      NodeSessions sessions,
+      ObjectMapper json) {
     this.fleetToken = fleetToken;
     this.embeddedFleet = embeddedFleet;
     this.sessions = sessions;
+    this.json = json;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Secrets.bearer(request.getHeader("Authorization")).ifPresent(this::authenticate);
+    try {
+      Secrets.bearer(request.getHeader("Authorization")).ifPresent(this::authenticate);
+    } catch (CannotGetJdbcConnectionException saturated) {
+      // Before Spring MVC, so the API's problem handler cannot answer it: the same 503 by hand.
+      response.setHeader(HttpHeaders.RETRY_AFTER, NodeApiExceptionHandler.RETRY_AFTER_SECONDS);
+      Problems.write(response, json, 503, NodeApiExceptionHandler.NO_DATABASE_CONNECTION);
+      return;
+    }
     chain.doFilter(request, response);
   }
 

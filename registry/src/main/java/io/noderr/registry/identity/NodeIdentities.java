@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.registry.audit.AuditLog;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -123,6 +124,20 @@ public class NodeIdentities {
             String.class,
             nodeIds.toArray(String[]::new),
             anyTier));
+  }
+
+  /**
+   * The nodes whose identity was registered within the last {@code window} (by the database's
+   * clock): what a cache of {@link #beyondFleetCredential} answers must forget. The table holds one
+   * row per identified node, so this reads at most the fleet.
+   */
+  public Set<String> identifiedWithin(Duration window) {
+    return Set.copyOf(
+        jdbc.queryForList(
+            "SELECT node_id FROM node_identities"
+                + " WHERE registered_at > now() - make_interval(secs => ?)",
+            String.class,
+            window.toMillis() / 1000.0));
   }
 
   private static String json(Map<String, String> pcrValues) {

@@ -7,6 +7,7 @@ import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditEntry;
 import io.noderr.registry.audit.AuditLog;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,20 @@ class NodeIdentitiesIT {
                     "SELECT pcr_values ->> '7' FROM node_identities WHERE node_id = 'n-1'",
                     String.class))
         .isEqualTo("b".repeat(64));
+  }
+
+  @Test
+  void identifiedWithin_namesTheNodesWhoseIdentityIsThatRecent() {
+    identities.insert(software("n-1"));
+    identities.insert(software("n-2"));
+    db.jdbc()
+        .update(
+            "UPDATE node_identities SET registered_at = now() - interval '1 hour'"
+                + " WHERE node_id = 'n-2'");
+
+    assertThat(identities.identifiedWithin(Duration.ofSeconds(10))).containsExactly("n-1");
+    assertThat(identities.identifiedWithin(Duration.ofHours(2)))
+        .containsExactlyInAnyOrder("n-1", "n-2");
   }
 
   @Test
