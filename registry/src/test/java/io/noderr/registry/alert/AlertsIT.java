@@ -60,7 +60,8 @@ class AlertsIT {
     deliveries.sent(List.of(slack), T0.plusSeconds(1));
     long email = deliveries.pending("email").getFirst().id();
     deliveries.failed(List.of(email), "connection refused", 2);
-    assertThat(deliveries.pending("email")).singleElement()
+    assertThat(deliveries.pending("email"))
+        .singleElement()
         .satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
     deliveries.failed(List.of(email), "connection refused", 2);
 
