@@ -72,6 +72,12 @@ class MigrationsIT {
             "alerts",
             "alert_deliveries",
             "alert_silences",
+            "telemetry_samples",
+            "telemetry_minute",
+            "telemetry_hour",
+            "telemetry_fleet_minute",
+            "telemetry_fleet_hour",
+            "telemetry_rollup_cursor",
             "flyway_schema_history");
   }
 
