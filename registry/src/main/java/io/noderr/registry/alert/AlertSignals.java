@@ -52,6 +52,24 @@ public class AlertSignals {
   public record SignatureWait(
       String kind, String id, String title, List<String> answered, Instant createdAt) {}
 
+  /**
+   * A node's recent telemetry next to its own baseline.
+   *
+   * @param recentP95 the recent window's p95 latency (ms, average of the minutes); null without
+   * @param baselineP95 the baseline's p95 latency (ms, sample-weighted); null without
+   */
+  public record NodeBaseline(
+      String id,
+      String region,
+      String operator,
+      String tier,
+      long recentErrors,
+      long recentRequests,
+      Double recentP95,
+      long baselineErrors,
+      long baselineRequests,
+      Double baselineP95) {}
+
   private final JdbcTemplate jdbc;
 
   AlertSignals(JdbcTemplate jdbc) {
@@ -200,6 +218,43 @@ public class AlertSignals {
                 rs.getString("title"),
                 Alerts.strings(rs.getArray("answered")),
                 rs.getTimestamp("created_at").toInstant()));
+  }
+
+  /**
+   * In-service nodes with telemetry in both windows: the recent one from the 1-minute rollups
+   * ({@code recentFrom} to now), the baseline from the 1-hour rollups ({@code baselineFrom} to
+   * {@code baselineTo}), so a round reads a few rows per node however large the fleet.
+   */
+  public List<NodeBaseline> telemetryAgainstBaseline(
+      Instant recentFrom, Instant baselineFrom, Instant baselineTo) {
+    return jdbc.query(
+        "WITH recent AS (SELECT node_id, sum(errors) AS errors, sum(requests) AS requests,"
+            + " avg(latency_p95_avg) AS p95 FROM telemetry_minute WHERE bucket >= ?"
+            + " GROUP BY node_id),"
+            + " baseline AS (SELECT node_id, sum(errors) AS errors, sum(requests) AS requests,"
+            + " sum(latency_p95_avg * samples) / nullif(sum(samples)"
+            + " FILTER (WHERE latency_p95_avg IS NOT NULL), 0) AS p95"
+            + " FROM telemetry_hour WHERE bucket >= ? AND bucket < ? GROUP BY node_id)"
+            + " SELECT n.id, n.region, n.operator_id, n.tier, r.errors AS r_errors,"
+            + " r.requests AS r_requests, r.p95 AS r_p95, b.errors AS b_errors,"
+            + " b.requests AS b_requests, b.p95 AS b_p95"
+            + " FROM recent r JOIN baseline b USING (node_id) JOIN nodes n ON n.id = r.node_id"
+            + " WHERE n.status IN ('ACTIVE', 'DEGRADED') ORDER BY n.id",
+        (rs, i) ->
+            new NodeBaseline(
+                rs.getString("id"),
+                rs.getString("region"),
+                rs.getString("operator_id"),
+                rs.getString("tier"),
+                rs.getLong("r_errors"),
+                rs.getLong("r_requests"),
+                rs.getObject("r_p95", Double.class),
+                rs.getLong("b_errors"),
+                rs.getLong("b_requests"),
+                rs.getObject("b_p95", Double.class)),
+        Timestamp.from(recentFrom),
+        Timestamp.from(baselineFrom),
+        Timestamp.from(baselineTo));
   }
 
   private List<NodeRef> nodes(String condition) {

@@ -124,6 +124,13 @@ public record AlertProperties(
    * @param authThreshold refusals within the window that make a spike
    * @param rolloutUpdateWindow a node of a rollout's current wave stays silenced this long after
    *     its update result
+   * @param anomalyWindow the recent window judged against the node's own baseline
+   * @param baselineWindow how far back the baseline reaches (complete hours, ending an hour ago)
+   * @param errorRateFactor recent error rate at least this many times the baseline's...
+   * @param errorRateFloor ...and at least this share of requests is an anomaly
+   * @param latencyFactor recent p95 at least this many times the baseline's...
+   * @param latencyFloorMs ...and at least this many ms is an anomaly
+   * @param anomalyMinRequests requests needed in each window before a rate means anything
    */
   public record Rules(
       @DefaultValue("5m") Duration offlineAfter,
@@ -134,5 +141,12 @@ public record AlertProperties(
       @DefaultValue("24h") Duration emergencyWindow,
       @DefaultValue("5m") Duration authWindow,
       @DefaultValue("20") int authThreshold,
-      @DefaultValue("10m") Duration rolloutUpdateWindow) {}
+      @DefaultValue("10m") Duration rolloutUpdateWindow,
+      @DefaultValue("10m") Duration anomalyWindow,
+      @DefaultValue("6h") Duration baselineWindow,
+      @DefaultValue("3") double errorRateFactor,
+      @DefaultValue("0.01") double errorRateFloor,
+      @DefaultValue("2") double latencyFactor,
+      @DefaultValue("50") double latencyFloorMs,
+      @DefaultValue("100") long anomalyMinRequests) {}
 }

@@ -123,7 +123,14 @@ class AlertDeliveryIT {
             Duration.ofHours(24),
             Duration.ofMinutes(5),
             20,
-            Duration.ofMinutes(10)));
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(10),
+            Duration.ofHours(6),
+            3,
+            0.01,
+            2,
+            50,
+            100));
   }
 
   private static AlertProperties.Channel webhook(AlertProperties.ChannelType type, String path) {

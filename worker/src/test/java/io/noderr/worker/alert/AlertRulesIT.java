@@ -65,7 +65,14 @@ class AlertRulesIT {
             Duration.ofHours(24),
             Duration.ofMinutes(5),
             20,
-            Duration.ofMinutes(10)));
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(10),
+            Duration.ofHours(6),
+            3,
+            0.01,
+            2,
+            50,
+            100));
   }
 
   @Test
@@ -210,6 +217,67 @@ class AlertRulesIT {
     db.jdbc().update("UPDATE rollouts SET status = 'PAUSED' WHERE id = ?", ROLLOUT);
     book.evaluate(NOW.plusSeconds(30));
     assertThat(alerts.firing()).allSatisfy(a -> assertThat(a.silencedBy()).isNull());
+  }
+
+  @Test
+  void aNodeUnlikeItsOwnBaseline_raisesAnErrorRateOrLatencyAnomaly_aQuietNodeDoesNot() {
+    for (String node : List.of("e-1", "l-1", "q-1", "ok-1")) {
+      db.insertNode(node, "op-" + node, Tier.ALL, "region-" + node, "ACTIVE");
+      for (int hoursAgo = 2; hoursAgo <= 4; hoursAgo++) {
+        telemetry(
+            "telemetry_hour",
+            node,
+            NOW.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(hoursAgo)),
+            360,
+            5,
+            1000,
+            20);
+      }
+    }
+    Instant minute = NOW.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(2));
+    telemetry("telemetry_minute", "e-1", minute, 6, 50, 500, 22); // 10 % errors, baseline 0.5 %
+    telemetry("telemetry_minute", "l-1", minute, 6, 1, 500, 120); // p95 120 ms, baseline 20 ms
+    telemetry("telemetry_minute", "q-1", minute, 6, 10, 20, 200); // too few requests to judge
+    telemetry("telemetry_minute", "ok-1", minute, 6, 3, 500, 25);
+
+    book.evaluate(NOW);
+
+    assertThat(alerts.firing())
+        .extracting(AlertRow::fingerprint)
+        .containsExactlyInAnyOrder("NodeErrorRateAnomaly/node=e-1", "NodeLatencyAnomaly/node=l-1");
+    assertThat(alerts.firing())
+        .filteredOn(a -> a.rule().equals("NodeErrorRateAnomaly"))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.summary())
+                  .isEqualTo("node e-1: 10.0% of requests fail, its baseline is 0.5%");
+              assertThat(a.runbook()).isEqualTo("docs/alerts.md#nodeerrorrateanomaly");
+              assertThat(a.labels()).containsEntry("region", "region-e-1");
+            });
+  }
+
+  private static void telemetry(
+      String table,
+      String node,
+      Instant bucket,
+      int samples,
+      int errors,
+      int requests,
+      double p95) {
+    db.jdbc()
+        .update(
+            "INSERT INTO "
+                + table
+                + " (node_id, bucket, tier, samples, healthy_samples, errors, requests,"
+                + " latency_p95_avg) VALUES (?, ?, 'ALL', ?, ?, ?, ?, ?)",
+            node,
+            ts(bucket),
+            samples,
+            samples,
+            errors,
+            requests,
+            p95);
   }
 
   private static Timestamp ts(Instant at) {

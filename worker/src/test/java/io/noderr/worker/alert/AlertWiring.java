@@ -10,6 +10,7 @@ import io.noderr.worker.alert.rules.NodeTrustRule;
 import io.noderr.worker.alert.rules.RolloutTroubleRule;
 import io.noderr.worker.alert.rules.Runbooks;
 import io.noderr.worker.alert.rules.SignaturesNeededRule;
+import io.noderr.worker.alert.rules.TelemetryAnomalyRule;
 import java.util.function.Supplier;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -33,6 +34,7 @@ final class AlertWiring {
     context.registerBean(EmergencyRule.class);
     context.registerBean(AuthFailureRule.class);
     context.registerBean(SignaturesNeededRule.class);
+    context.registerBean(TelemetryAnomalyRule.class);
     context.registerBean(RolloutWaves.class);
     context.registerBean(AlertRoutes.class);
     context.registerBean(AlertBook.class);
