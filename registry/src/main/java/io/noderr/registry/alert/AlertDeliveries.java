@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -102,9 +103,7 @@ public class AlertDeliveries {
   }
 
   private static String idsLiteral(List<Long> ids) {
-    return ids.stream()
-        .map(String::valueOf)
-        .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
   }
 
   private static DeliveryRow row(ResultSet rs, int rowNum) throws SQLException {

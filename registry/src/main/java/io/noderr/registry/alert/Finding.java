@@ -1,5 +1,6 @@
 package io.noderr.registry.alert;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,12 +29,12 @@ public record Finding(
     TreeMap<String, String> all = new TreeMap<>(labels);
     all.put("alertname", rule);
     all.put("severity", severity.name());
-    labels = java.util.Collections.unmodifiableMap(all);
+    labels = Collections.unmodifiableMap(all);
     nodes = nodes.stream().sorted().distinct().toList();
     recipients = recipients.stream().sorted().distinct().toList();
   }
 
-  /** Whether {@code other} describes the incident differently (an acknowledgement is lifted). */
+  /** Whether this describes the stored incident differently (its acknowledgement is lifted). */
   public boolean differsFrom(AlertRow stored) {
     return severity != stored.severity()
         || !labels.equals(stored.labels())

@@ -101,7 +101,8 @@ class AlertApiIT extends AbstractConsoleIT {
         .andExpect(jsonPath("$.expiredReason").value("expired by admin"));
     mvc.perform(expire(id)).andExpect(status().isConflict());
     mvc.perform(expire(999)).andExpect(status().isNotFound());
-    assertThat(audit.recentFor("silence-" + id, 5))
+    // The audit log outlives the tables other test classes empty: read only the newest two.
+    assertThat(audit.recentFor("silence-" + id, 2))
         .extracting(e -> e.action())
         .containsExactly("alert.silence-expired", "alert.silence-created");
   }

@@ -2,6 +2,8 @@ package io.noderr.worker.alert.channel;
 
 import io.noderr.registry.alert.AlertRow;
 import io.noderr.registry.alert.DeliveryKind;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One alert transition to tell a channel about. */
 public record Notice(AlertRow alert, DeliveryKind kind) {
@@ -43,11 +45,11 @@ public record Notice(AlertRow alert, DeliveryKind kind) {
     return alert.runbook().startsWith("https://") || alert.runbook().startsWith("http://");
   }
 
-  private static java.util.List<String> shortList(java.util.List<String> nodes) {
+  private static List<String> shortList(List<String> nodes) {
     if (nodes.size() <= 10) {
       return nodes;
     }
-    java.util.List<String> first = new java.util.ArrayList<>(nodes.subList(0, 10));
+    List<String> first = new ArrayList<>(nodes.subList(0, 10));
     first.add("and " + (nodes.size() - 10) + " more");
     return first;
   }
