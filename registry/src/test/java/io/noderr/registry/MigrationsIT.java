@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("14");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("15");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -69,6 +69,9 @@ class MigrationsIT {
             "emergencies",
             "tier_holds",
             "emergency_quarantines",
+            "alerts",
+            "alert_deliveries",
+            "alert_silences",
             "telemetry_samples",
             "telemetry_minute",
             "telemetry_hour",

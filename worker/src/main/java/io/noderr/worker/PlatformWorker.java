@@ -1,12 +1,14 @@
 package io.noderr.worker;
 
 import io.noderr.activities.TaskQueues;
+import io.noderr.activities.alert.AlertActivities;
 import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.activities.rollout.CohortAnalysisActivities;
 import io.noderr.activities.rollout.RolloutActivities;
 import io.noderr.worker.healthcheck.HealthCheckRecorder;
 import io.noderr.worker.onboarding.OnboardingRecorder;
+import io.noderr.workflows.alert.AlertEvaluationWorkflowImpl;
 import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
@@ -40,7 +42,8 @@ class PlatformWorker implements SmartLifecycle {
       ReleaseActivities releaseActivities,
       RolloutActivities rolloutActivities,
       CohortAnalysisActivities cohortAnalysisActivities,
-      EmergencyActivities emergencyActivities) {
+      EmergencyActivities emergencyActivities,
+      AlertActivities alertActivities) {
     this.factory =
         WorkerFactory.newInstance(
             client,
@@ -62,14 +65,16 @@ class PlatformWorker implements SmartLifecycle {
         ReleaseApprovalWorkflowImpl.class,
         RolloutWorkflowImpl.class,
         NodeBatchWorkflowImpl.class,
-        EmergencyWorkflowImpl.class);
+        EmergencyWorkflowImpl.class,
+        AlertEvaluationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         healthCheckRecorder,
         onboardingRecorder,
         releaseActivities,
         rolloutActivities,
         cohortAnalysisActivities,
-        emergencyActivities);
+        emergencyActivities,
+        alertActivities);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.noderr.worker;
 
+import io.noderr.registry.alert.SilenceLimits;
+import io.noderr.worker.alert.AlertProperties;
 import io.noderr.worker.onboarding.OnboardingWindows;
 import io.noderr.worker.telemetry.TelemetryRetentionProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,6 +19,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties({
   WorkerProperties.class,
   OnboardingWindows.class,
-  TelemetryRetentionProperties.class
+  TelemetryRetentionProperties.class,
+  AlertProperties.class,
+  SilenceLimits.class
 })
 public class WorkerConfiguration {}

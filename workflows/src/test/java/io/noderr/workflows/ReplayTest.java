@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.noderr.signing.DemoSigners;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.Signatures;
+import io.noderr.workflows.alert.AlertEvaluationWorkflowImpl;
 import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
@@ -46,7 +47,8 @@ class ReplayTest {
           "release", new Replayed(ReleaseApprovalWorkflowImpl.class, null),
           "rollout", new Replayed(RolloutWorkflowImpl.class, "rollout-ALL-1.5.0"),
           "node-batch", new Replayed(NodeBatchWorkflowImpl.class, null),
-          "emergency", new Replayed(EmergencyWorkflowImpl.class, "emergency-1"));
+          "emergency", new Replayed(EmergencyWorkflowImpl.class, "emergency-1"),
+          "alert-evaluation", new Replayed(AlertEvaluationWorkflowImpl.class, null));
 
   /**
    * The replayer's deadlock detector gives a workflow task one second. The first signature a

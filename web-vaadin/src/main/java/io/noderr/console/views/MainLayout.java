@@ -38,6 +38,9 @@ public class MainLayout extends AppLayout {
     if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.OPERATOR)) {
       nav.addItem(new SideNavItem("Nodes", NodesView.class, VaadinIcon.SERVER.create()));
     }
+    if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.OPERATOR)) {
+      nav.addItem(new SideNavItem("Alerts", AlertsView.class, VaadinIcon.BELL.create()));
+    }
     if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE)) {
       nav.addItem(
           new SideNavItem(
