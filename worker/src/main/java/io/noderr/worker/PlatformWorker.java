@@ -4,6 +4,7 @@ import io.noderr.activities.TaskQueues;
 import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.activities.rollout.RolloutActivities;
+import io.noderr.observability.Tracing;
 import io.noderr.worker.healthcheck.HealthCheckRecorder;
 import io.noderr.worker.onboarding.OnboardingRecorder;
 import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
@@ -13,10 +14,13 @@ import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
 import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
 import io.noderr.workflows.rollout.RolloutWorkflowImpl;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +42,13 @@ class PlatformWorker implements SmartLifecycle {
       OnboardingRecorder onboardingRecorder,
       ReleaseActivities releaseActivities,
       RolloutActivities rolloutActivities,
-      EmergencyActivities emergencyActivities) {
+      EmergencyActivities emergencyActivities,
+      Tracing tracing) {
     this.factory =
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new DataErrorInterceptor())
+                .setWorkerInterceptors(workerInterceptors(tracing))
                 // A rollout batch runs one workflow thread per node (500). As platform threads
                 // they are capped at 600 per process: a batch next to the rollout's new run
                 // (continue-as-new) overran it, cached workflows were evicted to free threads, and
@@ -67,6 +72,14 @@ class PlatformWorker implements SmartLifecycle {
         releaseActivities,
         rolloutActivities,
         emergencyActivities);
+  }
+
+  /** The data-error translation innermost, then the activity context and tracing (Tracing). */
+  private static WorkerInterceptor[] workerInterceptors(Tracing tracing) {
+    List<WorkerInterceptor> interceptors = new ArrayList<>();
+    interceptors.add(new DataErrorInterceptor());
+    interceptors.addAll(List.of(tracing.workerInterceptors()));
+    return interceptors.toArray(WorkerInterceptor[]::new);
   }
 
   @Override

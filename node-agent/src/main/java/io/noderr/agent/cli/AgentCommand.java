@@ -54,6 +54,8 @@ class AgentCommand implements Callable<Integer> {
 
   @Mixin RuntimeOptions software = new RuntimeOptions();
 
+  @Mixin ObservabilityOptions observability = new ObservabilityOptions();
+
   @Option(
       names = "--install-token",
       description =
@@ -124,7 +126,9 @@ class AgentCommand implements Callable<Integer> {
         return 0;
       }
       beacon.requireChainFor(tier);
-      run(auth, key, session, tier, gatewayPin, out);
+      try (var metricsAndTraces = observability.start()) {
+        run(auth, key, session, tier, gatewayPin, out);
+      }
     }
     return 0;
   }

@@ -1,0 +1,82 @@
+package io.noderr.agent.cli;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.noderr.observability.MetricsEndpoint;
+import io.noderr.observability.Tracing;
+import io.noderr.observability.TracingSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine.Option;
+
+/**
+ * The agent's own metrics endpoint (loopback {@code /metrics} by default: the Temporal SDK's
+ * metrics and the agent's) and where its spans go.
+ */
+class ObservabilityOptions {
+
+  @Option(
+      names = "--metrics-bind",
+      defaultValue = "${env:NODERR_AGENT_METRICS_BIND:-127.0.0.1}",
+      paramLabel = "ADDRESS",
+      description =
+          "Address of the agent's Prometheus endpoint /metrics (default: ${DEFAULT-VALUE}; it is"
+              + " unauthenticated, so widen it only on a network you trust).")
+  String metricsBind;
+
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "${env:NODERR_AGENT_METRICS_PORT:-9465}",
+      description = "Port of /metrics; 0 turns the endpoint off (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @Option(
+      names = "--otlp-endpoint",
+      defaultValue = "${env:NODERR_OTLP_ENDPOINT}",
+      paramLabel = "URL",
+      description =
+          "OTLP/gRPC endpoint the agent sends its spans to, e.g. http://collector:4317 (default:"
+              + " NODERR_OTLP_ENDPOINT; none: spans are not recorded, the trace context still"
+              + " flows).")
+  String otlpEndpoint;
+
+  /** The agent's metrics endpoint and tracing, started; closing stops both. */
+  Started start() {
+    Tracing tracing = Tracing.start(new TracingSettings("noderr-agent", otlpEndpoint, 0)).install();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // AgentHost reports the Temporal SDK's metrics into the global registry.
+    Metrics.addRegistry(registry);
+    if (metricsPort == 0) {
+      return new Started(tracing, registry, null);
+    }
+    try {
+      return new Started(
+          tracing, registry, MetricsEndpoint.start(registry, metricsBind, metricsPort));
+    } catch (IOException e) {
+      tracing.close();
+      throw new UncheckedIOException(
+          "the metrics endpoint cannot listen on "
+              + metricsBind
+              + ":"
+              + metricsPort
+              + " ("
+              + e.getMessage()
+              + "); choose another --metrics-port or 0 for none",
+          e);
+    }
+  }
+
+  record Started(Tracing tracing, PrometheusMeterRegistry registry, MetricsEndpoint endpoint)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      if (endpoint != null) {
+        endpoint.close();
+      }
+      Metrics.removeRegistry(registry);
+      registry.close();
+      tracing.close();
+    }
+  }
+}
