@@ -1,6 +1,9 @@
 package io.noderr.agent.cli;
 
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.noderr.observability.MetricsEndpoint;
@@ -45,6 +48,9 @@ class ObservabilityOptions {
   Started start() {
     Tracing tracing = Tracing.start(new TracingSettings("noderr-agent", otlpEndpoint, 0)).install();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
     // AgentHost reports the Temporal SDK's metrics into the global registry.
     Metrics.addRegistry(registry);
     if (metricsPort == 0) {
