@@ -250,7 +250,15 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              WORKFLOWS, REGISTRY, WORKER, CONSOLE, AGENT, CLI, APP, GATEWAY, "org.springframework..")
+              WORKFLOWS,
+              REGISTRY,
+              WORKER,
+              CONSOLE,
+              AGENT,
+              CLI,
+              APP,
+              GATEWAY,
+              "org.springframework..")
           .because("the node agent uses it too: no platform code and no Spring in it");
 
   @ArchTest

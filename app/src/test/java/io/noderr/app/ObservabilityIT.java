@@ -161,8 +161,10 @@ class ObservabilityIT {
                 List.of("ALL"),
                 "imageDigest",
                 digest,
+                // Two stages: the first one's end is a gate verdict (the last stage ends the
+                // rollout).
                 "steps",
-                List.of("100%"),
+                List.of("50%", "100%"),
                 "soakSeconds",
                 0,
                 "rollbackWindowHours",

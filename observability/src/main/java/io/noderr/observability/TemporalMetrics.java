@@ -19,7 +19,7 @@ public final class TemporalMetrics {
 
   public static Scope scope(MeterRegistry registry) {
     return new RootScopeBuilder()
-        .reporter(new MicrometerClientStatsReporter(registry))
+        .reporter(new ConsistentTagsReporter(new MicrometerClientStatsReporter(registry)))
         .reportEvery(Duration.ofSeconds(10));
   }
 
