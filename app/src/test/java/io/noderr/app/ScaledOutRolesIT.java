@@ -119,10 +119,15 @@ class ScaledOutRolesIT {
                                       HttpRequest.newBuilder(workerMetrics).build(),
                                       HttpResponse.BodyHandlers.ofString())
                                   .body()),
-                      scrape -> scrape.sum("noderr_fleet_nodes", "status=\"ACTIVE\"") >= 3);
-          assertThat(
-                  fromWorker.sum("temporal_long_request_total", "task_queue=\"noderr-platform\""))
-              .isPositive();
+                      // Counters come with the SDK's 10 s report.
+                      scrape ->
+                          scrape.sum("noderr_fleet_nodes", "status=\"ACTIVE\"") >= 3
+                              && scrape.sum(
+                                      "temporal_long_request_total",
+                                      "task_queue=\"noderr-platform\"")
+                                  > 0);
+          assertThat(fromWorker.sum("noderr_fleet_heartbeat_lag_seconds", "stat=\"max\""))
+              .isBetween(0.0, 30.0);
           Scrape fromConsole =
               new Scrape(
                   http.send(
