@@ -10,7 +10,8 @@ import io.noderr.observability.MetricsEndpoint;
 import io.noderr.observability.Tracing;
 import io.noderr.observability.TracingSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,6 +19,8 @@ import picocli.CommandLine.Option;
  * metrics and the agent's) and where its spans go.
  */
 class ObservabilityOptions {
+
+  private static final Logger log = LoggerFactory.getLogger(ObservabilityOptions.class);
 
   @Option(
       names = "--metrics-bind",
@@ -60,16 +63,14 @@ class ObservabilityOptions {
       return new Started(
           tracing, registry, MetricsEndpoint.start(registry, metricsBind, metricsPort));
     } catch (IOException e) {
-      tracing.close();
-      throw new UncheckedIOException(
-          "the metrics endpoint cannot listen on "
-              + metricsBind
-              + ":"
-              + metricsPort
-              + " ("
-              + e.getMessage()
-              + "); choose another --metrics-port or 0 for none",
-          e);
+      // The node matters more than its metrics: a taken port (a second agent on this host) costs
+      // the endpoint, not the node.
+      log.warn(
+          "metrics endpoint not started on {}:{} ({}); choose another --metrics-port, 0 for none",
+          metricsBind,
+          metricsPort,
+          e.getMessage());
+      return new Started(tracing, registry, null);
     }
   }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.noderr.agent.AgentHost;
+import io.noderr.observability.Tracing;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.testserver.TestServer;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code noderr agent}'s metrics endpoint: loopback {@code /metrics} by default, off with port 0,
- * and serving the Temporal SDK's metrics of the node's worker once it polls.
+ * skipped (not fatal) on a taken port, and serving the Temporal SDK's metrics of the node's worker
+ * once it polls.
  */
 class ObservabilityOptionsTest {
 
@@ -52,6 +55,16 @@ class ObservabilityOptionsTest {
   void portZero_turnsTheEndpointOff() {
     try (ObservabilityOptions.Started started = parse("--metrics-port", "0").start()) {
       assertThat(started.endpoint()).isNull();
+    }
+  }
+
+  @Test
+  void aTakenPort_costsTheEndpoint_notTheAgent() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ObservabilityOptions.Started started =
+            parse("--metrics-port", Integer.toString(taken.getLocalPort())).start()) {
+      assertThat(started.endpoint()).isNull();
+      assertThat(started.tracing()).isSameAs(Tracing.current());
     }
   }
 
