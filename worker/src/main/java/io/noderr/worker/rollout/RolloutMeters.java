@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * activity that finds the step already written counts nothing.
  */
 @Component
-class RolloutMeters {
+public class RolloutMeters {
 
   private final MeterRegistry registry;
 
-  RolloutMeters(MeterRegistry registry) {
+  public RolloutMeters(MeterRegistry registry) {
     this.registry = registry;
   }
 
