@@ -23,4 +23,13 @@ public final class TaskQueues {
     }
     return NODE_PREFIX + nodeId;
   }
+
+  /** The node whose queue {@code taskQueue} is, or null for any other queue (the platform's). */
+  public static String nodeOf(String taskQueue) {
+    return taskQueue != null
+            && taskQueue.startsWith(NODE_PREFIX)
+            && taskQueue.length() > NODE_PREFIX.length()
+        ? taskQueue.substring(NODE_PREFIX.length())
+        : null;
+  }
 }

@@ -1,7 +1,9 @@
 package io.noderr.app;
 
+import com.uber.m3.tally.Scope;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
+import io.noderr.observability.Tracing;
 import io.temporal.authorization.AuthorizationGrpcMetadataProvider;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -32,14 +34,20 @@ class TemporalClientConfiguration {
   WorkflowServiceStubs workflowServiceStubs(
       @Value("${noderr.temporal.target}") String target,
       @Value("${noderr.temporal.credential:}") String credential,
-      ObjectProvider<ManagedChannel> embeddedChannel) {
+      ObjectProvider<ManagedChannel> embeddedChannel,
+      Scope temporalMetricsScope) {
     ManagedChannel inProcess = embeddedChannel.getIfAvailable();
     if (inProcess != null) {
       return WorkflowServiceStubs.newServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setChannel(inProcess).build());
+          WorkflowServiceStubsOptions.newBuilder()
+              .setChannel(inProcess)
+              .setMetricsScope(temporalMetricsScope)
+              .build());
     }
     WorkflowServiceStubsOptions.Builder options =
-        WorkflowServiceStubsOptions.newBuilder().setTarget(target);
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(target)
+            .setMetricsScope(temporalMetricsScope);
     if (!credential.isBlank()) {
       // The embedded server takes the platform's calls only (PlatformCredentialInterceptor).
       options.addGrpcMetadataProvider(
@@ -50,8 +58,15 @@ class TemporalClientConfiguration {
 
   @Bean
   WorkflowClient workflowClient(
-      WorkflowServiceStubs stubs, @Value("${noderr.temporal.namespace}") String namespace) {
+      WorkflowServiceStubs stubs,
+      @Value("${noderr.temporal.namespace}") String namespace,
+      Tracing tracing) {
+    // Starting a workflow, signals, updates and queries join the caller's trace (a REST request's).
     return WorkflowClient.newInstance(
-        stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+        stubs,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(namespace)
+            .setInterceptors(tracing.clientInterceptor())
+            .build());
   }
 }

@@ -50,6 +50,7 @@ class ArchitectureTest {
   private static final String CONTRACTS = "io.noderr.contracts..";
   private static final String GATEWAY = "io.noderr.gateway..";
   private static final String HTTP = "io.noderr.http..";
+  private static final String OBSERVABILITY = "io.noderr.observability..";
 
   @ArchTest
   static final ArchRule activitiesDependOnNothingOfOurs =
@@ -240,6 +241,25 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(CONSOLE, AGENT, CLI, APP);
+
+  @ArchTest
+  static final ArchRule observabilityIsPlumbingSharedWithTheAgent =
+      noClasses()
+          .that()
+          .resideInAPackage(OBSERVABILITY)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              WORKFLOWS,
+              REGISTRY,
+              WORKER,
+              CONSOLE,
+              AGENT,
+              CLI,
+              APP,
+              GATEWAY,
+              "org.springframework..")
+          .because("the node agent uses it too: no platform code and no Spring in it");
 
   @ArchTest
   static final ArchRule agentUsesOnlyActivities =

@@ -41,6 +41,13 @@ public final class PlatformApi {
     return JSON.readTree(response.body());
   }
 
+  /** GET that must answer 200; the body as text (a Prometheus scrape). */
+  public String text(String path, String user) throws Exception {
+    HttpResponse<String> response = send(request(path, user).GET());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return response.body();
+  }
+
   public int status(String path, String user) throws Exception {
     return send(request(path, user).GET()).statusCode();
   }

@@ -40,8 +40,11 @@ class ScaledOutRolesIT {
   @Test
   void consoleAndWorkerRoles_cooperateThroughPostgresAndTemporal() throws Exception {
     int temporalPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
+    int workerMetricsPort;
+    try (ServerSocket socket = new ServerSocket(0);
+        ServerSocket other = new ServerSocket(0)) {
       temporalPort = socket.getLocalPort();
+      workerMetricsPort = other.getLocalPort();
     }
     try (ConfigurableApplicationContext console =
         NoderrApplication.start(
@@ -69,7 +72,9 @@ class ScaledOutRolesIT {
                   "--noderr.database.username=postgres",
                   "--noderr.temporal.target=" + temporal,
                   "--noderr.temporal.credential="
-                      + env.getRequiredProperty("noderr.temporal.credential")))) {
+                      + env.getRequiredProperty("noderr.temporal.credential"),
+                  "--noderr.metrics.port=" + workerMetricsPort,
+                  "--noderr.metrics.fleet-refresh=1s"))) {
         assertThat(worker).isNotInstanceOf(WebServerApplicationContext.class);
         URI base =
             URI.create(
@@ -100,6 +105,37 @@ class ScaledOutRolesIT {
               .atMost(Duration.ofSeconds(30))
               .until(() -> latestRun(http, base).path("status").asText().equals("COMPLETED"));
           assertThat(latestRun(http, base).path("detail").asText()).startsWith("HEALTHY");
+
+          // Each role its own Prometheus endpoint: the worker's /metrics (it serves no HTTP
+          // otherwise) with the fleet gauges and the platform worker's Temporal SDK metrics.
+          URI workerMetrics = URI.create("http://127.0.0.1:" + workerMetricsPort + "/metrics");
+          Scrape fromWorker =
+              await()
+                  .atMost(Duration.ofSeconds(30))
+                  .until(
+                      () ->
+                          new Scrape(
+                              http.send(
+                                      HttpRequest.newBuilder(workerMetrics).build(),
+                                      HttpResponse.BodyHandlers.ofString())
+                                  .body()),
+                      // Counters come with the SDK's 10 s report.
+                      scrape ->
+                          scrape.sum("noderr_fleet_nodes", "status=\"ACTIVE\"") >= 3
+                              && scrape.sum(
+                                      "temporal_long_request_total",
+                                      "task_queue=\"noderr-platform\"")
+                                  > 0);
+          assertThat(fromWorker.sum("noderr_fleet_heartbeat_lag_seconds", "stat=\"max\""))
+              .isBetween(0.0, 30.0);
+          Scrape fromConsole =
+              new Scrape(
+                  http.send(
+                          admin(base.resolve("/actuator/prometheus")).GET().build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body());
+          assertThat(fromConsole.sum("temporal_request_latency_seconds_count")).isPositive();
+          assertThat(fromConsole.sum("noderr_fleet_nodes")).isEqualTo(-1);
         }
       }
     }

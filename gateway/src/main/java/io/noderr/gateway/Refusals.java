@@ -38,6 +38,7 @@ final class Refusals {
   /** Records the refusal and returns the status the node gets (one line, no internals). */
   Status refuse(String nodeId, String method, String reason) {
     counts.computeIfAbsent(nodeId + " " + method, k -> new LongAdder()).increment();
+    GatewayMeters.refused(method);
     String line = method + " refused: " + reason;
     Instant now = clock.instant();
     unaudited.compute(

@@ -1,8 +1,12 @@
 package io.noderr.agent;
 
+import com.uber.m3.tally.Scope;
+import io.micrometer.core.instrument.Metrics;
 import io.noderr.activities.TaskQueues;
 import io.noderr.agent.gateway.FleetSessions;
 import io.noderr.agent.gateway.GatewayConnection;
+import io.noderr.observability.TemporalMetrics;
+import io.noderr.observability.Tracing;
 import io.temporal.authorization.AuthorizationGrpcMetadataProvider;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -10,6 +14,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.tuning.PollerBehaviorSimpleMaximum;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +30,20 @@ public class AgentHost implements AutoCloseable {
   private final WorkflowServiceStubs service;
   private final WorkerFactory factory;
   private final FleetSessions sessions;
+  private final Scope metrics;
 
-  private AgentHost(WorkflowServiceStubs service, WorkflowClient client, FleetSessions sessions) {
+  private AgentHost(
+      WorkflowServiceStubs service, WorkflowClient client, FleetSessions sessions, Scope metrics) {
     this.service = service;
-    this.factory = WorkerFactory.newInstance(client);
+    this.metrics = metrics;
+    // The process's tracing (Tracing.current): the agent's own, or the embedded platform's for its
+    // simulated fleet, whose node activities then join the platform's traces.
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(Tracing.current().workerInterceptors())
+                .build());
     this.sessions = sessions;
   }
 
@@ -75,17 +90,22 @@ public class AgentHost implements AutoCloseable {
 
   private static AgentHost connect(
       WorkflowServiceStubsOptions.Builder options, String namespace, FleetSessions sessions) {
-    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options.build());
+    // The Temporal SDK's metrics into the global registry: the agent's /metrics, or the embedded
+    // platform's Prometheus registry (Spring Boot adds it to the global one).
+    Scope metrics = TemporalMetrics.scope(Metrics.globalRegistry);
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(options.setMetricsScope(metrics).build());
     return new AgentHost(
         service,
         WorkflowClient.newInstance(
             service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build()),
-        sessions);
+        sessions,
+        metrics);
   }
 
   /** Hosts workers for an existing client (tests, the embedded platform). */
   public static AgentHost using(WorkflowClient client) {
-    return new AgentHost(null, client, null);
+    return new AgentHost(null, client, null, null);
   }
 
   /**
@@ -118,6 +138,9 @@ public class AgentHost implements AutoCloseable {
     }
     if (sessions != null) {
       sessions.close();
+    }
+    if (metrics != null) {
+      TemporalMetrics.close(metrics);
     }
   }
 }

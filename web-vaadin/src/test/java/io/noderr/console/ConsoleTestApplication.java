@@ -1,5 +1,7 @@
 package io.noderr.console;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.release.ReleaseActivities;
@@ -11,7 +13,9 @@ import io.noderr.worker.emergency.EmergencyActivitiesImpl;
 import io.noderr.worker.onboarding.OnboardingRecorder;
 import io.noderr.worker.onboarding.OnboardingWindows;
 import io.noderr.worker.release.ReleaseActivitiesImpl;
+import io.noderr.worker.release.ReleaseMeters;
 import io.noderr.worker.rollout.RolloutActivitiesImpl;
+import io.noderr.worker.rollout.RolloutMeters;
 import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
@@ -46,7 +50,9 @@ import org.springframework.context.annotation.Import;
   NodeApiConfiguration.class,
   BeaconConfiguration.class,
   ReleaseActivitiesImpl.class,
-  RolloutActivitiesImpl.class
+  ReleaseMeters.class,
+  RolloutActivitiesImpl.class,
+  RolloutMeters.class
 })
 @ComponentScan(basePackageClasses = {OnboardingRecorder.class, EmergencyActivitiesImpl.class})
 // The scanned onboarding package holds the worker's OnboardingResumer, which reads these.
@@ -88,6 +94,12 @@ public class ConsoleTestApplication {
   @Bean
   StandInFleet standInFleet() {
     return new StandInFleet();
+  }
+
+  /** The worker's domain meters count into it (the app's Prometheus registry in production). */
+  @Bean
+  MeterRegistry meterRegistry() {
+    return new SimpleMeterRegistry();
   }
 
   @Bean

@@ -6,6 +6,7 @@ import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.activities.rollout.CohortAnalysisActivities;
 import io.noderr.activities.rollout.RolloutActivities;
+import io.noderr.observability.Tracing;
 import io.noderr.worker.healthcheck.HealthCheckRecorder;
 import io.noderr.worker.onboarding.OnboardingRecorder;
 import io.noderr.workflows.alert.AlertEvaluationWorkflowImpl;
@@ -16,10 +17,13 @@ import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
 import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
 import io.noderr.workflows.rollout.RolloutWorkflowImpl;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +47,13 @@ class PlatformWorker implements SmartLifecycle {
       RolloutActivities rolloutActivities,
       CohortAnalysisActivities cohortAnalysisActivities,
       EmergencyActivities emergencyActivities,
-      AlertActivities alertActivities) {
+      AlertActivities alertActivities,
+      Tracing tracing) {
     this.factory =
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new DataErrorInterceptor())
+                .setWorkerInterceptors(workerInterceptors(tracing))
                 // A rollout batch runs one workflow thread per node (500). As platform threads
                 // they are capped at 600 per process: a batch next to the rollout's new run
                 // (continue-as-new) overran it, cached workflows were evicted to free threads, and
@@ -75,6 +80,14 @@ class PlatformWorker implements SmartLifecycle {
         cohortAnalysisActivities,
         emergencyActivities,
         alertActivities);
+  }
+
+  /** The data-error translation innermost, then the activity context and tracing (Tracing). */
+  private static WorkerInterceptor[] workerInterceptors(Tracing tracing) {
+    List<WorkerInterceptor> interceptors = new ArrayList<>();
+    interceptors.add(new DataErrorInterceptor());
+    interceptors.addAll(List.of(tracing.workerInterceptors()));
+    return interceptors.toArray(WorkerInterceptor[]::new);
   }
 
   @Override

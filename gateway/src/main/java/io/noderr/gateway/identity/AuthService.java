@@ -7,6 +7,7 @@ import static io.noderr.gateway.identity.AuthRefusedException.Kind.UNAUTHENTICAT
 
 import io.noderr.activities.onboarding.NodeIdentity;
 import io.noderr.attestation.CredentialChallenge;
+import io.noderr.gateway.GatewayMeters;
 import io.noderr.gateway.identity.AuthPayloads.ActivationRequest;
 import io.noderr.gateway.identity.AuthPayloads.ChallengeAnswer;
 import io.noderr.gateway.identity.AuthPayloads.ProofRequest;
@@ -243,9 +244,11 @@ public class AuthService {
         identities.attested(request.nodeId(), pcrs);
       }
     } catch (EvidenceVerification.ProofRefused refused) {
-      if (identity.tpm() && (refused.nodeStateBad() || authenticated)) {
+      boolean quarantine = identity.tpm() && (refused.nodeStateBad() || authenticated);
+      if (quarantine) {
         identities.quarantine(request.nodeId(), "attestation failed: " + refused.getMessage());
       }
+      GatewayMeters.attestationFailed(quarantine);
       throw new AuthRefusedException(UNAUTHENTICATED, refused.getMessage());
     }
     return node;

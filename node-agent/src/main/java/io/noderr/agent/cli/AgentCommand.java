@@ -61,6 +61,8 @@ class AgentCommand implements Callable<Integer> {
 
   @Mixin RuntimeOptions software = new RuntimeOptions();
 
+  @Mixin ObservabilityOptions observability = new ObservabilityOptions();
+
   @Option(
       names = "--install-token",
       description =
@@ -144,7 +146,9 @@ class AgentCommand implements Callable<Integer> {
         return 0;
       }
       beacon.requireChainFor(tier);
-      run(auth, key, session, tier, gatewayPin, out);
+      try (var metricsAndTraces = observability.start()) {
+        run(auth, key, session, tier, gatewayPin, out);
+      }
     }
     return 0;
   }

@@ -31,6 +31,7 @@ public final class BeaconEventFollower implements SmartLifecycle {
 
   private volatile ScheduledExecutorService executor;
   private volatile BeaconStatus status = new BeaconStatus(-1, null, true);
+  private volatile long lagBlocks;
   private int failures;
 
   public BeaconEventFollower(ChainBeacon beacon, BeaconEvents events, BeaconProperties properties) {
@@ -74,6 +75,14 @@ public final class BeaconEventFollower implements SmartLifecycle {
     return status;
   }
 
+  /**
+   * Confirmed blocks the follower had still to read when its last poll began (0 when it keeps up;
+   * it grows while the RPC endpoint fails).
+   */
+  public long lagBlocks() {
+    return lagBlocks;
+  }
+
   private void poll() {
     Duration next = properties.pollInterval();
     try {
@@ -113,6 +122,7 @@ public final class BeaconEventFollower implements SmartLifecycle {
     BeaconId id = beacon.verifiedId();
     long head = beacon.confirmedHead();
     long cursor = events.cursor(id.chainId(), id.address()).orElse(properties.startBlock() - 1);
+    lagBlocks = Math.max(0, head - cursor);
     for (long from = cursor + 1; from <= head; from = cursor + 1) {
       long to = Math.min(head, from + properties.maxBlockRange() - 1);
       events.recordRange(id.chainId(), id.address(), beacon.events(from, to), to);

@@ -2,6 +2,8 @@ package io.noderr.worker.emergency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.noderr.activities.emergency.BeaconEmergencyState;
 import io.noderr.activities.emergency.BeaconRead;
 import io.noderr.activities.emergency.BeaconTransaction;
@@ -46,6 +48,7 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
   private final DeploymentBrakes brakes;
   private final AuditLog audit;
   private final ObjectMapper json;
+  private final Counter quarantined;
 
   EmergencyActivitiesImpl(
       Beacon beacon,
@@ -54,7 +57,8 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
       EmergencyQuarantines quarantines,
       DeploymentBrakes brakes,
       AuditLog audit,
-      ObjectMapper json) {
+      ObjectMapper json,
+      MeterRegistry registry) {
     this.beacon = beacon;
     this.emergencies = emergencies;
     this.holds = holds;
@@ -62,6 +66,12 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
     this.brakes = brakes;
     this.audit = audit;
     this.json = json;
+    // The same series the gateway counts attestation quarantines in (GatewayMeters).
+    this.quarantined =
+        Counter.builder("noderr.node.quarantines")
+            .description("Nodes put in quarantine, by what did it")
+            .tag("source", "emergency")
+            .register(registry);
   }
 
   @Override
@@ -138,7 +148,7 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
 
   @Override
   public QuarantineResult quarantine(QuarantineRequest request) {
-    return new QuarantineResult(
+    int count =
         quarantines
             .quarantine(
                 request.emergencyId(),
@@ -146,7 +156,9 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
                 request.operator(),
                 request.actor(),
                 request.reason())
-            .size());
+            .size();
+    quarantined.increment(count);
+    return new QuarantineResult(count);
   }
 
   @Override

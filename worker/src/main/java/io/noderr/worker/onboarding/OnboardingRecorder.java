@@ -26,18 +26,21 @@ public class OnboardingRecorder implements OnboardingActivities {
   private final NodeRegistrar registrar;
   private final WorkflowRuns runs;
   private final AuditLog audit;
+  private final OnboardingMeters meters;
 
   OnboardingRecorder(
       Applications applications,
       InstallTokens tokens,
       NodeRegistrar registrar,
       WorkflowRuns runs,
-      AuditLog audit) {
+      AuditLog audit,
+      OnboardingMeters meters) {
     this.applications = applications;
     this.tokens = tokens;
     this.registrar = registrar;
     this.runs = runs;
     this.audit = audit;
+    this.meters = meters;
   }
 
   @Override
@@ -60,6 +63,7 @@ public class OnboardingRecorder implements OnboardingActivities {
                 null,
                 null));
     if (first) {
+      meters.step("submitted");
       runs.started(
           application.workflowId(),
           OnboardingWorkflow.TYPE,
@@ -91,6 +95,7 @@ public class OnboardingRecorder implements OnboardingActivities {
             Instant.ofEpochMilli(issued.expiresAtMillis()));
     if (first) {
       applications.moveTo(issued.applicationId(), "APPROVED", issued.reviewer(), null, null);
+      meters.step(issued.reissue() ? "reissued" : "approved");
       audit.append(
           issued.reviewer(),
           issued.reissue() ? "install-token.reissued" : "application.approved",
@@ -112,6 +117,7 @@ public class OnboardingRecorder implements OnboardingActivities {
         applications.moveTo(closed.applicationId(), status, reviewer, closed.reason(), null);
     if (first) {
       runs.ended(closed.workflowId(), WorkflowRunStatus.COMPLETED, status + ": " + closed.reason());
+      meters.step(status.toLowerCase());
       audit.append(
           closed.actor(),
           "application." + status.toLowerCase(),
@@ -124,6 +130,10 @@ public class OnboardingRecorder implements OnboardingActivities {
 
   @Override
   public StepRecorded registerNode(NodeRegistration registration) {
-    return registrar.register(registration);
+    StepRecorded registered = registrar.register(registration);
+    if (registered.firstTime()) {
+      meters.step("registered");
+    }
+    return registered;
   }
 }

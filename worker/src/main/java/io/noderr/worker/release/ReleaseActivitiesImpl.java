@@ -44,13 +44,19 @@ public class ReleaseActivitiesImpl implements ReleaseActivities {
   private final BeaconEvents events;
   private final ReleaseRequests releases;
   private final AuditLog audit;
+  private final ReleaseMeters meters;
 
   public ReleaseActivitiesImpl(
-      Beacon beacon, BeaconEvents events, ReleaseRequests releases, AuditLog audit) {
+      Beacon beacon,
+      BeaconEvents events,
+      ReleaseRequests releases,
+      AuditLog audit,
+      ReleaseMeters meters) {
     this.beacon = beacon;
     this.events = events;
     this.releases = releases;
     this.audit = audit;
+    this.meters = meters;
   }
 
   @Override
@@ -107,6 +113,7 @@ public class ReleaseActivitiesImpl implements ReleaseActivities {
       releases.keepTerms(progress.releaseId(), terms(progress.terms()));
     }
     if (first) {
+      meters.step(step.action());
       audit.append(
           step.actor(), step.action(), progress.releaseId(), step.detail(), progress.releaseId());
     }

@@ -57,6 +57,7 @@ public class RolloutActivitiesImpl implements RolloutActivities {
   private final AuditLog audit;
   private final LivenessRegistry liveness;
   private final RolloutCheckpoints checkpoints;
+  private final RolloutMeters meters;
 
   public RolloutActivitiesImpl(
       RolloutCandidates candidates,
@@ -64,13 +65,15 @@ public class RolloutActivitiesImpl implements RolloutActivities {
       Rollouts rollouts,
       AuditLog audit,
       LivenessRegistry liveness,
-      RolloutCheckpoints checkpoints) {
+      RolloutCheckpoints checkpoints,
+      RolloutMeters meters) {
     this.candidates = candidates;
     this.targets = targets;
     this.rollouts = rollouts;
     this.audit = audit;
     this.liveness = liveness;
     this.checkpoints = checkpoints;
+    this.meters = meters;
   }
 
   /**
@@ -139,6 +142,7 @@ public class RolloutActivitiesImpl implements RolloutActivities {
         batch.results().stream().map(r -> targetResult(r, batch.reverting())).toList();
     int written = targets.applyResults(batch.rolloutId(), batch.stage(), results);
     liveness.recordRunningVersions(runningVersions(batch.results()));
+    batch.results().forEach(result -> meters.updated(result, batch.reverting()));
     // A rollback's batch leaves some rows as they were on purpose (see applyResults).
     if (!batch.reverting() && written < results.size()) {
       log.warn(
@@ -166,6 +170,7 @@ public class RolloutActivitiesImpl implements RolloutActivities {
   public void recordProgress(RolloutProgress progress) {
     boolean newStep = rejectingInvalid(() -> rollouts.apply(row(progress), progress.sequence()));
     if (newStep) {
+      meters.step(progress.action());
       audit.append(
           progress.actor(),
           progress.action(),

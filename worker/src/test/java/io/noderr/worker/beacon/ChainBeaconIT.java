@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.noderr.activities.release.BeaconQuery;
 import io.noderr.activities.release.BeaconState;
 import io.noderr.activities.release.BeaconTier;
@@ -33,6 +34,7 @@ import io.noderr.signing.DemoSigners;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.Signatures;
 import io.noderr.worker.release.ReleaseActivitiesImpl;
+import io.noderr.worker.release.ReleaseMeters;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
@@ -480,7 +482,11 @@ class ChainBeaconIT {
 
   private ReleaseActivitiesImpl activities(ChainBeacon chainBeacon) {
     return new ReleaseActivitiesImpl(
-        chainBeacon, events, db.bean(ReleaseRequests.class), db.bean(AuditLog.class));
+        chainBeacon,
+        events,
+        db.bean(ReleaseRequests.class),
+        db.bean(AuditLog.class),
+        new ReleaseMeters(new SimpleMeterRegistry()));
   }
 
   private PublishRequest request(String version, long nonce, ECKeyPair... keys) {

@@ -7,6 +7,7 @@ import static io.noderr.worker.beacon.Releases.signedInOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.noderr.activities.release.BeaconQuery;
 import io.noderr.activities.release.BeaconState;
 import io.noderr.activities.release.BeaconTier;
@@ -23,6 +24,7 @@ import io.noderr.signing.DemoSigners;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.Signatures;
 import io.noderr.worker.release.ReleaseActivitiesImpl;
+import io.noderr.worker.release.ReleaseMeters;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
@@ -58,6 +60,8 @@ class LocalBeaconIT {
                 LocalBeacon.class,
                 () -> new LocalBeacon(DEMO, context.getBean(LocalBeaconStore.class)));
             context.registerBean(ReleaseActivitiesImpl.class);
+            context.registerBean(SimpleMeterRegistry.class);
+            context.registerBean(ReleaseMeters.class);
           });
 
   private final TestActivityEnvironment temporal = TestActivityEnvironment.newInstance();

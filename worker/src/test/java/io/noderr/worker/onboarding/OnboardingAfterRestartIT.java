@@ -3,6 +3,7 @@ package io.noderr.worker.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.onboarding.ApplicationSubmitted;
 import io.noderr.activities.onboarding.NodeIdentity;
@@ -57,6 +58,8 @@ class OnboardingAfterRestartIT {
           context -> {
             context.registerBean(NodeRegistrar.class);
             context.registerBean(OnboardingRecorder.class);
+            context.registerBean(SimpleMeterRegistry.class);
+            context.registerBean(OnboardingMeters.class);
           });
 
   private final OnboardingRecorder recorder = db.bean(OnboardingRecorder.class);

@@ -3,6 +3,7 @@ package io.noderr.worker.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.noderr.activities.PlatformFailures;
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.onboarding.ApplicationClosed;
@@ -69,6 +70,8 @@ class OnboardingRecorderIT {
           context -> {
             context.registerBean(NodeRegistrar.class);
             context.registerBean(OnboardingRecorder.class);
+            context.registerBean(SimpleMeterRegistry.class);
+            context.registerBean(OnboardingMeters.class);
           });
 
   private final OnboardingRecorder recorder = db.bean(OnboardingRecorder.class);

@@ -3,6 +3,7 @@ package io.noderr.worker.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.noderr.activities.release.BeaconTier;
 import io.noderr.activities.release.ReleaseProgress;
 import io.noderr.activities.release.ReleaseProgress.AcceptedSignature;
@@ -46,6 +47,8 @@ class ReleaseRecordIT {
                             1337, List.of(), null, List.of(), Duration.ofHours(24)),
                         context.getBean(LocalBeaconStore.class)));
             context.registerBean(ReleaseActivitiesImpl.class);
+            context.registerBean(SimpleMeterRegistry.class);
+            context.registerBean(ReleaseMeters.class);
           });
 
   private final ReleaseActivitiesImpl activities = db.bean(ReleaseActivitiesImpl.class);

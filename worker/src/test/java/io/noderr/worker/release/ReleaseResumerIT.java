@@ -3,6 +3,7 @@ package io.noderr.worker.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.release.BeaconQuery;
 import io.noderr.activities.release.BeaconState;
@@ -72,6 +73,8 @@ class ReleaseResumerIT {
                             Duration.ofHours(24)),
                         context.getBean(LocalBeaconStore.class)));
             context.registerBean(ReleaseActivitiesImpl.class);
+            context.registerBean(SimpleMeterRegistry.class);
+            context.registerBean(ReleaseMeters.class);
           });
 
   private final ReleaseActivitiesImpl activities = db.bean(ReleaseActivitiesImpl.class);

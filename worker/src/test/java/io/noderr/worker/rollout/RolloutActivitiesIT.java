@@ -3,6 +3,7 @@ package io.noderr.worker.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.noderr.activities.node.NodeUpdateResult;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
@@ -46,7 +47,12 @@ class RolloutActivitiesIT {
 
   @RegisterExtension
   static final RegistryDatabase db =
-      RegistryDatabase.create(context -> context.registerBean(RolloutActivitiesImpl.class));
+      RegistryDatabase.create(
+          context -> {
+            context.registerBean(SimpleMeterRegistry.class);
+            context.registerBean(RolloutMeters.class);
+            context.registerBean(RolloutActivitiesImpl.class);
+          });
 
   private final RolloutActivitiesImpl activities = db.bean(RolloutActivitiesImpl.class);
   private final RolloutTargets targets = db.bean(RolloutTargets.class);

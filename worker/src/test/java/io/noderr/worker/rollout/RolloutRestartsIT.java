@@ -3,6 +3,7 @@ package io.noderr.worker.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.node.NodeUpdateRequest;
 import io.noderr.registry.RegistryDatabase;
@@ -55,6 +56,8 @@ class RolloutRestartsIT {
             context.registerBean(WorkflowClient.class, temporal::getWorkflowClient);
             context.registerBean(TemporalExecutions.class);
             context.registerBean(RolloutActivitiesImpl.class);
+            context.registerBean(SimpleMeterRegistry.class);
+            context.registerBean(RolloutMeters.class);
           });
 
   private final Rollouts rollouts = db.bean(Rollouts.class);
