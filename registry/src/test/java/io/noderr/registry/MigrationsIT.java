@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("13");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("14");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -69,6 +69,12 @@ class MigrationsIT {
             "emergencies",
             "tier_holds",
             "emergency_quarantines",
+            "telemetry_samples",
+            "telemetry_minute",
+            "telemetry_hour",
+            "telemetry_fleet_minute",
+            "telemetry_fleet_hour",
+            "telemetry_rollup_cursor",
             "flyway_schema_history");
   }
 

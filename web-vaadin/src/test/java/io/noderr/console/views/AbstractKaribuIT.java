@@ -85,7 +85,8 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
     jdbc.execute(
         "TRUNCATE rollout_checkpoints, rollout_targets, rollouts, deployment_nodes, deployments,"
             + " workflow_runs, emergency_quarantines, node_sessions, node_identities, nodes,"
-            + " operators");
+            + " operators, telemetry_samples, telemetry_minute, telemetry_hour,"
+            + " telemetry_fleet_minute, telemetry_fleet_hour, telemetry_rollup_cursor");
   }
 
   /**
