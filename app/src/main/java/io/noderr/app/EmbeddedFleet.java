@@ -82,7 +82,7 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
             client,
             state);
     simulator.releaseFaults().apply(properties.releaseFaults());
-    simulator.start(properties.heartbeatInterval());
+    simulator.start(properties.heartbeatInterval(), properties.telemetryInterval());
   }
 
   @Override
@@ -123,13 +123,15 @@ class EmbeddedFleet implements DisposableBean, SimulatedFleetControl {
   /**
    * {@code noderr.sim.*}: the embedded fleet. {@code bypassGateway}: poll the embedded Temporal
    * frontend directly instead of through the node gateway, only to measure what the gateway costs
-   * ({@code ./noderr bench rollout --direct}).
+   * ({@code ./noderr bench rollout --direct}). {@code telemetryInterval}: how often each node
+   * reports telemetry.
    */
   @ConfigurationProperties("noderr.sim")
   record SimProperties(
       @DefaultValue("50") int nodes,
       @DefaultValue("1.0.0") String version,
       @DefaultValue("15s") Duration heartbeatInterval,
+      @DefaultValue("10s") Duration telemetryInterval,
       @DefaultValue("0") int unhealthyPercent,
       @DefaultValue("0") int slowPercent,
       @DefaultValue("0") int crashPercent,

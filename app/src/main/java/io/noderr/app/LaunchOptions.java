@@ -26,7 +26,8 @@ public record LaunchOptions(Role role, String[] springArguments, boolean help) {
         --unhealthy-pct/--slow-pct/--crash-pct/--silent-pct N   simulated failure shares
         --release-faults SPEC       faults of simulated updates per release, e.g.
                                     1.6.0:unhealthy=30,1.6.0:hang=5 (kinds: unhealthy, slow,
-                                    crash, hang; also settable in the console's Simulator view)
+                                    crash, hang, errors, latency; also settable in the console's
+                                    Simulator view)
       external services: NODERR_DB_URL, NODERR_DB_USER, NODERR_DB_PASSWORD,
         NODERR_TEMPORAL_TARGET, NODERR_TEMPORAL_NAMESPACE, NODERR_TEMPORAL_UI_URL
       node gateway: NODERR_GATEWAY_BIND_ADDRESS, NODERR_GATEWAY_PORT, NODERR_AGENT_GATEWAY""";

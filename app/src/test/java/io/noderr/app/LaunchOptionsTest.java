@@ -44,7 +44,7 @@ class LaunchOptionsTest {
         .contains("--noderr.sim.release-faults=1.6.0:hang=5");
     assertThatThrownBy(() -> LaunchOptions.parse("--release-faults", "1.6.0:melt=5"))
         .hasMessage(
-            "release fault '1.6.0:melt=5': the kind must be unhealthy, slow, crash or hang");
+            "release fault '1.6.0:melt=5': the kind must be unhealthy, slow, crash, hang, errors or latency");
   }
 
   @Test

@@ -90,7 +90,8 @@ class RolloutIT {
     HttpResponse<String> bad =
         api.put("/api/v1/simulator/release-faults", "admin", Map.of("spec", "1.5.0:melt=5"));
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).contains("the kind must be unhealthy, slow, crash or hang");
+    assertThat(bad.body())
+        .contains("the kind must be unhealthy, slow, crash, hang, errors or latency");
     assertThat(
             api.put("/api/v1/simulator/release-faults", "sre", Map.of("spec", "1.5.0=0"))
                 .statusCode())

@@ -79,7 +79,9 @@ class SimCommand implements Callable<Integer> {
     }
     try (FleetSimulator simulator = new FleetSimulator(spec, connect, admission, platform)) {
       simulator.releaseFaults().apply(failures.releaseFaults);
-      simulator.start(Duration.ofSeconds(connection.heartbeatSeconds()));
+      simulator.start(
+          Duration.ofSeconds(connection.heartbeatSeconds()),
+          Duration.ofSeconds(connection.telemetrySeconds()));
       System.out.println(
           "simulating "
               + nodes
@@ -174,7 +176,7 @@ class SimCommand implements Callable<Integer> {
         paramLabel = "SPEC",
         description =
             "Faults of updates per release, e.g. 1.6.0:unhealthy=30,1.6.0:hang=5"
-                + " (kinds: unhealthy, slow, crash, hang; VERSION=PCT means unhealthy).")
+                + " (kinds: unhealthy, slow, crash, hang, errors, latency; VERSION=PCT means unhealthy).")
     String releaseFaults;
 
     FailurePlan plan() {

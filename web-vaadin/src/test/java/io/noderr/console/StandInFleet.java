@@ -26,7 +26,9 @@ public class StandInFleet implements SimulatedFleetControl {
   public void applyReleaseFaults(String next) {
     if (next.contains("melt")) {
       throw new IllegalArgumentException(
-          "release fault '" + next + "': the kind must be unhealthy, slow, crash or hang");
+          "release fault '"
+              + next
+              + "': the kind must be unhealthy, slow, crash, hang, errors or latency");
     }
     spec = next;
   }

@@ -3,6 +3,7 @@ package io.noderr.cli.sim;
 import io.noderr.agent.HeartbeatLoop;
 import io.noderr.agent.platform.EnrollmentEntry;
 import io.noderr.agent.platform.PlatformClient;
+import io.noderr.agent.telemetry.TelemetryLoop;
 import java.util.List;
 
 /**
@@ -27,5 +28,10 @@ public interface FleetAdmission {
    */
   default HeartbeatLoop.Sender heartbeats(PlatformClient fleetClient) {
     return fleetClient::heartbeat;
+  }
+
+  /** How the fleet's telemetry reaches the platform: like its heartbeats. */
+  default TelemetryLoop.Sender telemetry(PlatformClient fleetClient) {
+    return fleetClient::telemetry;
   }
 }

@@ -11,6 +11,8 @@ import io.noderr.agent.release.BeaconDigestCheck;
 import io.noderr.agent.release.CachingBeaconSource;
 import io.noderr.agent.release.PlatformBeaconSource;
 import io.noderr.agent.runtime.RunningRelease;
+import io.noderr.agent.telemetry.TelemetryLoop;
+import io.noderr.agent.telemetry.TelemetryReport;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hosts a fleet of simulated agents in one JVM. Each node is admitted by the platform, polls its
  * own task queue with the real {@link NodeStatusActivitiesImpl} and {@link BeaconDigestCheck}
- * (reading the beacon through the platform), and heartbeats; only the container runtime and host
- * metrics are simulated.
+ * (reading the beacon through the platform), heartbeats and reports telemetry; only the container
+ * runtime, host metrics and the node software's own metrics are simulated.
  */
 public class FleetSimulator implements AutoCloseable {
 
@@ -41,6 +43,9 @@ public class FleetSimulator implements AutoCloseable {
    * they all ask the same platform about the same three tiers.
    */
   static final Duration BEACON_CACHE = Duration.ofSeconds(2);
+
+  /** How often agents report telemetry unless told otherwise. */
+  public static final Duration TELEMETRY_INTERVAL = Duration.ofSeconds(10);
 
   private final SimulatedFleetSpec spec;
   private final Supplier<AgentHost> connect;
@@ -54,7 +59,10 @@ public class FleetSimulator implements AutoCloseable {
   private final List<SimulatedNode> nodes = new ArrayList<>();
   private final List<NodeStatusActivitiesImpl> agents = new ArrayList<>();
   private final ReleaseFaults releaseFaults = new ReleaseFaults();
+  private final List<SimulatedTelemetry> telemetry = new ArrayList<>();
   private HeartbeatLoop heartbeats;
+  private TelemetryLoop telemetryLoop;
+  private Duration telemetryInterval;
   private AgentHost host;
 
   /**
@@ -95,8 +103,13 @@ public class FleetSimulator implements AutoCloseable {
     }
   }
 
-  /** Admits the fleet, starts every node's worker and the heartbeat loop. */
+  /** Starts the fleet with telemetry every {@link #TELEMETRY_INTERVAL}. */
   public void start(Duration heartbeatInterval) {
+    start(heartbeatInterval, TELEMETRY_INTERVAL);
+  }
+
+  /** Admits the fleet, starts every node's worker, the heartbeat and the telemetry loop. */
+  public void start(Duration heartbeatInterval, Duration telemetryInterval) {
     List<EnrollmentEntry> entries = new ArrayList<>();
     for (int i = 0; i < spec.size(); i++) {
       entries.add(
@@ -118,9 +131,15 @@ public class FleetSimulator implements AutoCloseable {
           releaseChecks.get(BeaconTier.valueOf(admission.admittedTier(entries.get(i))));
       SimulatedNode node = new SimulatedNode(id, spec.failures());
       SimulatedRuntime runtime = new SimulatedRuntime(releases.get(id), node);
+      SimulatedHostMetrics hostMetrics = new SimulatedHostMetrics(id, clock);
       NodeStatusActivitiesImpl activities =
-          new NodeStatusActivitiesImpl(
-              id, runtime, new SimulatedHostMetrics(id, clock), node, clock);
+          new NodeStatusActivitiesImpl(id, runtime, hostMetrics, node, clock);
+      // Two neighbours as the node's configured peers.
+      List<String> peers =
+          ids.size() < 3
+              ? List.of()
+              : List.of(ids.get((i + 1) % ids.size()), ids.get((i + ids.size() - 1) % ids.size()));
+      telemetry.add(new SimulatedTelemetry(id, runtime, hostMetrics, releaseFaults, peers));
       if (node.failure() != Failure.SILENT) {
         node.attach(
             host.addNode(
@@ -135,6 +154,9 @@ public class FleetSimulator implements AutoCloseable {
     host.start();
     heartbeats = new HeartbeatLoop(admission.heartbeats(platform), this::reportsOfLiveNodes);
     heartbeats.start(heartbeatInterval);
+    this.telemetryInterval = telemetryInterval;
+    telemetryLoop = new TelemetryLoop(admission.telemetry(platform), this::telemetryOfLiveNodes);
+    telemetryLoop.start(telemetryInterval);
     log.info("simulated fleet up: {} nodes, failures {}", ids.size(), spec.failures());
   }
 
@@ -166,6 +188,16 @@ public class FleetSimulator implements AutoCloseable {
     return reports;
   }
 
+  private List<TelemetryReport> telemetryOfLiveNodes() {
+    List<TelemetryReport> reports = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i).isUp()) {
+        reports.add(telemetry.get(i).report(telemetryInterval));
+      }
+    }
+    return reports;
+  }
+
   /** The sha256 digest a simulated image of {@code version} has (stable across runs). */
   public static String digestOf(String version) {
     try {
@@ -182,6 +214,9 @@ public class FleetSimulator implements AutoCloseable {
   public void close() {
     if (heartbeats != null) {
       heartbeats.close();
+    }
+    if (telemetryLoop != null) {
+      telemetryLoop.close();
     }
     if (host != null) {
       host.close();

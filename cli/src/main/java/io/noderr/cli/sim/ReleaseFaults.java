@@ -17,7 +17,9 @@ import java.util.zip.CRC32;
  * runs.
  *
  * <p>Spec syntax (flags, properties, console): comma-separated {@code VERSION:KIND=PERCENT}, e.g.
- * {@code 1.6.0:unhealthy=30,1.6.0:hang=5}; {@code VERSION=PERCENT} means unhealthy.
+ * {@code 1.6.0:unhealthy=30,1.6.0:hang=5}; {@code VERSION=PERCENT} means unhealthy. ERRORS and
+ * LATENCY hurt a node without failing it: the update and its soak succeed, and only the node's
+ * telemetry shows it (what an analysis gate is for).
  */
 public final class ReleaseFaults {
 
@@ -30,10 +32,20 @@ public final class ReleaseFaults {
     /** The agent dies mid-update and comes back; the retry of the same update finishes it. */
     CRASH,
     /** The agent never answers: no result, no heartbeat, until the platform gives up. */
-    HANG
+    HANG,
+    /** The update and its soak succeed; the node then reports {@link #ERROR_FACTOR}x errors. */
+    ERRORS,
+    /** The update and its soak succeed; the node then reports {@link #LATENCY_FACTOR}x latency. */
+    LATENCY
   }
 
   static final long SLOW_MILLIS = 10_000;
+
+  /** How much an ERRORS release multiplies a node's error rate. */
+  static final double ERROR_FACTOR = 8;
+
+  /** How much a LATENCY release multiplies a node's p95 latency. */
+  static final double LATENCY_FACTOR = 4;
 
   private final Map<String, Map<Kind, Integer>> percentByVersion = new ConcurrentHashMap<>();
 
@@ -108,7 +120,9 @@ public final class ReleaseFaults {
       return Kind.valueOf(name.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "release fault '" + entry + "': the kind must be unhealthy, slow, crash or hang");
+          "release fault '"
+              + entry
+              + "': the kind must be unhealthy, slow, crash, hang, errors or latency");
     }
   }
 

@@ -152,7 +152,10 @@ class SimulatedUpdates implements NodeUpdateActivities {
     }
   }
 
-  /** The release fault's part before the soak; UNHEALTHY shows in the soak's verdict instead. */
+  /**
+   * The release fault's part before the soak; UNHEALTHY shows in the soak's verdict instead, ERRORS
+   * and LATENCY only in the node's telemetry afterwards.
+   */
   private void misbehave(ReleaseFaults.Kind kind, NodeUpdateRequest request) {
     switch (kind) {
       case SLOW -> SimulatedNode.sleepHeartbeating(ReleaseFaults.SLOW_MILLIS);
@@ -164,7 +167,8 @@ class SimulatedUpdates implements NodeUpdateActivities {
         }
       }
       case HANG -> hang();
-      case UNHEALTHY -> {}
+      // The update succeeds and the soak passes: these show only in telemetry.
+      case UNHEALTHY, ERRORS, LATENCY -> {}
     }
   }
 

@@ -15,6 +15,8 @@ import io.noderr.agent.platform.HeartbeatAnswer;
 import io.noderr.agent.platform.JsonApi;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.platform.PlatformException;
+import io.noderr.agent.telemetry.TelemetryLoop;
+import io.noderr.agent.telemetry.TelemetryReport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -206,6 +208,19 @@ public final class SoftwareOnboarding implements FleetAdmission {
         unknown.addAll(answer.unknown());
       }
       return new HeartbeatAnswer(accepted, recovered, unknown);
+    };
+  }
+
+  /** Each node reports its telemetry with its own session too. */
+  @Override
+  public TelemetryLoop.Sender telemetry(PlatformClient fleetClient) {
+    return reports -> {
+      for (TelemetryReport report : reports) {
+        PlatformClient client = clients.get(report.nodeId());
+        if (client != null) {
+          client.telemetry(List.of(report));
+        }
+      }
     };
   }
 

@@ -34,7 +34,7 @@ class ReleaseFaultsTest {
 
     assertThatThrownBy(() -> faults.apply("1.7.0=10,1.6.0:explode=5"))
         .hasMessage(
-            "release fault '1.6.0:explode=5': the kind must be unhealthy, slow, crash or hang");
+            "release fault '1.6.0:explode=5': the kind must be unhealthy, slow, crash, hang, errors or latency");
     assertThatThrownBy(() -> faults.apply("1.6.0=lots"))
         .hasMessageContaining("VERSION:KIND=PERCENT");
     assertThatThrownBy(() -> faults.apply("1.6.0:hang=80"))

@@ -2,6 +2,8 @@ package io.noderr.gateway.agent;
 
 import io.noderr.gateway.http.NodeRoles;
 import io.noderr.gateway.identity.SessionIssuer;
+import io.noderr.gateway.telemetry.TelemetryIngest;
+import io.noderr.gateway.telemetry.TelemetryPayloads;
 import io.noderr.registry.Tier;
 import io.noderr.registry.identity.NodeIdentities;
 import io.noderr.registry.node.EnrollmentRequest;
@@ -10,6 +12,8 @@ import io.noderr.registry.node.Labels;
 import io.noderr.registry.node.LivenessRegistry;
 import io.noderr.registry.node.LivenessReport;
 import io.noderr.registry.node.NodeEnrollment;
+import io.noderr.registry.telemetry.TelemetrySample;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.springframework.core.env.Environment;
@@ -21,8 +25,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * What node agents may do through the API: enroll (simulated and development nodes, demo profile
- * only) and heartbeat. The fleet token is a demo shortcut, never a way around a node's identity: a
- * node that proved one (TPM or software key) is enrolled and reports only with its own session.
+ * only), heartbeat and report telemetry. The fleet token is a demo shortcut, never a way around a
+ * node's identity: a node that proved one (TPM or software key) is enrolled and reports only with
+ * its own session.
  */
 @Service
 public class AgentService {
@@ -31,6 +36,8 @@ public class AgentService {
   private final LivenessRegistry liveness;
   private final NodeIdentities identities;
   private final SessionIssuer sessions;
+  private final TelemetryIngest telemetry;
+  private final Clock clock = Clock.systemUTC();
   private final boolean demo;
 
   AgentService(
@@ -38,11 +45,13 @@ public class AgentService {
       LivenessRegistry liveness,
       NodeIdentities identities,
       SessionIssuer sessions,
+      TelemetryIngest telemetry,
       Environment environment) {
     this.enrollment = enrollment;
     this.liveness = liveness;
     this.identities = identities;
     this.sessions = sessions;
+    this.telemetry = telemetry;
     this.demo = environment.acceptsProfiles(Profiles.of("demo"));
   }
 
@@ -131,14 +140,7 @@ public class AgentService {
    */
   @PreAuthorize("hasAnyRole('" + NodeRoles.FLEET + "','" + NodeRoles.NODE + "')")
   public HeartbeatOutcome heartbeat(List<AgentPayloads.Heartbeat> reports, Authentication caller) {
-    boolean node = hasRole(caller, NodeRoles.NODE);
-    if (node && reports.stream().anyMatch(r -> !r.nodeId().equals(caller.getName()))) {
-      throw new AccessDeniedException("a node may report only for itself");
-    }
-    if (!node) {
-      refuseBeyondFleetCredential(
-          reports.stream().map(AgentPayloads.Heartbeat::nodeId).toList(), caller);
-    }
+    refuseReportsForOthers(reports.stream().map(AgentPayloads.Heartbeat::nodeId).toList(), caller);
     return liveness.recordHeartbeats(
         reports.stream()
             .map(
@@ -154,6 +156,54 @@ public class AgentService {
                         r.memoryPercent(),
                         r.diskPercent()))
             .toList());
+  }
+
+  /**
+   * Queues telemetry reports, timed by the gateway's clock; the same rule as heartbeats says who
+   * may report for whom. The batch is queued whole or refused whole.
+   *
+   * @return how many reports were queued
+   */
+  @PreAuthorize("hasAnyRole('" + NodeRoles.FLEET + "','" + NodeRoles.NODE + "')")
+  public int telemetry(List<TelemetryPayloads.Report> reports, Authentication caller) {
+    refuseReportsForOthers(reports.stream().map(TelemetryPayloads.Report::nodeId).toList(), caller);
+    var at = clock.instant();
+    telemetry.accept(
+        reports.stream()
+            .map(
+                r ->
+                    new TelemetrySample(
+                        r.nodeId(),
+                        at,
+                        r.version(),
+                        r.health(),
+                        r.cpuPercent(),
+                        r.memoryPercent(),
+                        r.diskPercent(),
+                        r.platformRttMs(),
+                        r.peerRttMs(),
+                        r.errors(),
+                        r.errorsByType(),
+                        r.requests(),
+                        r.latencyP95Ms(),
+                        r.blockLag(),
+                        r.peers(),
+                        r.missedDuties(),
+                        r.trades(),
+                        r.orders()))
+            .toList());
+    return reports.size();
+  }
+
+  /** A node's own session reports only for that node; the fleet credential only for its nodes. */
+  private void refuseReportsForOthers(List<String> nodeIds, Authentication caller) {
+    if (hasRole(caller, NodeRoles.NODE)) {
+      if (nodeIds.stream().anyMatch(id -> !id.equals(caller.getName()))) {
+        throw new AccessDeniedException("a node may report only for itself");
+      }
+    } else {
+      refuseBeyondFleetCredential(nodeIds, caller);
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package io.noderr.gateway.http;
 
 import io.noderr.gateway.agent.FleetTokenProperties;
 import io.noderr.gateway.identity.NodeAuthProperties;
+import io.noderr.gateway.telemetry.TelemetryIngestProperties;
 import io.noderr.http.RequestJsonConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
@@ -10,9 +11,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
 /**
- * The node API over HTTP: the auth API (challenge, register, token, refresh), heartbeats and the
- * fleet token's enrolment, and beacon reads for nodes, with a security chain of its own that takes
- * node sessions and the fleet token and nothing people use.
+ * The node API over HTTP: the auth API (challenge, register, token, refresh), heartbeats, telemetry
+ * and the fleet token's enrolment, and beacon reads for nodes, with a security chain of its own
+ * that takes node sessions and the fleet token and nothing people use.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(
@@ -20,9 +21,14 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
       "io.noderr.gateway.http",
       "io.noderr.gateway.identity",
       "io.noderr.gateway.agent",
-      "io.noderr.gateway.beacon"
+      "io.noderr.gateway.beacon",
+      "io.noderr.gateway.telemetry"
     })
 @EnableMethodSecurity
-@EnableConfigurationProperties({NodeAuthProperties.class, FleetTokenProperties.class})
+@EnableConfigurationProperties({
+  NodeAuthProperties.class,
+  FleetTokenProperties.class,
+  TelemetryIngestProperties.class
+})
 @Import(RequestJsonConfiguration.class)
 public class NodeApiConfiguration {}

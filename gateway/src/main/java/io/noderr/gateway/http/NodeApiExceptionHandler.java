@@ -2,11 +2,13 @@ package io.noderr.gateway.http;
 
 import io.noderr.gateway.agent.FleetTokenRefusedException;
 import io.noderr.gateway.identity.AuthRefusedException;
+import io.noderr.gateway.telemetry.TelemetryQueueFullException;
 import io.noderr.http.MalformedRequests;
 import io.noderr.http.ProblemAnswers;
 import io.noderr.registry.audit.AuditLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -45,5 +47,13 @@ class NodeApiExceptionHandler extends ProblemAnswers {
   @ExceptionHandler(FleetTokenRefusedException.class)
   ProblemDetail fleetTokenRefused(FleetTokenRefusedException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
+  /** Backpressure: the agent keeps the batch and sends it again after Retry-After. */
+  @ExceptionHandler(TelemetryQueueFullException.class)
+  ResponseEntity<ProblemDetail> telemetryQueueFull(TelemetryQueueFullException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "1")
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
   }
 }

@@ -78,7 +78,8 @@ class NodeApiSecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/v1/auth/refresh")
                     .hasRole(NodeRoles.NODE)
-                    .requestMatchers("/api/v1/agent/heartbeats", "/api/v1/beacon/**")
+                    .requestMatchers(
+                        "/api/v1/agent/heartbeats", "/api/v1/agent/telemetry", "/api/v1/beacon/**")
                     .hasAnyRole(NodeRoles.FLEET, NodeRoles.NODE)
                     .requestMatchers("/api/v1/agent/**")
                     .hasRole(NodeRoles.FLEET)

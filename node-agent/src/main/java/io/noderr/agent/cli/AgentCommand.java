@@ -18,7 +18,11 @@ import io.noderr.agent.platform.JsonApi;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.release.BeaconDigestCheck;
 import io.noderr.agent.release.BeaconSource;
+import io.noderr.agent.runtime.ContainerRuntime;
 import io.noderr.agent.runtime.RunningRelease;
+import io.noderr.agent.telemetry.AgentTelemetry;
+import io.noderr.agent.telemetry.TelemetryLoop;
+import io.noderr.agent.telemetry.TelemetryReport;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,9 +30,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,6 +112,19 @@ class AgentCommand implements Callable<Integer> {
   @Option(names = "--health-url", description = "HTTP URL of the node software's health endpoint.")
   URI healthUrl;
 
+  @Option(
+      names = "--metrics-url",
+      description =
+          "With --runtime static: HTTP URL of the node software's Prometheus endpoint, scraped for"
+              + " each telemetry report (see docs/telemetry.md for the metric names read).")
+  URI metricsUrl;
+
+  @Option(
+      names = "--peer",
+      paramLabel = "ID=tcp://HOST:PORT",
+      description = "A peer to measure the round trip to in telemetry (repeatable).")
+  Map<String, URI> peers = new LinkedHashMap<>();
+
   @Override
   public Integer call() throws InterruptedException {
     connection.validate();
@@ -167,7 +187,7 @@ class AgentCommand implements Callable<Integer> {
       PrintWriter out)
       throws InterruptedException {
     try (NodeSoftware node =
-            software.open(stateDir, healthUrl, new RunningRelease(version, digest));
+            software.open(stateDir, healthUrl, metricsUrl, new RunningRelease(version, digest));
         SessionKeeper keeper = new SessionKeeper(auth, key, session, Clock.systemUTC())) {
       NodeStatusActivitiesImpl activities =
           new NodeStatusActivitiesImpl(
@@ -180,7 +200,11 @@ class AgentCommand implements Callable<Integer> {
       try (BeaconSource releases = beacon.open(platform);
           AgentHost host = connect(session, gatewayPin, keeper);
           HeartbeatLoop heartbeats =
-              new HeartbeatLoop(platform::heartbeat, () -> List.of(activities.currentStatus()))) {
+              new HeartbeatLoop(platform::heartbeat, () -> List.of(activities.currentStatus()));
+          TelemetryLoop telemetry =
+              new TelemetryLoop(
+                  platform::telemetry,
+                  telemetryOf(session.nodeId(), node.runtime(), connection.platform))) {
         BeaconDigestCheck digestCheck = new BeaconDigestCheck(releases, tier);
         List<Object> updates = node.updateActivities(session.nodeId(), digestCheck);
         List<Object> served = new ArrayList<>(List.of(activities, digestCheck));
@@ -188,6 +212,7 @@ class AgentCommand implements Callable<Integer> {
         host.addNode(session.nodeId(), served.toArray());
         host.start();
         heartbeats.start(Duration.ofSeconds(connection.heartbeatSeconds));
+        telemetry.start(Duration.ofSeconds(connection.telemetrySeconds));
         out.println(
             "node "
                 + session.nodeId()
@@ -203,6 +228,14 @@ class AgentCommand implements Callable<Integer> {
         awaitShutdown();
       }
     }
+  }
+
+  /** This node's telemetry: host load, round trips, health and its software's own metrics. */
+  private Supplier<List<TelemetryReport>> telemetryOf(
+      String nodeId, ContainerRuntime runtime, URI platform) {
+    AgentTelemetry telemetry =
+        new AgentTelemetry(nodeId, runtime, new OsHostMetrics(stateDir.toFile()), platform, peers);
+    return () -> List.of(telemetry.get());
   }
 
   /**

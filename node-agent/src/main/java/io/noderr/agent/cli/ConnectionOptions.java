@@ -51,6 +51,12 @@ public class ConnectionOptions {
       description = "Seconds between heartbeats (default: ${DEFAULT-VALUE}).")
   int heartbeatSeconds;
 
+  @Option(
+      names = "--telemetry-interval",
+      defaultValue = "10",
+      description = "Seconds between telemetry reports (default: ${DEFAULT-VALUE}).")
+  int telemetrySeconds;
+
   /** Where a local `noderr up` writes its embedded Temporal server's platform credential. */
   static final Path LOCAL_TEMPORAL_CREDENTIAL =
       Path.of(System.getProperty("user.home"), ".noderr", "data", "temporal-credential");
@@ -97,6 +103,9 @@ public class ConnectionOptions {
     if (heartbeatSeconds < 1 || heartbeatSeconds > 3600) {
       throw new IllegalArgumentException("--heartbeat-interval must be between 1 and 3600 seconds");
     }
+    if (telemetrySeconds < 1 || telemetrySeconds > 3600) {
+      throw new IllegalArgumentException("--telemetry-interval must be between 1 and 3600 seconds");
+    }
     requireHostPort("--temporal", temporal);
     requireHostPort("--gateway", gateway);
     requireHttp("--platform", platform);
@@ -117,6 +126,10 @@ public class ConnectionOptions {
 
   public int heartbeatSeconds() {
     return heartbeatSeconds;
+  }
+
+  public int telemetrySeconds() {
+    return telemetrySeconds;
   }
 
   private static void requireHostPort(String option, String value) {

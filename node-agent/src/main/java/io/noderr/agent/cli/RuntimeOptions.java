@@ -69,10 +69,14 @@ class RuntimeOptions {
     health(healthUrl);
   }
 
-  /** The node software as the agent sees it; with docker, connected to the engine. */
-  NodeSoftware open(Path stateDir, URI healthUrl, RunningRelease declared) {
+  /**
+   * The node software as the agent sees it; with docker, connected to the engine.
+   *
+   * @param metricsUrl the static node software's Prometheus endpoint, or null
+   */
+  NodeSoftware open(Path stateDir, URI healthUrl, URI metricsUrl, RunningRelease declared) {
     if (!docker()) {
-      return NodeSoftware.declared(new StaticReleaseRuntime(declared, healthUrl));
+      return NodeSoftware.declared(new StaticReleaseRuntime(declared, healthUrl, metricsUrl));
     }
     DockerSettings settings =
         DockerSettings.defaults(health(healthUrl))

@@ -3,6 +3,7 @@ package io.noderr.agent.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.activities.node.NodeStatusReport;
+import io.noderr.agent.telemetry.TelemetryReport;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The agent's side of the node gateway's HTTP API: heartbeats and enrolment ({@code
+ * The agent's side of the node gateway's HTTP API: heartbeats, telemetry and enrolment ({@code
  * /api/v1/agent/...}) and beacon reads ({@code /api/v1/beacon/...}), with the agent's bearer
  * credential (its node session, or the demo fleet token).
  */
@@ -63,6 +64,14 @@ public class PlatformClient {
             .toList();
     return JSON.convertValue(
         post("/api/v1/agent/heartbeats", Map.of("reports", body)), HeartbeatAnswer.class);
+  }
+
+  /**
+   * Sends telemetry reports (at most 1,000); the platform queues them whole or refuses them whole
+   * (503 when its queue is full: send them again later).
+   */
+  public void telemetry(List<TelemetryReport> reports) {
+    post("/api/v1/agent/telemetry", Map.of("reports", reports));
   }
 
   /**

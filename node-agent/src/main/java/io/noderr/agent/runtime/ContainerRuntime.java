@@ -1,7 +1,9 @@
 package io.noderr.agent.runtime;
 
 import io.noderr.activities.node.HealthState;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The node software as the agent manages it: {@link
@@ -19,4 +21,12 @@ public interface ContainerRuntime {
 
   /** Health from the most recent probe (heartbeats report it without probing again). */
   HealthState lastKnownHealth();
+
+  /**
+   * The Prometheus endpoint the running release declares for its own metrics, if any; telemetry
+   * scrapes it every report.
+   */
+  default Optional<URI> metricsEndpoint() {
+    return Optional.empty();
+  }
 }

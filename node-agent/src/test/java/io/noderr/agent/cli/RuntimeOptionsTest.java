@@ -33,7 +33,7 @@ class RuntimeOptionsTest {
     RuntimeOptions options = parse();
     options.validate(null);
 
-    try (NodeSoftware software = options.open(stateDir, null, DECLARED)) {
+    try (NodeSoftware software = options.open(stateDir, null, null, DECLARED)) {
       assertThat(software.runtime()).isInstanceOf(StaticReleaseRuntime.class);
       assertThat(software.runtime().running()).isEqualTo(DECLARED);
       assertThat(software.updateActivities("n-1", new BeaconDigestCheck(null, BeaconTier.ALL)))
@@ -48,7 +48,7 @@ class RuntimeOptionsTest {
 
     assertThatThrownBy(() -> options.validate(null)).hasMessageContaining("needs --health-url");
     options.validate(HEALTH);
-    assertThatThrownBy(() -> options.open(stateDir, HEALTH, DECLARED))
+    assertThatThrownBy(() -> options.open(stateDir, HEALTH, null, DECLARED))
         .hasMessageStartingWith("cannot reach the Docker Engine at unix://" + stateDir);
   }
 

@@ -1,6 +1,5 @@
 package io.noderr.registry.telemetry;
 
-import io.noderr.registry.Tier;
 import java.time.Instant;
 import java.util.Map;
 
@@ -9,6 +8,8 @@ import java.util.Map;
  * missedDuties}, {@code trades}, {@code orders}) cover the interval since the node's previous
  * report, so they can be summed over any window; gauges are the value at {@code at}. Nullable
  * fields are what a node may not know (no Prometheus endpoint declared, no peers configured).
+ *
+ * <p>The tier is not part of a report: it is the registry's, read when the sample is stored.
  *
  * @param at the gateway's clock when the report arrived
  * @param health HEALTHY or UNHEALTHY (the node software's own health check)
@@ -23,7 +24,6 @@ import java.util.Map;
 public record TelemetrySample(
     String nodeId,
     Instant at,
-    Tier tier,
     String version,
     String health,
     Double cpuPercent,

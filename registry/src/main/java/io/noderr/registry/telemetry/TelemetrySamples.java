@@ -28,8 +28,9 @@ public class TelemetrySamples {
   }
 
   /**
-   * Inserts the samples in one statement. A second sample of a node at the very same instant is
-   * ignored (the primary key is node and time).
+   * Inserts the samples in one statement, each under its node's tier in the registry. Samples of
+   * unknown nodes are dropped, and so is a second sample of a node at the very same instant (the
+   * primary key is node and time).
    *
    * @return the number of samples stored
    */
@@ -46,15 +47,21 @@ public class TelemetrySamples {
                           + " cpu_percent, memory_percent, disk_percent, platform_rtt_ms,"
                           + " peer_rtt_ms, errors, errors_by_type, requests, latency_p95_ms,"
                           + " block_lag, peers, missed_duties, trades, orders)"
-                          + " SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[],"
-                          + " ?::text[], ?::text[], ?::real[], ?::real[], ?::real[], ?::real[],"
-                          + " ?::jsonb[], ?::int[], ?::jsonb[], ?::int[], ?::real[], ?::bigint[],"
-                          + " ?::int[], ?::int[], ?::int[], ?::int[])"
+                          + " SELECT r.node_id, r.at, n.tier, r.version, r.health, r.cpu, r.mem,"
+                          + " r.disk, r.rtt, r.peer_rtt, r.errors, r.errors_by_type, r.requests,"
+                          + " r.p95, r.block_lag, r.peers, r.missed, r.trades, r.orders"
+                          + " FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[],"
+                          + " ?::real[], ?::real[], ?::real[], ?::real[], ?::jsonb[], ?::int[],"
+                          + " ?::jsonb[], ?::int[], ?::real[], ?::bigint[], ?::int[], ?::int[],"
+                          + " ?::int[], ?::int[])"
+                          + " AS r(node_id, at, version, health, cpu, mem, disk, rtt, peer_rtt,"
+                          + " errors, errors_by_type, requests, p95, block_lag, peers, missed,"
+                          + " trades, orders)"
+                          + " JOIN nodes n ON n.id = r.node_id"
                           + " ON CONFLICT (node_id, at) DO NOTHING")) {
                 int i = 1;
                 ps.setArray(i++, text(con, samples, TelemetrySample::nodeId));
                 ps.setArray(i++, text(con, samples, s -> s.at().toString()));
-                ps.setArray(i++, text(con, samples, s -> s.tier().name()));
                 ps.setArray(i++, text(con, samples, TelemetrySample::version));
                 ps.setArray(i++, text(con, samples, TelemetrySample::health));
                 ps.setArray(i++, numbers(con, samples, TelemetrySample::cpuPercent));

@@ -40,7 +40,6 @@ class TelemetryIT {
     return new TelemetrySample(
         node,
         at,
-        Tier.ORACLE,
         version,
         "HEALTHY",
         20.0,
@@ -69,7 +68,8 @@ class TelemetryIT {
                 first,
                 first, // the same node at the same instant: ignored
                 sample("o-1", T0.plusSeconds(20), "1.0.0", 0, 90),
-                sample("o-2", T0, "1.0.0", 0, 90)));
+                sample("o-2", T0, "1.0.0", 0, 90),
+                sample("unknown-node", T0, "1.0.0", 0, 90)));
 
     assertThat(stored).isEqualTo(4);
     List<SeriesPoint> series = query.nodeSeries("o-1", T0, T0.plusSeconds(20), Resolution.RAW);
@@ -105,7 +105,6 @@ class TelemetryIT {
           new TelemetrySample(
               "o-1",
               at,
-              Tier.ORACLE,
               "1.1.0",
               s < 60 && s == 30 ? "UNHEALTHY" : "HEALTHY",
               s % 20 == 0 ? 10.0 : 30.0,
@@ -276,7 +275,6 @@ class TelemetryIT {
             new TelemetrySample(
                 "o-1",
                 T0.plusSeconds(10),
-                Tier.ORACLE,
                 "1.0.0",
                 "HEALTHY",
                 null,

@@ -45,7 +45,8 @@ public class SimulatorView extends VerticalLayout {
     spec.setHelperText(
         "VERSION:KIND=PERCENT, comma-separated; kinds: unhealthy (fails its health soak and"
             + " reverts), slow (10 s longer), crash (agent dies mid-update, retry finishes),"
-            + " hang (never answers); 0 clears a knob. The same nodes fail every time.");
+            + " hang (never answers), errors (8x error rate) and latency (4x p95) after an"
+            + " update that succeeds; 0 clears a knob. The same nodes fail every time.");
     spec.setWidth("40em");
     apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     apply.addClickListener(e -> apply());

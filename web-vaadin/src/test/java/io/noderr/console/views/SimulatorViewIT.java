@@ -38,7 +38,7 @@ class SimulatorViewIT extends AbstractKaribuIT {
     _setValue(view.spec, "1.6.0:melt=5");
     _click(view.apply);
     expectNotifications(
-        "release fault '1.6.0:melt=5': the kind must be unhealthy, slow, crash or hang");
+        "release fault '1.6.0:melt=5': the kind must be unhealthy, slow, crash, hang, errors or latency");
     assertThat(faults().getText()).endsWith("release faults: 1.6.0:unhealthy=30");
   }
 

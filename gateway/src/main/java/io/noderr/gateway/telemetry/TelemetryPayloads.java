@@ -1,0 +1,71 @@
+package io.noderr.gateway.telemetry;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/** The telemetry report body ({@code POST /api/v1/agent/telemetry}), validated before queueing. */
+public final class TelemetryPayloads {
+
+  private static final String ID = "[a-z0-9][a-z0-9._-]{0,62}";
+  private static final String ID_MESSAGE =
+      "must be 1-63 lower-case letters, digits, '.', '_' or '-'";
+  private static final String NAME = "[a-z0-9][a-z0-9._-]{0,63}";
+
+  private TelemetryPayloads() {}
+
+  /**
+   * One node's report of the interval since its previous one (counters are deltas).
+   *
+   * @param platformRttMs round trip to the platform, ms
+   * @param peerRttMs round trip to each configured peer, ms, by peer id (at most 16)
+   * @param errorsByType errors of the interval by type (at most 32 types)
+   */
+  public record Report(
+      @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String nodeId,
+      @NotBlank @Size(max = 64) String version,
+      @NotNull @Pattern(regexp = "HEALTHY|UNHEALTHY", message = "must be HEALTHY or UNHEALTHY")
+          String health,
+      @NotNull @DecimalMin("0") @DecimalMax("100") Double cpuPercent,
+      @NotNull @DecimalMin("0") @DecimalMax("100") Double memoryPercent,
+      @NotNull @DecimalMin("0") @DecimalMax("100") Double diskPercent,
+      @DecimalMin("0") @DecimalMax("600000") Double platformRttMs,
+      @Size(max = 16, message = "at most 16 peers")
+          Map<
+                  @Pattern(regexp = ID, message = ID_MESSAGE) String,
+                  @NotNull @DecimalMin("0") @DecimalMax("600000") Double>
+              peerRttMs,
+      @NotNull @Min(0) @Max(100_000_000) Integer errors,
+      @Size(max = 32, message = "at most 32 error types")
+          Map<
+                  @Pattern(
+                      regexp = NAME,
+                      message = "must be 1-64 lower-case letters, digits, '.', '_' or '-'")
+                  String,
+                  @NotNull @Min(0) @Max(100_000_000) Integer>
+              errorsByType,
+      @NotNull @Min(0) @Max(100_000_000) Integer requests,
+      @DecimalMin("0") @DecimalMax("600000") Double latencyP95Ms,
+      @PositiveOrZero Long blockLag,
+      @Min(0) @Max(100_000) Integer peers,
+      @Min(0) @Max(100_000_000) Integer missedDuties,
+      @Min(0) @Max(100_000_000) Integer trades,
+      @Min(0) @Max(100_000_000) Integer orders) {}
+
+  public record Batch(
+      @NotEmpty @Size(max = 1000, message = "at most 1000 reports per request")
+          List<@NotNull @Valid Report> reports) {}
+
+  /** The answer: how many reports were queued (all of the batch). */
+  public record Accepted(int accepted) {}
+}
