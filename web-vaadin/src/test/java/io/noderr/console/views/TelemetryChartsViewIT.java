@@ -68,7 +68,6 @@ class TelemetryChartsViewIT extends AbstractKaribuIT {
             new TelemetrySample(
                 NODES.get(i),
                 at,
-                Tier.ORACLE,
                 updated ? "2.0.0" : "1.0.0",
                 i == 3 ? "UNHEALTHY" : "HEALTHY",
                 20.0 + 10 * i,
