@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class TimeFrame {
 
-  static final int WIDTH = 640;
+  static final int WIDTH = 600;
   private static final double RIGHT = 14;
   private static final double TOP = 10;
   private static final double TIME_LABELS = 22;

@@ -13,6 +13,8 @@ import io.noderr.console.security.Roles;
 import io.noderr.registry.rollout.NodeUpdateHistory;
 import io.noderr.registry.rollout.RolloutRow;
 import io.noderr.registry.rollout.RolloutTargetQueries;
+import io.noderr.registry.rollout.RolloutTargetQueries.Cohort;
+import io.noderr.registry.rollout.RolloutTargetQueries.CohortCounts;
 import io.noderr.registry.rollout.RolloutTargetQueries.NodeFilter;
 import io.noderr.registry.rollout.RolloutTargetQueries.NodeResult;
 import io.noderr.registry.rollout.Rollouts;
@@ -50,7 +52,9 @@ public class TelemetryCharts {
   /** A deployment's comparison is drawn in at most this many steps (one query each). */
   static final int COHORT_STEPS = 24;
 
-  private static final Duration MIN_COHORT_STEP = Duration.ofSeconds(30);
+  /** Nodes report every 10 s: a shorter step could hold no sample of a node. */
+  private static final Duration MIN_COHORT_STEP = Duration.ofSeconds(10);
+
   private static final int UPDATE_HISTORY = 20;
   private static final int ACTIVE_SCANNED = 50;
 
@@ -159,7 +163,7 @@ public class TelemetryCharts {
   @PreAuthorize("hasAnyRole('ADMIN','SRE')")
   public DeploymentCharts deployment(String id) {
     RolloutRow rollout = rollouts.find(id).orElseThrow(() -> new DeploymentNotFoundException(id));
-    List<String> cohort = updatedNodes(rollout.id());
+    List<NodeResult> cohort = updatedNodes(rollout.id());
     Instant from = rollout.createdAt();
     boolean running = !isFinal(rollout.status());
     Instant to = running ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : rollout.updatedAt();
@@ -172,17 +176,26 @@ public class TelemetryCharts {
     List<Point> baselineErrors = new ArrayList<>();
     List<Point> cohortLatency = new ArrayList<>();
     List<Point> baselineLatency = new ArrayList<>();
-    if (!cohort.isEmpty() && !rollout.tiers().isEmpty()) {
-      for (Instant t = from; t.isBefore(to); t = t.plus(step)) {
-        Instant end = t.plus(step).isAfter(to) ? to : t.plus(step);
-        CohortComparison c =
-            telemetry.cohortVsBaseline(cohort, rollout.tiers(), rollout.version(), t, end);
-        Instant mid = t.plus(Duration.between(t, end).dividedBy(2));
-        add(cohortErrors, mid, percent(c.cohort().errorRate()));
-        add(baselineErrors, mid, percent(c.baseline().errorRate()));
-        add(cohortLatency, mid, c.cohort().latencyP95Ms());
-        add(baselineLatency, mid, c.baseline().latencyP95Ms());
+    for (Instant t = from; t.isBefore(to) && !rollout.tiers().isEmpty(); t = t.plus(step)) {
+      Instant end = t.plus(step).isAfter(to) ? to : t.plus(step);
+      // The cohort of a step is the nodes updated by its start: the rest of the tiers, still on
+      // another version, are its baseline.
+      Instant stepStart = t;
+      List<String> updatedBy =
+          cohort.stream()
+              .filter(n -> !n.updatedAt().isAfter(stepStart))
+              .map(NodeResult::nodeId)
+              .toList();
+      if (updatedBy.isEmpty()) {
+        continue;
       }
+      CohortComparison c =
+          telemetry.cohortVsBaseline(updatedBy, rollout.tiers(), rollout.version(), t, end);
+      Instant mid = t.plus(Duration.between(t, end).dividedBy(2));
+      add(cohortErrors, mid, percent(c.cohort().errorRate()));
+      add(baselineErrors, mid, percent(c.baseline().errorRate()));
+      add(cohortLatency, mid, c.cohort().latencyP95Ms());
+      add(baselineLatency, mid, c.baseline().latencyP95Ms());
     }
     String updated = "updated (" + cohort.size() + " nodes)";
     String errorRate =
@@ -205,23 +218,36 @@ public class TelemetryCharts {
     return new DeploymentCharts(errorRate, latency, cohort.size());
   }
 
-  /** Deployments not yet final, newest first, each with its progress bar. */
+  /**
+   * Deployments not yet final, newest first, each with its progress bar counted from its nodes'
+   * stored results (the rollout row's own counts are written only at some steps).
+   */
   @PreAuthorize("hasAnyRole('ADMIN','SRE')")
   public List<ActiveDeployment> activeDeployments() {
     return rollouts.list(0, ACTIVE_SCANNED).rows().stream()
         .filter(row -> !isFinal(row.status()))
-        .map(row -> new ActiveDeployment(row, progress(row)))
+        .map(row -> new ActiveDeployment(row, progress(row.id(), targets.cohorts(row.id()))))
         .toList();
   }
 
-  static String progress(RolloutRow row) {
+  static String progress(String id, CohortCounts counts) {
+    long updated = 0;
+    long failed = 0;
+    long reverted = 0;
+    for (Cohort cohort : counts.cohorts()) {
+      updated += cohort.count("UPDATED") + cohort.count("ALREADY_AT_TARGET");
+      failed += cohort.count("FAILED") + cohort.count("REVERT_FAILED");
+      reverted += cohort.count("REVERTED") + cohort.count("ROLLED_BACK");
+    }
+    long total = counts.pending() + counts.cohorts().stream().mapToLong(Cohort::total).sum();
     return SvgProgressBar.render(
-        "progress-" + row.id(),
-        row.id() + " progress",
+        "progress-" + id,
+        id + " progress",
         List.of(
-            new SvgProgressBar.Segment("updated", row.updated(), Palette.GREEN),
-            new SvgProgressBar.Segment("failed", row.failed(), Palette.VERMILION)),
-        row.total());
+            new SvgProgressBar.Segment("updated", updated, Palette.GREEN),
+            new SvgProgressBar.Segment("failed", failed, Palette.VERMILION),
+            new SvgProgressBar.Segment("reverted or rolled back", reverted, Palette.ORANGE)),
+        total);
   }
 
   /** Final per the workflow's enum; a status this console does not know counts as under way. */
@@ -233,15 +259,16 @@ public class TelemetryCharts {
     }
   }
 
-  private List<String> updatedNodes(String rolloutId) {
+  /** The deployment's updated nodes, each with the time its update was recorded. */
+  private List<NodeResult> updatedNodes(String rolloutId) {
     NodeFilter updated = new NodeFilter(Set.of("UPDATED"), null);
-    List<String> ids = new ArrayList<>();
+    List<NodeResult> nodes = new ArrayList<>();
     List<NodeResult> page;
     do {
-      page = targets.page(rolloutId, updated, ids.size(), RolloutTargetQueries.MAX_LIMIT);
-      page.forEach(r -> ids.add(r.nodeId()));
+      page = targets.page(rolloutId, updated, nodes.size(), RolloutTargetQueries.MAX_LIMIT);
+      nodes.addAll(page);
     } while (page.size() == RolloutTargetQueries.MAX_LIMIT);
-    return ids;
+    return nodes;
   }
 
   /**

@@ -20,9 +20,9 @@ public class ChartCard extends Div {
         .set("font-size", "var(--lumo-font-size-l)");
     add(heading, chart);
     getStyle()
-        .set("flex", "1 1 28rem")
+        .set("flex", "1 1 30rem")
         .set("min-width", "0")
-        .set("max-width", "56rem")
+        .set("max-width", "42rem")
         .set("padding", "var(--lumo-space-m)")
         .set("border", "1px solid var(--lumo-contrast-10pct)")
         .set("border-radius", "var(--lumo-border-radius-l)")

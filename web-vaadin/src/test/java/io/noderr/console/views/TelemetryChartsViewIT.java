@@ -23,6 +23,7 @@ import io.noderr.registry.telemetry.TelemetryRetention;
 import io.noderr.registry.telemetry.TelemetryRollups;
 import io.noderr.registry.telemetry.TelemetrySample;
 import io.noderr.registry.telemetry.TelemetrySamples;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -114,9 +115,12 @@ class TelemetryChartsViewIT extends AbstractKaribuIT {
             .toList());
     rollouts.apply(
         new RolloutRow(ROLLOUT, "2.0.0", List.of(), "RUNNING", 1, 2, 4, 2, 0, 0, null, null), 1);
-    // It started with the samples, so its charts cover them.
+    // It started with the samples and updated its canary at once, so its charts cover them.
+    jdbc.update("UPDATE rollouts SET created_at = ? WHERE id = ?", Timestamp.from(start), ROLLOUT);
     jdbc.update(
-        "UPDATE rollouts SET created_at = ? WHERE id = ?", java.sql.Timestamp.from(start), ROLLOUT);
+        "UPDATE rollout_targets SET updated_at = ? WHERE rollout_id = ? AND status = 'UPDATED'",
+        Timestamp.from(start),
+        ROLLOUT);
   }
 
   @Test
@@ -136,7 +140,8 @@ class TelemetryChartsViewIT extends AbstractKaribuIT {
         .contains(">1.0.0<")
         .contains("1.0.0 2, 2.0.0 2");
     ChartBox progress = _get(ChartBox.class, spec -> spec.withId("progress-" + ROLLOUT));
-    assertThat(progress.svg()).contains("2 updated · 0 failed — 4 in all");
+    assertThat(progress.svg())
+        .contains("2 updated · 0 failed · 0 reverted or rolled back — 4 in all");
 
     view.window.setValue(ChartWindow.HOUR);
     assertThat(view.health.chart().svg()).contains("Fleet health, nodes, last 1 h");
