@@ -4,6 +4,7 @@ import com.vaadin.flow.spring.annotation.EnableVaadin;
 import io.noderr.console.onboarding.OnboardingProperties;
 import io.noderr.console.release.BeaconSettings;
 import io.noderr.http.RequestJsonConfiguration;
+import io.noderr.registry.alert.SilenceLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 @EnableConfigurationProperties({
   ConsoleProperties.class,
   OnboardingProperties.class,
-  BeaconSettings.class
+  BeaconSettings.class,
+  SilenceLimits.class
 })
 public class ConsoleConfiguration {}

@@ -1,11 +1,13 @@
 package io.noderr.worker;
 
 import io.noderr.activities.TaskQueues;
+import io.noderr.activities.alert.AlertActivities;
 import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.activities.rollout.RolloutActivities;
 import io.noderr.worker.healthcheck.HealthCheckRecorder;
 import io.noderr.worker.onboarding.OnboardingRecorder;
+import io.noderr.workflows.alert.AlertEvaluationWorkflowImpl;
 import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
@@ -38,7 +40,8 @@ class PlatformWorker implements SmartLifecycle {
       OnboardingRecorder onboardingRecorder,
       ReleaseActivities releaseActivities,
       RolloutActivities rolloutActivities,
-      EmergencyActivities emergencyActivities) {
+      EmergencyActivities emergencyActivities,
+      AlertActivities alertActivities) {
     this.factory =
         WorkerFactory.newInstance(
             client,
@@ -60,13 +63,15 @@ class PlatformWorker implements SmartLifecycle {
         ReleaseApprovalWorkflowImpl.class,
         RolloutWorkflowImpl.class,
         NodeBatchWorkflowImpl.class,
-        EmergencyWorkflowImpl.class);
+        EmergencyWorkflowImpl.class,
+        AlertEvaluationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         healthCheckRecorder,
         onboardingRecorder,
         releaseActivities,
         rolloutActivities,
-        emergencyActivities);
+        emergencyActivities,
+        alertActivities);
   }
 
   @Override

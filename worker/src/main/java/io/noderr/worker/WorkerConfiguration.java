@@ -1,5 +1,7 @@
 package io.noderr.worker;
 
+import io.noderr.registry.alert.SilenceLimits;
+import io.noderr.worker.alert.AlertProperties;
 import io.noderr.worker.onboarding.OnboardingWindows;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
@@ -13,5 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 @EnableScheduling
-@EnableConfigurationProperties({WorkerProperties.class, OnboardingWindows.class})
+@EnableConfigurationProperties({
+  WorkerProperties.class,
+  OnboardingWindows.class,
+  AlertProperties.class,
+  SilenceLimits.class
+})
 public class WorkerConfiguration {}

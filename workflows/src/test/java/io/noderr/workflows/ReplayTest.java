@@ -2,6 +2,7 @@ package io.noderr.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.noderr.workflows.alert.AlertEvaluationWorkflowImpl;
 import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
@@ -41,7 +42,8 @@ class ReplayTest {
           "release", new Replayed(ReleaseApprovalWorkflowImpl.class, null),
           "rollout", new Replayed(RolloutWorkflowImpl.class, "rollout-ALL-1.5.0"),
           "node-batch", new Replayed(NodeBatchWorkflowImpl.class, null),
-          "emergency", new Replayed(EmergencyWorkflowImpl.class, "emergency-1"));
+          "emergency", new Replayed(EmergencyWorkflowImpl.class, "emergency-1"),
+          "alert-evaluation", new Replayed(AlertEvaluationWorkflowImpl.class, null));
 
   @TestFactory
   Stream<DynamicTest> everyRecordedHistoryReplays() throws IOException {

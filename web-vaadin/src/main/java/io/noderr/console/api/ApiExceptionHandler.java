@@ -1,5 +1,8 @@
 package io.noderr.console.api;
 
+import io.noderr.console.alert.AlertConflictException;
+import io.noderr.console.alert.AlertNotFoundException;
+import io.noderr.console.alert.InvalidAlertRequestException;
 import io.noderr.console.emergency.EmergencyNotFoundException;
 import io.noderr.console.emergency.EmergencyRefusedException;
 import io.noderr.console.emergency.InvalidEmergencyException;
@@ -41,6 +44,16 @@ class ApiExceptionHandler extends ProblemAnswers {
   @Override
   protected void malformed(WebRequest request, String detail) {
     malformedRequests.record(request, detail);
+  }
+
+  @ExceptionHandler(InvalidAlertRequestException.class)
+  ProblemDetail invalidAlertRequest(InvalidAlertRequestException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(AlertConflictException.class)
+  ProblemDetail alertConflict(AlertConflictException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 
   @ExceptionHandler(InvalidReleaseException.class)
@@ -86,7 +99,8 @@ class ApiExceptionHandler extends ProblemAnswers {
     ReleaseNotFoundException.class,
     DeploymentNotFoundException.class,
     ApiTokenNotFoundException.class,
-    EmergencyNotFoundException.class
+    EmergencyNotFoundException.class,
+    AlertNotFoundException.class
   })
   ProblemDetail notFound(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -1,0 +1,52 @@
+package io.noderr.worker.alert.channel;
+
+import io.noderr.worker.alert.AlertProperties;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The configured channels by name. A channel missing its URL or SMTP host (its environment variable
+ * unset) is left out with a warning naming it — never its settings.
+ */
+@Component
+public class ChannelDirectory {
+
+  private static final Logger log = LoggerFactory.getLogger(ChannelDirectory.class);
+
+  private final Map<String, AlertChannel> channels = new TreeMap<>();
+
+  public ChannelDirectory(AlertProperties properties) {
+    properties
+        .channels()
+        .forEach(
+            (name, config) -> {
+              if (!config.usable()) {
+                log.warn("alert channel {} is not configured completely and is left out", name);
+                return;
+              }
+              channels.put(name, create(name, config));
+            });
+    log.info("alert channels: {}; route: {}", channels.keySet(), properties.route());
+  }
+
+  public boolean has(String name) {
+    return channels.containsKey(name);
+  }
+
+  public Optional<AlertChannel> get(String name) {
+    return Optional.ofNullable(channels.get(name));
+  }
+
+  private static AlertChannel create(String name, AlertProperties.Channel config) {
+    return switch (config.type()) {
+      case SLACK -> new SlackChannel(name, config.url(), config.timeout());
+      case DISCORD -> new DiscordChannel(name, config.url(), config.timeout());
+      case WEBHOOK -> new WebhookChannel(name, config.url(), config.timeout());
+      case EMAIL -> new EmailChannel(name, config);
+    };
+  }
+}

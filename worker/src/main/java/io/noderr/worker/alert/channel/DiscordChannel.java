@@ -1,0 +1,72 @@
+package io.noderr.worker.alert.channel;
+
+import io.noderr.registry.alert.DeliveryKind;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Discord webhook: {@code {"content": title, "embeds": [one per alert]}}; an embed has a title, a
+ * description, a colour by severity and the runbook as its link when it is a URL. Discord takes at
+ * most 10 embeds per message.
+ */
+final class DiscordChannel implements AlertChannel {
+
+  static final int PER_MESSAGE = 10;
+
+  private final String name;
+  private final WebhookPoster poster;
+
+  DiscordChannel(String name, String url, Duration timeout) {
+    this.name = name;
+    this.poster = new WebhookPoster(name, url, timeout);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void send(List<Notice> notices) throws ChannelFailure {
+    for (List<Notice> chunk : Payloads.chunks(notices, PER_MESSAGE)) {
+      poster.post(Payloads.json(payload(chunk)));
+    }
+  }
+
+  static Map<String, Object> payload(List<Notice> notices) {
+    List<Map<String, Object>> embeds =
+        notices.stream()
+            .map(
+                notice -> {
+                  Map<String, Object> embed = new LinkedHashMap<>();
+                  embed.put("title", notice.headline());
+                  embed.put("description", notice.body());
+                  embed.put("color", colour(notice));
+                  if (notice.runbookIsUrl()) {
+                    embed.put("url", notice.runbook());
+                  } else {
+                    embed.put(
+                        "fields",
+                        List.of(
+                            Map.of("name", "runbook", "value", notice.runbook(), "inline", false)));
+                  }
+                  embed.put("timestamp", notice.alert().lastSeen().toString());
+                  return embed;
+                })
+            .toList();
+    return Map.of("content", SlackChannel.title(notices), "embeds", embeds);
+  }
+
+  private static int colour(Notice notice) {
+    if (notice.kind() == DeliveryKind.RESOLVED) {
+      return 0x2EB67D;
+    }
+    return switch (notice.alert().severity()) {
+      case CRITICAL -> 0xE01E5A;
+      case WARNING -> 0xECB22E;
+      case INFO -> 0x36C5F0;
+    };
+  }
+}
