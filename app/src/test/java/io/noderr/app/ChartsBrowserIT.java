@@ -46,7 +46,12 @@ class ChartsBrowserIT {
   void start() {
     platform =
         EmbeddedPlatforms.start(
-            dataDir, NODES, "--noderr.sim.release-faults=" + VERSION + ":errors=60");
+            dataDir,
+            NODES,
+            "--noderr.sim.release-faults=" + VERSION + ":errors=60",
+            // The test rolls up itself, after writing the history: a scheduled run before that
+            // would move the rollup cursor past the history's minutes.
+            "--noderr.telemetry.retention.interval=1h");
     api = new PlatformApi(EmbeddedPlatforms.baseUrl(platform));
     api.awaitFleet(NODES);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);

@@ -35,7 +35,9 @@ public final class ChartsBench {
   public static void main(String[] args) throws Exception {
     int nodes = BenchPlatform.nodesArgument(args, 10_000);
     int minutes = BenchPlatform.intArgument(args, "--minutes", 60);
-    try (BenchPlatform platform = BenchPlatform.start(nodes)) {
+    // The bench rolls up itself, after writing the history (see ChartsBrowserIT).
+    try (BenchPlatform platform =
+        BenchPlatform.start(nodes, "--noderr.telemetry.retention.interval=1h")) {
       List<NodeRef> fleet = TelemetryHistory.nodes(platform.context);
       Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
       long t0 = System.nanoTime();

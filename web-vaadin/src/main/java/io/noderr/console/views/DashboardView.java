@@ -15,6 +15,7 @@ import io.noderr.console.fleet.FleetService;
 import io.noderr.console.fleet.FleetUpdates;
 import io.noderr.console.observe.ActiveDeployment;
 import io.noderr.console.observe.ChartWindow;
+import io.noderr.console.observe.DashboardAlerts;
 import io.noderr.console.observe.FleetCharts;
 import io.noderr.console.observe.TelemetryCharts;
 import io.noderr.console.security.Roles;
@@ -25,10 +26,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The fleet at a glance: health and versions over the chosen window (server-rendered charts),
- * deployments under way with their progress (admins and SREs), and the counts by status, tier and
- * version now. Counts and progress follow the fleet tick by server push; the charts, drawn from
- * minute rollups, are redrawn at most once a minute.
+ * The fleet at a glance: health and versions over the chosen window (server-rendered charts), the
+ * open alerts (admins, SREs, operators), deployments under way with their progress (admins and
+ * SREs), and the counts by status, tier and version now. Counts, alerts and progress follow the
+ * fleet tick by server push; the charts, drawn from minute rollups, are redrawn at most once a
+ * minute.
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Dashboard | Noderr")
@@ -45,17 +47,23 @@ public class DashboardView extends VerticalLayout {
   final ChartCard versions = new ChartCard("fleet-versions", "Versions");
   final ChartWindowChoice window = new ChartWindowChoice(this::showCharts);
   final VerticalLayout deployments = new VerticalLayout();
+  final OpenAlertsPanel alerts = new OpenAlertsPanel();
   private final TelemetryCharts charts;
+  private final DashboardAlerts openAlerts;
   private final boolean seesDeployments;
+  private final boolean seesAlerts;
   private Instant chartsDrawn = Instant.EPOCH;
 
   public DashboardView(
       FleetService fleet,
       FleetUpdates updates,
       TelemetryCharts charts,
+      DashboardAlerts openAlerts,
       AuthenticationContext auth) {
     this.charts = charts;
+    this.openAlerts = openAlerts;
     this.seesDeployments = auth.hasAnyRole(Roles.ADMIN, Roles.SRE);
+    this.seesAlerts = auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.OPERATOR);
     total.setId("fleet-total");
     total.getStyle().set("font-size", "var(--lumo-font-size-xxxl)").set("font-weight", "600");
     FlexLayout cards = new FlexLayout(byStatus, byTier, byVersion);
@@ -67,6 +75,9 @@ public class DashboardView extends VerticalLayout {
     chartRow.getStyle().set("gap", "var(--lumo-space-m)");
     Div heading = new Div(total, new Span(" nodes registered"));
     add(new H2("Fleet"), heading, window, chartRow);
+    if (seesAlerts) {
+      add(new H3("Open alerts"), alerts);
+    }
     if (seesDeployments) {
       deployments.setId("active-deployments");
       deployments.setPadding(false);
@@ -85,6 +96,9 @@ public class DashboardView extends VerticalLayout {
     byStatus.show(health.byStatus(), health.total());
     byTier.show(health.byTier(), health.total());
     byVersion.show(health.byVersion(), health.total());
+    if (seesAlerts) {
+      alerts.show(openAlerts.open());
+    }
     if (seesDeployments) {
       showDeployments(charts.activeDeployments());
     }

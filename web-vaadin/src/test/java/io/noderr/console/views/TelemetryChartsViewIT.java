@@ -9,6 +9,10 @@ import com.vaadin.flow.component.html.Span;
 import io.noderr.console.charts.ChartBox;
 import io.noderr.console.observe.ChartWindow;
 import io.noderr.registry.Tier;
+import io.noderr.registry.alert.AlertRow;
+import io.noderr.registry.alert.Alerts;
+import io.noderr.registry.alert.Finding;
+import io.noderr.registry.alert.Severity;
 import io.noderr.registry.node.EnrollmentRequest;
 import io.noderr.registry.node.Labels;
 import io.noderr.registry.node.NodeEnrollment;
@@ -29,6 +33,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,10 +55,12 @@ class TelemetryChartsViewIT extends AbstractKaribuIT {
   @Autowired TelemetryRollups rollups;
   @Autowired Rollouts rollouts;
   @Autowired RolloutTargets targets;
+  @Autowired Alerts alerts;
 
   @BeforeEach
   void fleetReportedForThreeQuarters() {
     emptyFleet();
+    jdbc.execute("TRUNCATE alert_deliveries, alerts");
     enrollment.enroll(
         NODES.stream()
             .map(id -> new EnrollmentRequest(id, "chartco", Tier.ORACLE, "eu-north", Labels.none()))
@@ -139,6 +146,7 @@ class TelemetryChartsViewIT extends AbstractKaribuIT {
         .contains(">2.0.0<")
         .contains(">1.0.0<")
         .contains("1.0.0 2, 2.0.0 2");
+    assertThat(view.alerts.summary.getText()).isEqualTo("No alert is firing.");
     ChartBox progress = _get(ChartBox.class, spec -> spec.withId("progress-" + ROLLOUT));
     assertThat(progress.svg())
         .contains("2 updated · 0 failed · 0 reverted or rolled back — 4 in all");
@@ -151,12 +159,54 @@ class TelemetryChartsViewIT extends AbstractKaribuIT {
   }
 
   @Test
+  void theDashboard_listsTheOpenAlerts_newestFirst() {
+    Instant now = Instant.now();
+    alerts.open(
+        new Finding(
+            "NodeOffline",
+            "NodeOffline/node=charts-oracle-4",
+            Severity.WARNING,
+            "charts-oracle-4 has not reported for 6 min",
+            Map.of(),
+            List.of("charts-oracle-4"),
+            List.of(),
+            "docs/observability.md#nodeoffline"),
+        now.minusSeconds(60),
+        null);
+    alerts.open(
+        new Finding(
+            "ErrorRateAnomaly",
+            "ErrorRateAnomaly/version=2.0.0",
+            Severity.CRITICAL,
+            "2 nodes on 2.0.0 report 5x their usual error rate",
+            Map.of(),
+            List.of(NODES.get(0), NODES.get(1)),
+            List.of(),
+            "docs/observability.md#errorrateanomaly"),
+        now,
+        null);
+    startWithRoles("olga", "OPERATOR");
+    UI.getCurrent().navigate(DashboardView.class);
+    OpenAlertsPanel panel = _get(DashboardView.class).alerts;
+
+    assertThat(panel.summary.getText())
+        .isEqualTo("2 firing (1 critical, 1 warning), 2 not acknowledged");
+    assertThat(panel.grid.getListDataView().getItems().map(AlertRow::summary))
+        .containsExactly(
+            "2 nodes on 2.0.0 report 5x their usual error rate",
+            "charts-oracle-4 has not reported for 6 min");
+    // An operator sees the alerts but not the deployments.
+    _assertNone(ChartBox.class, spec -> spec.withId("progress-" + ROLLOUT));
+  }
+
+  @Test
   void aSigner_seesTheFleetCharts_butNoDeployments() {
     startAs("signer1");
     UI.getCurrent().navigate(DashboardView.class);
 
     assertThat(_get(DashboardView.class).health.chart().svg()).contains(">healthy  3<");
     _assertNone(ChartBox.class, spec -> spec.withId("progress-" + ROLLOUT));
+    _assertNone(OpenAlertsPanel.class);
   }
 
   @Test
