@@ -89,7 +89,7 @@ class ChartsBrowserIT {
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     // The canary is updated and soaking: its nodes report the new version from now on.
     await()
-        .atMost(90, TimeUnit.SECONDS)
+        .atMost(4, TimeUnit.MINUTES)
         .until(() -> deployment().path("counts").path("updated").asInt() > 0);
     // A minute of the canary's reports against the rest of the tier, within the soak.
     Thread.sleep(60_000);
