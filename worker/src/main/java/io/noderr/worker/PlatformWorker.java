@@ -4,6 +4,7 @@ import io.noderr.activities.TaskQueues;
 import io.noderr.activities.alert.AlertActivities;
 import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.release.ReleaseActivities;
+import io.noderr.activities.rollout.CohortAnalysisActivities;
 import io.noderr.activities.rollout.RolloutActivities;
 import io.noderr.worker.healthcheck.HealthCheckRecorder;
 import io.noderr.worker.onboarding.OnboardingRecorder;
@@ -40,6 +41,7 @@ class PlatformWorker implements SmartLifecycle {
       OnboardingRecorder onboardingRecorder,
       ReleaseActivities releaseActivities,
       RolloutActivities rolloutActivities,
+      CohortAnalysisActivities cohortAnalysisActivities,
       EmergencyActivities emergencyActivities,
       AlertActivities alertActivities) {
     this.factory =
@@ -70,6 +72,7 @@ class PlatformWorker implements SmartLifecycle {
         onboardingRecorder,
         releaseActivities,
         rolloutActivities,
+        cohortAnalysisActivities,
         emergencyActivities,
         alertActivities);
   }

@@ -3,6 +3,7 @@ package io.noderr.worker;
 import io.noderr.registry.alert.SilenceLimits;
 import io.noderr.worker.alert.AlertProperties;
 import io.noderr.worker.onboarding.OnboardingWindows;
+import io.noderr.worker.telemetry.TelemetryRetentionProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
   WorkerProperties.class,
   OnboardingWindows.class,
   AlertProperties.class,
-  SilenceLimits.class
+  SilenceLimits.class,
+  TelemetryRetentionProperties.class
 })
 public class WorkerConfiguration {}

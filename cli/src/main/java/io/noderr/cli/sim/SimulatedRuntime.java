@@ -13,6 +13,7 @@ import java.time.Duration;
 class SimulatedRuntime implements ContainerRuntime {
 
   private volatile RunningRelease release;
+  private volatile RunningRelease soaking;
   private final SimulatedNode node;
 
   SimulatedRuntime(RunningRelease release, SimulatedNode node) {
@@ -28,6 +29,20 @@ class SimulatedRuntime implements ContainerRuntime {
   /** The simulated swap: from now on the node runs {@code next}. */
   void install(RunningRelease next) {
     release = next;
+  }
+
+  /**
+   * The release on trial during a health soak (null: none). It serves, so it is what the node's
+   * telemetry reports, while {@link #running} stays the committed one until the swap.
+   */
+  void soak(RunningRelease candidate) {
+    soaking = candidate;
+  }
+
+  /** What serves requests now: the release on trial during a soak, else the committed one. */
+  RunningRelease serving() {
+    RunningRelease trial = soaking;
+    return trial == null ? release : trial;
   }
 
   @Override

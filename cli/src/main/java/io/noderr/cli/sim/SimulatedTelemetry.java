@@ -2,7 +2,6 @@ package io.noderr.cli.sim;
 
 import io.noderr.activities.node.ResourceUsage;
 import io.noderr.agent.metrics.HostMetrics;
-import io.noderr.agent.runtime.ContainerRuntime;
 import io.noderr.agent.telemetry.TelemetryReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,7 +23,7 @@ class SimulatedTelemetry {
   private static final List<String> ERROR_TYPES = List.of("timeout", "rejected", "internal");
 
   private final String nodeId;
-  private final ContainerRuntime runtime;
+  private final SimulatedRuntime runtime;
   private final HostMetrics host;
   private final ReleaseFaults faults;
   private final List<String> peers;
@@ -38,7 +37,7 @@ class SimulatedTelemetry {
   /** Called from one thread (the fleet's telemetry loop): the generator is not shared. */
   SimulatedTelemetry(
       String nodeId,
-      ContainerRuntime runtime,
+      SimulatedRuntime runtime,
       HostMetrics host,
       ReleaseFaults faults,
       List<String> peers) {
@@ -57,7 +56,8 @@ class SimulatedTelemetry {
 
   TelemetryReport report(Duration interval) {
     ResourceUsage usage = host.sample();
-    String version = runtime.running().version();
+    // During a soak the release on trial serves: its errors and latency are what the node sees.
+    String version = runtime.serving().version();
     Optional<ReleaseFaults.Kind> fault = faults.faultOf(nodeId, version);
     double errors =
         errorRate
@@ -70,7 +70,7 @@ class SimulatedTelemetry {
                 ? ReleaseFaults.LATENCY_FACTOR
                 : 1);
     int requests = (int) Math.round(requestsPerSecond * interval.toMillis() / 1000.0 * noise(0.2));
-    int errorCount = (int) Math.round(requests * errors * noise(0.3));
+    int errorCount = count(requests * errors * noise(0.3));
     Map<String, Integer> byType = new LinkedHashMap<>();
     for (int i = 0; i < errorCount; i++) {
       byType.merge(ERROR_TYPES.get(random.nextInt(ERROR_TYPES.size())), 1, Integer::sum);
@@ -97,6 +97,15 @@ class SimulatedTelemetry {
         random.nextDouble() < 0.01 ? 1 : 0,
         random.nextInt(5),
         random.nextInt(12));
+  }
+
+  /**
+   * A whole count with {@code expected} as its mean: rounding would turn a 0.5 % error rate over a
+   * short interval's few requests into no error at all.
+   */
+  private int count(double expected) {
+    int whole = (int) expected;
+    return whole + (random.nextDouble() < expected - whole ? 1 : 0);
   }
 
   /** A factor around 1, within ±{@code spread}. */

@@ -83,7 +83,12 @@ class SimulatedUpdates implements NodeUpdateActivities {
     } else {
       Optional<ReleaseFaults.Kind> fault = faults.faultOf(nodeId, request.version());
       fault.ifPresent(kind -> misbehave(kind, request));
-      soak(request.soakMillis());
+      runtime.soak(new RunningRelease(request.version(), request.imageDigest()));
+      try {
+        soak(request.soakMillis());
+      } finally {
+        runtime.soak(null);
+      }
       if (fault.equals(Optional.of(ReleaseFaults.Kind.UNHEALTHY))) {
         result =
             result(

@@ -107,6 +107,17 @@ class SimulatedUpdatesTest {
   }
 
   @Test
+  void errorsAndLatencyFaults_letTheUpdateAndItsSoakSucceed() {
+    faults.set("7.0.0", ReleaseFaults.Kind.ERRORS, 100);
+    faults.set("7.1.0", ReleaseFaults.Kind.LATENCY, 100);
+    publish("7.0.0");
+    assertThat(updates.update(request("u1", "7.0.0")).outcome()).isEqualTo(Outcome.UPDATED);
+    publish("7.1.0");
+    assertThat(updates.update(request("u2", "7.1.0")).outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(runtime.running().version()).isEqualTo("7.1.0");
+  }
+
+  @Test
   void aCrashMidUpdate_failsTheAttempt_andTheRetryOfTheSameUpdateFinishesIt() {
     SimulatedNode crashing = new SimulatedNode("sim-00002", new FailurePlan(0, 0, 0, 0, 0, 10));
     SimulatedUpdates agent =

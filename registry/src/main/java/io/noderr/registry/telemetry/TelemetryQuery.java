@@ -135,10 +135,11 @@ public class TelemetryQuery {
   }
 
   /**
-   * The cohort's raw samples over {@code [from, to)} against the baseline's: the other nodes of
-   * {@code tiers} whose samples name a version other than {@code cohortVersion} (so nodes updated
-   * in earlier stages are not counted as the baseline). Soak windows are minutes long, well inside
-   * raw retention.
+   * The cohort's raw samples on {@code cohortVersion} over {@code [from, to)} against the
+   * baseline's: the other nodes of {@code tiers} whose samples name another version (so nodes
+   * updated in earlier stages are not counted as the baseline, and a cohort node's samples from
+   * before its update are not counted at all). Soak windows are minutes long, well inside raw
+   * retention.
    *
    * @param cohort the nodes just updated
    * @param cohortVersion the version they were updated to; null counts every other node as baseline
@@ -160,8 +161,10 @@ public class TelemetryQuery {
                       + " max(block_lag) AS max_block_lag, min(peers) AS min_peers,"
                       + " coalesce(sum(missed_duties), 0) AS missed_duties"
                       + " FROM telemetry_samples WHERE at >= ? AND at < ? AND tier = ANY (?)"
-                      + " AND (node_id = ANY (?) OR ?::text IS NULL"
-                      + " OR version IS DISTINCT FROM ?)"
+                      // The cohort's samples on the new version against the others' on any
+                      // other: a cohort node's samples from before its update are neither.
+                      + " AND (?::text IS NULL OR (node_id = ANY (?)) = (version IS NOT DISTINCT"
+                      + " FROM ?))"
                       + " GROUP BY 1");
           var ids = con.createArrayOf("text", cohort.toArray(String[]::new));
           ps.setArray(1, ids);
@@ -169,8 +172,8 @@ public class TelemetryQuery {
           ps.setTimestamp(3, Timestamp.from(to));
           ps.setArray(
               4, con.createArrayOf("text", tiers.stream().map(Tier::name).toArray(String[]::new)));
-          ps.setArray(5, ids);
-          ps.setString(6, cohortVersion);
+          ps.setString(5, cohortVersion);
+          ps.setArray(6, ids);
           ps.setString(7, cohortVersion);
           return ps;
         },

@@ -27,6 +27,9 @@ import java.util.Map;
  *     02:00-05:00 Europe/Berlin"} (see {@link WindowSyntax}); the first rule covering a node wins
  * @param progressDeadlineMinutes the whole rollout, operator pauses excluded, must finish by then
  *     or it rolls back (default 24 h)
+ * @param analysis the gate's telemetry analysis, one rule per entry, e.g. {@code
+ *     ["errorRate<=1.5x", "latencyP95<=2x", "blockLag<=5", "peers>=3", "attestationAge<=24h"]} (see
+ *     {@link AnalysisSyntax}); none by default
  */
 public record DeploymentForm(
     @NotBlank @Size(max = 64) String version,
@@ -57,4 +60,5 @@ public record DeploymentForm(
         Map<@NotNull @Size(max = 40) String, @NotNull @DecimalMin("0") @DecimalMax("100") Double>
             maxFailurePercentByType,
     @Size(max = 50) List<@NotNull @Size(max = 200) String> maintenanceWindows,
-    @Min(1) @Max(10_080) Integer progressDeadlineMinutes) {}
+    @Min(1) @Max(10_080) Integer progressDeadlineMinutes,
+    @Size(max = 10) List<@NotNull @Size(max = 60) String> analysis) {}

@@ -2,6 +2,7 @@ package io.noderr.console.rollout;
 
 import io.noderr.activities.node.NodeUpdateRequest;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
+import io.noderr.workflows.rollout.AnalysisPolicy;
 import io.noderr.workflows.rollout.GatePolicy;
 import io.noderr.workflows.rollout.RateSchedule;
 import io.noderr.workflows.rollout.RolloutPreset;
@@ -48,6 +49,7 @@ final class StrategyBuilder {
     Map<FailureType, Double> byType = failureLimits(form, base, problems);
     List<WindowRule> windows = windows(form, problems);
     RateSchedule rate = rate(form, problems);
+    AnalysisPolicy analysis = analysis(form, problems);
     if (!problems.isEmpty()) {
       // The strategy's own rules judge a strategy made of valid fields; on invalid ones they would
       // only repeat the field messages in other words.
@@ -58,7 +60,8 @@ final class StrategyBuilder {
             or(form.maxFailurePercent(), base.gates().maxFailurePercent()),
             byType,
             or(form.minExecuted(), base.gates().minExecuted()),
-            or(form.maxConsecutiveFailures(), base.gates().maxConsecutiveFailures()));
+            or(form.maxConsecutiveFailures(), base.gates().maxConsecutiveFailures()),
+            analysis);
     RolloutStrategy strategy =
         new RolloutStrategy(
             steps,
@@ -161,6 +164,18 @@ final class StrategyBuilder {
       }
     }
     return rules;
+  }
+
+  private static AnalysisPolicy analysis(DeploymentForm form, List<String> problems) {
+    if (form.analysis() == null) {
+      return AnalysisPolicy.NONE;
+    }
+    try {
+      return AnalysisSyntax.parse(form.analysis());
+    } catch (InvalidDeploymentException e) {
+      problems.add(e.getMessage());
+      return AnalysisPolicy.NONE;
+    }
   }
 
   private static RateSchedule rate(DeploymentForm form, List<String> problems) {

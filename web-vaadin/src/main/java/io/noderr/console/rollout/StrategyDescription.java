@@ -49,6 +49,9 @@ final class StrategyDescription {
       int windows = strategy.maintenanceWindows().size();
       parts.add(windows + " maintenance window" + (windows == 1 ? "" : "s"));
     }
+    if (strategy.gates().analysis().enabled()) {
+      parts.add("telemetry analysed after each batch");
+    }
     parts.add(
         strategy.onGateFailure() == RolloutStrategy.GateFailureAction.ROLLBACK
             ? "a failed gate rolls back"

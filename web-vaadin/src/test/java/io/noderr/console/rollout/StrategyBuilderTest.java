@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.activities.node.NodeUpdateRequest;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
+import io.noderr.workflows.rollout.AnalysisPolicy;
 import io.noderr.workflows.rollout.GatePolicy;
 import io.noderr.workflows.rollout.RateSchedule;
 import io.noderr.workflows.rollout.RolloutStep;
@@ -101,6 +102,49 @@ class StrategyBuilderTest {
                 + " time zone")
         .hasMessageContaining("write it like " + WindowSyntax.EXAMPLE)
         .hasMessageContaining("ramp must be between 1 and 10");
+  }
+
+  @Test
+  void analysisRules_landInTheGate() {
+    RolloutStrategy strategy =
+        StrategyBuilder.from(
+            form(
+                Map.of(
+                    "analysis",
+                    List.of(
+                        "errorRate<=1.5x",
+                        "latencyP95 <= 2x",
+                        "blockLag<=5",
+                        "peers>=3",
+                        "missedDuties<=0",
+                        "attestationAge<=24h",
+                        "minSamples=2"))));
+
+    assertThat(strategy.gates().analysis())
+        .isEqualTo(new AnalysisPolicy(1.5, 2.0, 5L, 3, 0L, 86_400L, 2));
+    assertThat(StrategyDescription.of(strategy)).contains("telemetry analysed after each batch");
+    assertThat(StrategyBuilder.from(form(Map.of())).gates().analysis())
+        .isEqualTo(AnalysisPolicy.NONE);
+  }
+
+  @Test
+  void badAnalysisRules_areRefusedWithTheSyntax() {
+    for (String rule :
+        List.of("errorRate<=1.5", "errorRate>=2x", "peers<=3", "blockLag<=2.5", "cpu<=50")) {
+      assertThatThrownBy(() -> StrategyBuilder.from(form(Map.of("analysis", List.of(rule)))))
+          .as(rule)
+          .isInstanceOf(InvalidDeploymentException.class)
+          .hasMessageStartingWith("analysis: '" + rule + "' ")
+          .hasMessageContaining("rules are like " + AnalysisSyntax.EXAMPLE);
+    }
+    assertThatThrownBy(
+            () ->
+                StrategyBuilder.from(
+                    form(Map.of("analysis", List.of("errorRate<=2x", "errorRate<=3x")))))
+        .hasMessageContaining("repeats errorrate");
+    assertThatThrownBy(
+            () -> StrategyBuilder.from(form(Map.of("analysis", List.of("errorRate<=0.5x")))))
+        .hasMessageContaining("analysis errorRate ratio must be between 1 and 100");
   }
 
   @Test

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param stage the stage evaluated (1-based)
  * @param verdict PASS, FAIL, or WAIT (not enough nodes executed to judge percentages)
  * @param reason the rule that decided, in words
+ * @param analysis the gate's telemetry analysis of the batch, with its numbers; null when the gate
+ *     has none (or did not run it: the results had failed the gate already)
  */
 public record GateEvaluation(
     int stage,
@@ -20,7 +22,8 @@ public record GateEvaluation(
     Map<FailureType, Integer> failuresByType,
     int consecutiveFailures,
     String reason,
-    long atMillis) {
+    long atMillis,
+    AnalysisEvaluation analysis) {
 
   public enum Verdict {
     PASS,
@@ -30,5 +33,24 @@ public record GateEvaluation(
 
   public GateEvaluation {
     failuresByType = Map.copyOf(failuresByType);
+  }
+
+  /**
+   * This evaluation with the batch's analysis: a failed analysis fails the gate, and its reason
+   * (with the numbers) becomes the gate's.
+   */
+  GateEvaluation withAnalysis(AnalysisEvaluation next) {
+    boolean analysisFailed = next.verdict() == Verdict.FAIL;
+    return new GateEvaluation(
+        stage,
+        analysisFailed ? Verdict.FAIL : verdict,
+        executed,
+        failed,
+        failurePercent,
+        failuresByType,
+        consecutiveFailures,
+        analysisFailed ? next.reason() : reason + "; " + next.reason(),
+        atMillis,
+        next);
   }
 }

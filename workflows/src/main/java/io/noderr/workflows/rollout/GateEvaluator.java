@@ -27,7 +27,8 @@ public final class GateEvaluator {
         tally.failuresByType(),
         tally.consecutiveFailures(),
         judgement.reason(),
-        atMillis);
+        atMillis,
+        null);
   }
 
   private record Judgement(Verdict verdict, String reason) {}

@@ -1,6 +1,10 @@
 package io.noderr.workflows.rollout;
 
 import io.noderr.activities.node.NodeUpdateResult;
+import io.noderr.activities.node.NodeUpdateResult.Outcome;
+import io.noderr.activities.rollout.CohortAnalysis;
+import io.noderr.activities.rollout.CohortAnalysisActivities;
+import io.noderr.activities.rollout.CohortAnalysisRequest;
 import io.noderr.activities.rollout.NodeTarget;
 import io.noderr.activities.rollout.PlanRequest;
 import io.noderr.activities.rollout.RolloutActivities;
@@ -19,14 +23,25 @@ import java.util.function.Supplier;
 
 /**
  * The way forward, stage after stage: hand out the stage's nodes in batches at the allowed pace,
- * let the gate judge each batch, wait while held (operator pause, failed gate set to pause), run
+ * let the gate judge each batch (its results, then the updated nodes' telemetry over their soak
+ * when the gate has an analysis), wait while held (operator pause, failed gate set to pause), run
  * the retries operators ask for, then the step's timed pause or manual gate.
  */
 final class RollOutPhase {
 
+  /** Workflow.getVersion change id of the telemetry analysis after each batch. */
+  static final String ANALYSIS = "gate-analysis";
+
+  /** How long an analysis short of samples waits for more: one default report interval. */
+  static final Duration ANALYSIS_WAIT = Duration.ofSeconds(10);
+
+  /** How many times it waits before letting the batch through unjudged on ratios. */
+  static final int ANALYSIS_WAITS = 3;
+
   private final RolloutInput input;
   private final RolloutStrategy strategy;
   private final RolloutActivities registry;
+  private final CohortAnalysisActivities analysis;
   private final RolloutLedger ledger;
   private final RolloutSteering steering;
   private final RolloutReporter reporter;
@@ -37,6 +52,7 @@ final class RollOutPhase {
   RollOutPhase(
       RolloutInput input,
       RolloutActivities registry,
+      CohortAnalysisActivities analysis,
       RolloutLedger ledger,
       RolloutSteering steering,
       RolloutReporter reporter,
@@ -46,6 +62,7 @@ final class RollOutPhase {
     this.input = input;
     this.strategy = input.strategy();
     this.registry = registry;
+    this.analysis = analysis;
     this.ledger = ledger;
     this.steering = steering;
     this.reporter = reporter;
@@ -114,7 +131,8 @@ final class RollOutPhase {
       ledger.position += size;
       // Results already stored count as they were (only after a restart is a range not fresh).
       page.recorded().forEach(ledger::count);
-      judge(batches.run(page.nodes(), false, false));
+      long batchStarted = Workflow.currentTimeMillis();
+      judge(batches.run(page.nodes(), false, false), batchStarted);
       checkProgressDeadline();
       reporter.record();
       if (!steering.stopping()) {
@@ -126,9 +144,15 @@ final class RollOutPhase {
     }
   }
 
-  private void judge(List<NodeUpdateResult> results) {
+  private void judge(List<NodeUpdateResult> results, long batchStartedMillis) {
     results.forEach(ledger::count);
     GateEvaluation evaluation = ledger.judge(strategy.gates(), Workflow.currentTimeMillis());
+    // Only rollouts whose gate has an analysis reach getVersion: older histories never had one.
+    if (evaluation.verdict() != Verdict.FAIL
+        && strategy.gates().analysis().enabled()
+        && Workflow.getVersion(ANALYSIS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      evaluation = analyze(results, batchStartedMillis, evaluation);
+    }
     if (evaluation.verdict() == Verdict.FAIL) {
       ledger.reason = "gate failed at stage " + ledger.stage() + ": " + evaluation.reason();
       reporter.queue("system", "rollout.gate-failed", ledger.reason);
@@ -138,6 +162,46 @@ final class RollOutPhase {
         steering.hold(Hold.GATE_FAILED);
       }
     }
+  }
+
+  /**
+   * The updated nodes' telemetry since the batch started against the baseline's, judged by the
+   * gate's analysis; a batch that updated no node has nothing to analyse.
+   */
+  private GateEvaluation analyze(
+      List<NodeUpdateResult> results, long fromMillis, GateEvaluation evaluation) {
+    List<String> cohort =
+        results.stream()
+            .filter(r -> r.outcome() == Outcome.UPDATED)
+            .map(NodeUpdateResult::nodeId)
+            .toList();
+    if (cohort.isEmpty()) {
+      return evaluation;
+    }
+    AnalysisPolicy policy = strategy.gates().analysis();
+    AnalysisEvaluation judged = analyzeUntil(cohort, fromMillis, policy);
+    // Reports of the new version may still be on their way (agents report every 10 s): too few
+    // samples wait for more, a few times, before the batch is let through unjudged on ratios.
+    for (int wait = 0; judged.verdict() == Verdict.WAIT && wait < ANALYSIS_WAITS; wait++) {
+      Workflow.sleep(ANALYSIS_WAIT);
+      judged = analyzeUntil(cohort, fromMillis, policy);
+    }
+    return ledger.amendLatest(judged);
+  }
+
+  private AnalysisEvaluation analyzeUntil(
+      List<String> cohort, long fromMillis, AnalysisPolicy policy) {
+    long toMillis = Workflow.currentTimeMillis();
+    CohortAnalysis numbers =
+        analysis.analyzeCohort(
+            new CohortAnalysisRequest(
+                RolloutReporter.rolloutId(),
+                cohort,
+                input.tiers(),
+                input.version(),
+                fromMillis,
+                toMillis));
+    return AnalysisJudge.judge(policy, numbers, fromMillis, toMillis);
   }
 
   /** Waits while paused by an operator or stopped by a gate set to pause; runs retries asked. */
@@ -201,11 +265,13 @@ final class RollOutPhase {
     RolloutStatus before = ledger.status;
     reporter.setStatus(RolloutStatus.RUNNING);
     for (int from = 0; from < again.size(); from += NodeBatches.BATCH_SIZE) {
+      long batchStarted = Workflow.currentTimeMillis();
       judge(
           batches.run(
               again.subList(from, Math.min(again.size(), from + NodeBatches.BATCH_SIZE)),
               false,
-              force));
+              force),
+          batchStarted);
     }
     if (!steering.heldBy(Hold.GATE_FAILED) && !steering.stoppedBy(StopReason.GATE_FAILED)) {
       reporter.setStatus(before);

@@ -102,6 +102,13 @@ final class RolloutLedger {
     return evaluation;
   }
 
+  /** The latest verdict, amended with its batch's telemetry analysis. */
+  GateEvaluation amendLatest(AnalysisEvaluation analysis) {
+    GateEvaluation amended = evaluations.removeLast().withAnalysis(analysis);
+    evaluations.addLast(amended);
+    return amended;
+  }
+
   /** The gate judges what comes next afresh (after an override or a retry). */
   void restartTally() {
     tally = new StageTally();

@@ -1,5 +1,6 @@
 package io.noderr.workflows.rollout;
 
+import io.noderr.activities.rollout.CohortAnalysisActivities;
 import io.noderr.activities.rollout.RolloutActivities;
 import io.noderr.workflows.PlatformActivityOptions;
 import io.noderr.workflows.search.VisibleProgress;
@@ -24,6 +25,12 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
           RolloutActivities.class,
           PlatformActivityOptions.retryingThroughOutages(Duration.ofMinutes(2)));
 
+  /** A read of recent telemetry: short attempts, retried through database outages. */
+  private final CohortAnalysisActivities analysis =
+      Workflow.newActivityStub(
+          CohortAnalysisActivities.class,
+          PlatformActivityOptions.retryingThroughOutages(Duration.ofSeconds(30)));
+
   private final RolloutInput input;
   private final RolloutLedger ledger;
   private final RolloutSteering steering = new RolloutSteering();
@@ -45,7 +52,15 @@ public class RolloutWorkflowImpl implements RolloutWorkflow {
     NodeBatches batches = new NodeBatches(input, ledger, reporter);
     this.rollOut =
         new RollOutPhase(
-            input, registry, ledger, steering, reporter, batches, continuation, checkpoints);
+            input,
+            registry,
+            analysis,
+            ledger,
+            steering,
+            reporter,
+            batches,
+            continuation,
+            checkpoints);
     this.rollBack =
         new RollBackPhase(
             input.strategy(),

@@ -10,6 +10,9 @@ import io.noderr.activities.node.NodeUpdateResult;
 import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
 import io.noderr.activities.rollout.CheckpointWrite;
+import io.noderr.activities.rollout.CohortAnalysis;
+import io.noderr.activities.rollout.CohortAnalysisActivities;
+import io.noderr.activities.rollout.CohortAnalysisRequest;
 import io.noderr.activities.rollout.NodeTarget;
 import io.noderr.activities.rollout.RolloutProgress;
 import io.noderr.workflows.rollout.GateEvaluation.Verdict;
@@ -34,10 +37,13 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +65,7 @@ class RolloutWorkflowTest {
 
   private TestWorkflowEnvironment env;
   private FakeRegistry registry;
+  private final FakeAnalysis analysis = new FakeAnalysis();
   private final Map<String, FakeAgent> agents = new LinkedHashMap<>();
   private String firstRunId;
 
@@ -78,7 +85,7 @@ class RolloutWorkflowTest {
     Worker platform = env.newWorker(TaskQueues.PLATFORM);
     platform.registerWorkflowImplementationTypes(
         RolloutWorkflowImpl.class, NodeBatchWorkflowImpl.class);
-    platform.registerActivitiesImplementations(registry);
+    platform.registerActivitiesImplementations(registry, analysis);
     registry.fleet.forEach(node -> agentFor(node.nodeId()));
     List.of(laterNodes).forEach(this::agentFor);
     env.start();
@@ -133,6 +140,131 @@ class RolloutWorkflowTest {
     assertThat(agents.get("node-5").calls).isEmpty();
     assertThat(result.counts().rolledBack()).isEqualTo(1);
     recordHistory("canary-failed-rolled-back");
+  }
+
+  @Test
+  void rollout_rollsBack_whenTheAnalysisFindsTheCanarysErrorRateAboveTheBaseline()
+      throws IOException {
+    fleet(20);
+    // Every node updates and soaks fine; only the canary's telemetry shows the harm.
+    analysis.next = numbers(0.06, 0.005, 80.0, 75.0);
+
+    RolloutResult result = run(withAnalysis(strategy(steps(10, 100)), errorRateAnalysis()));
+
+    assertThat(result.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+    assertThat(result.reason())
+        .isEqualTo(
+            "gate failed at stage 1: analysis: error rate 6.00% vs baseline 0.50% (limit 1.5x ="
+                + " 0.75%); p95 latency 80.0 ms vs baseline 75.0 ms (limit 2.0x); block lag up to"
+                + " 1 (limit 5)");
+    assertThat(analysis.requests).hasSize(1);
+    var request = analysis.requests.getFirst();
+    assertThat(request.cohort()).containsExactly("node-0", "node-1");
+    assertThat(request.version()).isEqualTo(VERSION);
+    assertThat(request.tiers()).isEqualTo(TIERS);
+    assertThat(request.toMillis()).isGreaterThanOrEqualTo(request.fromMillis());
+    assertThat(agents.get("node-0").calls).containsExactly("update 1.5.0", "revert 1.5.0");
+    assertThat(agents.get("node-5").calls).isEmpty();
+    GateEvaluation failed = stub().getState().evaluations().getLast();
+    assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(failed.failed()).isZero();
+    assertThat(failed.analysis().numbers()).isEqualTo(analysis.next);
+    recordHistory("analysis-failed-rolled-back");
+  }
+
+  @Test
+  void analysis_passes_andIsKeptWithItsNumbers_whenTheCohortLooksLikeTheBaseline() {
+    fleet(10);
+    analysis.next = numbers(0.006, 0.005, 80.0, 75.0);
+
+    RolloutResult result = run(withAnalysis(strategy(steps(20, 100)), errorRateAnalysis()));
+
+    assertThat(result.status()).isEqualTo(RolloutStatus.SUCCEEDED);
+    assertThat(analysis.requests).hasSize(2);
+    assertThat(stub().getState().evaluations())
+        .allSatisfy(
+            e -> {
+              assertThat(e.verdict()).isEqualTo(Verdict.PASS);
+              assertThat(e.analysis().verdict()).isEqualTo(Verdict.PASS);
+              assertThat(e.reason()).contains("; analysis: error rate 0.60% vs baseline 0.50%");
+            });
+  }
+
+  @Test
+  void analysisShortOfSamples_waitsForTheNewVersionsReports_thenJudges() {
+    fleet(20);
+    // The first two reads find no report of the new version yet; the third finds the harm.
+    analysis.first.add(numbers(0, 0, 0, 0));
+    analysis.first.add(numbers(0, 0, 0, 0));
+    analysis.next = numbers(0.06, 0.005, 80.0, 75.0);
+
+    RolloutResult result = run(withAnalysis(strategy(steps(10, 100)), errorRateAnalysis()));
+
+    assertThat(result.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+    assertThat(analysis.requests).hasSize(3);
+    var last = analysis.requests.getLast();
+    assertThat(last.fromMillis()).isEqualTo(analysis.requests.getFirst().fromMillis());
+    assertThat(last.toMillis() - analysis.requests.getFirst().toMillis())
+        .isGreaterThanOrEqualTo(2 * RollOutPhase.ANALYSIS_WAIT.toMillis());
+  }
+
+  @Test
+  void aGateWithoutAnalysis_readsNoTelemetry() {
+    fleet(10);
+
+    run(strategy(steps(20, 100)));
+
+    assertThat(analysis.requests).isEmpty();
+    assertThat(stub().getState().evaluations()).allMatch(e -> e.analysis() == null);
+  }
+
+  private static AnalysisPolicy errorRateAnalysis() {
+    return new AnalysisPolicy(1.5, 2.0, 5L, null, null, null, 1);
+  }
+
+  /** A cohort of two nodes; with all numbers 0 it has sent nothing yet. */
+  private static CohortAnalysis numbers(
+      double cohortErrors, double baselineErrors, double cohortP95, double baselineP95) {
+    boolean reported = cohortP95 > 0;
+    return new CohortAnalysis(
+        reported
+            ? new CohortAnalysis.GroupTelemetry(2, 6, cohortErrors, cohortP95, 1L, 12, 0)
+            : new CohortAnalysis.GroupTelemetry(0, 0, null, null, null, null, 0),
+        new CohortAnalysis.GroupTelemetry(18, 54, baselineErrors, baselineP95, 2L, 10, 0),
+        null,
+        2);
+  }
+
+  private static RolloutStrategy withAnalysis(RolloutStrategy s, AnalysisPolicy analysis) {
+    return new RolloutStrategy(
+        s.steps(),
+        s.rate(),
+        s.maxParallel(),
+        s.perNodeDeadlineMillis(),
+        s.progressDeadlineMillis(),
+        s.gates().withAnalysis(analysis),
+        s.onGateFailure(),
+        s.updateStrategy(),
+        s.soakMillis(),
+        s.rollbackWindowMillis(),
+        s.maintenanceWindows());
+  }
+
+  /** The platform's telemetry read, answering what the test sets and keeping the requests. */
+  static final class FakeAnalysis implements CohortAnalysisActivities {
+    volatile CohortAnalysis next;
+
+    /** Answered, in order, before {@link #next}. */
+    final Deque<CohortAnalysis> first = new ConcurrentLinkedDeque<>();
+
+    final List<CohortAnalysisRequest> requests = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public CohortAnalysis analyzeCohort(CohortAnalysisRequest request) {
+      requests.add(request);
+      CohortAnalysis queued = first.poll();
+      return queued != null ? queued : next;
+    }
   }
 
   @Test

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValueContext;
 import com.vaadin.flow.shared.Registration;
+import io.noderr.console.rollout.AnalysisSyntax;
 import io.noderr.console.rollout.DeploymentForm;
 import io.noderr.console.rollout.FailureLimitSyntax;
 import io.noderr.console.rollout.InvalidDeploymentException;
@@ -53,6 +54,8 @@ public class DeploymentWizard extends VerticalLayout {
   private final IntegerField perNodeDeadlineSeconds = new IntegerField("Per-node deadline (s)");
   private final NumberField maxFailurePercent = new NumberField("Max failure %");
   private final TextField failureLimits = new TextField("Max failure % by type");
+  private final TextField analysis =
+      new TextField("Telemetry analysis (e.g. errorRate<=1.5x, latencyP95<=2x, blockLag<=5)");
   private final IntegerField minExecuted = new IntegerField("Min executed before judging");
   private final IntegerField maxConsecutiveFailures =
       new IntegerField("Consecutive failures (0: off)");
@@ -83,6 +86,7 @@ public class DeploymentWizard extends VerticalLayout {
             perNodeDeadlineSeconds,
             maxFailurePercent,
             failureLimits,
+            analysis,
             minExecuted,
             maxConsecutiveFailures,
             onGateFailure,
@@ -161,6 +165,11 @@ public class DeploymentWizard extends VerticalLayout {
         1,
         86_400);
     number(maxFailurePercent, "deployment-max-failure", gates.maxFailurePercent(), 0, 100);
+    analysis.setId("deployment-analysis");
+    analysis.setPlaceholder("none");
+    analysis.setHelperText(
+        "Compares the nodes just updated with the tier's other nodes over the soak; rules: "
+            + AnalysisSyntax.EXAMPLE);
     number(minExecuted, "deployment-min-executed", gates.minExecuted(), 0, 100_000);
     number(
         maxConsecutiveFailures,
@@ -198,7 +207,7 @@ public class DeploymentWizard extends VerticalLayout {
     maintenanceWindows.setHelperText(
         "operator= and region= (* or left out: any), days (Mon-Fri, Sat,Sun, daily), a time range"
             + " (ends next day if before its start), a time zone (default UTC)");
-    List.of(failureLimits, onGateFailure, updateStrategy, maintenanceWindows)
+    List.of(failureLimits, analysis, onGateFailure, updateStrategy, maintenanceWindows)
         .forEach(this::previewOnChange);
   }
 
@@ -258,7 +267,10 @@ public class DeploymentWizard extends VerticalLayout {
         read(rollbackWindowHours, "rollbackWindowHours"),
         limits(),
         maintenanceWindows.getValue().lines().filter(line -> !line.isBlank()).toList(),
-        read(progressDeadlineMinutes, "progressDeadlineMinutes"));
+        read(progressDeadlineMinutes, "progressDeadlineMinutes"),
+        analysis.getValue().isBlank()
+            ? null
+            : Arrays.stream(analysis.getValue().split(",")).map(String::strip).toList());
   }
 
   private Map<String, Double> limits() {
