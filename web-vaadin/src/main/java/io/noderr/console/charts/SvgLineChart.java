@@ -30,7 +30,7 @@ public final class SvgLineChart {
   private double includeMin = Double.NaN;
   private double includeMax = Double.NaN;
   private Duration breakAfter;
-  private int height = 220;
+  private static final int HEIGHT = 220;
 
   private SvgLineChart(String id, String title) {
     this.id = id;
@@ -74,11 +74,6 @@ public final class SvgLineChart {
     return this;
   }
 
-  public SvgLineChart height(int height) {
-    this.height = height;
-    return this;
-  }
-
   public SvgLineChart series(TimeSeries one) {
     series.add(one);
     return this;
@@ -110,8 +105,8 @@ public final class SvgLineChart {
     }
     TimeFrame frame =
         new TimeFrame(
-            height, from, to, Ticks.values(min, max, 5, unit), empty ? List.of() : legend);
-    Svg svg = new Svg(id, TimeFrame.WIDTH, height, title, description(shown, empty));
+            HEIGHT, from, to, Ticks.values(min, max, 5, unit), empty ? List.of() : legend);
+    Svg svg = new Svg(id, TimeFrame.WIDTH, HEIGHT, title, description(shown, empty));
     if (empty) {
       frame.drawTimeAxis(svg);
       frame.drawNoData(svg, "No data in this window");

@@ -23,11 +23,10 @@ public final class SvgStackedChart {
 
   private final String id;
   private final String title;
-  private final Map<String, String> colors = new HashMap<>();
   private Instant from;
   private Instant to;
   private CountBuckets data;
-  private int height = 220;
+  private static final int HEIGHT = 220;
 
   private SvgStackedChart(String id, String title) {
     this.id = id;
@@ -49,17 +48,6 @@ public final class SvgStackedChart {
     return this;
   }
 
-  /** Fixed colours for known categories (e.g. a status); others take the palette in order. */
-  public SvgStackedChart colors(Map<String, String> byCategory) {
-    colors.putAll(byCategory);
-    return this;
-  }
-
-  public SvgStackedChart height(int height) {
-    this.height = height;
-    return this;
-  }
-
   public String render() {
     if (from == null || !to.isAfter(from) || data == null) {
       throw new IllegalStateException("a stacked chart needs a time window and data");
@@ -73,10 +61,7 @@ public final class SvgStackedChart {
     Map<String, String> palette = new LinkedHashMap<>();
     int next = 0;
     for (String category : categories) {
-      palette.put(
-          category,
-          colors.getOrDefault(
-              category, category.equals(OTHER) ? Palette.GREY : Palette.color(next++)));
+      palette.put(category, category.equals(OTHER) ? Palette.GREY : Palette.color(next++));
     }
     boolean empty = shown.isEmpty();
     List<LegendItem> legend =
@@ -86,8 +71,8 @@ public final class SvgStackedChart {
                 .map(c -> new LegendItem(c, palette.get(c), TimeSeries.Style.AREA, true))
                 .toList();
     TimeFrame frame =
-        new TimeFrame(height, from, to, Ticks.values(0, shown.maxTotal(), 5, ""), legend);
-    Svg svg = new Svg(id, TimeFrame.WIDTH, height, title, description(shown, categories, empty));
+        new TimeFrame(HEIGHT, from, to, Ticks.values(0, shown.maxTotal(), 5, ""), legend);
+    Svg svg = new Svg(id, TimeFrame.WIDTH, HEIGHT, title, description(shown, categories, empty));
     if (empty) {
       frame.drawTimeAxis(svg);
       frame.drawNoData(svg, "No data in this window");

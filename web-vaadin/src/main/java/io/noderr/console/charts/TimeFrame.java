@@ -77,10 +77,6 @@ final class TimeFrame {
     return bottom;
   }
 
-  double top() {
-    return TOP;
-  }
-
   /** Horizontal grid lines with their value labels, the time axis with its labels. */
   void drawAxes(Svg svg) {
     for (Tick tick : axis.ticks()) {
