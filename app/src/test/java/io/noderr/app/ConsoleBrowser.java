@@ -86,6 +86,21 @@ public final class ConsoleBrowser implements AutoCloseable {
     input.sendKeys(text);
   }
 
+  /** Clicks the element whose own text is exactly {@code text} (e.g. a grid cell). */
+  public void clickText(String text) {
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[normalize-space(text())='" + text + "']")))
+        .click();
+  }
+
+  /** Scrolls the element with this id to the top of the window, for a screenshot of it. */
+  public void scrollTo(String id) {
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
+  }
+
   public void screenshot(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -17,9 +18,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.noderr.console.fleet.FleetUpdates;
 import io.noderr.console.fleet.TemporalLinks;
+import io.noderr.console.observe.DeploymentCharts;
+import io.noderr.console.observe.TelemetryCharts;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.rollout.AutoDeployService;
 import io.noderr.console.rollout.DeploymentConflictException;
+import io.noderr.console.rollout.DeploymentNotFoundException;
 import io.noderr.console.rollout.DeploymentService;
 import io.noderr.console.rollout.DeploymentService.Verb;
 import io.noderr.console.rollout.DeploymentUnavailableException;
@@ -34,6 +38,7 @@ import io.noderr.workflows.rollout.GateEvaluation;
 import io.noderr.workflows.rollout.RolloutState;
 import io.noderr.workflows.search.NoderrSearchAttributes;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -43,14 +48,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Deployments: start one (the wizard, admins only), the list, and the selected one's live state —
- * stage, counts, the per-cohort table, every node's result, gate evaluations with their numbers,
- * ETA — refreshed by server push, with the operator verbs (ADMIN) and a link to its workflow in the
- * Temporal UI.
+ * stage, counts, the per-cohort table, the updated nodes' error rate and latency against the
+ * baseline, every node's result, gate evaluations with their numbers, ETA — refreshed by server
+ * push, with the operator verbs (ADMIN) and a link to its workflow in the Temporal UI.
  */
 @Route(value = "deployments", layout = MainLayout.class)
 @PageTitle("Deployments | Noderr")
 @RolesAllowed({"ADMIN", "SRE"})
 public class DeploymentsView extends HorizontalLayout {
+
+  private static final Duration CHART_REFRESH = Duration.ofSeconds(30);
 
   final Grid<RolloutRow> grid = new Grid<>(RolloutRow.class, false);
   final VerticalLayout details = new VerticalLayout();
@@ -58,6 +65,12 @@ public class DeploymentsView extends HorizontalLayout {
   private final CohortTable cohorts = new CohortTable();
   private final NodeResultsGrid nodes;
   private final VerticalLayout evaluations = new VerticalLayout();
+  final ChartCard cohortErrors = new ChartCard("deployment-errors", "Error rate");
+  final ChartCard cohortLatency = new ChartCard("deployment-latency", "p95 latency");
+  private final Span cohortNote = new Span();
+  private final TelemetryCharts charts;
+  private String chartsFor;
+  private Instant chartsDrawn = Instant.EPOCH;
   private final DeploymentService deployments;
   private final AutoDeployService autoDeploy;
   private final AutoDeployPanel autoDeployPanel;
@@ -70,8 +83,10 @@ public class DeploymentsView extends HorizontalLayout {
       AutoDeployService autoDeploy,
       TemporalLinks links,
       FleetUpdates updates,
-      AuthenticationContext auth) {
+      AuthenticationContext auth,
+      TelemetryCharts charts) {
     this.deployments = deployments;
+    this.charts = charts;
     this.autoDeploy = autoDeploy;
     this.links = links;
     this.admin = auth.hasRole(Roles.ADMIN);
@@ -123,6 +138,9 @@ public class DeploymentsView extends HorizontalLayout {
         summary,
         new H4("Cohorts"),
         cohorts,
+        new H4("Updated nodes against the baseline"),
+        cohortNote,
+        chartRow(),
         new H4("Nodes"),
         nodes,
         new H4("Gate evaluations"),
@@ -174,8 +192,45 @@ public class DeploymentsView extends HorizontalLayout {
       summary.add(verbButtons(id));
     }
     cohorts.show(deployments.cohorts(id, state));
+    showCharts(id);
     nodes.show(id);
     showEvaluations(state.evaluations());
+  }
+
+  private FlexLayout chartRow() {
+    cohortNote.setId("deployment-chart-note");
+    cohortNote.getStyle().set("color", "var(--lumo-secondary-text-color)");
+    FlexLayout row = new FlexLayout(cohortErrors, cohortLatency);
+    row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+    row.setWidthFull();
+    row.getStyle().set("gap", "var(--lumo-space-m)");
+    return row;
+  }
+
+  /**
+   * The comparison charts, redrawn when another deployment is selected and at most every {@link
+   * #CHART_REFRESH} on push (each draw reads the soak windows again).
+   */
+  private void showCharts(String id) {
+    if (id.equals(chartsFor) && Instant.now().isBefore(chartsDrawn.plus(CHART_REFRESH))) {
+      return;
+    }
+    DeploymentCharts shown;
+    try {
+      shown = charts.deployment(id);
+    } catch (DeploymentNotFoundException notPlannedYet) {
+      // Started a moment ago: its read-model row comes with the plan, and the next push draws it.
+      cohortNote.setText("The deployment is being planned.");
+      return;
+    }
+    cohortErrors.show(shown.errorRate());
+    cohortLatency.show(shown.latency());
+    cohortNote.setText(
+        shown.cohortNodes()
+            + " updated nodes (solid) against the nodes of the same tiers not on the new version"
+            + " (dashed), from the deployment's start.");
+    chartsFor = id;
+    chartsDrawn = Instant.now();
   }
 
   private static String counts(RolloutState.Counts counts) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -25,14 +26,20 @@ import io.noderr.console.fleet.NodeDetails;
 import io.noderr.console.fleet.NodeDetails.LinkedRun;
 import io.noderr.console.fleet.NodeNotFoundException;
 import io.noderr.console.fleet.TemporalLinks;
+import io.noderr.console.observe.NodeCharts;
+import io.noderr.console.observe.TelemetryCharts;
 import io.noderr.console.security.Roles;
 import io.noderr.registry.audit.AuditEntry;
 import io.noderr.registry.node.Node;
+import io.noderr.registry.rollout.NodeUpdateHistory;
 import io.noderr.workflows.search.NoderrSearchAttributes;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 
-/** One node: identity, version, health, recent audit events and its workflows. */
+/**
+ * One node: identity, version, health, its CPU/memory/disk, latency and error-rate charts over the
+ * chosen window, its update history, recent audit events and its workflows.
+ */
 @Route(value = "nodes/:id", layout = MainLayout.class)
 @PageTitle("Node | Noderr")
 @RolesAllowed({"ADMIN", "SRE", "OPERATOR"})
@@ -42,16 +49,28 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
   private final HealthCheckService healthChecks;
   private final AuthenticationContext auth;
   private final TemporalLinks links;
+  private final TelemetryCharts charts;
+  final ChartCard resources = new ChartCard("node-resources", "CPU, memory, disk");
+  final ChartCard latency = new ChartCard("node-latency", "Latency");
+  final ChartCard errors = new ChartCard("node-errors", "Error rate");
+  final Grid<NodeUpdateHistory.Entry> updates = updateHistory();
+  final Span chartNote = new Span();
+  private final ChartWindowChoice window = new ChartWindowChoice(w -> showCharts());
+  private String nodeId;
 
   public NodeDetailView(
       FleetService fleet,
       HealthCheckService healthChecks,
       AuthenticationContext auth,
-      TemporalLinks links) {
+      TemporalLinks links,
+      TelemetryCharts charts) {
     this.fleet = fleet;
     this.healthChecks = healthChecks;
     this.auth = auth;
     this.links = links;
+    this.charts = charts;
+    chartNote.setId("node-chart-note");
+    chartNote.getStyle().set("color", "var(--lumo-secondary-text-color)");
   }
 
   static RouteParameters params(String nodeId) {
@@ -82,6 +101,13 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
       check.setId("check-health");
       add(check);
     }
+    nodeId = node.id();
+    FlexLayout chartRow = new FlexLayout(resources, latency, errors);
+    chartRow.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+    chartRow.setWidthFull();
+    chartRow.getStyle().set("gap", "var(--lumo-space-m)");
+    add(new H3("Telemetry"), window, chartNote, chartRow, new H3("Update history"), updates);
+    showCharts();
     add(new H3("Workflows"));
     // Every workflow about the node: its health checks, onboarding and the rollout batches that
     // updated it (docs/sre.md).
@@ -145,6 +171,36 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
     Anchor link = new Anchor(run.temporalUi().toString(), run.run().workflowId());
     link.setTarget("_blank");
     return link;
+  }
+
+  /** Redraws the charts and the update history for the chosen window. */
+  private void showCharts() {
+    NodeCharts shown = charts.node(nodeId, window.window());
+    resources.show(shown.resources());
+    latency.show(shown.latency());
+    errors.show(shown.errors());
+    chartNote.setText(
+        shown.points()
+            + " points over the last "
+            + window.window().label()
+            + " ("
+            + window.window().nodeResolution().name().toLowerCase(Locale.ROOT)
+            + " resolution, UTC)");
+    updates.setItems(shown.updates());
+  }
+
+  private static Grid<NodeUpdateHistory.Entry> updateHistory() {
+    Grid<NodeUpdateHistory.Entry> grid = new Grid<>();
+    grid.setId("node-updates");
+    grid.setAllRowsVisible(true);
+    grid.addColumn(e -> NodesView.ago(e.at())).setHeader("When");
+    grid.addColumn(NodeUpdateHistory.Entry::rolloutId).setHeader("Deployment").setFlexGrow(2);
+    grid.addColumn(NodeUpdateHistory.Entry::version).setHeader("Version");
+    grid.addColumn(NodeUpdateHistory.Entry::status).setHeader("Result");
+    grid.addColumn(e -> e.stage() == null ? "—" : e.stage().toString()).setHeader("Stage");
+    grid.addColumn(e -> e.millis() == null ? "—" : e.millis() + " ms").setHeader("Took");
+    grid.addColumn(NodeUpdateHistory.Entry::detail).setHeader("Detail").setFlexGrow(2);
+    return grid;
   }
 
   private static Grid<AuditEntry> audit(NodeDetails details) {
