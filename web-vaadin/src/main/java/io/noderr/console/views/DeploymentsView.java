@@ -29,6 +29,7 @@ import io.noderr.console.rollout.DeploymentService.Verb;
 import io.noderr.console.rollout.DeploymentUnavailableException;
 import io.noderr.console.rollout.InvalidDeploymentException;
 import io.noderr.console.security.Roles;
+import io.noderr.console.trace.TraceService;
 import io.noderr.console.views.deployments.AutoDeployPanel;
 import io.noderr.console.views.deployments.CohortTable;
 import io.noderr.console.views.deployments.DeploymentWizard;
@@ -49,8 +50,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Deployments: start one (the wizard, admins only), the list, and the selected one's live state —
  * stage, counts, the per-cohort table, the updated nodes' error rate and latency against the
- * baseline, every node's result, gate evaluations with their numbers, ETA — refreshed by server
- * push, with the operator verbs (ADMIN) and a link to its workflow in the Temporal UI.
+ * baseline, every node's result, gate evaluations with their numbers, ETA, its recent traces —
+ * refreshed by server push, with the operator verbs (ADMIN) and a link to its workflow in the
+ * Temporal UI.
  */
 @Route(value = "deployments", layout = MainLayout.class)
 @PageTitle("Deployments | Noderr")
@@ -65,6 +67,8 @@ public class DeploymentsView extends HorizontalLayout {
   private final CohortTable cohorts = new CohortTable();
   private final NodeResultsGrid nodes;
   private final VerticalLayout evaluations = new VerticalLayout();
+  final RecentTraces traces;
+  private final TraceService traceService;
   final ChartCard cohortErrors = new ChartCard("deployment-errors", "Error rate");
   final ChartCard cohortLatency = new ChartCard("deployment-latency", "p95 latency");
   private final Span cohortNote = new Span();
@@ -84,8 +88,12 @@ public class DeploymentsView extends HorizontalLayout {
       TemporalLinks links,
       FleetUpdates updates,
       AuthenticationContext auth,
-      TelemetryCharts charts) {
+      TelemetryCharts charts,
+      TraceService traceService) {
     this.deployments = deployments;
+    this.traceService = traceService;
+    // The view's roles are among those TraceService reads for (Roles.CAN_READ_FLEET).
+    this.traces = new RecentTraces("deployment-traces", traceService);
     this.charts = charts;
     this.autoDeploy = autoDeploy;
     this.links = links;
@@ -144,7 +152,9 @@ public class DeploymentsView extends HorizontalLayout {
         new H4("Nodes"),
         nodes,
         new H4("Gate evaluations"),
-        evaluations);
+        evaluations,
+        new H4("Recent traces"),
+        traces);
     add(list, details);
     // Both columns share the width 2:3 whatever their content; wide grids scroll inside.
     list.getStyle().set("flex", "2 1 0").set("min-width", "0");
@@ -195,6 +205,7 @@ public class DeploymentsView extends HorizontalLayout {
     showCharts(id);
     nodes.show(id);
     showEvaluations(state.evaluations());
+    traces.show(() -> traceService.forDeployment(id));
   }
 
   private FlexLayout chartRow() {

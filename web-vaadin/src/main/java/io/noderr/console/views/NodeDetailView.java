@@ -29,6 +29,7 @@ import io.noderr.console.fleet.TemporalLinks;
 import io.noderr.console.observe.NodeCharts;
 import io.noderr.console.observe.TelemetryCharts;
 import io.noderr.console.security.Roles;
+import io.noderr.console.trace.TraceService;
 import io.noderr.registry.audit.AuditEntry;
 import io.noderr.registry.node.Node;
 import io.noderr.registry.rollout.NodeUpdateHistory;
@@ -38,7 +39,7 @@ import java.util.Locale;
 
 /**
  * One node: identity, version, health, its CPU/memory/disk, latency and error-rate charts over the
- * chosen window, its update history, recent audit events and its workflows.
+ * chosen window, its update history, recent audit events, its workflows and its recent traces.
  */
 @Route(value = "nodes/:id", layout = MainLayout.class)
 @PageTitle("Node | Noderr")
@@ -50,11 +51,13 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
   private final AuthenticationContext auth;
   private final TemporalLinks links;
   private final TelemetryCharts charts;
+  private final TraceService traceService;
   final ChartCard resources = new ChartCard("node-resources", "CPU, memory, disk");
   final ChartCard latency = new ChartCard("node-latency", "Latency");
   final ChartCard errors = new ChartCard("node-errors", "Error rate");
   final Grid<NodeUpdateHistory.Entry> updates = updateHistory();
   final Span chartNote = new Span();
+  final RecentTraces traces;
   private final ChartWindowChoice window = new ChartWindowChoice(w -> showCharts());
   private String nodeId;
 
@@ -63,12 +66,16 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
       HealthCheckService healthChecks,
       AuthenticationContext auth,
       TemporalLinks links,
-      TelemetryCharts charts) {
+      TelemetryCharts charts,
+      TraceService traceService) {
     this.fleet = fleet;
     this.healthChecks = healthChecks;
     this.auth = auth;
     this.links = links;
     this.charts = charts;
+    this.traceService = traceService;
+    // The view's roles are the ones TraceService reads for (Roles.CAN_READ_FLEET).
+    this.traces = new RecentTraces("node-traces", traceService);
     chartNote.setId("node-chart-note");
     chartNote.getStyle().set("color", "var(--lumo-secondary-text-color)");
   }
@@ -113,7 +120,9 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
     // updated it (docs/sre.md).
     TemporalUiLink.to(links.search(NoderrSearchAttributes.NODE_ID, node.id()), "node-temporal-ui")
         .ifPresent(this::add);
-    add(workflows(details), new H3("Recent audit events"), audit(details));
+    add(workflows(details), new H3("Recent traces"), traces);
+    traces.show(() -> traceService.forNode(node.id()));
+    add(new H3("Recent audit events"), audit(details));
   }
 
   private Component identity(NodeDetails details) {
