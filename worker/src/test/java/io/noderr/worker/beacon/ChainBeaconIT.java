@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.noderr.activities.release.BeaconQuery;
 import io.noderr.activities.release.BeaconState;
@@ -410,6 +411,8 @@ class ChainBeaconIT {
             .withUserConfiguration(BeaconConfiguration.class)
             .withBean(LocalBeaconStore.class, () -> db.bean(LocalBeaconStore.class))
             .withBean(BeaconEvents.class, () -> events)
+            // The follower's lag and health gauges (the worker's registry in the platform).
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withPropertyValues(
                 "noderr.beacon.rpc-url=" + urlWithKey(chain),
                 "noderr.beacon.multisig-address=" + deployment.multisig(),
