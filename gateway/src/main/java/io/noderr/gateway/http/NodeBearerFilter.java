@@ -61,7 +61,7 @@ class NodeBearerFilter extends OncePerRequestFilter {
     } catch (CannotGetJdbcConnectionException saturated) {
       // Before Spring MVC, so the API's problem handler cannot answer it: the same 503 by hand.
       response.setHeader(HttpHeaders.RETRY_AFTER, NodeApiExceptionHandler.RETRY_AFTER_SECONDS);
-      Problems.write(response, json, 503, NodeApiExceptionHandler.NO_DATABASE_CONNECTION);
+      Problems.write(response, json, 503, NodeApiExceptionHandler.BUSY);
       return;
     }
     chain.doFilter(request, response);
