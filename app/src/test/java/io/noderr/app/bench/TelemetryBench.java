@@ -84,7 +84,8 @@ public final class TelemetryBench {
                             HttpRequest.newBuilder(endpoint)
                                 .header("Authorization", "Bearer " + credential)
                                 .header("Content-Type", "application/json")
-                                // As an agent does (JsonApi): a request unanswered after 30 s has failed.
+                                // As an agent does (JsonApi): a request unanswered after 30 s has
+                                // failed.
                                 .timeout(Duration.ofSeconds(30))
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
