@@ -8,12 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Remembers positive session answers for a short while, so a worker's stream of calls costs one
- * registry query per second, not one per call. Negative answers are never cached (a token just
- * issued must work at once), and an entry is never believed for longer than {@code ttl}, so a
- * revoked session or a quarantined node is refused within that time.
+ * Remembers positive session answers for a while, so a worker's stream of calls costs one registry
+ * query per second, not one per call (the node API's {@code RememberedSessions} keeps them longer,
+ * with a sweep). Negative answers are never cached (a token just issued must work at once), and an
+ * entry is never believed for longer than {@code ttl}, so a revoked session or a quarantined node
+ * is refused within that time.
  */
-final class SessionCache {
+public final class SessionCache {
 
   /** Above this many entries, expired ones are dropped before adding (a bound, not an LRU). */
   private static final int PRUNE_ABOVE = 50_000;
@@ -23,13 +24,13 @@ final class SessionCache {
   private final Clock clock;
   private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-  SessionCache(NodeSessionLookup lookup, Duration ttl, Clock clock) {
+  public SessionCache(NodeSessionLookup lookup, Duration ttl, Clock clock) {
     this.lookup = lookup;
     this.ttl = ttl;
     this.clock = clock;
   }
 
-  Optional<String> nodeOf(String tokenHash) {
+  public Optional<String> nodeOf(String tokenHash) {
     Instant now = clock.instant();
     Entry cached = entries.get(tokenHash);
     if (cached != null && now.isBefore(cached.until())) {
@@ -48,7 +49,7 @@ final class SessionCache {
   }
 
   /** Forgets a session the sweep found dead, so its next call asks the registry. */
-  void forget(String tokenHash) {
+  public void forget(String tokenHash) {
     entries.remove(tokenHash);
   }
 

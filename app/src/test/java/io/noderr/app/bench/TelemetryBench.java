@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +58,7 @@ public final class TelemetryBench {
       List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
       AtomicLong refused = new AtomicLong();
       AtomicLong failed = new AtomicLong();
+      Map<String, AtomicLong> failedWhy = new ConcurrentHashMap<>();
       int requestsPerInterval = (nodes + batch - 1) / batch;
       long gapNanos = INTERVAL.toNanos() / requestsPerInterval;
       long rounds = Duration.ofMinutes(minutes).toNanos() / INTERVAL.toNanos();
@@ -81,6 +84,9 @@ public final class TelemetryBench {
                             HttpRequest.newBuilder(endpoint)
                                 .header("Authorization", "Bearer " + credential)
                                 .header("Content-Type", "application/json")
+                                // As an agent does (JsonApi): a request unanswered after 30 s has
+                                // failed.
+                                .timeout(Duration.ofSeconds(30))
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                             HttpResponse.BodyHandlers.discarding());
@@ -89,9 +95,15 @@ public final class TelemetryBench {
                       refused.addAndGet(to - from);
                     } else if (response.statusCode() != 202) {
                       failed.addAndGet(to - from);
+                      failedWhy
+                          .computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicLong())
+                          .addAndGet(to - from);
                     }
                   } catch (Exception e) {
                     failed.addAndGet(to - from);
+                    failedWhy
+                        .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong())
+                        .addAndGet(to - from);
                   }
                   return null;
                 });
@@ -111,6 +123,7 @@ public final class TelemetryBench {
       BenchPlatform.printPercentiles("ingest request latency ms", latencies);
       BenchPlatform.print("reports refused with 503 (resent by agents)", refused.get());
       BenchPlatform.print("reports failed otherwise", failed.get());
+      failedWhy.forEach((why, count) -> BenchPlatform.print("  failed: " + why, count.get()));
       BenchPlatform.print(
           "reports lost (accepted, not stored)",
           stats.accepted() - stats.stored() - stats.unknownNode());

@@ -23,7 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 @RestControllerAdvice(basePackages = "io.noderr.gateway")
 class NodeApiExceptionHandler extends ProblemAnswers {
 
-  static final String NO_DATABASE_CONNECTION = "the platform is busy; send again shortly";
+  static final String BUSY = "the platform is busy; send again shortly";
   static final String RETRY_AFTER_SECONDS = "1";
 
   private final MalformedRequests malformedRequests;
@@ -71,7 +71,7 @@ class NodeApiExceptionHandler extends ProblemAnswers {
     CannotCreateTransactionException.class
   })
   ResponseEntity<ProblemDetail> noDatabaseConnection(Exception e) {
-    return retryLater(NO_DATABASE_CONNECTION);
+    return retryLater(BUSY);
   }
 
   static ResponseEntity<ProblemDetail> retryLater(String detail) {

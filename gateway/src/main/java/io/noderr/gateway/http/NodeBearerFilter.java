@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.stream.Stream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -30,13 +31,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>the fleet token (demo simulators) → ROLE_AGENT.
  * </ul>
  *
- * Hash lookups, not bcrypt: a 10,000-node fleet heartbeats constantly.
+ * Hash lookups, not bcrypt, remembered ({@link RememberedSessions}: a revoked session is refused
+ * within 2 s): a 10,000-node fleet heartbeats and reports constantly.
  */
 class NodeBearerFilter extends OncePerRequestFilter {
 
   private final FleetToken fleetToken;
   private final EmbeddedFleetCredential embeddedFleet;
-  private final NodeSessions sessions;
+  private final RememberedSessions sessions;
   private final ObjectMapper json;
 
   NodeBearerFilter(
@@ -46,7 +48,7 @@ class NodeBearerFilter extends OncePerRequestFilter {
       ObjectMapper json) {
     this.fleetToken = fleetToken;
     this.embeddedFleet = embeddedFleet;
-    this.sessions = sessions;
+    this.sessions = new RememberedSessions(sessions, Clock.systemUTC());
     this.json = json;
   }
 
@@ -59,7 +61,7 @@ class NodeBearerFilter extends OncePerRequestFilter {
     } catch (CannotGetJdbcConnectionException saturated) {
       // Before Spring MVC, so the API's problem handler cannot answer it: the same 503 by hand.
       response.setHeader(HttpHeaders.RETRY_AFTER, NodeApiExceptionHandler.RETRY_AFTER_SECONDS);
-      Problems.write(response, json, 503, NodeApiExceptionHandler.NO_DATABASE_CONNECTION);
+      Problems.write(response, json, 503, NodeApiExceptionHandler.BUSY);
       return;
     }
     chain.doFilter(request, response);

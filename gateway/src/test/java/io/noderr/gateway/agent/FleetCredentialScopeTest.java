@@ -8,12 +8,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.noderr.gateway.MovableClock;
 import io.noderr.registry.identity.NodeIdentities;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,7 @@ class FleetCredentialScopeTest {
   private static final Duration SWEEP = Duration.ofSeconds(2);
 
   private final NodeIdentities identities = mock(NodeIdentities.class);
-  private final MutableClock clock = new MutableClock();
+  private final MovableClock clock = new MovableClock();
   private final FleetCredentialScope scope =
       new FleetCredentialScope(identities, TTL, SWEEP, clock);
 
@@ -43,6 +40,19 @@ class FleetCredentialScopeTest {
     }
 
     verify(identities, times(1)).beyondFleetCredential(List.of("n-1"), false);
+  }
+
+  @Test
+  void aFleetStartingTogether_isReadInOneQuery_andANodeEnrolledSinceIsAskedAlone() {
+    when(identities.withinFleetCredential(false)).thenReturn(Set.of("n-1", "n-2", "n-3"));
+    when(identities.beyondFleetCredential(List.of("n-new"), false)).thenReturn(Set.of());
+
+    for (String node : List.of("n-1", "n-2", "n-3", "n-new", "n-1")) {
+      assertThat(scope.beyond(List.of(node), false)).isEmpty();
+    }
+
+    verify(identities, times(1)).withinFleetCredential(false);
+    verify(identities, times(1)).beyondFleetCredential(any(), anyBoolean());
   }
 
   @Test
@@ -95,29 +105,5 @@ class FleetCredentialScopeTest {
     verify(identities, times(2)).beyondFleetCredential(List.of("n-1"), false);
     // A sweep after a long quiet looks back no further than the ttl.
     verify(identities).identifiedWithin(TTL.plusSeconds(5));
-  }
-
-  private static final class MutableClock extends Clock {
-
-    private Instant now = Instant.parse("2026-12-03T08:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -127,6 +127,23 @@ public class NodeIdentities {
   }
 
   /**
+   * Every node a shared fleet credential may speak for (the complement of {@link
+   * #beyondFleetCredential} over the registry): one query for the whole fleet, so a cache of the
+   * answer is filled at once instead of with one query per node.
+   */
+  public Set<String> withinFleetCredential(boolean anyTier) {
+    return Set.copyOf(
+        jdbc.queryForList(
+            """
+            SELECT n.id FROM nodes n
+             WHERE (? OR n.tier = 'ALL')
+               AND NOT EXISTS (SELECT 1 FROM node_identities i WHERE i.node_id = n.id)
+            """,
+            String.class,
+            anyTier));
+  }
+
+  /**
    * The nodes whose identity was registered within the last {@code window} (by the database's
    * clock): what a cache of {@link #beyondFleetCredential} answers must forget. The table holds one
    * row per identified node, so this reads at most the fleet.

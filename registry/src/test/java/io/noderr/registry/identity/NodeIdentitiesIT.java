@@ -65,6 +65,17 @@ class NodeIdentitiesIT {
   }
 
   @Test
+  void withinFleetCredential_isEveryNodeWithoutAnIdentity_inTierAllUnlessAnyTier() {
+    db.insertNode("n-all", "acme", Tier.ALL, "eu-west", "ACTIVE");
+    db.insertNode("n-all-proven", "acme", Tier.ALL, "eu-west", "ACTIVE");
+    identities.insert(software("n-all-proven"));
+    identities.insert(software("n-2"));
+
+    assertThat(identities.withinFleetCredential(false)).containsExactly("n-all");
+    assertThat(identities.withinFleetCredential(true)).containsExactlyInAnyOrder("n-all", "n-1");
+  }
+
+  @Test
   void identifiedWithin_namesTheNodesWhoseIdentityIsThatRecent() {
     identities.insert(software("n-1"));
     identities.insert(software("n-2"));
