@@ -4,6 +4,7 @@ import io.noderr.gateway.agent.EmbeddedFleetCredential;
 import io.noderr.gateway.telemetry.TelemetryIngest;
 import io.noderr.registry.telemetry.TelemetryRetention;
 import io.noderr.registry.telemetry.TelemetryRollups;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,9 +65,12 @@ public final class TelemetryBench {
       long gapNanos = INTERVAL.toNanos() / requestsPerInterval;
       long rounds = Duration.ofMinutes(minutes).toNanos() / INTERVAL.toNanos();
       long start = System.nanoTime();
+      // This JVM's CPU at each round's start: per-request cost once the JIT has compiled the path.
+      List<Long> cpuAtRound = new ArrayList<>();
       Instant firstReport = Instant.now();
       try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
         for (long round = 0; round < rounds; round++) {
+          cpuAtRound.add(processCpuNanos());
           List<Double> roundLatencies = Collections.synchronizedList(new ArrayList<>());
           latencies.add(roundLatencies);
           for (int request = 0; request < requestsPerInterval; request++) {
@@ -114,6 +118,7 @@ public final class TelemetryBench {
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      cpuAtRound.add(processCpuNanos());
       while (ingest.stats().queued() > 0) {
         Thread.sleep(100);
       }
@@ -135,6 +140,14 @@ public final class TelemetryBench {
             "  round " + (round + 1) + " p99 ms",
             sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)));
       }
+      // Capacity whatever else shares the machine: this JVM's CPU (platform and the bench's client;
+      // PostgreSQL is another process) per request, after the first two rounds (JIT warm-up).
+      int warm = Math.min(2, cpuAtRound.size() - 2);
+      BenchPlatform.print(
+          "JVM CPU ms per request after warm-up (platform + client)",
+          (cpuAtRound.getLast() - cpuAtRound.get(warm))
+              / 1e6
+              / ((cpuAtRound.size() - 1 - warm) * (double) requestsPerInterval));
       BenchPlatform.print("reports refused with 503 (resent by agents)", refused.get());
       BenchPlatform.print("reports failed otherwise", failed.get());
       failedWhy.forEach((why, count) -> BenchPlatform.print("  failed: " + why, count.get()));
@@ -145,6 +158,11 @@ public final class TelemetryBench {
       bytesPerNodePerDay(platform, jdbc, nodes, firstReport);
       BenchPlatform.printPeakHeap();
     }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /**
