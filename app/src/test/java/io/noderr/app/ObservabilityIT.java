@@ -142,8 +142,7 @@ class ObservabilityIT {
     assertThat(scrape.sum("noderr_agent_heartbeats_total", "outcome=\"sent\""))
         .as(scrape.seriesStartingWith("noderr_agent").toString())
         .isPositive();
-    assertThat(scrape.sum("noderr_agent_beacon_checks_total", "outcome=\"verified\""))
-        .isPositive();
+    assertThat(scrape.sum("noderr_agent_beacon_checks_total", "outcome=\"verified\"")).isPositive();
     // The Temporal SDK's own metrics of the platform worker. (A node's own SDK metrics are on the
     // agent's /metrics: ObservabilityOptionsTest.)
     assertThat(scrape.sum("temporal_request_latency_seconds_count"))
