@@ -74,6 +74,16 @@ public final class ConsoleBrowser implements AutoCloseable {
     wait.until(d -> d.getPageSource().contains(text));
   }
 
+  /**
+   * Waits for the element with this id, looking every 20 ms rather than WebDriverWait's 500: what a
+   * bench times is the page, not the poll.
+   */
+  public void waitForElement(String id) {
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .pollingEvery(Duration.ofMillis(20))
+        .until(d -> !d.findElements(By.id(id)).isEmpty());
+  }
+
   public String pageSource() {
     return browser.getPageSource();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noderr.cli.sim.FleetSimulator;
 import java.nio.file.Path;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,5 +82,17 @@ class DeploymentsBrowserIT {
     JsonNode state = api.get("/api/v1/deployments/" + ID, "sre");
     assertThat(state.path("status").asText()).isEqualTo("COMPLETED");
     assertThat(state.path("counts").path("updated").asInt()).isEqualTo(IN_TIER_ALL);
+
+    // The click is the root of the deployment's trace: console → workflow → nodes.
+    JsonNode traces = api.get("/api/v1/traces?deployment=" + ID, "sre").path("traces");
+    JsonNode clicked =
+        StreamSupport.stream(traces.spliterator(), false)
+            .filter(trace -> trace.path("name").asText().equals("deployment.start"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no trace starts at the console: " + traces));
+    assertThat(clicked.toString())
+        .contains("\"noderr.origin\":\"console\"")
+        .contains("\"enduser.id\":\"admin\"")
+        .contains("RunActivity:");
   }
 }

@@ -35,6 +35,7 @@ class ObservabilityIT {
 
   private static final int NODES = 5;
   private static final String NODE = "sim-00002";
+  private static final String NODE_QUEUE = "task_queue=\"node-" + NODE + "\"";
 
   @TempDir static Path dataDir;
   private ConfigurableApplicationContext platform;
@@ -120,7 +121,11 @@ class ObservabilityIT {
             .pollInterval(Duration.ofMillis(500))
             .until(
                 () -> new Scrape(api.text("/actuator/prometheus", "sre")),
-                s -> s.sum("noderr_fleet_nodes", "version=\"" + version + "\"") >= NODES);
+                s ->
+                    s.sum("noderr_fleet_nodes", "version=\"" + version + "\"") >= NODES
+                        // The simulated node's own SDK series arrive with its scope's first
+                        // report, 10 s after its worker started.
+                        && s.sum("temporal_num_pollers", NODE_QUEUE) > 0);
 
     assertThat(scrape.sum("noderr_fleet_nodes", "status=\"ACTIVE\"")).isEqualTo(NODES);
     assertThat(scrape.sum("noderr_fleet_heartbeat_lag_seconds", "stat=\"max\""))
@@ -143,8 +148,10 @@ class ObservabilityIT {
         .as(scrape.seriesStartingWith("noderr_agent").toString())
         .isPositive();
     assertThat(scrape.sum("noderr_agent_beacon_checks_total", "outcome=\"verified\"")).isPositive();
-    // The Temporal SDK's own metrics of the platform worker. (A node's own SDK metrics are on the
-    // agent's /metrics: ObservabilityOptionsTest.)
+    // The Temporal SDK's own metrics: the platform worker's, and (in the embedded platform, whose
+    // simulated agents report into the same registry) a node's activity poller. A real agent's are
+    // on its own /metrics: ObservabilityOptionsTest.
+    assertThat(scrape.sum("temporal_num_pollers", NODE_QUEUE)).isEqualTo(1);
     assertThat(scrape.sum("temporal_request_latency_seconds_count"))
         .as(scrape.seriesStartingWith("temporal_").toString())
         .isPositive();

@@ -33,6 +33,19 @@ class ApiTracingFilter extends OncePerRequestFilter {
     this.tracer = tracing.tracer("io.noderr.api");
   }
 
+  /**
+   * An agent's periodic reports and beacon reads are not traced: they start no workflow, and at a
+   * thousand a second (10,000 nodes) they would push every other trace out of the bounded span
+   * store within seconds. Their volume and latency are the HTTP server metrics'.
+   */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.equals("/api/v1/agent/telemetry")
+        || path.equals("/api/v1/agent/heartbeats")
+        || path.startsWith("/api/v1/beacon/");
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
  * Tracing and the Temporal SDK's metrics for every role; the worker role's own {@code /metrics}
@@ -47,6 +48,16 @@ public class ObservabilityConfiguration {
   @Bean
   Scope temporalMetricsScope(MeterRegistry registry) {
     return TemporalMetrics.scope(registry);
+  }
+
+  /**
+   * None of Spring Security's own observations (a timer around every filter of every request):
+   * nothing reads them (the HTTP server metrics and the traces cover requests), and at a thousand
+   * agent requests a second they cost more CPU than handling the telemetry itself.
+   */
+  @Bean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean(destroyMethod = "close")

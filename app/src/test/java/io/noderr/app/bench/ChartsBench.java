@@ -79,11 +79,11 @@ public final class ChartsBench {
         for (int i = 0; i < BROWSER_ROUNDS; i++) {
           long d0 = System.nanoTime();
           browser.open("/");
-          browser.waitForText("fleet-versions-chart-title");
+          browser.waitForElement("fleet-versions-chart-title");
           dashboard.add((System.nanoTime() - d0) / 1e6);
           long n0 = System.nanoTime();
           browser.open("/nodes/" + node);
-          browser.waitForText("node-errors-chart-title");
+          browser.waitForElement("node-errors-chart-title");
           nodePage.add((System.nanoTime() - n0) / 1e6);
         }
         printPercentiles("dashboard page in Chromium, open to charts drawn, ms", dashboard);

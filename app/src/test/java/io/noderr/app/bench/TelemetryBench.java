@@ -55,7 +55,8 @@ public final class TelemetryBench {
       URI endpoint = platform.base.resolve("/api/v1/agent/telemetry");
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-      List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+      // Per round (10 s of reports): where a slow tail comes from shows as a round of its own.
+      List<List<Double>> latencies = new ArrayList<>();
       AtomicLong refused = new AtomicLong();
       AtomicLong failed = new AtomicLong();
       Map<String, AtomicLong> failedWhy = new ConcurrentHashMap<>();
@@ -66,6 +67,8 @@ public final class TelemetryBench {
       Instant firstReport = Instant.now();
       try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
         for (long round = 0; round < rounds; round++) {
+          List<Double> roundLatencies = Collections.synchronizedList(new ArrayList<>());
+          latencies.add(roundLatencies);
           for (int request = 0; request < requestsPerInterval; request++) {
             long due = start + round * INTERVAL.toNanos() + request * gapNanos;
             long wait = due - System.nanoTime();
@@ -90,7 +93,7 @@ public final class TelemetryBench {
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                             HttpResponse.BodyHandlers.discarding());
-                    latencies.add((System.nanoTime() - sent) / 1e6);
+                    roundLatencies.add((System.nanoTime() - sent) / 1e6);
                     if (response.statusCode() == 503) {
                       refused.addAndGet(to - from);
                     } else if (response.statusCode() != 202) {
@@ -120,7 +123,18 @@ public final class TelemetryBench {
       BenchPlatform.print("reports per request", batch);
       BenchPlatform.print("seconds sending", seconds);
       BenchPlatform.print("reports per second", sent / seconds);
-      BenchPlatform.printPercentiles("ingest request latency ms", latencies);
+      BenchPlatform.printPercentiles(
+          "ingest request latency ms", latencies.stream().flatMap(List::stream).toList());
+      // The first round also measures the JIT compiling the path; a fleet's steady state is after.
+      BenchPlatform.printPercentiles(
+          "ingest request latency after the first 10 s, ms",
+          latencies.stream().skip(1).flatMap(List::stream).toList());
+      for (int round = 0; round < latencies.size(); round++) {
+        List<Double> sorted = latencies.get(round).stream().sorted().toList();
+        BenchPlatform.print(
+            "  round " + (round + 1) + " p99 ms",
+            sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)));
+      }
       BenchPlatform.print("reports refused with 503 (resent by agents)", refused.get());
       BenchPlatform.print("reports failed otherwise", failed.get());
       failedWhy.forEach((why, count) -> BenchPlatform.print("  failed: " + why, count.get()));

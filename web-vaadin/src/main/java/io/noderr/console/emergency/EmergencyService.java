@@ -9,6 +9,7 @@ import io.noderr.console.release.DemoSignerKeys;
 import io.noderr.console.release.SignatureForm;
 import io.noderr.console.rollout.DeploymentConflictException;
 import io.noderr.console.rollout.SignedReleases;
+import io.noderr.console.trace.ActionSpans;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.emergency.Emergencies;
 import io.noderr.registry.emergency.EmergencyRow;
@@ -80,23 +81,30 @@ public class EmergencyService {
    */
   @PreAuthorize(EmergencyWorkflow.PROPOSER_ROLES)
   public EmergencyDetails propose(EmergencyForm form, Authentication caller) {
-    EmergencyProposal proposal = proposalOf(form, caller.getName());
-    String malformed = EmergencyRules.formatRefusal(proposal, clock.instant().getEpochSecond());
-    if (malformed != null) {
-      throw new InvalidEmergencyException(malformed);
-    }
-    proposal = checkedAgainstRegistry(proposal);
-    String id = EmergencyWorkflow.workflowId(emergencies.nextNumber());
-    EmergencyWorkflow workflow =
-        client.newWorkflowStub(
-            EmergencyWorkflow.class, EmergencyWorkflow.startOptions(id, proposal).build());
-    WorkflowClient.start(workflow::run, proposal);
-    EmergencyState state =
-        WorkflowPreparation.await(workflow::getState, st -> st.stage() == EmergencyStage.PREPARING);
-    if (state.stage() == EmergencyStage.REFUSED || state.stage() == EmergencyStage.FAILED) {
-      throw new EmergencyRefusedException(state.reason());
-    }
-    return details(state);
+    return ActionSpans.traced(
+        "emergency.propose",
+        caller.getName(),
+        () -> {
+          EmergencyProposal proposal = proposalOf(form, caller.getName());
+          String malformed =
+              EmergencyRules.formatRefusal(proposal, clock.instant().getEpochSecond());
+          if (malformed != null) {
+            throw new InvalidEmergencyException(malformed);
+          }
+          proposal = checkedAgainstRegistry(proposal);
+          String id = EmergencyWorkflow.workflowId(emergencies.nextNumber());
+          EmergencyWorkflow workflow =
+              client.newWorkflowStub(
+                  EmergencyWorkflow.class, EmergencyWorkflow.startOptions(id, proposal).build());
+          WorkflowClient.start(workflow::run, proposal);
+          EmergencyState state =
+              WorkflowPreparation.await(
+                  workflow::getState, st -> st.stage() == EmergencyStage.PREPARING);
+          if (state.stage() == EmergencyStage.REFUSED || state.stage() == EmergencyStage.FAILED) {
+            throw new EmergencyRefusedException(state.reason());
+          }
+          return details(state);
+        });
   }
 
   /** Newest first; {@code openOnly} keeps those waiting for signatures or a mandate's end. */
@@ -123,19 +131,24 @@ public class EmergencyService {
    */
   @PreAuthorize("hasRole('SIGNER')")
   public EmergencyDetails sign(String id, SignatureForm form, Authentication caller) {
-    try {
-      return details(
-          WorkflowUpdates.call(
-              () ->
-                  workflow(id)
-                      .sign(
-                          new io.noderr.workflows.emergency.EmergencySignCommand(
-                              form.signer(), form.signature(), caller.getName())),
-              () -> closed(id)));
-    } catch (DecisionRefusedException e) {
-      audit.append(caller.getName(), "emergency.signature-refused", id, e.getMessage(), id);
-      throw e;
-    }
+    return ActionSpans.traced(
+        "emergency.sign",
+        caller.getName(),
+        () -> {
+          try {
+            return details(
+                WorkflowUpdates.call(
+                    () ->
+                        workflow(id)
+                            .sign(
+                                new io.noderr.workflows.emergency.EmergencySignCommand(
+                                    form.signer(), form.signature(), caller.getName())),
+                    () -> closed(id)));
+          } catch (DecisionRefusedException e) {
+            audit.append(caller.getName(), "emergency.signature-refused", id, e.getMessage(), id);
+            throw e;
+          }
+        });
   }
 
   /**

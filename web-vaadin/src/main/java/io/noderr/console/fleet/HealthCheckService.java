@@ -1,5 +1,6 @@
 package io.noderr.console.fleet;
 
+import io.noderr.console.trace.ActionSpans;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.node.Node;
 import io.noderr.registry.node.NodeRepository;
@@ -33,20 +34,26 @@ public class HealthCheckService {
   /** Starts a check and returns its workflow id. */
   @PreAuthorize("hasRole('ADMIN')")
   public String start(String nodeId, String requestedBy) {
-    Node node = nodes.findById(nodeId).orElseThrow(() -> new NodeNotFoundException(nodeId));
-    String workflowId = NodeHealthCheckWorkflow.workflowId(nodeId, clock.millis());
-    NodeHealthCheckInput input = new NodeHealthCheckInput(nodeId, requestedBy);
-    NodeHealthCheckWorkflow workflow =
-        client.newWorkflowStub(
-            NodeHealthCheckWorkflow.class,
-            NodeHealthCheckWorkflow.startOptions(
-                    workflowId, input, node.tier().name(), node.operatorId())
-                .build());
-    // Read model first: if the start fails the reconciler marks the row LOST; the reverse order
-    // could leave a running workflow the console never shows.
-    runs.started(workflowId, NodeHealthCheckWorkflow.TYPE, nodeId, requestedBy);
-    WorkflowClient.start(workflow::run, input);
-    audit.append(requestedBy, "node.health-check-requested", nodeId, null, workflowId);
-    return workflowId;
+    return ActionSpans.traced(
+        "node.health-check",
+        requestedBy,
+        () -> {
+          Node node = nodes.findById(nodeId).orElseThrow(() -> new NodeNotFoundException(nodeId));
+          String workflowId = NodeHealthCheckWorkflow.workflowId(nodeId, clock.millis());
+          NodeHealthCheckInput input = new NodeHealthCheckInput(nodeId, requestedBy);
+          NodeHealthCheckWorkflow workflow =
+              client.newWorkflowStub(
+                  NodeHealthCheckWorkflow.class,
+                  NodeHealthCheckWorkflow.startOptions(
+                          workflowId, input, node.tier().name(), node.operatorId())
+                      .build());
+          // Read model first: if the start fails the reconciler marks the row LOST; the reverse
+          // order
+          // could leave a running workflow the console never shows.
+          runs.started(workflowId, NodeHealthCheckWorkflow.TYPE, nodeId, requestedBy);
+          WorkflowClient.start(workflow::run, input);
+          audit.append(requestedBy, "node.health-check-requested", nodeId, null, workflowId);
+          return workflowId;
+        });
   }
 }

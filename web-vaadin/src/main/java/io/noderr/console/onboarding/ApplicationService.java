@@ -2,6 +2,7 @@ package io.noderr.console.onboarding;
 
 import io.noderr.activities.onboarding.ApplicationSubmitted;
 import io.noderr.console.security.Roles;
+import io.noderr.console.trace.ActionSpans;
 import io.noderr.http.Secrets;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.onboarding.ApplicationQuery;
@@ -108,29 +109,44 @@ public class ApplicationService {
   /** Approves and returns the install token — the only time it exists outside the node. */
   @PreAuthorize("isAuthenticated()")
   public Approval approve(String applicationId, Authentication caller) {
-    Reviewer reviewer = reviewerFor(caller, "approve", applicationId);
-    return issueToken(
-        applicationId,
-        "approved",
-        hash -> workflow(applicationId).approve(new ApproveCommand(reviewer, hash)));
+    return ActionSpans.traced(
+        "application.approve",
+        caller.getName(),
+        () -> {
+          Reviewer reviewer = reviewerFor(caller, "approve", applicationId);
+          return issueToken(
+              applicationId,
+              "approved",
+              hash -> workflow(applicationId).approve(new ApproveCommand(reviewer, hash)));
+        });
   }
 
   @PreAuthorize("isAuthenticated()")
   public OnboardingState reject(String applicationId, String reason, Authentication caller) {
-    Reviewer reviewer = reviewerFor(caller, "reject", applicationId);
-    return WorkflowUpdates.call(
-        () -> workflow(applicationId).reject(new RejectCommand(reviewer, reason)),
-        () -> closed(applicationId, "rejected"));
+    return ActionSpans.traced(
+        "application.reject",
+        caller.getName(),
+        () -> {
+          Reviewer reviewer = reviewerFor(caller, "reject", applicationId);
+          return WorkflowUpdates.call(
+              () -> workflow(applicationId).reject(new RejectCommand(reviewer, reason)),
+              () -> closed(applicationId, "rejected"));
+        });
   }
 
   /** Issues a new install token; the previous one stops working at once. */
   @PreAuthorize("isAuthenticated()")
   public Approval reissueToken(String applicationId, Authentication caller) {
-    Reviewer reviewer = reviewerFor(caller, "re-issue the install token of", applicationId);
-    return issueToken(
-        applicationId,
-        "given a new install token",
-        hash -> workflow(applicationId).reissueToken(new ReissueCommand(reviewer, hash)));
+    return ActionSpans.traced(
+        "application.reissue-token",
+        caller.getName(),
+        () -> {
+          Reviewer reviewer = reviewerFor(caller, "re-issue the install token of", applicationId);
+          return issueToken(
+              applicationId,
+              "given a new install token",
+              hash -> workflow(applicationId).reissueToken(new ReissueCommand(reviewer, hash)));
+        });
   }
 
   /**

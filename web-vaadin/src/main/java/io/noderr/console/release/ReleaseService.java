@@ -5,6 +5,7 @@ import io.noderr.console.WorkflowPreparation;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.onboarding.WorkflowUpdates;
 import io.noderr.console.security.Roles;
+import io.noderr.console.trace.ActionSpans;
 import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.release.BeaconEventRow;
@@ -73,41 +74,49 @@ public class ReleaseService {
    */
   @PreAuthorize("hasRole('ADMIN')")
   public ReleaseDetails propose(ReleaseForm form, Authentication caller) {
-    ReleaseProposal proposal = proposalOf(form, caller.getName());
-    String malformed = ProposalRules.formatRefusal(proposal, clock.instant().getEpochSecond());
-    if (malformed != null) {
-      throw new InvalidReleaseException(malformed);
-    }
-    String versionRefusal =
-        ProposalRules.versionRefusal(proposal, currentVersion(proposal.tier()).orElse(null));
-    if (versionRefusal != null) {
-      throw new ReleaseRefusedException(versionRefusal);
-    }
-    Optional<ReleaseRow> open =
-        requests.openRequests().stream().filter(row -> stillOpen(row.id())).findFirst();
-    if (open.isPresent()) {
-      throw new ReleaseRefusedException(
-          open.get().id()
-              + " is still "
-              + describe(open.get().status())
-              + "; one release at a time, because signatures are bound to the multisig's next"
-              + " nonce");
-    }
-    String id = ReleaseApprovalWorkflow.workflowId(proposal.tier(), proposal.version());
-    ReleaseApprovalWorkflow workflow =
-        client.newWorkflowStub(
-            ReleaseApprovalWorkflow.class, ReleaseApprovalWorkflow.startOptions(proposal).build());
-    try {
-      WorkflowClient.start(workflow::run, proposal);
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      throw new ReleaseRefusedException(id + " is already in progress");
-    }
-    ReleaseState state =
-        WorkflowPreparation.await(workflow::getState, st -> st.stage() == ReleaseStage.PREPARING);
-    if (state.stage() == ReleaseStage.REFUSED || state.stage() == ReleaseStage.FAILED) {
-      throw new ReleaseRefusedException(state.reason());
-    }
-    return assembler.details(state, audit.recentFor(id, 50));
+    return ActionSpans.traced(
+        "release.propose",
+        caller.getName(),
+        () -> {
+          ReleaseProposal proposal = proposalOf(form, caller.getName());
+          String malformed =
+              ProposalRules.formatRefusal(proposal, clock.instant().getEpochSecond());
+          if (malformed != null) {
+            throw new InvalidReleaseException(malformed);
+          }
+          String versionRefusal =
+              ProposalRules.versionRefusal(proposal, currentVersion(proposal.tier()).orElse(null));
+          if (versionRefusal != null) {
+            throw new ReleaseRefusedException(versionRefusal);
+          }
+          Optional<ReleaseRow> open =
+              requests.openRequests().stream().filter(row -> stillOpen(row.id())).findFirst();
+          if (open.isPresent()) {
+            throw new ReleaseRefusedException(
+                open.get().id()
+                    + " is still "
+                    + describe(open.get().status())
+                    + "; one release at a time, because signatures are bound to the multisig's next"
+                    + " nonce");
+          }
+          String id = ReleaseApprovalWorkflow.workflowId(proposal.tier(), proposal.version());
+          ReleaseApprovalWorkflow workflow =
+              client.newWorkflowStub(
+                  ReleaseApprovalWorkflow.class,
+                  ReleaseApprovalWorkflow.startOptions(proposal).build());
+          try {
+            WorkflowClient.start(workflow::run, proposal);
+          } catch (WorkflowExecutionAlreadyStarted e) {
+            throw new ReleaseRefusedException(id + " is already in progress");
+          }
+          ReleaseState state =
+              WorkflowPreparation.await(
+                  workflow::getState, st -> st.stage() == ReleaseStage.PREPARING);
+          if (state.stage() == ReleaseStage.REFUSED || state.stage() == ReleaseStage.FAILED) {
+            throw new ReleaseRefusedException(state.reason());
+          }
+          return assembler.details(state, audit.recentFor(id, 50));
+        });
   }
 
   @PreAuthorize("hasAnyRole('ADMIN','SRE','SIGNER')")
@@ -123,12 +132,18 @@ public class ReleaseService {
   /** Adds a signature made offline (a wallet, {@code noderr sign}) over the typed data. */
   @PreAuthorize("hasRole('SIGNER')")
   public SignatureAccepted sign(String id, SignatureForm form, Authentication caller) {
-    return answer(
-        id,
-        caller,
-        "signed",
-        () ->
-            workflow(id).sign(new SignCommand(form.signer(), form.signature(), caller.getName())));
+    return ActionSpans.traced(
+        "release.sign",
+        caller.getName(),
+        () -> {
+          return answer(
+              id,
+              caller,
+              "signed",
+              () ->
+                  workflow(id)
+                      .sign(new SignCommand(form.signer(), form.signature(), caller.getName())));
+        });
   }
 
   /**
@@ -148,26 +163,37 @@ public class ReleaseService {
 
   @PreAuthorize("hasRole('SIGNER')")
   public SignatureAccepted decline(String id, DeclineForm form, Authentication caller) {
-    return answer(
-        id,
-        caller,
-        "declined",
-        () ->
-            workflow(id)
-                .decline(
-                    new DeclineCommand(
-                        form.signer(), form.reason(), form.signature(), caller.getName())));
+    return ActionSpans.traced(
+        "release.decline",
+        caller.getName(),
+        () -> {
+          return answer(
+              id,
+              caller,
+              "declined",
+              () ->
+                  workflow(id)
+                      .decline(
+                          new DeclineCommand(
+                              form.signer(), form.reason(), form.signature(), caller.getName())));
+        });
   }
 
   @PreAuthorize("hasRole('ADMIN')")
   public ReleaseDetails withdraw(String id, String reason, Authentication caller) {
-    ReleaseState state =
-        WorkflowUpdates.call(
-            () ->
-                workflow(id)
-                    .withdraw(new WithdrawCommand(caller.getName(), Roles.of(caller), reason)),
-            () -> closed(id, "withdrawn"));
-    return assembler.details(state, audit.recentFor(id, 50));
+    return ActionSpans.traced(
+        "release.withdraw",
+        caller.getName(),
+        () -> {
+          ReleaseState state =
+              WorkflowUpdates.call(
+                  () ->
+                      workflow(id)
+                          .withdraw(
+                              new WithdrawCommand(caller.getName(), Roles.of(caller), reason)),
+                  () -> closed(id, "withdrawn"));
+          return assembler.details(state, audit.recentFor(id, 50));
+        });
   }
 
   /** The tier's current release as last seen on the beacon. */

@@ -2,6 +2,7 @@ package io.noderr.console.rollout;
 
 import io.noderr.console.onboarding.WorkflowUpdates;
 import io.noderr.console.security.Roles;
+import io.noderr.console.trace.ActionSpans;
 import io.noderr.registry.emergency.TierHolds;
 import io.noderr.registry.rollout.RolloutRow;
 import io.noderr.registry.rollout.RolloutTargetQueries;
@@ -21,6 +22,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowQueryException;
 import jakarta.validation.Validator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -75,12 +77,18 @@ public class DeploymentService {
    */
   @PreAuthorize("hasRole('ADMIN')")
   public String start(DeploymentForm form, Authentication caller) {
-    RolloutStrategy strategy =
-        StrategyBuilder.from(form, FormProblems.of(validator, form, field -> true));
-    requireSemver(form.version());
-    requireNotHeld(form.tiers());
-    String digest = signedReleases.requireCurrent(form.version(), form.tiers(), form.imageDigest());
-    return launch(form.version(), form.tiers(), form.image(), digest, strategy, null, caller);
+    return ActionSpans.traced(
+        "deployment.start",
+        caller.getName(),
+        () -> {
+          RolloutStrategy strategy =
+              StrategyBuilder.from(form, FormProblems.of(validator, form, field -> true));
+          requireSemver(form.version());
+          requireNotHeld(form.tiers());
+          String digest =
+              signedReleases.requireCurrent(form.version(), form.tiers(), form.imageDigest());
+          return launch(form.version(), form.tiers(), form.image(), digest, strategy, null, caller);
+        });
   }
 
   /**
@@ -161,8 +169,12 @@ public class DeploymentService {
     OperatorCommand command =
         new OperatorCommand(caller.getName(), Roles.of(caller), reason, forceLocks);
     RolloutWorkflow rollout = workflow(id);
-    return WorkflowUpdates.call(
-        () -> verb.on(rollout).apply(command), () -> "deployment " + id + " has ended");
+    return ActionSpans.traced(
+        "deployment." + verb.name().toLowerCase(Locale.ROOT),
+        caller.getName(),
+        () ->
+            WorkflowUpdates.call(
+                () -> verb.on(rollout).apply(command), () -> "deployment " + id + " has ended"));
   }
 
   /** The operator verbs, each an Update of the rollout. */
