@@ -138,6 +138,16 @@ class ObservabilityIT {
         .isGreaterThanOrEqualTo(2);
     assertThat(scrape.sum("noderr_release_approval_steps_total", "step=\"proposed\""))
         .isGreaterThanOrEqualTo(1);
+    // Emergencies and signature waits: their series are there before any emergency.
+    assertThat(scrape.sum("noderr_emergency_steps_total", "step=\"done\"")).isZero();
+    assertThat(scrape.sum("noderr_signature_requests_open", "kind=\"EMERGENCY\"")).isZero();
+    assertThat(scrape.sum("noderr_signature_requests_oldest_age_seconds", "kind=\"RELEASE\""))
+        .isGreaterThanOrEqualTo(0);
+    // The embedded fleet's agents count into the same registry (role all).
+    assertThat(scrape.sum("noderr_agent_heartbeats_total", "outcome=\"sent\""))
+        .as(scrape.seriesStartingWith("noderr_agent").toString())
+        .isPositive();
+    assertThat(scrape.sum("noderr_agent_beacon_checks_total", "outcome=\"verified\"")).isPositive();
     // The Temporal SDK's own metrics: the platform worker's, and (in the embedded platform, whose
     // simulated agents report into the same registry) a node's activity poller. A real agent's are
     // on its own /metrics: ObservabilityOptionsTest.

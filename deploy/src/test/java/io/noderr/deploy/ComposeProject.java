@@ -18,7 +18,7 @@ final class ComposeProject {
 
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final List<String> MOUNTED =
-      List.of("prometheus", "alertmanager", "grafana", "promtail", "temporal");
+      List.of("prometheus", "alertmanager", "grafana", "promtail", "temporal", "otel", "tempo");
 
   final Path directory;
 

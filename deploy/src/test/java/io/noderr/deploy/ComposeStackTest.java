@@ -60,6 +60,31 @@ class ComposeStackTest {
   }
 
   @Test
+  void alertmanager_findsEverySecretFileItsConfigNames_whereComposeInitWroteThem()
+      throws Exception {
+    JsonNode alertmanager = config.path("services").path("alertmanager");
+    assertThat(alertmanager.path("volumes").toString())
+        .contains("deploy/secrets/alertmanager", "/etc/alertmanager/secrets");
+    Set<String> files =
+        MonitoringConfigTest.secretFiles(
+            ComposeProject.YAML.readTree(
+                project.directory.resolve("deploy/alertmanager/alertmanager.yml").toFile()));
+    assertThat(files).isNotEmpty();
+    for (String file : files) {
+      assertThat(file).startsWith("/etc/alertmanager/secrets/");
+      Path written =
+          project
+              .directory
+              .resolve("deploy/secrets/alertmanager")
+              .resolve(file.substring("/etc/alertmanager/secrets/".length()));
+      assertThat(written).exists();
+      // Alertmanager reads it as another user inside its container.
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written)))
+          .isEqualTo("rw-r--r--");
+    }
+  }
+
+  @Test
   void composeInit_neverOverwrites_andSaysSoInOneLine() throws Exception {
     String before = Files.readString(project.directory.resolve(".env"));
 
@@ -127,6 +152,76 @@ class ComposeStackTest {
     assertThat(temporal.has("ports")).isFalse();
     assertThat(names(temporal.path("networks"))).containsExactly("backend");
     assertThat(config.path("networks").path("backend").path("internal").asBoolean()).isTrue();
+  }
+
+  @Test
+  void otelCollector_isThePlatformsDefaultOtlpEndpoint_andForwardsToTempo_whichGrafanaReads()
+      throws Exception {
+    JsonNode services = config.path("services");
+    JsonNode collector = services.path("otel-collector");
+    for (String role : List.of("noderr-console", "noderr-worker")) {
+      assertThat(services.path(role).path("environment").path("NODERR_OTLP_ENDPOINT").asText())
+          .as(role)
+          .isEqualTo("http://otel-collector:4317");
+      assertThat(names(services.path(role).path("networks")))
+          .as(role + " reaches the collector")
+          .containsAnyElementsOf(names(collector.path("networks")));
+    }
+    assertThat(collector.path("command").toString())
+        .contains("--config=/etc/otelcol/otel-collector.yml");
+    assertThat(collector.path("volumes").toString())
+        .contains("deploy/otel/otel-collector.yml", "/etc/otelcol/otel-collector.yml");
+
+    JsonNode otel = yaml("deploy/otel/otel-collector.yml");
+    assertThat(otel.path("receivers").path("otlp").path("protocols").path("grpc").path("endpoint"))
+        .hasToString("\"0.0.0.0:4317\"");
+    JsonNode traces = otel.path("service").path("pipelines").path("traces");
+    for (String section : List.of("receivers", "processors", "exporters")) {
+      assertThat(traces.path(section)).as(section).isNotEmpty();
+      traces
+          .path(section)
+          .forEach(
+              component ->
+                  assertThat(otel.path(section).has(component.asText()))
+                      .as(section + " " + component.asText() + " is configured")
+                      .isTrue());
+    }
+    assertThat(names(traces.path("exporters"))).contains("debug", "otlp/tempo");
+
+    // The collector's Tempo exporter reaches the tempo service's OTLP receiver on their network.
+    String tempoEndpoint = otel.path("exporters").path("otlp/tempo").path("endpoint").asText();
+    assertThat(tempoEndpoint).isEqualTo("tempo:4317");
+    JsonNode tempoService = services.path("tempo");
+    assertThat(names(tempoService.path("networks")))
+        .containsAnyElementsOf(names(collector.path("networks")));
+    assertThat(tempoService.path("command").toString())
+        .contains("-config.file=/etc/tempo/tempo.yml");
+    assertThat(tempoService.path("volumes").toString())
+        .contains("deploy/tempo/tempo.yml", "/etc/tempo/tempo.yml");
+    JsonNode tempo = yaml("deploy/tempo/tempo.yml");
+    assertThat(
+            tempo
+                .path("distributor")
+                .path("receivers")
+                .path("otlp")
+                .path("protocols")
+                .path("grpc")
+                .path("endpoint")
+                .asText())
+        .endsWith(":4317");
+
+    JsonNode tempoSource = null;
+    for (JsonNode source :
+        yaml("deploy/grafana/provisioning/datasources/datasources.yml").path("datasources")) {
+      if (source.path("type").asText().equals("tempo")) {
+        tempoSource = source;
+      }
+    }
+    assertThat(tempoSource).as("a provisioned Tempo data source").isNotNull();
+    assertThat(tempoSource.path("url").asText())
+        .isEqualTo("http://tempo:" + tempo.path("server").path("http_listen_port").asInt());
+    assertThat(names(services.path("grafana").path("networks")))
+        .containsAnyElementsOf(names(tempoService.path("networks")));
   }
 
   @Test
@@ -202,6 +297,10 @@ class ComposeStackTest {
   private static String permissions(String path) throws IOException {
     return PosixFilePermissions.toString(
         Files.getPosixFilePermissions(project.directory.resolve(path)));
+  }
+
+  private static JsonNode yaml(String path) throws IOException {
+    return ComposeProject.YAML.readTree(project.directory.resolve(path).toFile());
   }
 
   private static Path secret(String name) {

@@ -1,6 +1,7 @@
 package io.noderr.agent;
 
 import io.noderr.activities.node.NodeStatusReport;
+import io.noderr.agent.metrics.AgentMeters;
 import io.noderr.agent.platform.HeartbeatAnswer;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.platform.PlatformException;
@@ -51,8 +52,17 @@ public class HeartbeatLoop implements AutoCloseable {
     List<NodeStatusReport> all = reports.get();
     List<String> unknown = new ArrayList<>();
     for (int from = 0; from < all.size(); from += BATCH_SIZE) {
-      HeartbeatAnswer answer =
-          sender.send(all.subList(from, Math.min(all.size(), from + BATCH_SIZE)));
+      List<NodeStatusReport> batch = all.subList(from, Math.min(all.size(), from + BATCH_SIZE));
+      HeartbeatAnswer answer;
+      try {
+        answer = sender.send(batch);
+      } catch (RuntimeException e) {
+        // This batch and the ones after it miss this round.
+        AgentMeters.heartbeats("failed", all.size() - from);
+        throw e;
+      }
+      AgentMeters.heartbeats("sent", batch.size() - answer.unknown().size());
+      AgentMeters.heartbeats("unknown", answer.unknown().size());
       unknown.addAll(answer.unknown());
     }
     return unknown;

@@ -126,8 +126,14 @@ final class ConsistentTagsReporter implements StatsReporter {
     delegate.flush();
   }
 
+  /**
+   * Flushes, and leaves the registry open: Temporal's reporter would close it, and the registry
+   * belongs to whoever made it (Spring's, the agent's endpoint, Micrometer's global one). A closed
+   * registry registers every later meter as a no-op, so one closed AgentHost would silence the
+   * agent's own counters for the rest of the process.
+   */
   @Override
   public void close() {
-    delegate.close();
+    delegate.flush();
   }
 }

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Temporal SDK's own metrics (temporal_* : polls, task latencies, schedule-to-start, sticky
  * cache, request failures) reported into a Micrometer registry, for WorkflowServiceStubsOptions'
- * metrics scope. Closing the scope stops its reporting thread.
+ * metrics scope. Closing the scope stops its reporting thread and leaves the registry open.
  */
 public final class TemporalMetrics {
 

@@ -35,4 +35,15 @@ class TemporalMetricsTest {
         .hasSize(2)
         .allMatch(line -> line.contains("task_queue=\"none\""));
   }
+
+  @Test
+  void closingTheScope_leavesTheRegistryOpen_forTheMetersRegisteredAfter() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    TemporalMetrics.close(TemporalMetrics.scope(registry));
+
+    assertThat(registry.isClosed()).isFalse();
+    registry.counter("noderr.after").increment();
+    assertThat(registry.scrape()).contains("noderr_after_total 1.0");
+  }
 }

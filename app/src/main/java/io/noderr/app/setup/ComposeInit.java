@@ -16,22 +16,26 @@ import java.util.stream.Collectors;
  * {@code noderr compose-init}: everything docker-compose.yml needs that must not be in the
  * repository, generated once. It writes {@code .env} (passwords of the databases, the console
  * users' bcrypt hashes, the agent token's hash) and {@code deploy/secrets/} (the clear-text values
- * for the people and for Prometheus' credential file), and never overwrites: the database passwords
- * live on in the volumes, so a second run that replaced them would lock the stack out of its data.
- * Nothing is written unless everything can be.
+ * for the people and for Prometheus' credential file; under {@code alertmanager/} the receivers'
+ * webhook URLs and SMTP password, see {@link AlertReceiverSecrets}), and never overwrites: the
+ * database passwords live on in the volumes, so a second run that replaced them would lock the
+ * stack out of its data. Nothing is written unless everything can be.
  */
 public final class ComposeInit {
 
   static final String ENV_FILE = ".env";
   static final String SECRETS_DIR = "deploy/secrets";
   static final String PROMETHEUS_CREDENTIAL = "sre-password";
+  static final String ALERTMANAGER_SECRETS_DIR = SECRETS_DIR + "/alertmanager";
 
   private final Path directory;
   private final String version;
+  private final AlertReceiverSecrets alertReceivers;
 
-  ComposeInit(Path directory, String version) {
+  ComposeInit(Path directory, String version, AlertReceiverSecrets alertReceivers) {
     this.directory = directory;
     this.version = version;
+    this.alertReceivers = alertReceivers;
   }
 
   public static void main(String[] args) {
@@ -46,7 +50,10 @@ public final class ComposeInit {
       }
       String version = ComposeInit.class.getPackage().getImplementationVersion();
       List<Path> written =
-          new ComposeInit(directory, version == null ? "0.1.0-SNAPSHOT" : version)
+          new ComposeInit(
+                  directory,
+                  version == null ? "0.1.0-SNAPSHOT" : version,
+                  AlertReceiverSecrets.fromEnvironment(System.getenv()))
               .write(ComposeSecrets.generate(new SecureRandom()));
       System.out.println("noderr: wrote " + describe(directory, written));
       System.out.println(
@@ -78,13 +85,19 @@ public final class ComposeInit {
               + " -v");
     }
     Path secretsDir = directory.resolve(SECRETS_DIR);
+    Path alertmanagerDir = directory.resolve(ALERTMANAGER_SECRETS_DIR);
     boolean createdSecretsDir = !Files.isDirectory(secretsDir);
+    boolean createdAlertmanagerDir = !Files.isDirectory(alertmanagerDir);
     List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(secretsDir);
       // Also when it existed: the Prometheus credential inside is readable by anyone who may
       // enter the directory.
       Files.setPosixFilePermissions(secretsDir, PosixFilePermissions.fromString("rwx------"));
+      // Alertmanager reads it as another user through its own bind mount (the 0700 parent does
+      // not apply inside the container).
+      Files.createDirectories(alertmanagerDir);
+      Files.setPosixFilePermissions(alertmanagerDir, PosixFilePermissions.fromString("rwxr-xr-x"));
       for (Map.Entry<Path, FileContent> file : files.entrySet()) {
         Files.createFile(
             file.getKey(),
@@ -97,6 +110,9 @@ public final class ComposeInit {
     } catch (IOException e) {
       for (Path path : written) {
         Files.deleteIfExists(path);
+      }
+      if (createdAlertmanagerDir) {
+        Files.deleteIfExists(alertmanagerDir);
       }
       if (createdSecretsDir) {
         Files.deleteIfExists(secretsDir);
@@ -118,6 +134,14 @@ public final class ComposeInit {
     files.put(
         secretsDir.resolve("grafana-admin-password"),
         FileContent.ownerOnly(secrets.grafanaPassword()));
+    // Alertmanager runs as another user inside its container, like Prometheus above.
+    alertReceivers
+        .files()
+        .forEach(
+            (name, value) ->
+                files.put(
+                    directory.resolve(ALERTMANAGER_SECRETS_DIR).resolve(name),
+                    new FileContent(value, "rw-r--r--")));
     return files;
   }
 

@@ -37,7 +37,7 @@ final class NodeSoftware implements AutoCloseable {
   static NodeSoftware containers(
       DockerEngine engine, Path stateDir, DockerSettings settings, RunningRelease declared) {
     return new NodeSoftware(
-        new DockerContainerRuntime(stateDir, settings.health(), declared),
+        new DockerContainerRuntime(stateDir, engine, settings.health(), declared),
         engine,
         stateDir,
         settings);

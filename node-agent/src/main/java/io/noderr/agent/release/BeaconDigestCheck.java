@@ -5,6 +5,7 @@ import io.noderr.activities.node.ReleaseToVerify;
 import io.noderr.activities.node.ReleaseVerified;
 import io.noderr.activities.release.BeaconTier;
 import io.noderr.activities.release.ReleaseFailures;
+import io.noderr.agent.metrics.AgentMeters;
 import io.noderr.signing.ImageDigest;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Objects;
@@ -33,6 +34,18 @@ public final class BeaconDigestCheck implements NodeReleaseActivities {
 
   @Override
   public ReleaseVerified verifyRelease(ReleaseToVerify release) {
+    try {
+      ReleaseVerified verified = verify(release);
+      AgentMeters.beaconCheck("verified");
+      return verified;
+    } catch (ApplicationFailure e) {
+      AgentMeters.beaconCheck(
+          ReleaseFailures.BEACON_UNREADABLE.equals(e.getType()) ? "unreadable" : "refused");
+      throw e;
+    }
+  }
+
+  private ReleaseVerified verify(ReleaseToVerify release) {
     requirePinnedTier(release);
     String asked = release.version() + " (" + release.imageDigest() + ")";
     Optional<BeaconRelease> published = read(pinnedTier, false);

@@ -1,5 +1,6 @@
 package io.noderr.agent.telemetry;
 
+import io.noderr.agent.metrics.AgentMeters;
 import io.noderr.agent.platform.PlatformException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -70,11 +71,15 @@ public class TelemetryLoop implements AutoCloseable {
         if (refusedForGood(e)) {
           // A batch the platform will never take (e.g. 400, 403) must not block the later ones.
           dropped += batch.size();
+          AgentMeters.telemetryReports("dropped", batch.size());
           pending.removeFirst();
           pendingReports -= batch.size();
+        } else {
+          AgentMeters.telemetryReports("refused", batch.size());
         }
         throw e;
       }
+      AgentMeters.telemetryReports("sent", batch.size());
       pending.removeFirst();
       pendingReports -= batch.size();
     }
@@ -96,6 +101,7 @@ public class TelemetryLoop implements AutoCloseable {
       List<TelemetryReport> oldest = pending.removeFirst();
       pendingReports -= oldest.size();
       dropped += oldest.size();
+      AgentMeters.telemetryReports("dropped", oldest.size());
     }
   }
 

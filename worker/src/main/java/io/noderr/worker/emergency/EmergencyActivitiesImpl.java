@@ -49,6 +49,7 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
   private final AuditLog audit;
   private final ObjectMapper json;
   private final Counter quarantined;
+  private final EmergencyMeters meters;
 
   EmergencyActivitiesImpl(
       Beacon beacon,
@@ -58,7 +59,8 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
       DeploymentBrakes brakes,
       AuditLog audit,
       ObjectMapper json,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      EmergencyMeters meters) {
     this.beacon = beacon;
     this.emergencies = emergencies;
     this.holds = holds;
@@ -66,6 +68,7 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
     this.brakes = brakes;
     this.audit = audit;
     this.json = json;
+    this.meters = meters;
     // The same series the gateway counts attestation quarantines in (GatewayMeters).
     this.quarantined =
         Counter.builder("noderr.node.quarantines")
@@ -173,6 +176,7 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
     EmergencyProgress.Step step = progress.step();
     boolean first = emergencies.apply(row(progress), step.sequence());
     if (first) {
+      meters.step(progress.proposal().action().name(), step.action());
       audit.append(
           step.actor(),
           step.action(),

@@ -141,10 +141,12 @@ final class ContainerSwap {
   }
 
   /**
-   * @throws IllegalArgumentException when the image's hardening labels are malformed
+   * @throws IllegalArgumentException when the image's hardening or metrics labels are malformed
    */
   private ContainerSpec spec(Release release, String updateId, int port) {
     DockerEngine.ImageConfig image = engine.imageConfig(release.digest());
+    // Refused here, before the container starts, rather than unscraped later without a word.
+    MetricsLabels.of(image.labels());
     return new ContainerSpec(
         containerName(release),
         release.digest(),

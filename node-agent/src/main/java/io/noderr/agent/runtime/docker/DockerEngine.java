@@ -214,6 +214,17 @@ public final class DockerEngine implements AutoCloseable {
     }
   }
 
+  /** A container's labels (its image's included); none when it is gone. */
+  Map<String, String> containerLabels(String containerId) {
+    try {
+      Map<String, String> labels =
+          client.inspectContainerCmd(containerId).exec().getConfig().getLabels();
+      return labels == null ? Map.of() : labels;
+    } catch (NotFoundException gone) {
+      return Map.of();
+    }
+  }
+
   /** Starts a stopped container again; one that runs already is left alone. */
   void start(String containerId) {
     try {

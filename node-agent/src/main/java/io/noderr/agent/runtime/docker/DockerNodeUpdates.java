@@ -14,6 +14,7 @@ import io.noderr.activities.node.NodeUpdateResult.FailureType;
 import io.noderr.activities.node.NodeUpdateResult.Outcome;
 import io.noderr.activities.node.ReleaseToVerify;
 import io.noderr.activities.release.ReleaseFailures;
+import io.noderr.agent.metrics.AgentMeters;
 import io.noderr.agent.runtime.docker.ContainerSwap.Started;
 import io.noderr.agent.runtime.docker.ContainerSwap.Undone;
 import io.noderr.agent.runtime.docker.DockerEngine.ContainerState;
@@ -91,10 +92,10 @@ public final class DockerNodeUpdates implements NodeUpdateActivities {
       }
       try (UpdateLease.Held held =
           lease.acquire(request.updateId(), ttl(request.leaseTtlMillis()), request.forceLock())) {
-        return install(request, toPinned, progress(held), started);
+        return counted(install(request, toPinned, progress(held), started));
       }
     } catch (UpdateRefused refused) {
-      return failed(refused, started);
+      return counted(failed(refused, started));
     }
   }
 
@@ -111,10 +112,16 @@ public final class DockerNodeUpdates implements NodeUpdateActivities {
     }
     try (UpdateLease.Held held =
         lease.acquire(request.updateId(), ttl(request.leaseTtlMillis()), false)) {
-      return rollBack(request, progress(held), started);
+      return counted(rollBack(request, progress(held), started));
     } catch (UpdateRefused refused) {
-      return failed(refused, started);
+      return counted(failed(refused, started));
     }
+  }
+
+  /** Counts an update this call ran (not a retry answered from the record: it counted then). */
+  private static NodeUpdateResult counted(NodeUpdateResult result) {
+    AgentMeters.update(result.outcome().name());
+    return result;
   }
 
   private NodeUpdateResult install(

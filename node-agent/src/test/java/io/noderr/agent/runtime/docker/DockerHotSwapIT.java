@@ -10,6 +10,8 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.noderr.activities.node.NodeRevertRequest;
 import io.noderr.activities.node.NodeUpdateActivities;
 import io.noderr.activities.node.NodeUpdateRequest;
@@ -21,6 +23,7 @@ import io.noderr.activities.release.BeaconTier;
 import io.noderr.agent.release.BeaconDigestCheck;
 import io.noderr.agent.release.BeaconRelease;
 import io.noderr.agent.release.BeaconSource;
+import io.noderr.agent.runtime.RunningRelease;
 import io.noderr.agent.runtime.docker.DockerEngine.ContainerSpec;
 import io.noderr.agent.state.JsonFile;
 import io.noderr.signing.ImageDigest;
@@ -305,6 +308,51 @@ class DockerHotSwapIT {
     assertThat(refused.detail()).contains("io.noderr.memory='plenty'");
     assertThat(onlyContainer(v1)).isEqualTo(v1Container);
     assertThat(serving(primaryPort())).contains("1.0.0");
+  }
+
+  @Test
+  void theRuntime_findsTheNodeSoftwaresMetrics_fromItsReleasesLabels_andUpdatesAreCounted()
+      throws IOException {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    Metrics.addRegistry(meters);
+    try {
+      DockerContainerRuntime runtime =
+          new DockerContainerRuntime(
+              stateDir, engine, settings.health(), new RunningRelease("0.9.0", null));
+      assertThat(update(v1, HAND_OVER, 0).outcome()).isEqualTo(Outcome.UPDATED);
+      assertThat(runtime.metricsEndpoint()).as("v1 declares no metrics").isEmpty();
+
+      // busybox httpd serves any file of /www: the health file stands in for a metrics page.
+      NodeSoftwareImage declaring =
+          NodeSoftwareImage.serving(docker, "3.2.0", Map.of(MetricsLabels.PATH, "/health"));
+      assertThat(update(declaring, HAND_OVER, 0).outcome()).isEqualTo(Outcome.UPDATED);
+
+      URI endpoint = runtime.metricsEndpoint().orElseThrow();
+      int port = releasesCurrentHealthPort();
+      assertThat(endpoint).isEqualTo(URI.create("http://127.0.0.1:" + port + "/health"));
+      assertThat(serving(port)).contains("3.2.0");
+      assertThat(meters.get("noderr.agent.updates").tag("outcome", "updated").counter().count())
+          .isEqualTo(2);
+    } finally {
+      Metrics.removeRegistry(meters);
+    }
+  }
+
+  @Test
+  void aReleaseWithAMalformedMetricsLabel_isNotStarted() throws IOException {
+    update(v1, HAND_OVER, 0);
+    NodeSoftwareImage malformed =
+        NodeSoftwareImage.serving(docker, "3.3.0", Map.of(MetricsLabels.PORT, "prometheus"));
+
+    NodeUpdateResult refused = update(malformed, HAND_OVER, 0);
+
+    assertThat(refused.failure()).isEqualTo(FailureType.START_FAILED);
+    assertThat(refused.detail()).contains("io.noderr.metrics-port='prometheus'");
+    assertThat(serving(primaryPort())).contains("1.0.0");
+  }
+
+  private int releasesCurrentHealthPort() {
+    return new ReleaseStore(stateDir).read().current().healthPort();
   }
 
   private static void assertConfined(
