@@ -58,12 +58,7 @@ contract NoderrParameters is Ownable {
     }
 
     function valueOf(string calldata name) external view returns (uint256) {
-        return valueOfKey(keyOf(name), name);
-    }
-
-    /// @notice For contracts that keep the key (keccak256 of the name) rather than the name.
-    function valueOfKey(bytes32 key, string memory name) public view returns (uint256) {
-        Parameter storage parameter = parameters[key];
+        Parameter storage parameter = parameters[keyOf(name)];
         if (!parameter.defined) revert UnknownParameter(name);
         return parameter.value;
     }
@@ -78,7 +73,7 @@ contract NoderrParameters is Ownable {
         return names;
     }
 
-    function keyOf(string memory name) public pure returns (bytes32) {
+    function keyOf(string memory name) private pure returns (bytes32) {
         return keccak256(bytes(name));
     }
 

@@ -154,10 +154,7 @@ class GovernorIT {
         new Proposal(
             "canary 2 %", Call.of(f.parameters, f.parameters.setParameter(CANARY, BigInteger.TWO)));
     BigInteger id = proposal.propose(alice);
-    openVoting();
-    alice.governor().castVote(id, BigInteger.ONE).send();
-    chain.advanceTime(GovernanceFixture.VOTING_PERIOD);
-    TransactionReceipt queued = proposal.queue();
+    TransactionReceipt queued = passAndQueue(proposal, id, alice);
     byte[] operation = NoderrTimelock.getCallScheduledEvents(queued).get(0).id;
     String timelock = f.timelock.getContractAddress();
     BigInteger deadline = f.inAnHour();
@@ -256,22 +253,12 @@ class GovernorIT {
             Call.of(f.staking, f.staking.slash(bob.address(), nodr(1_000))),
             Call.of(f.governor, f.governor.setProposalThreshold(nodr(2_000))));
     BigInteger id = proposal.propose(alice);
-    openVoting();
-    alice.governor().castVote(id, BigInteger.ONE).send();
-    chain.advanceTime(GovernanceFixture.VOTING_PERIOD);
 
-    TransactionReceipt queued = proposal.queue();
+    TransactionReceipt queued = passAndQueue(proposal, id, alice);
 
-    BigInteger queuedAt =
-        chain
-            .web3j()
-            .ethGetBlockByHash(queued.getBlockHash(), false)
-            .send()
-            .getBlock()
-            .getTimestamp();
     assertThat(f.governor.proposalTier(id).send()).isEqualTo(CONTRACT_TIER);
     assertThat(f.governor.proposalEta(id).send())
-        .isEqualTo(queuedAt.add(BigInteger.valueOf(GovernanceFixture.CONTRACT_DELAY.toSeconds())));
+        .isEqualTo(blockTime(queued).add(seconds(GovernanceFixture.CONTRACT_DELAY)));
     // The timelock's own (parameter-tier) delay has passed; the contract tier's has not.
     chain.advanceTime(GovernanceFixture.TREASURY_DELAY);
     assertRefused(proposal::execute);
@@ -283,6 +270,69 @@ class GovernorIT {
     assertThat(f.staking.stakeOf(bob.address()).send()).isEqualTo(nodr(9_000));
     assertThat(f.token.balanceOf(f.timelock.getContractAddress()).send()).isEqualTo(nodr(1_000));
     assertThat(f.governor.proposalThreshold().send()).isEqualTo(nodr(2_000));
+  }
+
+  @Test
+  void treasurySpend_waitsTheTreasuryDelay_andPaysFromTheTimelock() throws Exception {
+    Operator alice = f.operator(nodr(10_000), nodr(10_000));
+    Operator payee = f.operator(BigInteger.ZERO, BigInteger.ZERO);
+    f.token.mint(f.timelock.getContractAddress(), nodr(5_000)).send();
+    Proposal proposal =
+        new Proposal(
+            "pay 500 NODR", Call.of(f.token, f.token.transfer(payee.address(), nodr(500))));
+    BigInteger id = proposal.propose(alice);
+
+    TransactionReceipt queued = passAndQueue(proposal, id, alice);
+
+    assertThat(f.governor.proposalTier(id).send()).isEqualTo(TREASURY_TIER);
+    assertThat(f.governor.proposalEta(id).send())
+        .isEqualTo(blockTime(queued).add(seconds(GovernanceFixture.TREASURY_DELAY)));
+    chain.advanceTime(GovernanceFixture.PARAMETER_DELAY);
+    assertRefused(proposal::execute);
+    chain.advanceTime(GovernanceFixture.TREASURY_DELAY);
+    proposal.execute();
+    assertThat(f.token.balanceOf(payee.address()).send()).isEqualTo(nodr(500));
+    assertThat(f.token.balanceOf(f.timelock.getContractAddress()).send()).isEqualTo(nodr(4_500));
+  }
+
+  @Test
+  void outOfRangeValue_passedByVote_isStillRefusedByTheRegistry() throws Exception {
+    Operator alice = f.operator(nodr(10_000), nodr(10_000));
+    Proposal proposal =
+        new Proposal(
+            "canary 90 %",
+            Call.of(f.parameters, f.parameters.setParameter(CANARY, BigInteger.valueOf(90))));
+    BigInteger id = proposal.propose(alice);
+    passAndQueue(proposal, id, alice);
+    chain.advanceTime(GovernanceFixture.PARAMETER_DELAY);
+
+    assertRefused(proposal::execute);
+
+    assertThat(state(id)).isEqualTo(QUEUED);
+    assertThat(f.parameters.valueOf(CANARY).send()).isEqualTo(BigInteger.valueOf(5));
+  }
+
+  /** Votes For with {@code voter} alone, lets the voting period end and queues the proposal. */
+  private TransactionReceipt passAndQueue(Proposal proposal, BigInteger id, Operator voter)
+      throws Exception {
+    openVoting();
+    voter.governor().castVote(id, BigInteger.ONE).send();
+    chain.advanceTime(GovernanceFixture.VOTING_PERIOD);
+    assertThat(state(id)).isEqualTo(SUCCEEDED);
+    return proposal.queue();
+  }
+
+  private BigInteger blockTime(TransactionReceipt receipt) throws Exception {
+    return chain
+        .web3j()
+        .ethGetBlockByHash(receipt.getBlockHash(), false)
+        .send()
+        .getBlock()
+        .getTimestamp();
+  }
+
+  private static BigInteger seconds(Duration duration) {
+    return BigInteger.valueOf(duration.toSeconds());
   }
 
   private GovernorBallot ballot(BigInteger id, int support, Operator voter) throws Exception {
