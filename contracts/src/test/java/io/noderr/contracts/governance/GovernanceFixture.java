@@ -10,6 +10,7 @@ import io.noderr.contracts.generated.NoderrStaking;
 import io.noderr.contracts.generated.NoderrTimelock;
 import io.noderr.contracts.generated.NoderrToken;
 import io.noderr.signing.Address;
+import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.Signatures;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -123,6 +124,10 @@ final class GovernanceFixture {
         .limit(2)
         .map(key -> org.web3j.utils.Numeric.hexStringToByteArray(Signatures.sign(digest, key)))
         .toList();
+  }
+
+  MultisigDomain multisigDomain() {
+    return new MultisigDomain(DevChain.CHAIN_ID, Address.of(multisig.getContractAddress()));
   }
 
   BigInteger multisigNonce() throws Exception {

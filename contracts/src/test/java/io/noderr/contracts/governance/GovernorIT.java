@@ -9,6 +9,7 @@ import io.noderr.contracts.generated.NoderrGovernor;
 import io.noderr.contracts.generated.NoderrTimelock;
 import io.noderr.contracts.governance.GovernanceFixture.Operator;
 import io.noderr.signing.Address;
+import io.noderr.signing.CancelQueuedAction;
 import io.noderr.signing.GovernorBallot;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -158,8 +159,14 @@ class GovernorIT {
     byte[] operation = NoderrTimelock.getCallScheduledEvents(queued).get(0).id;
     String timelock = f.timelock.getContractAddress();
     BigInteger deadline = f.inAnHour();
+    // The signers sign the digest computed off chain, which is the contract's own.
     byte[] digest =
-        f.multisig.cancelQueuedDigest(timelock, operation, f.multisigNonce(), deadline).send();
+        new CancelQueuedAction(
+                Address.of(timelock), operation, f.multisigNonce(), deadline.longValueExact())
+            .digest(f.multisigDomain());
+    assertThat(digest)
+        .isEqualTo(
+            f.multisig.cancelQueuedDigest(timelock, operation, f.multisigNonce(), deadline).send());
 
     f.multisig.cancelQueued(timelock, operation, deadline, f.multisigSignatures(digest)).send();
 

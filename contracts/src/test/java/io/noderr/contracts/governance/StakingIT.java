@@ -8,6 +8,8 @@ import io.noderr.contracts.devchain.DevChain;
 import io.noderr.contracts.generated.NoderrParameters;
 import io.noderr.contracts.generated.NoderrStaking;
 import io.noderr.contracts.governance.GovernanceFixture.Operator;
+import io.noderr.signing.Address;
+import io.noderr.signing.SlashAction;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -125,10 +127,20 @@ class StakingIT {
     operator.staking().requestUnbond(nodr(1_000)).send();
     String staking = f.staking.getContractAddress();
     BigInteger deadline = f.inAnHour();
+    // The signers sign the digest computed off chain, which is the contract's own.
     byte[] digest =
-        f.multisig
-            .slashDigest(staking, operator.address(), nodr(4_500), f.multisigNonce(), deadline)
-            .send();
+        new SlashAction(
+                Address.of(staking),
+                Address.of(operator.address()),
+                nodr(4_500),
+                f.multisigNonce(),
+                deadline.longValueExact())
+            .digest(f.multisigDomain());
+    assertThat(digest)
+        .isEqualTo(
+            f.multisig
+                .slashDigest(staking, operator.address(), nodr(4_500), f.multisigNonce(), deadline)
+                .send());
 
     f.multisig
         .slash(staking, operator.address(), nodr(4_500), deadline, f.multisigSignatures(digest))
