@@ -71,6 +71,16 @@ class StakingIT {
   }
 
   @Test
+  void stakeToken_isMintedOnlyByItsOwner() throws Exception {
+    Operator operator = f.operator(nodr(10), BigInteger.ZERO);
+
+    assertRefused(() -> operator.token().mint(operator.address(), nodr(1)).send());
+
+    assertThat(f.token.balanceOf(operator.address()).send()).isEqualTo(nodr(10));
+    assertThat(f.token.owner().send()).isEqualTo(chain.sender().getAddress());
+  }
+
+  @Test
   void tierMinimums_comeFromTheParameterRegistry() throws Exception {
     Operator operator = f.operator(nodr(20_000), nodr(2_000));
 
