@@ -27,6 +27,7 @@ import org.web3j.tx.TransactionManager;
 import org.web3j.tx.Transfer;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Convert;
+import org.web3j.utils.Numeric;
 
 /**
  * A fresh governance deployment on a running dev chain for one test: a 2-of-3 multisig of new keys
@@ -122,7 +123,7 @@ final class GovernanceFixture {
   List<byte[]> multisigSignatures(byte[] digest) {
     return signers.stream()
         .limit(2)
-        .map(key -> org.web3j.utils.Numeric.hexStringToByteArray(Signatures.sign(digest, key)))
+        .map(key -> Numeric.hexStringToByteArray(Signatures.sign(digest, key)))
         .toList();
   }
 
