@@ -3,6 +3,16 @@ pragma solidity ^0.8.24;
 
 import "./VersionBeacon.sol";
 
+/// The governance timelock, as far as the guardian may touch it.
+interface IOperationCanceller {
+    function cancel(bytes32 id) external;
+}
+
+/// The staking contract, as far as the multisig may touch it.
+interface ISlashable {
+    function slash(address operator, uint256 amount) external;
+}
+
 /// @title M-of-N owner of the VersionBeacon, verifying EIP-712 signatures on chain.
 /// @notice Every action carries the multisig's next nonce (replay protection) and a deadline, and
 /// at least `threshold` signatures by distinct signers, sorted by signer address (Safe's rule:
@@ -13,6 +23,9 @@ import "./VersionBeacon.sol";
 /// has run out anyone may call `expireGuardianPause`, so the time box holds even when the platform
 /// is down. Only the quorum can make a pause indefinite (`setTiersPaused(tiers, true)`, ratifying)
 /// or lift it early (`setTiersPaused(tiers, false)`).
+/// @notice In governance the multisig is the guardian: with the quorum's signatures it may cancel
+/// an operation queued on the governance timelock (`cancelQueued`, the timelock grants it
+/// CANCELLER_ROLE and nothing more) and slash an operator's stake (`slash`).
 contract NoderrMultisig {
     bytes32 private constant DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
@@ -28,6 +41,10 @@ contract NoderrMultisig {
         keccak256("PauseTiers(uint256 tiers,bool paused,uint256 nonce,uint256 deadline)");
     bytes32 public constant GUARDIANS_TYPEHASH =
         keccak256("ChangeGuardians(address[] guardians,uint256 nonce,uint256 deadline)");
+    bytes32 public constant CANCEL_QUEUED_TYPEHASH =
+        keccak256("CancelQueued(address timelock,bytes32 operation,uint256 nonce,uint256 deadline)");
+    bytes32 public constant SLASH_TYPEHASH =
+        keccak256("Slash(address staking,address operator,uint256 amount,uint256 nonce,uint256 deadline)");
 
     /// Tier masks: bit i is tier code i (ALL = 0, ORACLE = 1, GUARDIAN = 2).
     uint256 private constant TIER_COUNT = 3;
@@ -157,6 +174,37 @@ contract NoderrMultisig {
         return toTypedData(
             keccak256(abi.encode(GUARDIANS_TYPEHASH, keccak256(abi.encodePacked(newGuardians)), actionNonce, deadline))
         );
+    }
+
+    function cancelQueuedDigest(address timelock, bytes32 operation, uint256 actionNonce, uint256 deadline)
+        public
+        view
+        returns (bytes32)
+    {
+        return toTypedData(keccak256(abi.encode(CANCEL_QUEUED_TYPEHASH, timelock, operation, actionNonce, deadline)));
+    }
+
+    function slashDigest(address staking, address operator, uint256 amount, uint256 actionNonce, uint256 deadline)
+        public
+        view
+        returns (bytes32)
+    {
+        return toTypedData(keccak256(abi.encode(SLASH_TYPEHASH, staking, operator, amount, actionNonce, deadline)));
+    }
+
+    /// @notice The guardian's veto: cancels operation `operation` queued on the governance timelock.
+    function cancelQueued(address timelock, bytes32 operation, uint256 deadline, bytes[] calldata signatures)
+        external
+    {
+        authorize(cancelQueuedDigest(timelock, operation, nonce, deadline), deadline, signatures);
+        IOperationCanceller(timelock).cancel(operation);
+    }
+
+    function slash(address staking, address operator, uint256 amount, uint256 deadline, bytes[] calldata signatures)
+        external
+    {
+        authorize(slashDigest(staking, operator, amount, nonce, deadline), deadline, signatures);
+        ISlashable(staking).slash(operator, amount);
     }
 
     function publish(

@@ -3,7 +3,10 @@ package io.noderr.cli;
 import io.noderr.cli.chain.DemoKeystores;
 import io.noderr.cli.chain.DeploymentFile;
 import io.noderr.contracts.devchain.DemoDeployment;
+import io.noderr.contracts.devchain.DemoGovernance;
+import io.noderr.contracts.devchain.DemoOperators;
 import io.noderr.contracts.devchain.DevChain;
+import io.noderr.contracts.devchain.GovernanceSettings;
 import io.noderr.signing.Address;
 import io.noderr.signing.DemoSigners;
 import java.io.IOException;
@@ -21,15 +24,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code chain}: a local EVM with the demo multisig and beacon, for trying the signed-release flow
- * end to end on one machine. The chain lives in the data directory, so a restart continues it with
- * the same contracts. Everything here uses PUBLICLY KNOWN keys.
+ * end to end on one machine, and the governance contracts (stake token, staking, timelock,
+ * governor, parameter registry; see docs/governance.md). The chain lives in the data directory, so
+ * a restart continues it with the same contracts. Everything here uses PUBLICLY KNOWN keys.
  */
 @Command(
     name = "chain",
     mixinStandardHelpOptions = true,
     description = {
       "Run a local dev chain (ganache) with the demo 2-of-3 multisig (demo signer 1 its guardian,"
-          + " 24 h mandate) and its beacon, write the demo"
+          + " 24 h mandate) and its beacon, the governance contracts (token, staking, timelock,"
+          + " governor, parameters; demo tokens minted to the demo operators), write the demo"
           + " keystores, and print the settings to use them. Runs until Ctrl-C.",
       "DEMO KEYS: publicly known, never use them for anything of value."
     })
@@ -122,13 +127,37 @@ class ChainCommand implements Callable<Integer> {
         d.guardians().stream().map(Address::checksummed).collect(Collectors.joining(", ")),
         java.time.Duration.ofSeconds(d.mandateSeconds()));
     out.println("  beacon    " + d.beacon().checksummed());
+    DemoGovernance g = outcome.governance();
+    out.printf(
+        "  token     %s  (NODR; %s minted to each demo operator: %s)%n",
+        g.token().checksummed(),
+        DemoGovernance.OPERATOR_TOKENS.divide(GovernanceSettings.NODR),
+        DemoOperators.addresses().stream()
+            .map(Address::checksummed)
+            .collect(Collectors.joining(", ")));
+    out.println("  staking   " + g.staking().checksummed());
+    out.println(
+        "  timelock  "
+            + g.timelock().checksummed()
+            + "  (treasury; the multisig may only cancel queued proposals)");
+    out.println("  governor  " + g.governor().checksummed());
+    out.println("  params    " + g.parameters().checksummed() + "  (owned by the timelock)");
     out.println(
         "  data      "
             + dir
             + (outcome.reused()
                 ? " (contracts reused from deployment.json)"
                 : " (contracts deployed now)"));
-    out.println("  keystores " + keys + " (password " + pw + ", demo only)");
+    out.println(
+        "  keystores "
+            + keys
+            + " (signers, sender, "
+            + DemoKeystores.operatorFile(1)
+            + " and "
+            + DemoKeystores.operatorFile(2)
+            + "; password "
+            + pw
+            + ", demo only)");
     out.println("Start the platform on it:");
     out.println(
         "  NODERR_BEACON_RPC_URL="

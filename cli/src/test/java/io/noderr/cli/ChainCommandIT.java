@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.noderr.cli.chain.DemoKeystores;
 import io.noderr.cli.signer.Keystore;
+import io.noderr.contracts.devchain.DemoGovernance;
+import io.noderr.contracts.devchain.DemoOperators;
+import io.noderr.contracts.generated.NoderrGovernor;
 import io.noderr.contracts.generated.NoderrMultisig;
+import io.noderr.contracts.generated.NoderrToken;
 import io.noderr.signing.Address;
 import io.noderr.signing.DemoSigners;
 import io.noderr.signing.Signatures;
@@ -34,6 +38,9 @@ import picocli.CommandLine;
 class ChainCommandIT {
 
   private static final Pattern MULTISIG = Pattern.compile("multisig  (0x[0-9a-fA-F]{40})");
+  private static final Pattern TOKEN = Pattern.compile("token     (0x[0-9a-fA-F]{40})");
+  private static final Pattern TIMELOCK = Pattern.compile("timelock  (0x[0-9a-fA-F]{40})");
+  private static final Pattern GOVERNOR = Pattern.compile("governor  (0x[0-9a-fA-F]{40})");
   private static final Address SENDER = Signatures.addressOf(DemoSigners.devChainSender());
 
   @TempDir Path dir;
@@ -69,12 +76,20 @@ class ChainCommandIT {
           .isEqualTo(DemoSigners.addresses().get(n - 1));
     }
     assertThat(Keystore.read(keys.resolve("sender.json")).address()).isEqualTo(SENDER);
+    for (int n = 1; n <= 2; n++) {
+      assertThat(Keystore.read(keys.resolve(DemoKeystores.operatorFile(n))).address())
+          .isEqualTo(DemoOperators.addresses().get(n - 1));
+    }
+    String governor = group(GOVERNOR, settings);
+    answersAsTheDemoGovernance(
+        first.rpcUrl(), group(TOKEN, settings), group(TIMELOCK, settings), governor);
     BigInteger sent = answersAsTheDemoMultisig(first.rpcUrl(), multisig);
     assertThat(first.stop()).isZero();
 
     Running second = Running.start(freePort(), dir);
     assertThat(second.out()).contains("contracts reused from deployment.json");
     assertThat(group(MULTISIG, second.out())).isEqualTo(multisig);
+    assertThat(group(GOVERNOR, second.out())).isEqualTo(governor);
     assertThat(answersAsTheDemoMultisig(second.rpcUrl(), multisig)).isEqualTo(sent);
     assertThat(second.stop()).isZero();
   }
@@ -128,6 +143,31 @@ class ChainCommandIT {
           .ethGetTransactionCount(SENDER.value(), DefaultBlockParameterName.LATEST)
           .send()
           .getTransactionCount();
+    } finally {
+      web3j.shutdown();
+    }
+  }
+
+  /** The governor uses the printed timelock, and the demo operators hold their demo tokens. */
+  private static void answersAsTheDemoGovernance(
+      String rpcUrl, String token, String timelock, String governor) throws Exception {
+    Web3j web3j = Web3j.build(new HttpService(rpcUrl));
+    try {
+      NoderrGovernor contract =
+          NoderrGovernor.load(
+              governor,
+              web3j,
+              new ReadonlyTransactionManager(web3j, governor),
+              new DefaultGasProvider());
+      assertThat(Address.of(contract.timelock().send())).isEqualTo(Address.of(timelock));
+      NoderrToken nodr =
+          NoderrToken.load(
+              token, web3j, new ReadonlyTransactionManager(web3j, token), new DefaultGasProvider());
+      for (Address operator : DemoOperators.addresses()) {
+        assertThat(nodr.balanceOf(operator.value()).send())
+            .isEqualTo(DemoGovernance.OPERATOR_TOKENS);
+      }
+      assertThat(nodr.balanceOf(timelock).send()).isEqualTo(DemoGovernance.TREASURY_TOKENS);
     } finally {
       web3j.shutdown();
     }

@@ -37,6 +37,16 @@ final class Abi {
     return Hash.sha3(packed);
   }
 
+  /** keccak256("\x19\x01" ‖ domainSeparator ‖ structHash): the EIP-712 digest a signer signs. */
+  static byte[] typedDataDigest(byte[] domainSeparator, byte[] structHash) {
+    byte[] packed = new byte[2 + 32 + 32];
+    packed[0] = 0x19;
+    packed[1] = 0x01;
+    System.arraycopy(domainSeparator, 0, packed, 2, 32);
+    System.arraycopy(structHash, 0, packed, 34, 32);
+    return Hash.sha3(packed);
+  }
+
   static Map<String, String> field(String name, String type) {
     return Map.of("name", name, "type", type);
   }

@@ -36,12 +36,7 @@ public record MultisigDomain(long chainId, Address verifyingContract) {
 
   /** keccak256("\x19\x01" ‖ domainSeparator ‖ structHash): the digest signers sign. */
   byte[] typedDataDigest(byte[] structHash) {
-    byte[] packed = new byte[2 + 32 + 32];
-    packed[0] = 0x19;
-    packed[1] = 0x01;
-    System.arraycopy(separator(), 0, packed, 2, 32);
-    System.arraycopy(structHash, 0, packed, 34, 32);
-    return Hash.sha3(packed);
+    return Abi.typedDataDigest(separator(), structHash);
   }
 
   static List<Map<String, String>> typeFields() {

@@ -1,5 +1,6 @@
 package io.noderr.cli.chain;
 
+import io.noderr.contracts.devchain.DemoOperators;
 import io.noderr.signing.DemoSigners;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,9 +13,10 @@ import org.web3j.crypto.exception.CipherException;
 
 /**
  * The PUBLICLY KNOWN demo keys as web3j/geth keystores ({@code signer-1.json} ... {@code
- * signer-3.json}, {@code sender.json}), so the dev chain is used exactly as a real deployment would
- * be: the signer CLI and the platform read keystores, never raw keys. Written on every start, so
- * the files always open with the password just printed.
+ * signer-3.json}, {@code sender.json}, the demo operators' {@code operator-1.json} and {@code
+ * operator-2.json}), so the dev chain is used exactly as a real deployment would be: the signer CLI
+ * and the platform read keystores, never raw keys. Written on every start, so the files always open
+ * with the password just printed.
  */
 public final class DemoKeystores {
 
@@ -27,6 +29,11 @@ public final class DemoKeystores {
     return "signer-" + number + ".json";
   }
 
+  /** {@code operator-N.json}: demo operator {@code number} (1-2), who holds demo stake tokens. */
+  public static String operatorFile(int number) {
+    return "operator-" + number + ".json";
+  }
+
   public static void write(Path dir, String password) throws IOException, CipherException {
     Files.createDirectories(dir);
     List<ECKeyPair> signers = DemoSigners.keys();
@@ -34,6 +41,9 @@ public final class DemoKeystores {
       write(dir, signerFile(i + 1), signers.get(i), password);
     }
     write(dir, SENDER, DemoSigners.devChainSender(), password);
+    for (int n = 1; n <= DemoOperators.addresses().size(); n++) {
+      write(dir, operatorFile(n), DemoOperators.key(n), password);
+    }
   }
 
   private static void write(Path dir, String name, ECKeyPair key, String password)

@@ -2,6 +2,7 @@ package io.noderr.cli.chain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.contracts.devchain.DemoDeployment;
+import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DevChain;
 import io.noderr.signing.Address;
 import java.io.IOException;
@@ -28,12 +29,18 @@ public final class DeploymentFile {
       List<String> signers,
       int threshold,
       List<String> guardians,
-      Long mandateSeconds) {}
+      Long mandateSeconds,
+      RecordedGovernance governance) {}
+
+  record RecordedGovernance(
+      String token, String staking, String timelock, String governor, String parameters) {}
 
   /**
    * @param reused true when the contracts were already on the chain
    */
-  public record Outcome(DemoDeployment deployment, boolean reused) {}
+  public record Outcome(DemoDeployment deployment, DemoGovernance governance, boolean reused) {}
+
+  private record Deployed(DemoDeployment deployment, DemoGovernance governance) {}
 
   private final Path file;
 
@@ -42,44 +49,56 @@ public final class DeploymentFile {
   }
 
   /**
-   * The recorded deployment if its multisig is on this chain, else a new one (then recorded). A
-   * file without guardians was written for a multisig without them (before guardian pauses): it is
-   * replaced by a new deployment.
+   * The recorded deployment if its multisig and governor are on this chain, else a new one (then
+   * recorded). A file without guardians or without governance was written for an older multisig
+   * (before guardian pauses, or before it could cancel queued proposals and slash): it is replaced
+   * by a new deployment of everything.
    */
   public Outcome reuseOrDeploy(DevChain chain) throws Exception {
-    Optional<DemoDeployment> recorded = read();
-    if (recorded.isPresent() && hasCode(chain, recorded.get().multisig())) {
-      return new Outcome(recorded.get(), true);
+    Optional<Deployed> recorded = read();
+    if (recorded.isPresent()
+        && hasCode(chain, recorded.get().deployment().multisig())
+        && hasCode(chain, recorded.get().governance().governor())) {
+      return new Outcome(recorded.get().deployment(), recorded.get().governance(), true);
     }
     DemoDeployment deployed = DemoDeployment.deploy(chain);
-    write(deployed);
-    return new Outcome(deployed, false);
+    DemoGovernance governance = DemoGovernance.deploy(chain, deployed.multisig());
+    write(deployed, governance);
+    return new Outcome(deployed, governance, false);
   }
 
-  private Optional<DemoDeployment> read() {
+  private Optional<Deployed> read() {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
     try {
       Recorded r = JSON.readValue(file.toFile(), Recorded.class);
-      if (r.guardians() == null || r.mandateSeconds() == null) {
+      if (r.guardians() == null || r.mandateSeconds() == null || r.governance() == null) {
         return Optional.empty();
       }
+      RecordedGovernance g = r.governance();
       return Optional.of(
-          new DemoDeployment(
-              Address.of(r.multisig()),
-              Address.of(r.beacon()),
-              r.signers().stream().map(Address::of).toList(),
-              r.threshold(),
-              r.guardians().stream().map(Address::of).toList(),
-              r.mandateSeconds()));
+          new Deployed(
+              new DemoDeployment(
+                  Address.of(r.multisig()),
+                  Address.of(r.beacon()),
+                  r.signers().stream().map(Address::of).toList(),
+                  r.threshold(),
+                  r.guardians().stream().map(Address::of).toList(),
+                  r.mandateSeconds()),
+              new DemoGovernance(
+                  Address.of(g.token()),
+                  Address.of(g.staking()),
+                  Address.of(g.timelock()),
+                  Address.of(g.governor()),
+                  Address.of(g.parameters()))));
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(
           file + " is unreadable (" + e.getMessage() + "); move it away to deploy anew");
     }
   }
 
-  private void write(DemoDeployment deployment) {
+  private void write(DemoDeployment deployment, DemoGovernance governance) {
     Recorded recorded =
         new Recorded(
             deployment.multisig().value(),
@@ -87,7 +106,13 @@ public final class DeploymentFile {
             deployment.signers().stream().map(Address::value).toList(),
             deployment.threshold(),
             deployment.guardians().stream().map(Address::value).toList(),
-            deployment.mandateSeconds());
+            deployment.mandateSeconds(),
+            new RecordedGovernance(
+                governance.token().value(),
+                governance.staking().value(),
+                governance.timelock().value(),
+                governance.governor().value(),
+                governance.parameters().value()));
     try {
       Files.createDirectories(file.getParent());
       JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), recorded);
