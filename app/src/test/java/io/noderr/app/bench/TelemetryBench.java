@@ -65,6 +65,11 @@ public final class TelemetryBench {
       long gapNanos = INTERVAL.toNanos() / requestsPerInterval;
       long rounds = Duration.ofMinutes(minutes).toNanos() / INTERVAL.toNanos();
       long start = System.nanoTime();
+      // What the platform costs with no report coming in (its jobs, the embedded Temporal server):
+      // the per-request figure below is net of it.
+      long idleFrom = processCpuNanos();
+      Thread.sleep(INTERVAL.toMillis());
+      double idleCores = (processCpuNanos() - idleFrom) / (double) INTERVAL.toNanos();
       // This JVM's CPU at each round's start: per-request cost once the JIT has compiled the path.
       List<Long> cpuAtRound = new ArrayList<>();
       Instant firstReport = Instant.now();
@@ -143,11 +148,15 @@ public final class TelemetryBench {
       // Capacity whatever else shares the machine: this JVM's CPU (platform and the bench's client;
       // PostgreSQL is another process) per request, after the first two rounds (JIT warm-up).
       int warm = Math.min(2, cpuAtRound.size() - 2);
+      int measuredRounds = cpuAtRound.size() - 1 - warm;
+      double busyNanos =
+          cpuAtRound.getLast()
+              - cpuAtRound.get(warm)
+              - idleCores * measuredRounds * INTERVAL.toNanos();
+      BenchPlatform.print("JVM CPU with no reports coming in, cores", idleCores);
       BenchPlatform.print(
-          "JVM CPU ms per request after warm-up (platform + client)",
-          (cpuAtRound.getLast() - cpuAtRound.get(warm))
-              / 1e6
-              / ((cpuAtRound.size() - 1 - warm) * (double) requestsPerInterval));
+          "JVM CPU ms per request after warm-up, net of that (platform + client)",
+          busyNanos / 1e6 / (measuredRounds * (double) requestsPerInterval));
       BenchPlatform.print("reports refused with 503 (resent by agents)", refused.get());
       BenchPlatform.print("reports failed otherwise", failed.get());
       failedWhy.forEach((why, count) -> BenchPlatform.print("  failed: " + why, count.get()));
