@@ -146,8 +146,9 @@ public final class TelemetryBench {
             sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)));
       }
       // Capacity whatever else shares the machine: this JVM's CPU (platform and the bench's client;
-      // PostgreSQL is another process) per request, after the first two rounds (JIT warm-up).
-      int warm = Math.min(2, cpuAtRound.size() - 2);
+      // PostgreSQL is another process) per request, after the first third of the run (JIT warm-up).
+      // The JIT keeps compiling the path for a while: the first third of the run is warm-up.
+      int warm = Math.min(Math.max(2, (cpuAtRound.size() - 1) / 3), cpuAtRound.size() - 2);
       int measuredRounds = cpuAtRound.size() - 1 - warm;
       double busyNanos =
           cpuAtRound.getLast()
