@@ -22,7 +22,7 @@ public final class TelemetryRetentionBench {
       "INSERT INTO %s (node_id, at, tier, version, health, cpu_percent, memory_percent,"
           + " disk_percent, platform_rtt_ms, errors, requests, latency_p95_ms, block_lag, peers)"
           + " SELECT 'n-' || n, ?::timestamptz + s * interval '10 seconds', 'ORACLE', '1.0.0',"
-          + " 'HEALTHY', 20 + n % 50, 40, 50, 12.5, n % 3, 100, 80, 0, 12"
+          + " 'HEALTHY', 20 + mod(n, 50), 40, 50, 12.5, mod(n, 3), 100, 80, 0, 12"
           + " FROM generate_series(0, 359) s, generate_series(1, ?) n";
 
   public static void main(String[] args) throws Exception {
@@ -34,7 +34,7 @@ public final class TelemetryRetentionBench {
       // Days before now: clear of the partitions the platform keeps for the current hours.
       Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(3));
       Instant end = first.plus(Duration.ofHours(hours));
-      BenchPlatform.print("nodes", nodes);
+      BenchPlatform.print("nodes reporting (rows generated)", nodes);
       BenchPlatform.print("hours of raw samples", hours);
 
       jdbc.execute(
