@@ -61,6 +61,8 @@ INSERT INTO telemetry_samples SELECT * FROM telemetry_samples_v14;
 DROP TABLE telemetry_samples_v14;
 
 -- A node's update history (node detail: NodeUpdateHistory.recent) reads rollout_targets by node,
--- newest first; the table's keys all start with the rollout, so that was a scan of every plan row
--- (10,000 per fleet-wide rollout). Also serves the foreign key check when a node row goes.
+-- newest first; the table's keys all start with the rollout, so PostgreSQL probed the (rollout,
+-- node) key once per rollout ever made, and once rollouts pile up scanned every plan row (1,020
+-- rollouts, 400,000 rows: 58-82 ms; with this index 0.04-0.13 ms). Also serves the foreign key
+-- check when a node row goes.
 CREATE INDEX rollout_targets_node ON rollout_targets (node_id, updated_at DESC);

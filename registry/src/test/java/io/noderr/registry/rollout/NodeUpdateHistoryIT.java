@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A node's update history at fleet scale: 20 fleet-wide rollouts of 10,000 nodes (200,000 plan
- * rows), read for one node through the index on the node (Flyway V16), not a scan of every plan.
+ * rows), read for one node through the index on the node (Flyway V16).
  */
 class NodeUpdateHistoryIT {
 
