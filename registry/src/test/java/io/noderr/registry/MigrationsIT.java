@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("15");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("16");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -37,8 +37,10 @@ class MigrationsIT {
     assertThat(
             db.jdbc()
                 .queryForList(
-                    "SELECT table_name FROM information_schema.tables"
-                        + " WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+                    // Partitions are the tables' storage, not tables of their own (below).
+                    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')"
+                        + " AND NOT c.relispartition",
                     String.class))
         .containsExactlyInAnyOrder(
             "operators",
@@ -79,6 +81,31 @@ class MigrationsIT {
             "telemetry_fleet_hour",
             "telemetry_rollup_cursor",
             "flyway_schema_history");
+  }
+
+  @Test
+  void rawTelemetry_isPartitionedByHour_withADefaultPartition_andTheHoursAhead() {
+    assertThat(
+            db.jdbc()
+                .queryForObject(
+                    "SELECT partstrat FROM pg_partitioned_table"
+                        + " WHERE partrelid = 'telemetry_samples'::regclass",
+                    String.class))
+        .isEqualTo("r");
+    assertThat(
+            db.jdbc()
+                .queryForList(
+                    "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                        + " WHERE i.inhparent = 'telemetry_samples'::regclass",
+                    String.class))
+        .contains("telemetry_samples_default")
+        .hasSizeGreaterThanOrEqualTo(1 + 4);
+    assertThat(
+            db.jdbc()
+                .queryForObject(
+                    "SELECT count(*) FROM pg_indexes WHERE indexname = 'rollout_targets_node'",
+                    Long.class))
+        .isOne();
   }
 
   @Test

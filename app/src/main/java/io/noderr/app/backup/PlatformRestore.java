@@ -207,7 +207,11 @@ final class PlatformRestore {
     try (Statement statement = connection.createStatement()) {
       Set<String> existing = new HashSet<>();
       try (ResultSet rows =
-          statement.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
+          // Partitions are not tables of the backup: their parent's rows are (PlatformBackup).
+          statement.executeQuery(
+              "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                  + " where n.nspname = 'public' and c.relkind in ('r', 'p')"
+                  + " and not c.relispartition")) {
         while (rows.next()) {
           existing.add(rows.getString(1));
         }

@@ -205,7 +205,12 @@ public final class TelemetryBench {
 
   private static void perDay(JdbcTemplate jdbc, String table, int rowsPerDay, String label) {
     long rows = jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
-    long bytes = jdbc.queryForObject("SELECT pg_total_relation_size('" + table + "')", Long.class);
+    // A partitioned table's own size is 0: its partitions hold the rows.
+    long bytes =
+        jdbc.queryForObject(
+            "SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree(?::regclass)",
+            Long.class,
+            table);
     if (rows == 0) {
       BenchPlatform.print(label + " rows", 0);
       return;

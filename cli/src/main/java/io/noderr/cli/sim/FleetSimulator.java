@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -190,9 +191,10 @@ public class FleetSimulator implements AutoCloseable {
 
   private List<TelemetryReport> telemetryOfLiveNodes() {
     List<TelemetryReport> reports = new ArrayList<>(nodes.size());
+    Instant at = Instant.now();
     for (int i = 0; i < nodes.size(); i++) {
       if (nodes.get(i).isUp()) {
-        reports.add(telemetry.get(i).report(telemetryInterval));
+        reports.add(telemetry.get(i).report(telemetryInterval, at));
       }
     }
     return reports;

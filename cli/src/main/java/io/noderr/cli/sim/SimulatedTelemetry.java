@@ -4,6 +4,7 @@ import io.noderr.activities.node.ResourceUsage;
 import io.noderr.agent.metrics.HostMetrics;
 import io.noderr.agent.telemetry.TelemetryReport;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,10 @@ class SimulatedTelemetry {
     this.chainPeers = 8 + random.nextInt(18);
   }
 
-  TelemetryReport report(Duration interval) {
+  /**
+   * @param at the report's time (the fleet's clock at this round)
+   */
+  TelemetryReport report(Duration interval, Instant at) {
     ResourceUsage usage = host.sample();
     // During a soak the release on trial serves: its errors and latency are what the node sees.
     String version = runtime.serving().version();
@@ -81,6 +85,7 @@ class SimulatedTelemetry {
     }
     return new TelemetryReport(
         nodeId,
+        at,
         version,
         runtime.lastKnownHealth().name(),
         usage.cpuPercent(),

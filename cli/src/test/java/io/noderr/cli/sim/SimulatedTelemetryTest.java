@@ -29,7 +29,9 @@ class SimulatedTelemetryTest {
   }
 
   private static List<TelemetryReport> minutes(SimulatedTelemetry node, int reports) {
-    return IntStream.range(0, reports).mapToObj(i -> node.report(TEN_SECONDS)).toList();
+    return IntStream.range(0, reports)
+        .mapToObj(i -> node.report(TEN_SECONDS, Instant.EPOCH.plusSeconds(10L * i)))
+        .toList();
   }
 
   private static double errorRate(List<TelemetryReport> reports) {

@@ -15,6 +15,7 @@ import io.noderr.registry.node.NodeEnrollment;
 import io.noderr.registry.telemetry.TelemetrySample;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.core.env.Environment;
@@ -171,39 +172,41 @@ public class AgentService {
   }
 
   /**
-   * Queues telemetry reports, timed by the gateway's clock; the same rule as heartbeats says who
-   * may report for whom. The batch is queued whole or refused whole.
+   * Queues telemetry reports, each at the time its agent collected it (so a report resent after a
+   * timeout is the same sample, stored once), within a window around the gateway's clock; the same
+   * rule as heartbeats says who may report for whom. The batch is queued whole or refused whole.
    *
    * @return how many reports were queued
    */
   @PreAuthorize("hasAnyRole('" + NodeRoles.FLEET + "','" + NodeRoles.NODE + "')")
   public int telemetry(List<TelemetryPayloads.Report> reports, Authentication caller) {
     refuseReportsForOthers(reports.stream().map(TelemetryPayloads.Report::nodeId).toList(), caller);
-    var at = clock.instant();
-    telemetry.accept(
-        reports.stream()
-            .map(
-                r ->
-                    new TelemetrySample(
-                        r.nodeId(),
-                        at,
-                        r.version(),
-                        r.health(),
-                        r.cpuPercent(),
-                        r.memoryPercent(),
-                        r.diskPercent(),
-                        r.platformRttMs(),
-                        r.peerRttMs(),
-                        r.errors(),
-                        r.errorsByType(),
-                        r.requests(),
-                        r.latencyP95Ms(),
-                        r.blockLag(),
-                        r.peers(),
-                        r.missedDuties(),
-                        r.trades(),
-                        r.orders()))
-            .toList());
+    var received = clock.instant();
+    List<TelemetrySample> samples = new ArrayList<>(reports.size());
+    for (int i = 0; i < reports.size(); i++) {
+      TelemetryPayloads.Report r = reports.get(i);
+      samples.add(
+          new TelemetrySample(
+              r.nodeId(),
+              r.sampledAt(received, i),
+              r.version(),
+              r.health(),
+              r.cpuPercent(),
+              r.memoryPercent(),
+              r.diskPercent(),
+              r.platformRttMs(),
+              r.peerRttMs(),
+              r.errors(),
+              r.errorsByType(),
+              r.requests(),
+              r.latencyP95Ms(),
+              r.blockLag(),
+              r.peers(),
+              r.missedDuties(),
+              r.trades(),
+              r.orders()));
+    }
+    telemetry.accept(samples);
     return reports.size();
   }
 

@@ -1,5 +1,6 @@
 package io.noderr.gateway.telemetry;
 
+import io.noderr.http.BadRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -11,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -25,14 +28,29 @@ public final class TelemetryPayloads {
   private TelemetryPayloads() {}
 
   /**
+   * How far a report's own time may be ahead of the platform's clock (clock skew between hosts).
+   */
+  public static final Duration MAX_AHEAD = Duration.ofMinutes(2);
+
+  /**
+   * How old a report may be when it arrives: an agent keeps and resends what the platform could not
+   * take, but by an hour its minutes are long rolled up, and a node must not write far into the
+   * past.
+   */
+  public static final Duration MAX_AGE = Duration.ofHours(1);
+
+  /**
    * One node's report of the interval since its previous one (counters are deltas).
    *
+   * @param at when the agent collected it; a report resent after a timeout keeps its time, so the
+   *     platform stores it once (null, from agents older than this field: the time it arrived)
    * @param platformRttMs round trip to the platform, ms
    * @param peerRttMs round trip to each configured peer, ms, by peer id (at most 16)
    * @param errorsByType errors of the interval by type (at most 32 types)
    */
   public record Report(
       @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String nodeId,
+      Instant at,
       @NotBlank @Size(max = 64) String version,
       @NotNull @Pattern(regexp = "HEALTHY|UNHEALTHY", message = "must be HEALTHY or UNHEALTHY")
           String health,
@@ -60,7 +78,33 @@ public final class TelemetryPayloads {
       @Min(0) @Max(100_000) Integer peers,
       @Min(0) @Max(100_000_000) Integer missedDuties,
       @Min(0) @Max(100_000_000) Integer trades,
-      @Min(0) @Max(100_000_000) Integer orders) {}
+      @Min(0) @Max(100_000_000) Integer orders) {
+
+    /**
+     * The sample's time: the report's own, when within {@link #MAX_AGE} before and {@link
+     * #MAX_AHEAD} after {@code received}.
+     *
+     * @param received the platform's clock when the batch arrived
+     * @param index the report's place in the batch, for the message
+     * @throws BadRequestException when the report's time is outside that window
+     */
+    public Instant sampledAt(Instant received, int index) {
+      if (at == null) {
+        return received;
+      }
+      if (at.isAfter(received.plus(MAX_AHEAD))) {
+        throw new BadRequestException(
+            "reports[%d].at: %s is ahead of the platform's clock (%s) by more than %s; check the node's clock"
+                .formatted(index, at, received, MAX_AHEAD));
+      }
+      if (at.isBefore(received.minus(MAX_AGE))) {
+        throw new BadRequestException(
+            "reports[%d].at: %s is more than %s before the platform's clock (%s): too late to store, or the node's clock is behind"
+                .formatted(index, at, MAX_AGE, received));
+      }
+      return at;
+    }
+  }
 
   public record Batch(
       @NotEmpty @Size(max = 1000, message = "at most 1000 reports per request")

@@ -129,8 +129,8 @@ class AgentServiceTest {
 
   private static TelemetryPayloads.Report report(String nodeId) {
     return new TelemetryPayloads.Report(
-        nodeId, "1.0.0", "HEALTHY", 10.0, 20.0, 30.0, 4.0, Map.of(), 0, Map.of(), 50, 90.0, 0L, 12,
-        0, 3, 4);
+        nodeId, null, "1.0.0", "HEALTHY", 10.0, 20.0, 30.0, 4.0, Map.of(), 0, Map.of(), 50, 90.0,
+        0L, 12, 0, 3, 4);
   }
 
   private static Authentication node(String nodeId) {

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,6 +34,7 @@ public class AgentTelemetry implements Supplier<TelemetryReport> {
   private final URI platform;
   private final Map<String, URI> peers;
   private final NodeSoftwareMetrics software = new NodeSoftwareMetrics();
+  private final Clock clock = Clock.systemUTC();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private boolean scrapeFailing;
 
@@ -54,6 +57,7 @@ public class AgentTelemetry implements Supplier<TelemetryReport> {
 
   @Override
   public TelemetryReport get() {
+    Instant at = clock.instant();
     ResourceUsage usage = host.sample();
     Map<String, Double> peerRtt = new LinkedHashMap<>();
     peers.forEach(
@@ -67,6 +71,7 @@ public class AgentTelemetry implements Supplier<TelemetryReport> {
         runtime.metricsEndpoint().map(this::scrape).orElse(NodeSoftwareMetrics.Reading.NONE);
     return new TelemetryReport(
         nodeId,
+        at,
         runtime.running().version(),
         runtime.lastKnownHealth().name(),
         usage.cpuPercent(),

@@ -1,5 +1,6 @@
 package io.noderr.agent.telemetry;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -7,9 +8,13 @@ import java.util.Map;
  * /api/v1/agent/telemetry} takes it. Counters ({@code errors}, {@code requests}, {@code
  * missedDuties}, {@code trades}, {@code orders}) are deltas; nullable fields are what the node does
  * not know (no metrics endpoint declared, no peers configured, a peer unreachable).
+ *
+ * @param at when it was collected: the sample's time on the platform, so a report resent after a
+ *     timeout (the platform may have stored it already) is the same sample and stored once
  */
 public record TelemetryReport(
     String nodeId,
+    Instant at,
     String version,
     String health,
     double cpuPercent,

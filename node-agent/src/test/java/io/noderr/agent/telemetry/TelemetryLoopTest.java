@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.noderr.agent.platform.PlatformException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,24 @@ class TelemetryLoopTest {
         .mapToObj(
             i ->
                 new TelemetryReport(
-                    "n-" + i, "1.0.0", "HEALTHY", 1, 1, 1, null, Map.of(), 0, Map.of(), 0, null,
-                    null, null, null, null, null))
+                    "n-" + i,
+                    Instant.EPOCH.plusSeconds(i),
+                    "1.0.0",
+                    "HEALTHY",
+                    1,
+                    1,
+                    1,
+                    null,
+                    Map.of(),
+                    0,
+                    Map.of(),
+                    0,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))
         .toList();
   }
 
@@ -67,5 +84,27 @@ class TelemetryLoopTest {
 
     assertThat(sent).extracting(List::size).containsExactly(10);
     assertThat(loop.dropped()).isEqualTo(10);
+  }
+
+  @Test
+  void aKeptBatchIsResentWithItsOwnTimes_soThePlatformStoresItOnce() {
+    Instant[] round = {Instant.parse("2026-12-01T10:00:00Z")};
+    TelemetryLoop loop =
+        new TelemetryLoop(
+            this::send,
+            () ->
+                List.of(
+                    new TelemetryReport(
+                        "n-1", round[0], "1.0.0", "HEALTHY", 1, 1, 1, null, Map.of(), 0, Map.of(),
+                        0, null, null, null, null, null, null)));
+    refuseNext = 1;
+    assertThatThrownBy(loop::report).isInstanceOf(PlatformException.class);
+
+    round[0] = round[0].plusSeconds(10);
+    loop.report();
+
+    assertThat(sent)
+        .extracting(batch -> batch.getFirst().at())
+        .containsExactly(Instant.parse("2026-12-01T10:00:00Z"), round[0]);
   }
 }

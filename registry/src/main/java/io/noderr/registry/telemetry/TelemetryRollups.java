@@ -10,10 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Downsampling and retention: raw samples roll up into per-node minute buckets, minutes into hours,
- * and each per-node rollup into the fleet counts of its bucket; then whatever is past its retention
- * is deleted. A bucket is rolled up once it has closed ({@code settleDelay} after its end, so
- * reports still in the ingest queue make it) and re-rolling one replaces it, so a run that died
- * halfway is simply run again.
+ * and each per-node rollup into the fleet counts of its bucket; then the rollups past their
+ * retention are deleted (raw samples expire a whole hour at a time: {@link TelemetryPartitions}). A
+ * bucket is rolled up once it has closed ({@code settleDelay} after its end, so reports still in
+ * the ingest queue make it) and re-rolling one replaces it, so a run that died halfway is simply
+ * run again.
  *
  * <p>Several platform processes may run the job: a transaction-scoped advisory lock lets one do the
  * work and the others skip.
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TelemetryRollups {
 
   /** pg advisory lock key: "telemetry" in ASCII, unique among the platform's locks. */
-  private static final long LOCK = 0x74656c656d657472L;
+  public static final long LOCK = 0x74656c656d657472L;
 
   private static final String MINUTE_FROM_RAW =
       """
@@ -137,16 +138,14 @@ public class TelemetryRollups {
 
   /**
    * Rolls up every closed bucket not rolled up yet (at most {@code settings.maxMinutesPerRun()}
-   * minutes per run, so a platform that was down catches up in bounded steps), then deletes what is
-   * past retention. Raw samples are deleted only once rolled up.
+   * minutes per run, so a platform that was down catches up in bounded steps), then deletes the
+   * minute and hour rows past retention. Raw samples are {@link TelemetryPartitions#maintain}'s.
    *
    * @return what was done, or {@link RollupRun#SKIPPED} when another process holds the lock
    */
   @Transactional
   public RollupRun run(Instant now, TelemetryRetention settings) {
-    Boolean locked =
-        jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK);
-    if (!Boolean.TRUE.equals(locked)) {
+    if (!tryLock(jdbc)) {
       return RollupRun.SKIPPED;
     }
     Instant closed = now.minus(settings.settleDelay());
@@ -177,11 +176,6 @@ public class TelemetryRollups {
         hours = (int) Duration.between(hourFrom, hourTo).toHours();
       }
     }
-    Instant rawCutoff = now.minus(settings.raw());
-    if (minuteTo != null && minuteTo.isBefore(rawCutoff)) {
-      rawCutoff = minuteTo;
-    }
-    int raw = jdbc.update("DELETE FROM telemetry_samples WHERE at < ?", ts(rawCutoff));
     Timestamp minuteCutoff = ts(now.minus(settings.minute()));
     int minuteRows =
         jdbc.update("DELETE FROM telemetry_minute WHERE bucket < ?", minuteCutoff)
@@ -190,7 +184,24 @@ public class TelemetryRollups {
     int hourRows =
         jdbc.update("DELETE FROM telemetry_hour WHERE bucket < ?", hourCutoff)
             + jdbc.update("DELETE FROM telemetry_fleet_hour WHERE bucket < ?", hourCutoff);
-    return new RollupRun(true, minutes, hours, raw, minuteRows, hourRows);
+    return new RollupRun(true, minutes, hours, minuteRows, hourRows);
+  }
+
+  /**
+   * Takes the job's transaction-scoped advisory lock: false when another process holds it (it is
+   * doing the work). Rollups and partition upkeep share it, so they never run concurrently.
+   */
+  static boolean tryLock(JdbcTemplate jdbc) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK));
+  }
+
+  /** Buckets of the resolution before this are rolled up; null when it never ran. */
+  Instant rolledUpTo(Resolution resolution) {
+    return jdbc.query(
+        "SELECT rolled_up_to FROM telemetry_rollup_cursor WHERE resolution = ?",
+        rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null,
+        resolution.name());
   }
 
   /**
@@ -198,15 +209,13 @@ public class TelemetryRollups {
    * it has never run; null when there is nothing to roll up yet.
    */
   private Instant cursor(Resolution resolution, String source, String column, ChronoUnit unit) {
-    Timestamp at =
-        jdbc.query(
-            "SELECT rolled_up_to FROM telemetry_rollup_cursor WHERE resolution = ?",
-            rs -> rs.next() ? rs.getTimestamp(1) : null,
-            resolution.name());
+    Instant at = rolledUpTo(resolution);
     if (at == null) {
-      at = jdbc.queryForObject("SELECT min(" + column + ") FROM " + source, Timestamp.class);
+      Timestamp first =
+          jdbc.queryForObject("SELECT min(" + column + ") FROM " + source, Timestamp.class);
+      at = first == null ? null : first.toInstant();
     }
-    return at == null ? null : at.toInstant().truncatedTo(unit);
+    return at == null ? null : at.truncatedTo(unit);
   }
 
   private void advance(Resolution resolution, Instant to) {
@@ -278,10 +287,9 @@ public class TelemetryRollups {
       boolean ran,
       int minutesRolledUp,
       int hoursRolledUp,
-      int rawDeleted,
       int minuteRowsDeleted,
       int hourRowsDeleted) {
 
-    public static final RollupRun SKIPPED = new RollupRun(false, 0, 0, 0, 0, 0);
+    public static final RollupRun SKIPPED = new RollupRun(false, 0, 0, 0, 0);
   }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * <p>The tier is not part of a report: it is the registry's, read when the sample is stored.
  *
- * @param at the gateway's clock when the report arrived
+ * @param at when the agent collected the report (the gateway checks it against its own clock)
  * @param health HEALTHY or UNHEALTHY (the node software's own health check)
  * @param platformRttMs round trip to the platform
  * @param peerRttMs round trip to each configured peer, by peer id

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ class TelemetryIT {
   private final TelemetrySamples samples = db.bean(TelemetrySamples.class);
   private final TelemetryQuery query = db.bean(TelemetryQuery.class);
   private final TelemetryRollups rollups = db.bean(TelemetryRollups.class);
+  private final TelemetryPartitions partitions = db.bean(TelemetryPartitions.class);
 
   @BeforeEach
   void fleet() {
@@ -178,7 +181,7 @@ class TelemetryIT {
 
     // Nothing new closed: nothing rolled; a re-roll of the same range replaces, never doubles.
     assertThat(rollups.run(T0.plus(Duration.ofMinutes(61)), TelemetryRetention.DEFAULT))
-        .isEqualTo(new TelemetryRollups.RollupRun(true, 0, 0, 0, 0, 0));
+        .isEqualTo(new TelemetryRollups.RollupRun(true, 0, 0, 0, 0));
     db.jdbc().update("DELETE FROM telemetry_rollup_cursor");
     rollups.run(T0.plus(Duration.ofMinutes(61)), TelemetryRetention.DEFAULT);
     assertThat(query.nodeSeries("o-1", T0, T0.plusSeconds(60), Resolution.MINUTE).getFirst())
@@ -209,10 +212,14 @@ class TelemetryIT {
             Duration.ofSeconds(15),
             1);
 
-    // 31 h later the first sample is past raw retention, but only its own minute is rolled up.
-    TelemetryRollups.RollupRun run =
-        rollups.run(T0.plus(Duration.ofHours(31)), onlyOneMinutePerRun);
-    assertThat(run.rawDeleted()).isEqualTo(1);
+    // 31 h later the first sample is past raw retention, but only its own minute is rolled up:
+    // it goes (from the default partition, where a past hour's rows land), the other stays.
+    rollups.run(T0.plus(Duration.ofHours(31)), onlyOneMinutePerRun);
+    TelemetryPartitions.PartitionRun upkeep =
+        partitions.maintain(T0.plus(Duration.ofHours(31)), onlyOneMinutePerRun);
+    assertThat(upkeep.strayRowsDeleted()).isEqualTo(1);
+    assertThat(count("telemetry_samples")).isEqualTo(1);
+    assertThat(count("telemetry_samples_default")).isZero();
     assertThat(query.nodeSeries("o-1", T0, T0.plusSeconds(60), Resolution.MINUTE)).hasSize(1);
 
     TelemetryRetention defaults = TelemetryRetention.DEFAULT;
@@ -224,6 +231,7 @@ class TelemetryIT {
         .hasSize(2);
 
     rollups.run(T0.plus(Duration.ofDays(9)), defaults);
+    assertThat(partitions.maintain(T0.plus(Duration.ofDays(9)), defaults).dropped()).isPositive();
     assertThat(count("telemetry_samples")).isZero();
     assertThat(count("telemetry_minute")).isZero();
     assertThat(count("telemetry_fleet_minute")).isZero();
@@ -232,6 +240,100 @@ class TelemetryIT {
     rollups.run(T0.plus(Duration.ofDays(402)), defaults);
     assertThat(count("telemetry_hour")).isZero();
     assertThat(count("telemetry_fleet_hour")).isZero();
+  }
+
+  @Test
+  void insert_sameReportsTwice_storesThemOnce() {
+    // What an agent resends after a timeout: the same reports, stamped with the same times.
+    List<TelemetrySample> batch =
+        List.of(sample("o-1", T0, "1.0.0", 3, 100), sample("o-2", T0, "1.0.0", 1, 100));
+
+    assertThat(samples.insert(batch)).isEqualTo(2);
+    assertThat(samples.insert(batch)).isZero();
+
+    assertThat(count("telemetry_samples")).isEqualTo(2);
+    assertThat(query.nodeSeries("o-1", T0, T0.plusSeconds(1), Resolution.RAW))
+        .singleElement()
+        .satisfies(point -> assertThat(point.errors()).isEqualTo(3));
+  }
+
+  /**
+   * Every read of the raw samples names its window, so PostgreSQL reads only that window's hourly
+   * partitions (and the default one, which the retention job keeps empty).
+   */
+  @Test
+  void queriesOnRawSamples_readOnlyTheirWindowsPartitions() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    for (int hour = -5; hour <= 0; hour++) {
+      db.jdbc()
+          .queryForObject(
+              "SELECT telemetry_samples_partition(?)",
+              Boolean.class,
+              Timestamp.from(now.plus(Duration.ofHours(hour))));
+    }
+    Timestamp from = Timestamp.from(now.minus(Duration.ofHours(2)).plusSeconds(60));
+    Timestamp to = Timestamp.from(now.minus(Duration.ofHours(2)).plusSeconds(120));
+    String window = TelemetryPartitions.partitionOf(from.toInstant());
+
+    assertThat(
+            plan(
+                "SELECT * FROM telemetry_samples WHERE node_id = 'o-1' AND at >= ? AND at < ?",
+                from,
+                to))
+        .as("node series")
+        .containsExactly(window);
+    assertThat(
+            plan(
+                "SELECT count(*) FROM telemetry_samples WHERE at >= ? AND at < ?"
+                    + " AND tier = ANY ('{ORACLE}')",
+                from,
+                to))
+        .as("cohort vs baseline, minute rollup")
+        .containsExactly(window);
+    assertThat(
+            plan(
+                "SELECT count(*) FROM telemetry_samples WHERE at >= ? AND at < ?",
+                from,
+                Timestamp.from(from.toInstant().plus(Duration.ofHours(1)))))
+        .as("a window across an hour")
+        .containsExactly(
+            window, TelemetryPartitions.partitionOf(to.toInstant().plus(Duration.ofHours(1))));
+  }
+
+  /**
+   * The partitions a query's plan reads, run as a generic plan (what a prepared statement becomes
+   * after five executions): pruned at executor start-up, so the partitions left are those EXPLAIN
+   * ANALYZE shows as actually scanned.
+   */
+  private static List<String> plan(String sql, Timestamp from, Timestamp to) {
+    List<String> scanned = new ArrayList<>();
+    db.jdbc()
+        .execute(
+            (java.sql.Connection con) -> {
+              try (var statement = con.createStatement()) {
+                statement.execute("SET plan_cache_mode = force_generic_plan");
+              }
+              try (var ps = con.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)) {
+                ps.setTimestamp(1, from);
+                ps.setTimestamp(2, to);
+                try (var rs = ps.executeQuery()) {
+                  rs.next();
+                  var matcher =
+                      java.util.regex.Pattern.compile(
+                              "\"Relation Name\": \"(telemetry_samples_[a-z0-9]+)\"")
+                          .matcher(rs.getString(1));
+                  while (matcher.find()) {
+                    scanned.add(matcher.group(1));
+                  }
+                }
+              } finally {
+                try (var statement = con.createStatement()) {
+                  statement.execute("RESET plan_cache_mode");
+                }
+              }
+              return null;
+            });
+    return scanned.stream().distinct().sorted().toList();
   }
 
   @Test

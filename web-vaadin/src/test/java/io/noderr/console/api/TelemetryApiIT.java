@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.noderr.console.AbstractConsoleIT;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +88,41 @@ class TelemetryApiIT extends AbstractConsoleIT {
     report(sessionOfA, report("tm-a", 0).replace("\"errors\": 0,", ""))
         .andExpect(status().isBadRequest());
     report(sessionOfA, "").andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void aReportResentAfterATimeout_isStoredOnce_atTheAgentsTime() throws Exception {
+    Instant collected = Instant.now().minusSeconds(25).truncatedTo(ChronoUnit.MILLIS);
+    String timed =
+        report("tm-a", 2)
+            .replace(
+                "{\"nodeId\": \"tm-a\",", "{\"nodeId\": \"tm-a\", \"at\": \"" + collected + "\",");
+
+    report(sessionOfA, timed).andExpect(status().isAccepted());
+    // The agent never saw the 202 (a timeout): it sends the same report again.
+    report(sessionOfA, timed).andExpect(status().isAccepted());
+
+    Thread.sleep(1_500); // a full flush of the ingest queue
+    assertThat(samples("tm-a")).isOne();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT at FROM telemetry_samples WHERE node_id = 'tm-a'", Instant.class))
+        .isEqualTo(collected);
+  }
+
+  @Test
+  void aReportTimedFarFromThePlatformsClock_isA400() throws Exception {
+    for (Instant at :
+        new Instant[] {Instant.now().plusSeconds(600), Instant.now().minus(Duration.ofHours(2))}) {
+      report(
+              sessionOfA,
+              report("tm-a", 0)
+                  .replace(
+                      "{\"nodeId\": \"tm-a\",", "{\"nodeId\": \"tm-a\", \"at\": \"" + at + "\","))
+          .andExpect(status().isBadRequest())
+          .andExpect(
+              jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("reports[0].at: ")));
+    }
   }
 
   private long samples(String nodeId) {
