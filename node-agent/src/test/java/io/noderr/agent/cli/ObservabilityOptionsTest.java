@@ -28,6 +28,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,8 +140,24 @@ class ObservabilityOptionsTest {
       List<TelemetryReport> telemetry =
           List.of(
               new TelemetryReport(
-                  "n-1", "1.0.0", "HEALTHY", 1, 1, 1, null, Map.of(), 0, Map.of(), 0, null, null,
-                  null, null, null, null));
+                  "n-1",
+                  Instant.parse("2026-12-01T00:00:00Z"),
+                  "1.0.0",
+                  "HEALTHY",
+                  1,
+                  1,
+                  1,
+                  null,
+                  Map.of(),
+                  0,
+                  Map.of(),
+                  0,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
       AtomicBoolean platformBusy = new AtomicBoolean(true);
       TelemetryLoop loop =
           new TelemetryLoop(
