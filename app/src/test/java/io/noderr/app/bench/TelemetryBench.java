@@ -135,10 +135,13 @@ public final class TelemetryBench {
       BenchPlatform.print("reports per second", sent / seconds);
       BenchPlatform.printPercentiles(
           "ingest request latency ms", latencies.stream().flatMap(List::stream).toList());
-      // The first round also measures the JIT compiling the path; a fleet's steady state is after.
+      // The JIT keeps compiling the path for a while after start (a restarted platform with its
+      // fleet waiting): the first third of the run is warm-up, a fleet's steady state is after.
+      int warm = Math.min(Math.max(2, (int) rounds / 3), (int) rounds - 1);
+      BenchPlatform.print("warm-up rounds (10 s each)", warm);
       BenchPlatform.printPercentiles(
-          "ingest request latency after the first 10 s, ms",
-          latencies.stream().skip(1).flatMap(List::stream).toList());
+          "ingest request latency after warm-up, ms",
+          latencies.stream().skip(warm).flatMap(List::stream).toList());
       for (int round = 0; round < latencies.size(); round++) {
         List<Double> sorted = latencies.get(round).stream().sorted().toList();
         BenchPlatform.print(
@@ -146,10 +149,8 @@ public final class TelemetryBench {
             sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)));
       }
       // Capacity whatever else shares the machine: this JVM's CPU (platform and the bench's client;
-      // PostgreSQL is another process) per request, after the first third of the run (JIT warm-up).
-      // The JIT keeps compiling the path for a while: the first third of the run is warm-up.
-      int warm = Math.min(Math.max(2, (cpuAtRound.size() - 1) / 3), cpuAtRound.size() - 2);
-      int measuredRounds = cpuAtRound.size() - 1 - warm;
+      // PostgreSQL is another process) per request after warm-up, net of its idle CPU.
+      int measuredRounds = (int) rounds - warm;
       double busyNanos =
           cpuAtRound.getLast()
               - cpuAtRound.get(warm)
