@@ -81,6 +81,16 @@ public record AlertProperties(
       to = List.copyOf(to);
     }
 
+    /**
+     * Whether nothing that addresses it is set (no URL, no SMTP host or recipient): the default for
+     * every channel until someone sets one up, not a mistake worth a warning.
+     */
+    public boolean unset() {
+      return (url == null || url.isBlank())
+          && (smtpHost == null || smtpHost.isBlank())
+          && to.isEmpty();
+    }
+
     /** Whether enough is configured to send anything. */
     public boolean usable() {
       return type != null

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured channels by name. A channel missing its URL or SMTP host (its environment variable
- * unset) is left out with a warning naming it — never its settings.
+ * The configured channels by name. A channel nobody set up (no URL, SMTP host or recipient: the
+ * default) is left out quietly; one set up only in part is left out with a warning naming it —
+ * never its settings.
  */
 @Component
 public class ChannelDirectory {
@@ -24,13 +25,23 @@ public class ChannelDirectory {
         .channels()
         .forEach(
             (name, config) -> {
+              if (config.unset()) {
+                return;
+              }
               if (!config.usable()) {
                 log.warn("alert channel {} is not configured completely and is left out", name);
                 return;
               }
               channels.put(name, create(name, config));
             });
-    log.info("alert channels: {}; route: {}", channels.keySet(), properties.route());
+    if (channels.isEmpty()) {
+      log.info(
+          "no alert channel set up: alerts are kept and shown in the console only"
+              + " (docs/alerts.md: NODERR_ALERTS_SLACK_URL, ..._DISCORD_URL, ..._WEBHOOK_URL,"
+              + " NODERR_SMTP_HOST)");
+    } else {
+      log.info("alert channels: {}; route: {}", channels.keySet(), properties.route());
+    }
   }
 
   public boolean has(String name) {
