@@ -54,9 +54,16 @@ public class ChannelDirectory {
 
   private static AlertChannel create(String name, AlertProperties.Channel config) {
     return switch (config.type()) {
-      case SLACK -> new SlackChannel(name, config.url(), config.timeout());
-      case DISCORD -> new DiscordChannel(name, config.url(), config.timeout());
-      case WEBHOOK -> new WebhookChannel(name, config.url(), config.timeout());
+      case SLACK ->
+          new JsonWebhookChannel(
+              name, config.url(), config.timeout(), SlackPayload.PER_MESSAGE, SlackPayload::of);
+      case DISCORD ->
+          new JsonWebhookChannel(
+              name, config.url(), config.timeout(), DiscordPayload.PER_MESSAGE, DiscordPayload::of);
+      // The generic receiver takes a group whole, as Alertmanager sends it.
+      case WEBHOOK ->
+          new JsonWebhookChannel(
+              name, config.url(), config.timeout(), Integer.MAX_VALUE, AlertmanagerPayload::of);
       case EMAIL -> new EmailChannel(name, config);
     };
   }

@@ -50,7 +50,7 @@ final class EmailChannel implements AlertChannel {
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(config.from());
     message.setTo(config.to().toArray(String[]::new));
-    message.setSubject(SlackChannel.title(notices));
+    message.setSubject(Payloads.title(notices));
     message.setText(
         notices.stream()
             .map(n -> n.headline() + "\n" + n.body() + "\nrunbook: " + n.runbook())

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
-/** JSON writing and chunking shared by the webhook channels. */
+/** JSON writing, chunking and the message title shared by the channels. */
 final class Payloads {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -18,6 +18,13 @@ final class Payloads {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("payload not serialisable", e);
     }
+  }
+
+  /** A message's title: the alert's headline, or how many updates it groups. */
+  static String title(List<Notice> notices) {
+    return notices.size() == 1
+        ? notices.getFirst().headline()
+        : "noderr: " + notices.size() + " alert updates";
   }
 
   /** {@code items} in consecutive chunks of at most {@code size}. */

@@ -2,37 +2,20 @@ package io.noderr.worker.alert.channel;
 
 import io.noderr.registry.alert.AlertRow;
 import io.noderr.registry.alert.DeliveryKind;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A generic JSON webhook, shaped like Alertmanager's ({@code version}, {@code status}, {@code
- * alerts[]} with labels, annotations, startsAt, endsAt) plus Noderr's own fields (id, kind, nodes,
- * acknowledgement, silence), so a receiver written for Alertmanager reads it.
+ * What the generic JSON webhook gets, shaped like Alertmanager's ({@code version}, {@code status},
+ * {@code alerts[]} with labels, annotations, startsAt, endsAt) plus Noderr's own fields (id, kind,
+ * nodes, acknowledgement, silence), so a receiver written for Alertmanager reads it.
  */
-final class WebhookChannel implements AlertChannel {
+final class AlertmanagerPayload {
 
-  private final String name;
-  private final WebhookPoster poster;
+  private AlertmanagerPayload() {}
 
-  WebhookChannel(String name, String url, Duration timeout) {
-    this.name = name;
-    this.poster = new WebhookPoster(name, url, timeout);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void send(List<Notice> notices) throws ChannelFailure {
-    poster.post(Payloads.json(payload(notices)));
-  }
-
-  static Map<String, Object> payload(List<Notice> notices) {
+  static Map<String, Object> of(List<Notice> notices) {
     boolean allResolved = notices.stream().allMatch(n -> n.kind() == DeliveryKind.RESOLVED);
     List<Map<String, Object>> alerts =
         notices.stream()

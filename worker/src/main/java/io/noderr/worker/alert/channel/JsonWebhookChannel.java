@@ -6,12 +6,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * POSTs a JSON payload to a webhook URL. Failures name the channel and the HTTP status or the kind
- * of I/O error, never the URL: the URL is the channel's secret.
+ * A channel that POSTs its notices as JSON to a webhook URL (Slack, Discord, a generic receiver),
+ * in the payload {@code format} of the service, at most {@code perMessage} notices per message.
+ * Failures name the channel and the HTTP status or the kind of I/O error, never the URL: the URL is
+ * the channel's secret.
  */
-final class WebhookPoster {
+final class JsonWebhookChannel implements AlertChannel {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -20,11 +25,20 @@ final class WebhookPoster {
   private final URI url;
   private final String secret;
   private final Duration timeout;
+  private final int perMessage;
+  private final Function<List<Notice>, Map<String, Object>> format;
 
-  WebhookPoster(String channel, String url, Duration timeout) {
+  JsonWebhookChannel(
+      String channel,
+      String url,
+      Duration timeout,
+      int perMessage,
+      Function<List<Notice>, Map<String, Object>> format) {
     this.channel = channel;
     this.secret = url;
     this.timeout = timeout;
+    this.perMessage = perMessage;
+    this.format = format;
     try {
       this.url = URI.create(url);
     } catch (IllegalArgumentException e) {
@@ -35,7 +49,19 @@ final class WebhookPoster {
     }
   }
 
-  void post(String json) throws ChannelFailure {
+  @Override
+  public String name() {
+    return channel;
+  }
+
+  @Override
+  public void send(List<Notice> notices) throws ChannelFailure {
+    for (List<Notice> message : Payloads.chunks(notices, perMessage)) {
+      post(Payloads.json(format.apply(message)));
+    }
+  }
+
+  private void post(String json) throws ChannelFailure {
     HttpRequest request =
         HttpRequest.newBuilder(url)
             .timeout(timeout)

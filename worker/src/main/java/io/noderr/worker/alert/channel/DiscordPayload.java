@@ -1,41 +1,22 @@
 package io.noderr.worker.alert.channel;
 
 import io.noderr.registry.alert.DeliveryKind;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A Discord webhook: {@code {"content": title, "embeds": [one per alert]}}; an embed has a title, a
- * description, a colour by severity and the runbook as its link when it is a URL. Discord takes at
- * most 10 embeds per message.
+ * What a Discord webhook takes: {@code {"content": title, "embeds": [one per alert]}}; an embed has
+ * a title, a description, a colour by severity and the runbook as its link when it is a URL.
+ * Discord takes at most 10 embeds per message.
  */
-final class DiscordChannel implements AlertChannel {
+final class DiscordPayload {
 
   static final int PER_MESSAGE = 10;
 
-  private final String name;
-  private final WebhookPoster poster;
+  private DiscordPayload() {}
 
-  DiscordChannel(String name, String url, Duration timeout) {
-    this.name = name;
-    this.poster = new WebhookPoster(name, url, timeout);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void send(List<Notice> notices) throws ChannelFailure {
-    for (List<Notice> chunk : Payloads.chunks(notices, PER_MESSAGE)) {
-      poster.post(Payloads.json(payload(chunk)));
-    }
-  }
-
-  static Map<String, Object> payload(List<Notice> notices) {
+  static Map<String, Object> of(List<Notice> notices) {
     List<Map<String, Object>> embeds =
         notices.stream()
             .map(
@@ -56,7 +37,7 @@ final class DiscordChannel implements AlertChannel {
                   return embed;
                 })
             .toList();
-    return Map.of("content", SlackChannel.title(notices), "embeds", embeds);
+    return Map.of("content", Payloads.title(notices), "embeds", embeds);
   }
 
   private static int colour(Notice notice) {
