@@ -60,7 +60,8 @@ copy_libraries
 # time; ldd cannot see them in the jar, so their C++ runtime is named here.
 if [[ $image == platform ]]; then
   for name in libstdc++.so.6 libgcc_s.so.1; do
-    library="$(ldconfig -p | awk -v name="$name" '$1 == name && /x86-64|AArch64/ {print $NF; exit}')"
+    # awk reads to the end (no early exit): under pipefail an early exit would fail ldconfig with SIGPIPE.
+    library="$(ldconfig -p | awk -v name="$name" '!found && $1 == name && /x86-64|AArch64/ {print $NF; found = 1}')"
     [[ -n $library ]] || die "$name not found on this machine (ldconfig -p)"
     mkdir -p "$rootfs$(dirname "$library")"
     cp -L "$library" "$rootfs$library"
