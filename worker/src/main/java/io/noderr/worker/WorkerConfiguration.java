@@ -2,6 +2,7 @@ package io.noderr.worker;
 
 import io.noderr.registry.alert.SilenceLimits;
 import io.noderr.worker.alert.AlertProperties;
+import io.noderr.worker.governance.GovernanceProperties;
 import io.noderr.worker.onboarding.OnboardingWindows;
 import io.noderr.worker.telemetry.TelemetryRetentionProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +22,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
   OnboardingWindows.class,
   TelemetryRetentionProperties.class,
   AlertProperties.class,
-  SilenceLimits.class
+  SilenceLimits.class,
+  GovernanceProperties.class
 })
 public class WorkerConfiguration {}
