@@ -44,6 +44,13 @@ public record SetParameterCall(String name, BigInteger value) {
     return Numeric.toHexString(data);
   }
 
+  /** Whether {@code calldata} calls {@code setParameter} (well-formed or not). */
+  public static boolean selects(String calldata) {
+    return calldata != null
+        && calldata.length() >= 10
+        && calldata.substring(0, 10).equalsIgnoreCase(Numeric.toHexString(SELECTOR));
+  }
+
   /**
    * The call {@code calldata} encodes, or empty when it is not a well-formed {@code setParameter}
    * call (another function, truncated data, a name that is not UTF-8).

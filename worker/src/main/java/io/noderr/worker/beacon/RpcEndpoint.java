@@ -14,7 +14,7 @@ import org.web3j.protocol.http.HttpService;
  * URL's path or query, so only {@code scheme://host:port} is ever logged or put in a failure
  * message.
  */
-final class RpcEndpoint {
+public final class RpcEndpoint {
 
   private RpcEndpoint() {}
 
@@ -22,7 +22,7 @@ final class RpcEndpoint {
    * A web3j client of the endpoint. Its own HTTP client, because web3j's default one logs every
    * request with its full URL when debug logging is on.
    */
-  static Web3j connect(String url) {
+  public static Web3j connect(String url) {
     OkHttpClient http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -32,7 +32,7 @@ final class RpcEndpoint {
   }
 
   /** {@code scheme://host:port} of the URL, without user info, path or query. */
-  static String redacted(String url) {
+  public static String redacted(String url) {
     try {
       URI uri = URI.create(url.strip());
       if (uri.getScheme() == null || uri.getHost() == null) {
@@ -49,7 +49,7 @@ final class RpcEndpoint {
    * One line describing a failure talking to the endpoint: the exception's type and message, with
    * the URL (should a library have put it there) replaced by its redacted form.
    */
-  static String describe(Throwable failure, String url) {
+  public static String describe(Throwable failure, String url) {
     String message = String.valueOf(failure.getMessage());
     String stripped = url.strip();
     if (!stripped.isEmpty()) {
@@ -59,7 +59,7 @@ final class RpcEndpoint {
   }
 
   /** The response, or an IOException with the server's error (web3j returns errors as values). */
-  static <R extends Response<?>> R answered(R response) throws IOException {
+  public static <R extends Response<?>> R answered(R response) throws IOException {
     if (response.hasError()) {
       throw new IOException(
           "JSON-RPC error "
