@@ -149,6 +149,24 @@ class ProposalSubmissionTest {
     assertThat(SetParameterCall.decode("not hex")).isEmpty();
   }
 
+  @Test
+  void json_roundTrips_andNamesAMalformedField() {
+    SignedProposal signed =
+        submission(proposal("canary 10 %", BigInteger.ONE, "")).sign(DemoSigners.key(1));
+    Map<String, Object> json = SignedProposalJson.toJson(signed);
+
+    assertThat(json.get("nonce")).isEqualTo("1");
+    assertThat(json.get("values")).isEqualTo(List.of("0"));
+    assertThat(SignedProposalJson.fromJson(json)).isEqualTo(signed);
+    Map<String, Object> bad = new java.util.HashMap<>(json);
+    bad.put("nonce", "one");
+    assertThatThrownBy(() -> SignedProposalJson.fromJson(bad))
+        .hasMessageContaining("nonce must be decimal integers, was one");
+    bad.remove("signature");
+    bad.put("nonce", "1");
+    assertThatThrownBy(() -> SignedProposalJson.fromJson(bad)).hasMessageContaining("signature");
+  }
+
   private static SignedProposal proposal(String description, BigInteger nonce, String signature) {
     return new SignedProposal(
         PROPOSER,

@@ -38,8 +38,8 @@ import org.web3j.utils.Numeric;
 
 /**
  * Submits signed proposals to NoderrGovernor's {@code proposeBySig} from the platform's sender
- * account (the beacon's), which pays the gas but lends the proposal nothing: the governor counts the
- * proposer's stake. Everything the governor would refuse is checked first and refused with the
+ * account (the beacon's), which pays the gas but lends the proposal nothing: the governor counts
+ * the proposer's stake. Everything the governor would refuse is checked first and refused with the
  * numbers the proposer needs (their votes and the threshold, the nonce they signed and the current
  * one, the parameter's range), so nothing is sent that would revert; the transaction is simulated
  * before it is sent for what remains.
@@ -68,7 +68,9 @@ public final class ChainProposalSubmitter implements ProposalSubmitter, AutoClos
   private final RawTransactionManager transactions;
   private final TransactionReceiptProcessor receipts;
 
-  /** One proposal at a time from this account: the next is simulated against the last one's state. */
+  /**
+   * One proposal at a time from this account: the next is simulated against the last one's state.
+   */
   private final ReentrantLock sending = new ReentrantLock();
 
   ChainProposalSubmitter(
@@ -128,7 +130,10 @@ public final class ChainProposalSubmitter implements ProposalSubmitter, AutoClos
       return new Submitted(created.proposalId.toString(), receipt.getTransactionHash());
     } catch (IOException e) {
       throw new IOException(
-          "the governance RPC endpoint " + endpoint + " failed: " + RpcEndpoint.describe(e, rpcUrl));
+          "the governance RPC endpoint "
+              + endpoint
+              + " failed: "
+              + RpcEndpoint.describe(e, rpcUrl));
     } finally {
       sending.unlock();
     }
@@ -275,7 +280,11 @@ public final class ChainProposalSubmitter implements ProposalSubmitter, AutoClos
     BigInteger gasPrice = answered(web3j.ethGasPrice().send()).getGasPrice();
     EthSendTransaction sent =
         transactions.sendTransaction(
-            gasPrice, BigInteger.valueOf(gasLimit), domain.governor().value(), data, BigInteger.ZERO);
+            gasPrice,
+            BigInteger.valueOf(gasLimit),
+            domain.governor().value(),
+            data,
+            BigInteger.ZERO);
     String hash = answered(sent).getTransactionHash();
     TransactionReceipt receipt;
     try {
@@ -315,5 +324,4 @@ public final class ChainProposalSubmitter implements ProposalSubmitter, AutoClos
   public void close() {
     web3j.shutdown();
   }
-
 }

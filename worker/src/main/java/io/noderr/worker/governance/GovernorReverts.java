@@ -54,6 +54,10 @@ final class GovernorReverts {
               + ")");
     }
     return new ProposalRefusedException(
-        "the governor refuses the proposal: " + EXPLANATIONS.get(error) + " (" + error.getName() + ")");
+        "the governor refuses the proposal: "
+            + EXPLANATIONS.get(error)
+            + " ("
+            + error.getName()
+            + ")");
   }
 }

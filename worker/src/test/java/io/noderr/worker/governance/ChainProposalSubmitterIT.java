@@ -15,8 +15,8 @@ import io.noderr.signing.DemoSigners;
 import io.noderr.signing.GovernorDomain;
 import io.noderr.signing.ProposalSubmission;
 import io.noderr.signing.SetParameterCall;
-import io.noderr.signing.SignedProposal;
 import io.noderr.signing.Signatures;
+import io.noderr.signing.SignedProposal;
 import io.noderr.worker.beacon.BeaconProperties;
 import io.noderr.worker.governance.ProposalSubmitter.ProposalRefusedException;
 import io.noderr.worker.governance.ProposalSubmitter.Submitted;
@@ -47,8 +47,8 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
 
 /**
- * The platform's proposal submitter on ganache: a proposal signed by a staking operator is sent from
- * the platform's keystore account (no stake) and counts the operator's stake; everything the
+ * The platform's proposal submitter on ganache: a proposal signed by a staking operator is sent
+ * from the platform's keystore account (no stake) and counts the operator's stake; everything the
  * governor would refuse is refused with its reason before any transaction is sent. The RPC URL
  * carries a fake API key that must never reach a message.
  */
@@ -57,6 +57,8 @@ class ChainProposalSubmitterIT {
   private static final String SECRET = "not-for-messages";
   private static final String PASSWORD = "sender-password";
   private static final String CANARY = "rollout.canaryPercent";
+  private static final String SENDER =
+      Credentials.create(DemoSigners.devChainSender()).getAddress();
 
   private static DevChain chain;
   private static Path keystore;
@@ -121,7 +123,7 @@ class ChainProposalSubmitterIT {
                 .getTransaction()
                 .orElseThrow()
                 .getFrom())
-        .isEqualTo(DemoSigners.devChainSender().getAddress());
+        .isEqualTo(SENDER);
   }
 
   @Test
@@ -129,11 +131,10 @@ class ChainProposalSubmitterIT {
     BigInteger sentBefore = sentByThePlatform();
     SignedProposal good = parameterChange(staker, CANARY, 10, "canary 10 %");
 
-    assertRefused(sign(smallStaker, good), "is not the proposer");
+    assertRefused(sign(smallStaker, good), "not the proposer");
     assertRefused(withSignature(good, highS(sign(staker, good).signature())), "high s");
     assertRefused(
-        sign(staker, withNonce(good, BigInteger.ONE)),
-        "signed with governor nonce 1 but");
+        sign(staker, withNonce(good, BigInteger.ONE)), "signed with governor nonce 1 but");
     assertRefused(sign(staker, withDeadline(good, chainTime() - 10)), "deadline");
     assertRefused(
         sign(smallStaker, parameterChange(smallStaker, CANARY, 10, "small")),
@@ -271,13 +272,25 @@ class ChainProposalSubmitterIT {
 
   private static SignedProposal withNonce(SignedProposal p, BigInteger nonce) {
     return new SignedProposal(
-        p.proposer(), p.targets(), p.values(), p.calldatas(), p.description(), nonce, p.deadline(),
+        p.proposer(),
+        p.targets(),
+        p.values(),
+        p.calldatas(),
+        p.description(),
+        nonce,
+        p.deadline(),
         "");
   }
 
   private static SignedProposal withDeadline(SignedProposal p, long deadline) {
     return new SignedProposal(
-        p.proposer(), p.targets(), p.values(), p.calldatas(), p.description(), p.nonce(), deadline,
+        p.proposer(),
+        p.targets(),
+        p.values(),
+        p.calldatas(),
+        p.description(),
+        p.nonce(),
+        deadline,
         "");
   }
 
@@ -328,8 +341,7 @@ class ChainProposalSubmitterIT {
   private BigInteger sentByThePlatform() throws IOException {
     return chain
         .web3j()
-        .ethGetTransactionCount(
-            DemoSigners.devChainSender().getAddress(), DefaultBlockParameterName.LATEST)
+        .ethGetTransactionCount(SENDER, DefaultBlockParameterName.LATEST)
         .send()
         .getTransactionCount();
   }
