@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
  * {@code propose}: an operator proposes a parameter change with the key on their own machine. The
  * proposal ({@code setParameter} on the parameter registry) is built and signed here for the
  * governor's {@code proposeBySig}, so the operator's stake counts for the threshold; the platform
- * submits it, or, with {@code --sign-only}, the operator's node does ({@code noderr agent propose}).
+ * submits it, or, with {@code --sign-only}, the operator's node does ({@code noderr agent
+ * propose}).
  */
 @Command(
     name = "propose",
@@ -165,7 +166,8 @@ class ProposeCommand implements Callable<Integer> {
     ECKeyPair pair =
         key.unlock(
             () ->
-                terminal.secret(SignCommand.KEYSTORE_PASSWORD_ENV, "Password of " + keystore + ": "));
+                terminal.secret(
+                    SignCommand.KEYSTORE_PASSWORD_ENV, "Password of " + keystore + ": "));
     SignedProposal signed = submission.sign(pair);
     if (signOnly) {
       write(signed);
@@ -204,7 +206,8 @@ class ProposeCommand implements Callable<Integer> {
     }
   }
 
-  private SignedProposal proposal(Address proposer, GovernanceInfo governance, GovernorDomain domain) {
+  private SignedProposal proposal(
+      Address proposer, GovernanceInfo governance, GovernorDomain domain) {
     BigInteger nonce =
         nonceSource.nonce != null
             ? nonceSource.nonce

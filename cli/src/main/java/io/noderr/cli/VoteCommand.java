@@ -63,7 +63,9 @@ class VoteCommand implements Callable<Integer> {
     boolean abstain;
 
     int support() {
-      return forVote ? GovernorBallot.FOR : against ? GovernorBallot.AGAINST : GovernorBallot.ABSTAIN;
+      return forVote
+          ? GovernorBallot.FOR
+          : against ? GovernorBallot.AGAINST : GovernorBallot.ABSTAIN;
     }
 
     String name() {
@@ -111,7 +113,9 @@ class VoteCommand implements Callable<Integer> {
     }
     ECKeyPair pair =
         key.unlock(
-            () -> terminal.secret(SignCommand.KEYSTORE_PASSWORD_ENV, "Password of " + keystore + ": "));
+            () ->
+                terminal.secret(
+                    SignCommand.KEYSTORE_PASSWORD_ENV, "Password of " + keystore + ": "));
     BallotAnswer answer = client.castBallot(id, key.address(), choice.name(), ballot.sign(pair));
     out.println(
         "vote "
@@ -157,7 +161,8 @@ class VoteCommand implements Callable<Integer> {
     try {
       return Instant.parse(request.voteEnd());
     } catch (DateTimeParseException | NullPointerException e) {
-      throw new SigningRefused("the platform's voteEnd is not an ISO-8601 time: " + request.voteEnd());
+      throw new SigningRefused(
+          "the platform's voteEnd is not an ISO-8601 time: " + request.voteEnd());
     }
   }
 

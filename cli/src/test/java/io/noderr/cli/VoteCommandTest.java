@@ -52,7 +52,8 @@ class VoteCommandTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    keystore = dir.resolve(WalletUtils.generateWalletFile("keystore-pw", OPERATOR, dir.toFile(), false));
+    keystore =
+        dir.resolve(WalletUtils.generateWalletFile("keystore-pw", OPERATOR, dir.toFile(), false));
     env.put(PlatformLogin.TOKEN_ENV, TOKEN);
     env.put(SignCommand.KEYSTORE_PASSWORD_ENV, "keystore-pw");
     platform = StubPlatform.start();
@@ -73,7 +74,15 @@ class VoteCommandTest {
 
   @Test
   void votesFor_withABallotSignedHere_andPrintsTheWeightAndTransaction() {
-    int exit = vote(ID, "--for", "--yes", "--expect-governor", GOVERNOR.value(), "--expect-chain-id", "1337");
+    int exit =
+        vote(
+            ID,
+            "--for",
+            "--yes",
+            "--expect-governor",
+            GOVERNOR.value(),
+            "--expect-chain-id",
+            "1337");
 
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString())
@@ -112,7 +121,8 @@ class VoteCommandTest {
   @Test
   void refuses_aClosedProposal_anotherProposalOrVoter_andAnEndedVote() {
     overrides.put("state", "SUCCEEDED");
-    assertRefused(vote(ID, "--for", "--yes"), "proposal " + ID + " is SUCCEEDED, not open for votes");
+    assertRefused(
+        vote(ID, "--for", "--yes"), "proposal " + ID + " is SUCCEEDED, not open for votes");
 
     overrides.clear();
     overrides.put("proposalId", "1");
@@ -217,11 +227,16 @@ class VoteCommandTest {
     }
     return Answer.ok(
         Map.of(
-            "proposalId", ID,
-            "voter", ME.value(),
-            "support", body.path("support").asText(),
-            "weight", "2000000000000000000000",
-            "transaction", "0xabc"));
+            "proposalId",
+            ID,
+            "voter",
+            ME.value(),
+            "support",
+            body.path("support").asText(),
+            "weight",
+            "2000000000000000000000",
+            "transaction",
+            "0xabc"));
   }
 
   private static Answer authorized(Request request, java.util.function.Supplier<Answer> answer) {

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The JSON form of a {@link SignedProposal}, as {@code POST /api/v1/governance/proposals} (and the
  * node gateway's {@code /api/v1/agent/governance/proposals}) take it and as {@code noderr propose
- * --sign-only} writes it: addresses and calldatas as 0x-hex, values and the nonce as decimal strings
- * (uint256 does not fit a JSON number), the deadline as unix seconds.
+ * --sign-only} writes it: addresses and calldatas as 0x-hex, values and the nonce as decimal
+ * strings (uint256 does not fit a JSON number), the deadline as unix seconds.
  */
 public final class SignedProposalJson {
 

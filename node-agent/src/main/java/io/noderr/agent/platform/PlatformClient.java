@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.activities.node.NodeStatusReport;
 import io.noderr.agent.telemetry.TelemetryReport;
+import io.noderr.signing.SignedProposal;
+import io.noderr.signing.SignedProposalJson;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,16 @@ public class PlatformClient {
    */
   public void telemetry(List<TelemetryReport> reports) {
     post("/api/v1/agent/telemetry", Map.of("reports", reports));
+  }
+
+  /**
+   * Submits a governance proposal the node's operator signed offline ({@code noderr propose
+   * --sign-only}); the platform checks it against the chain before relaying it to the governor.
+   */
+  public ProposalSubmitted propose(SignedProposal proposal) {
+    return JsonApi.read(
+        post("/api/v1/agent/governance/proposals", SignedProposalJson.toJson(proposal)),
+        ProposalSubmitted.class);
   }
 
   /**
