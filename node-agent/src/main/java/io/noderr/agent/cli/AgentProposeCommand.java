@@ -1,6 +1,7 @@
 package io.noderr.agent.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.agent.identity.AuthClient;
 import io.noderr.agent.identity.IdentityFile;
@@ -11,14 +12,12 @@ import io.noderr.agent.identity.Session;
 import io.noderr.agent.platform.JsonApi;
 import io.noderr.agent.platform.PlatformClient;
 import io.noderr.agent.platform.ProposalSubmitted;
-import io.noderr.signing.SignedProposal;
-import io.noderr.signing.SignedProposalJson;
+import io.noderr.signing.Address;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +28,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code agent propose}: the node submits a governance proposal its operator signed offline ({@code
  * noderr propose --sign-only}), through the node's own authenticated session. The node adds no
- * authority: the governor counts the operator's stake because the operator's signature is on it,
- * and the platform checks that signature before relaying.
+ * authority and checks no signature (signatures are the operators' and the platform's business): it
+ * forwards the document unchanged, the platform checks the signature before relaying, and the
+ * governor counts the operator's stake because the operator's signature is on it.
  */
 @Command(
     name = "propose",
@@ -59,7 +59,8 @@ class AgentProposeCommand implements Callable<Integer> {
   public Integer call() {
     URI platform = agent.connection.platform;
     ConnectionOptions.requireHttp("--platform", platform);
-    SignedProposal proposal = read();
+    JsonNode proposal = read();
+    Address proposer = Address.of(proposal.path("proposer").asText());
     PrintWriter out = spec.commandLine().getOut();
     AuthClient auth = new AuthClient(new JsonApi(platform));
     NodeLogin login =
@@ -75,7 +76,7 @@ class AgentProposeCommand implements Callable<Integer> {
           "proposal "
               + submitted.proposalId()
               + " by "
-              + proposal.proposer().checksummed()
+              + proposer.checksummed()
               + " submitted through node "
               + session.nodeId()
               + " (workflow "
@@ -85,11 +86,20 @@ class AgentProposeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private SignedProposal read() {
+  /** The document, refused here only when it is not even a proposal's JSON shape. */
+  private JsonNode read() {
     try {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> json = JSON.readValue(proposalFile.toFile(), Map.class);
-      return SignedProposalJson.fromJson(json);
+      JsonNode json = JSON.readTree(proposalFile.toFile());
+      if (json == null
+          || !json.isObject()
+          || !json.path("proposer").isTextual()
+          || !json.path("signature").isTextual()) {
+        throw new IllegalArgumentException(
+            proposalFile
+                + " is not a signed proposal: it needs at least a proposer and a signature (write"
+                + " it with noderr propose --sign-only)");
+      }
+      return json;
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           proposalFile + " is not a signed proposal (JSON): " + e.getOriginalMessage());

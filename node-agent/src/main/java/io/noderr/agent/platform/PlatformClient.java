@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.activities.node.NodeStatusReport;
 import io.noderr.agent.telemetry.TelemetryReport;
-import io.noderr.signing.SignedProposal;
-import io.noderr.signing.SignedProposalJson;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +76,12 @@ public class PlatformClient {
 
   /**
    * Submits a governance proposal the node's operator signed offline ({@code noderr propose
-   * --sign-only}); the platform checks it against the chain before relaying it to the governor.
+   * --sign-only}), as the JSON document the operator's CLI wrote: the node forwards it unchanged
+   * and the platform checks the signature and the chain before relaying it to the governor.
    */
-  public ProposalSubmitted propose(SignedProposal proposal) {
+  public ProposalSubmitted propose(JsonNode signedProposal) {
     return JsonApi.read(
-        post("/api/v1/agent/governance/proposals", SignedProposalJson.toJson(proposal)),
-        ProposalSubmitted.class);
+        post("/api/v1/agent/governance/proposals", signedProposal), ProposalSubmitted.class);
   }
 
   /**
