@@ -195,6 +195,7 @@ class PlatformIT {
                 Integer.toString(freePort()),
                 "--gateway-port",
                 "0",
+                "--no-chain",
                 "--noderr.sim.heartbeat-interval=1s",
                 "--noderr.worker.silence-before-degraded=3s",
                 "--noderr.worker.sweep-interval=1s",
