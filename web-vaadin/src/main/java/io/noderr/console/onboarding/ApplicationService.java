@@ -1,6 +1,8 @@
 package io.noderr.console.onboarding;
 
 import io.noderr.activities.onboarding.ApplicationSubmitted;
+import io.noderr.console.operator.OperatorLoginService;
+import io.noderr.console.security.Callers;
 import io.noderr.console.security.Roles;
 import io.noderr.console.trace.ActionSpans;
 import io.noderr.http.Secrets;
@@ -34,8 +36,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Node operator applications: submission (public), review decisions (admins) and reading (admins,
- * SREs). Decisions are Updates on the application's OnboardingWorkflow; this facade turns the
- * caller into a {@link Reviewer} and never lets a raw install token reach the workflow or a log.
+ * SREs; an operator login reads its own operator's). Decisions are Updates on the application's
+ * OnboardingWorkflow; this facade turns the caller into a {@link Reviewer} and never lets a raw
+ * install token reach the workflow or a log.
  */
 @Service
 public class ApplicationService {
@@ -47,16 +50,19 @@ public class ApplicationService {
   private final Applications applications;
   private final AuditLog audit;
   private final OnboardingProperties properties;
+  private final OperatorLoginService operatorLogins;
 
   ApplicationService(
       WorkflowClient client,
       Applications applications,
       AuditLog audit,
-      OnboardingProperties properties) {
+      OnboardingProperties properties,
+      OperatorLoginService operatorLogins) {
     this.client = client;
     this.applications = applications;
     this.audit = audit;
     this.properties = properties;
+    this.operatorLogins = operatorLogins;
   }
 
   /** Starts the application's workflow and returns the application id. Anyone may apply. */
@@ -84,29 +90,37 @@ public class ApplicationService {
     return id;
   }
 
-  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  @PreAuthorize(Roles.CAN_READ_FLEET)
   public ApplicationPage search(ApplicationQuery query) {
-    return new ApplicationPage(applications.count(query), applications.search(query));
+    ApplicationQuery visible = query.within(Callers.scope());
+    return new ApplicationPage(applications.count(visible), applications.search(visible));
   }
 
   /** One page without its total: the console's lazy grid asks for the count separately. */
-  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  @PreAuthorize(Roles.CAN_READ_FLEET)
   public List<ApplicationRow> rows(ApplicationQuery query) {
-    return applications.search(query);
+    return applications.search(query.within(Callers.scope()));
   }
 
-  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  @PreAuthorize(Roles.CAN_READ_FLEET)
   public int count(ApplicationQuery query) {
-    return applications.count(query);
+    return applications.count(query.within(Callers.scope()));
   }
 
-  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  @PreAuthorize(Roles.CAN_READ_FLEET)
   public ApplicationDetails details(String applicationId) {
-    ApplicationRow row = require(applicationId);
+    ApplicationRow row =
+        applications
+            .find(applicationId, Callers.scope())
+            .orElseThrow(() -> new ApplicationNotFoundException(applicationId));
     return new ApplicationDetails(row, liveState(row), audit.recentFor(applicationId, 50));
   }
 
-  /** Approves and returns the install token — the only time it exists outside the node. */
+  /**
+   * Approves and returns the install token — the only time it exists outside the node — and the
+   * applicant's operator login with its one-time initial password, made once the workflow accepted
+   * the approval (see {@link OperatorLoginService#forApprovedApplication}).
+   */
   @PreAuthorize("isAuthenticated()")
   public Approval approve(String applicationId, Authentication caller) {
     return ActionSpans.traced(
@@ -114,10 +128,16 @@ public class ApplicationService {
         caller.getName(),
         () -> {
           Reviewer reviewer = reviewerFor(caller, "approve", applicationId);
-          return issueToken(
-              applicationId,
-              "approved",
-              hash -> workflow(applicationId).approve(new ApproveCommand(reviewer, hash)));
+          Approval approval =
+              issueToken(
+                  applicationId,
+                  "approved",
+                  hash -> workflow(applicationId).approve(new ApproveCommand(reviewer, hash)));
+          return new Approval(
+              approval.applicationId(),
+              approval.installToken(),
+              approval.expiresAt(),
+              operatorLogins.forApprovedApplication(applicationId, caller).orElse(null));
         });
   }
 
@@ -160,7 +180,7 @@ public class ApplicationService {
         WorkflowUpdates.call(
             () -> updateWithHash.apply(Secrets.sha256Hex(token)),
             () -> closed(applicationId, verb));
-    return new Approval(applicationId, token, Instant.ofEpochMilli(grant.expiresAtMillis()));
+    return new Approval(applicationId, token, Instant.ofEpochMilli(grant.expiresAtMillis()), null);
   }
 
   /**
