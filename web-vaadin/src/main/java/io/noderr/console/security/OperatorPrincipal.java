@@ -12,7 +12,7 @@ public final class OperatorPrincipal extends User {
 
   private final String operatorId;
 
-  OperatorPrincipal(
+  public OperatorPrincipal(
       String username,
       String passwordHash,
       boolean enabled,
