@@ -209,18 +209,6 @@ class OperatorPortalApiIT extends AbstractConsoleIT {
   }
 
   @Test
-  void anOperatorTokenWithoutAnOperator_isRefused() throws Exception {
-    mvc.perform(
-            post("/api/v1/tokens")
-                .with(httpBasic("admin", PASSWORD))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"name\": \"op-only\", \"roles\": [\"OPERATOR\"], \"expiresInDays\": 1}"))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.detail", containsString("operator login")));
-  }
-
-  @Test
   void aDisabledLogin_cannotSignIn_norUseItsTokens() throws Exception {
     String token = token(acme(), "before-disable");
     mvc.perform(get("/api/v1/nodes").with(acme())).andExpect(status().isOk());
