@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The console as an operator login sees it: its own nodes in the grid, search and counts, another
@@ -48,6 +50,7 @@ class OperatorPortalViewIT extends AbstractKaribuIT {
   @Autowired ApplicationService applicationService;
   @Autowired Applications applications;
   @Autowired ApiTokenService tokens;
+  @Autowired PasswordEncoder encoder;
 
   @BeforeEach
   void twoOperators() {
@@ -176,6 +179,42 @@ class OperatorPortalViewIT extends AbstractKaribuIT {
     assertThat(_size(view.grid)).isOne();
     assertThat(_get(view.grid, 0).id()).isEqualTo("aurora-1");
     _assertNone(Button.class, spec -> spec.withId("check-health"));
+  }
+
+  @Test
+  void anAdmin_makesAndDisablesAnOperatorsLogin_fromTheNodePage() {
+    jdbc.update("DELETE FROM operator_logins WHERE operator_id = ?", OWN);
+    startAs("admin");
+    UI.getCurrent().navigate(NodeDetailView.class, NodeDetailView.params("portal-1"));
+    _click(_get(Button.class, spec -> spec.withId("operator-logins-button")));
+    OperatorLoginsDialog dialog = _get(OperatorLoginsDialog.class);
+
+    _setValue(dialog.username, "Not Valid");
+    _click(dialog.create);
+    assertThat(notifications()).anyMatch(text -> text.startsWith("username must be"));
+    assertThat(_size(dialog.grid)).isZero();
+
+    _setValue(dialog.username, "portal-ops");
+    _click(dialog.create);
+    String password = dialog.initialPassword.getValue();
+    assertThat(dialog.initialPassword.isVisible()).isTrue();
+    assertThat(_size(dialog.grid)).isOne();
+    String hash =
+        jdbc.queryForObject(
+            "SELECT password_hash FROM operator_logins WHERE username = 'portal-ops'",
+            String.class);
+    assertThat(encoder.matches(password, hash)).isTrue();
+
+    _click(_get(Button.class, spec -> spec.withId("disable-login-portal-ops")));
+    assertThat(_get(dialog.grid, 0).disabledBy()).isEqualTo("admin");
+    assertThat(users.loadUserByUsername("portal-ops").isEnabled()).isFalse();
+  }
+
+  @Test
+  void nonAdmins_getNoLoginButton() {
+    startAs("sre");
+    UI.getCurrent().navigate(NodeDetailView.class, NodeDetailView.params("portal-1"));
+    _assertNone(Button.class, spec -> spec.withId("operator-logins-button"));
   }
 
   private String submit(String operator, String address) {
