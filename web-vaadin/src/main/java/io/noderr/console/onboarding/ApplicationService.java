@@ -1,6 +1,7 @@
 package io.noderr.console.onboarding;
 
 import io.noderr.activities.onboarding.ApplicationSubmitted;
+import io.noderr.console.operator.CreatedOperatorLogin;
 import io.noderr.console.operator.OperatorLoginService;
 import io.noderr.console.security.Callers;
 import io.noderr.console.security.Roles;
@@ -28,6 +29,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -45,6 +49,7 @@ public class ApplicationService {
 
   private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
 
   private final WorkflowClient client;
   private final Applications applications;
@@ -137,8 +142,25 @@ public class ApplicationService {
               approval.applicationId(),
               approval.installToken(),
               approval.expiresAt(),
-              operatorLogins.forApprovedApplication(applicationId, caller).orElse(null));
+              applicantLogin(applicationId, caller));
         });
+  }
+
+  /**
+   * The applicant's login, or null. A database failure here must not lose the install token the
+   * approval already issued: the approval stands and an admin makes the login by hand.
+   */
+  private CreatedOperatorLogin applicantLogin(String applicationId, Authentication caller) {
+    try {
+      return operatorLogins.forApprovedApplication(applicationId, caller).orElse(null);
+    } catch (DataAccessException e) {
+      log.warn(
+          "application {} approved, but its operator login was not made ({}); an admin can make"
+              + " it with POST /api/v1/operators/{id}/logins",
+          applicationId,
+          e.getClass().getSimpleName());
+      return null;
+    }
   }
 
   @PreAuthorize("isAuthenticated()")
