@@ -233,7 +233,7 @@ public class OperatorLoginService {
 
   private OperatorLoginRefusedException refused(
       String actor, String operatorId, HttpStatus status, String message) {
-    audit.append(actor, "operator-login.refused", subject(operatorId), message, null);
+    audit.append(actor, "operator-login.request-refused", subject(operatorId), message, null);
     return new OperatorLoginRefusedException(status, message);
   }
 

@@ -237,12 +237,13 @@ class OperatorPortalApiIT extends AbstractConsoleIT {
   @Test
   void badLoginRequests_areRefusedWithAReason_auditedAndNothingWritten() throws Exception {
     long logins = jdbc.queryForObject("SELECT count(*) FROM operator_logins", Long.class);
-    long refusals = audited("operator-login.refused", "no-such-operator");
+    long refusals = audited("operator-login.request-refused", "no-such-operator");
     createLogin("no-such-operator", "{\"username\": \"someone\"}")
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value("no operator with id 'no-such-operator'"));
-    assertThat(audited("operator-login.refused", "no-such-operator")).isEqualTo(refusals + 1);
+    assertThat(audited("operator-login.request-refused", "no-such-operator"))
+        .isEqualTo(refusals + 1);
 
     createLogin(ACME, "{\"username\": \"%s\"}".formatted(GLOBEX_LOGIN))
         .andExpect(status().isConflict())

@@ -1,6 +1,7 @@
 package io.noderr.console.views;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
@@ -205,7 +206,9 @@ class OperatorPortalViewIT extends AbstractKaribuIT {
             String.class);
     assertThat(encoder.matches(password, hash)).isTrue();
 
-    _click(_get(Button.class, spec -> spec.withId("disable-login-portal-ops")));
+    Button disable = (Button) _getCellComponent(dialog.grid, 0, "state");
+    assertThat(disable.getId()).hasValue("disable-login-portal-ops");
+    _click(disable);
     assertThat(_get(dialog.grid, 0).disabledBy()).isEqualTo("admin");
     assertThat(users.loadUserByUsername("portal-ops").isEnabled()).isFalse();
   }
