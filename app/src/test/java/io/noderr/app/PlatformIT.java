@@ -137,7 +137,7 @@ class PlatformIT {
     JsonNode own = get("/api/v1/nodes?size=100", "operator1");
     assertThat(own.path("total").asLong()).isEqualTo(FLEET / 5);
     own.path("items")
-        .forEach(node -> assertThat(node.path("operatorId").asText()).isEqualTo("op-aurora"));
+        .forEach(node -> assertThat(node.path("operator").asText()).isEqualTo("op-aurora"));
     assertThat(get("/api/v1/fleet/health", "operator1").path("total").asLong())
         .isEqualTo(FLEET / 5);
     assertThat(status("/api/v1/nodes/sim-00001", "operator1")).isEqualTo(200);
