@@ -182,6 +182,19 @@ class PlatformIT {
     }
   }
 
+  @Test
+  @Order(7)
+  void console_showsAnOperatorLoginItsOwnNodesOnly_inARealBrowser() throws Exception {
+    try (ConsoleBrowser browser = new ConsoleBrowser(base)) {
+      browser.signIn("operator1", "noderr-demo");
+      browser.open("/nodes");
+      browser.waitForText("sim-00001");
+      assertThat(browser.pageSource()).contains("op-aurora").doesNotContain("op-borealis");
+      browser.open("/nodes/sim-00004");
+      browser.waitForText("Node not found");
+    }
+  }
+
   /** A node that heartbeats by itself (not the silent one test 2 revived by hand). */
   private String reportingNode() throws Exception {
     for (JsonNode row : get("/api/v1/nodes?status=ACTIVE&size=10", "sre").path("items")) {
