@@ -35,7 +35,8 @@ class ReadyBanner {
           .append("/v3/api-docs)\n");
       if (env.acceptsProfiles(Profiles.of("demo"))) {
         boolean customPassword = env.getProperty("NODERR_DEMO_PASSWORD") != null;
-        text.append("  logins     admin, sre, signer1, signer2, signer3 — password ")
+        text.append(
+                "  logins     admin, sre, signer1, signer2, signer3, operator1, operator2 — password ")
             .append(
                 customPassword
                     ? "from NODERR_DEMO_PASSWORD"

@@ -80,6 +80,7 @@ class MigrationsIT {
             "telemetry_fleet_minute",
             "telemetry_fleet_hour",
             "telemetry_rollup_cursor",
+            "operator_logins",
             "flyway_schema_history");
   }
 
