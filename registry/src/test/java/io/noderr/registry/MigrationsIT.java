@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("16");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("18");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -80,6 +80,14 @@ class MigrationsIT {
             "telemetry_fleet_minute",
             "telemetry_fleet_hour",
             "telemetry_rollup_cursor",
+            "governance_cursor",
+            "governance_events",
+            "governance_stakes",
+            "governance_proposals",
+            "governance_votes",
+            "governance_nonces",
+            "governance_parameters",
+            "platform_parameters",
             "flyway_schema_history");
   }
 
