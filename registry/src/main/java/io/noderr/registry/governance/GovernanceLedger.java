@@ -6,6 +6,7 @@ import static io.noderr.registry.governance.Numbers.timestamp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.registry.governance.GovernanceEvent.Key;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -68,13 +69,21 @@ public class GovernanceLedger {
   }
 
   /** Records the governor's signature nonce of an account as read from the chain. */
-  public void recordNonce(String address, java.math.BigInteger nonce) {
+  public void recordNonce(String address, BigInteger nonce) {
     jdbc.update(
         "INSERT INTO governance_nonces (address, nonce) VALUES (?, ?) ON CONFLICT (address)"
             + " DO UPDATE SET nonce = GREATEST(governance_nonces.nonce, EXCLUDED.nonce),"
             + " updated_at = now()",
         address,
         column(nonce));
+  }
+
+  /** The proposals whose queued timelock operation this is (the guardian cancels operations). */
+  public List<String> proposalsOfOperation(String operationId) {
+    return jdbc.queryForList(
+        "SELECT proposal_id FROM governance_proposals WHERE queued_operation_id = ?",
+        String.class,
+        operationId);
   }
 
   private boolean enter(GovernanceEvent event) {
@@ -145,11 +154,7 @@ public class GovernanceLedger {
       }
       case GovernanceEvent.ProposalCanceled e -> canceled(e.proposalId(), e.key());
       case GovernanceEvent.OperationCancelled e ->
-          jdbc.queryForList(
-                  "SELECT proposal_id FROM governance_proposals WHERE queued_operation_id = ?",
-                  String.class,
-                  e.operationId())
-              .forEach(id -> canceled(id, e.key()));
+          proposalsOfOperation(e.operationId()).forEach(id -> canceled(id, e.key()));
       case GovernanceEvent.ParameterDefined e ->
           jdbc.update(
               "INSERT INTO governance_parameters (name, min_value, max_value, value,"

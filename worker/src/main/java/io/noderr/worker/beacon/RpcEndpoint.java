@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.RemoteCall;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
 
@@ -14,7 +15,7 @@ import org.web3j.protocol.http.HttpService;
  * URL's path or query, so only {@code scheme://host:port} is ever logged or put in a failure
  * message.
  */
-final class RpcEndpoint {
+public final class RpcEndpoint {
 
   private RpcEndpoint() {}
 
@@ -22,7 +23,7 @@ final class RpcEndpoint {
    * A web3j client of the endpoint. Its own HTTP client, because web3j's default one logs every
    * request with its full URL when debug logging is on.
    */
-  static Web3j connect(String url) {
+  public static Web3j connect(String url) {
     OkHttpClient http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -32,7 +33,7 @@ final class RpcEndpoint {
   }
 
   /** {@code scheme://host:port} of the URL, without user info, path or query. */
-  static String redacted(String url) {
+  public static String redacted(String url) {
     try {
       URI uri = URI.create(url.strip());
       if (uri.getScheme() == null || uri.getHost() == null) {
@@ -49,7 +50,7 @@ final class RpcEndpoint {
    * One line describing a failure talking to the endpoint: the exception's type and message, with
    * the URL (should a library have put it there) replaced by its redacted form.
    */
-  static String describe(Throwable failure, String url) {
+  public static String describe(Throwable failure, String url) {
     String message = String.valueOf(failure.getMessage());
     String stripped = url.strip();
     if (!stripped.isEmpty()) {
@@ -59,7 +60,7 @@ final class RpcEndpoint {
   }
 
   /** The response, or an IOException with the server's error (web3j returns errors as values). */
-  static <R extends Response<?>> R answered(R response) throws IOException {
+  public static <R extends Response<?>> R answered(R response) throws IOException {
     if (response.hasError()) {
       throw new IOException(
           "JSON-RPC error "
@@ -68,6 +69,17 @@ final class RpcEndpoint {
               + response.getError().getMessage());
     }
     return response;
+  }
+
+  /** web3j's calls declare {@code Exception}; only I/O failures are worth a retry. */
+  public static <T> T call(RemoteCall<T> call) throws IOException {
+    try {
+      return call.send();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
   private static int defaultPort(String scheme) {
