@@ -7,6 +7,9 @@ import io.noderr.console.emergency.EmergencyNotFoundException;
 import io.noderr.console.emergency.EmergencyRefusedException;
 import io.noderr.console.emergency.InvalidEmergencyException;
 import io.noderr.console.fleet.NodeNotFoundException;
+import io.noderr.console.governance.GovernanceOffException;
+import io.noderr.console.governance.GovernanceRefusedException;
+import io.noderr.console.governance.ProposalNotFoundException;
 import io.noderr.console.onboarding.ApplicationNotFoundException;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.release.InvalidReleaseException;
@@ -100,7 +103,8 @@ class ApiExceptionHandler extends ProblemAnswers {
     DeploymentNotFoundException.class,
     ApiTokenNotFoundException.class,
     EmergencyNotFoundException.class,
-    AlertNotFoundException.class
+    AlertNotFoundException.class,
+    ProposalNotFoundException.class
   })
   ProblemDetail notFound(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -109,6 +113,11 @@ class ApiExceptionHandler extends ProblemAnswers {
   /** The workflow refused the decision in its current state (already approved, expired, ...). */
   @ExceptionHandler(DecisionRefusedException.class)
   ProblemDetail conflict(DecisionRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler({GovernanceOffException.class, GovernanceRefusedException.class})
+  ProblemDetail governanceConflict(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 
