@@ -20,10 +20,8 @@ import io.noderr.contracts.devchain.DemoDeployment;
 import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DevChain;
 import io.noderr.contracts.devchain.GovernanceSettings;
-import io.noderr.contracts.generated.NoderrGovernor;
+import io.noderr.contracts.devchain.StakedOperators;
 import io.noderr.contracts.generated.NoderrParameters;
-import io.noderr.contracts.generated.NoderrStaking;
-import io.noderr.contracts.generated.NoderrToken;
 import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditLog;
@@ -46,7 +44,6 @@ import io.noderr.workflows.testing.TestEnvironments;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,14 +57,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.Keys;
 import org.web3j.crypto.WalletUtils;
-import org.web3j.tx.RawTransactionManager;
-import org.web3j.tx.Transfer;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
-import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
 /**
@@ -164,13 +155,15 @@ class GovernanceFollowerIT {
 
   @Test
   void stakeProposeVoteQueueExecute_fillsTheReadModels_andAppliesTheParameter() throws Exception {
-    ECKeyPair alice = operator(5_000);
-    ECKeyPair bob = operator(2_000);
-    staking(bob).requestUnbond(GovernanceSettings.nodr(500)).send();
+    StakedOperators operators = new StakedOperators(chain, governance);
+    ECKeyPair alice = operators.create(5_000);
+    ECKeyPair bob = operators.create(2_000);
+    operators.staking(bob).requestUnbond(GovernanceSettings.nodr(500)).send();
     chain.advanceTime(Duration.ofSeconds(2));
 
     ProposalCalls calls = canaryTo(10, "Canary 10 %");
-    governor(alice)
+    operators
+        .governor(alice)
         .propose(
             calls.targets(),
             List.of(BigInteger.ZERO),
@@ -368,42 +361,6 @@ class GovernanceFollowerIT {
         .newUntypedWorkflowStub(ProposalWorkflow.workflowId(proposalId))
         .describe()
         .getStatus();
-  }
-
-  /** A new operator with ether for gas, holding and staking {@code tokens}. */
-  private ECKeyPair operator(long tokens) throws Exception {
-    ECKeyPair key = Keys.createEcKeyPair();
-    Credentials credentials = Credentials.create(key);
-    Transfer.sendFunds(
-            chain.web3j(),
-            chain.sender(),
-            credentials.getAddress(),
-            BigDecimal.ONE,
-            Convert.Unit.ETHER)
-        .send();
-    BigInteger amount = GovernanceSettings.nodr(tokens);
-    governance.token(chain).mint(credentials.getAddress(), amount).send();
-    NoderrToken.load(governance.token().value(), chain.web3j(), as(key), DevChain.GAS)
-        .approve(governance.staking().value(), amount)
-        .send();
-    staking(key).stake(amount).send();
-    return key;
-  }
-
-  private NoderrStaking staking(ECKeyPair key) {
-    return NoderrStaking.load(governance.staking().value(), chain.web3j(), as(key), DevChain.GAS);
-  }
-
-  private NoderrGovernor governor(ECKeyPair key) {
-    return NoderrGovernor.load(governance.governor().value(), chain.web3j(), as(key), DevChain.GAS);
-  }
-
-  private static RawTransactionManager as(ECKeyPair key) {
-    return new RawTransactionManager(
-        chain.web3j(),
-        Credentials.create(key),
-        DevChain.CHAIN_ID,
-        new PollingTransactionReceiptProcessor(chain.web3j(), 100, 300));
   }
 
   private static String address(ECKeyPair key) {

@@ -65,6 +65,11 @@ final class BallotRules {
     } catch (RuntimeException e) {
       throw refused("voter: " + e.getMessage());
     }
+    // Before the signature: a replayed ballot no longer recovers (the nonce moved on), and "already
+    // voted" is what its sender needs to hear.
+    if (relayedOrInFlight.contains(voter.value())) {
+      throw refused(voter.checksummed() + " already voted on this proposal");
+    }
     int support = support(command.support());
     BigInteger nonce;
     try {
@@ -85,9 +90,9 @@ final class BallotRules {
       throw refused(
           "signature does not match voter "
               + voter.checksummed()
-              + " (it recovers to "
+              + " (wrong proposal, chain or governor?): it recovers to "
               + signer.checksummed()
-              + "): wrong proposal, chain or governor? The ballot must be signed over proposal "
+              + "; the ballot must be signed over proposal "
               + proposalId
               + ", support "
               + command.support()
@@ -97,9 +102,6 @@ final class BallotRules {
               + chainId
               + " / "
               + governor);
-    }
-    if (relayedOrInFlight.contains(voter.value())) {
-      throw refused(voter.checksummed() + " already voted on this proposal");
     }
     return voter;
   }
