@@ -4,6 +4,7 @@ import static io.noderr.registry.governance.Numbers.instant;
 import static io.noderr.registry.governance.Numbers.uint;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -44,6 +45,20 @@ public class GovernanceParameters {
                 rs.getString("value"),
                 instant(rs, "applied_at"),
                 rs.getString("proposal_id")));
+  }
+
+  /**
+   * The first-cohort percent of new rollouts governance set ({@code rollout.canaryPercent}, applied
+   * after an executed proposal); empty while no proposal set it (the presets' own apply).
+   */
+  public OptionalInt firstCohortPercent() {
+    List<String> values =
+        jdbc.queryForList(
+            "SELECT value FROM platform_parameters WHERE name = 'rollout.canaryPercent'",
+            String.class);
+    return values.isEmpty()
+        ? OptionalInt.empty()
+        : OptionalInt.of(Integer.parseInt(values.getFirst()));
   }
 
   /**
