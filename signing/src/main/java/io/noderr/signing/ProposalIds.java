@@ -1,8 +1,8 @@
 package io.noderr.signing;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
@@ -42,42 +42,44 @@ public final class ProposalIds {
     byte[] valuesTail = array(values.stream().map(Abi::uint).toList());
     byte[] datasTail = bytesArray(datas);
 
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     long headSize = 4 * 32;
-    write(out, word(headSize));
-    write(out, word(headSize + targetsTail.length));
-    write(out, word(headSize + targetsTail.length + valuesTail.length));
-    write(out, descriptionHash);
-    write(out, targetsTail);
-    write(out, valuesTail);
-    write(out, datasTail);
-    return new BigInteger(1, Hash.sha3(out.toByteArray()));
+    byte[] encoded =
+        concat(
+            List.of(
+                word(headSize),
+                word(headSize + targetsTail.length),
+                word(headSize + targetsTail.length + valuesTail.length),
+                descriptionHash,
+                targetsTail,
+                valuesTail,
+                datasTail));
+    return new BigInteger(1, Hash.sha3(encoded));
   }
 
   /** A dynamic array of static words: its length, then the words. */
   private static byte[] array(List<byte[]> words) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    write(out, word(words.size()));
-    words.forEach(w -> write(out, w));
-    return out.toByteArray();
+    List<byte[]> parts = new ArrayList<>();
+    parts.add(word(words.size()));
+    parts.addAll(words);
+    return concat(parts);
   }
 
   /** {@code bytes[]}: length, one offset per element (from after the length), the elements. */
   private static byte[] bytesArray(List<byte[]> elements) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    write(out, word(elements.size()));
+    List<byte[]> parts = new ArrayList<>();
+    parts.add(word(elements.size()));
     long offset = 32L * elements.size();
     for (byte[] element : elements) {
-      write(out, word(offset));
+      parts.add(word(offset));
       offset += 32 + padded(element.length);
     }
     for (byte[] element : elements) {
-      write(out, word(element.length));
+      parts.add(word(element.length));
       byte[] data = new byte[padded(element.length)];
       System.arraycopy(element, 0, data, 0, element.length);
-      write(out, data);
+      parts.add(data);
     }
-    return out.toByteArray();
+    return concat(parts);
   }
 
   private static int padded(int length) {
@@ -95,7 +97,13 @@ public final class ProposalIds {
     return Numeric.hexStringToByteArray(hex);
   }
 
-  private static void write(ByteArrayOutputStream out, byte[] bytes) {
-    out.write(bytes, 0, bytes.length);
+  private static byte[] concat(List<byte[]> parts) {
+    byte[] all = new byte[parts.stream().mapToInt(p -> p.length).sum()];
+    int at = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, all, at, part.length);
+      at += part.length;
+    }
+    return all;
   }
 }
