@@ -158,6 +158,8 @@ public class ProposalWorkflowImpl implements ProposalWorkflow {
         case ACTIVE -> recheck = waitUntil(onChain.voteEnd() + 1, recheck);
         default -> throw new IllegalStateException("unexpected stage " + stage);
       }
+      // A change reported from here on is one this read may not show yet: it wakes the next wait.
+      changedOnChain = false;
       onChain = chain.readProposal(new ProposalQuery(proposalId()));
     }
   }
@@ -207,7 +209,6 @@ public class ProposalWorkflowImpl implements ProposalWorkflow {
   private Duration waitUntil(long chainSeconds, Duration recheck) {
     long remaining = chainSeconds - onChain.chainTime();
     Duration wait = remaining > 0 ? Duration.ofSeconds(remaining) : recheck;
-    changedOnChain = false;
     Workflow.await(wait, () -> changedOnChain);
     if (remaining > 0) {
       return recheck;
