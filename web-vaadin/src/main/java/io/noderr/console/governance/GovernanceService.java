@@ -1,5 +1,6 @@
 package io.noderr.console.governance;
 
+import io.noderr.activities.governance.GovernanceFailures;
 import io.noderr.console.governance.GovernanceViews.Ballot;
 import io.noderr.console.governance.GovernanceViews.BallotForm;
 import io.noderr.console.governance.GovernanceViews.BallotRelayed;
@@ -10,8 +11,6 @@ import io.noderr.console.governance.GovernanceViews.Proposal;
 import io.noderr.console.governance.GovernanceViews.ProposalStarted;
 import io.noderr.console.governance.GovernanceViews.Stake;
 import io.noderr.console.governance.GovernanceViews.Vote;
-import io.noderr.console.onboarding.DecisionRefusedException;
-import io.noderr.console.onboarding.WorkflowUpdates;
 import io.noderr.console.release.BeaconSettings;
 import io.noderr.http.BadRequestException;
 import io.noderr.registry.audit.AuditLog;
@@ -22,6 +21,7 @@ import io.noderr.registry.governance.PlatformParameterRow;
 import io.noderr.registry.governance.ProposalRow;
 import io.noderr.registry.governance.StakeRow;
 import io.noderr.signing.Address;
+import io.noderr.workflows.UpdateRefusals;
 import io.noderr.workflows.governance.BallotAccepted;
 import io.noderr.workflows.governance.BallotCommand;
 import io.noderr.workflows.governance.ProposalInput;
@@ -29,6 +29,9 @@ import io.noderr.workflows.governance.ProposalWorkflow;
 import io.noderr.workflows.governance.SignedProposalBody;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -208,29 +211,49 @@ public class GovernanceService {
             nonce.toString(),
             form.signature().strip(),
             caller.getName());
+    BallotAccepted accepted;
     try {
-      BallotAccepted accepted =
-          WorkflowUpdates.call(
-              () ->
-                  client
-                      .newWorkflowStub(ProposalWorkflow.class, ProposalWorkflow.workflowId(id))
-                      .castBallot(command),
-              () -> closed(id));
-      return new BallotRelayed(
-          accepted.proposalId(),
-          accepted.voter(),
-          accepted.support(),
-          accepted.weight(),
-          accepted.transaction());
-    } catch (DecisionRefusedException refused) {
-      audit.append(
+      accepted =
+          client
+              .newWorkflowStub(ProposalWorkflow.class, ProposalWorkflow.workflowId(id))
+              .castBallot(command);
+    } catch (WorkflowUpdateException e) {
+      throw ballotRefused(id, voter, caller, UpdateRefusals.reason(e), !refusedOnChain(e));
+    } catch (WorkflowNotFoundException e) {
+      throw ballotRefused(id, voter, caller, closed(id), true);
+    }
+    return new BallotRelayed(
+        accepted.proposalId(),
+        accepted.voter(),
+        accepted.support(),
+        accepted.weight(),
+        accepted.transaction());
+  }
+
+  /**
+   * The refusal for the caller. The validator's refusals leave no trace in the workflow's history,
+   * so they are audited here; the workflow audits the refusals of its on-chain checks itself.
+   */
+  private GovernanceRefusedException ballotRefused(
+      String id, Address voter, Authentication caller, String reason, boolean audit) {
+    if (audit) {
+      this.audit.append(
           caller.getName(),
           "governance.ballot-refused",
           ProposalWorkflow.workflowId(id),
-          voter.value() + ": " + refused.getMessage(),
+          voter.value() + ": " + reason,
           ProposalWorkflow.workflowId(id));
-      throw new GovernanceRefusedException(refused.getMessage());
     }
+    return new GovernanceRefusedException(reason);
+  }
+
+  private static boolean refusedOnChain(WorkflowUpdateException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure failure) {
+        return GovernanceFailures.BALLOT_REFUSED.equals(failure.getType());
+      }
+    }
+    return false;
   }
 
   /** Starts the workflow that submits a proposal its proposer signed. */

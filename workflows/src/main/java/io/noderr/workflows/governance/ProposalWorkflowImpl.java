@@ -36,8 +36,14 @@ public class ProposalWorkflowImpl implements ProposalWorkflow {
 
   private static final Logger log = Workflow.getLogger(ProposalWorkflowImpl.class);
 
-  /** Error type of a ballot refused by the handler (on-chain checks, or the state moved on). */
+  /** Error type of a ballot refused by the on-chain checks (audited by the workflow). */
   static final String BALLOT_REFUSED = GovernanceFailures.BALLOT_REFUSED;
+
+  /**
+   * Error type of a ballot the validator's rules refuse when the handler runs them again (the state
+   * moved on between two Updates); like the validator's refusals, audited by the caller.
+   */
+  static final String BALLOT_INVALID = "BallotInvalid";
 
   /** The actor of what the platform does for a proposal (queue, execute, apply). */
   static final String SYSTEM = "system";
@@ -256,7 +262,7 @@ public class ProposalWorkflowImpl implements ProposalWorkflow {
 
   @Override
   public BallotAccepted castBallot(BallotCommand command) {
-    SignedUpdates.recheck(() -> validateCastBallot(command), BALLOT_REFUSED);
+    SignedUpdates.recheck(() -> validateCastBallot(command), BALLOT_INVALID);
     Address voter = Address.of(command.voter());
     voters.add(voter.value());
     try {
