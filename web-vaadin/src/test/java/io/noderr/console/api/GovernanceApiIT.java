@@ -114,6 +114,9 @@ class GovernanceApiIT extends AbstractConsoleIT {
         dir.resolve(
             WalletUtils.generateWalletFile(
                 KEYSTORE_PASSWORD, DemoSigners.devChainSender(), dir.toFile(), false));
+    // This context's own fleet token file: the shared context's tests read theirs from the base
+    // class's file, which a second context must not overwrite.
+    registry.add("noderr.gateway.fleet-token.file", () -> dir.resolve("agent-token").toString());
     registry.add("noderr.beacon.rpc-url", chain::rpcUrl);
     registry.add("noderr.beacon.chain-id", () -> DevChain.CHAIN_ID);
     registry.add("noderr.beacon.multisig-address", () -> deployment.multisig().value());
