@@ -2,6 +2,7 @@ package io.noderr.app;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -184,11 +185,16 @@ class ArchitectureTest {
               resideInAPackage(WORKFLOWS)
                   .and(
                       simpleNameEndingWith("Impl")
-                          .or(not(resideInAPackage("io.noderr.workflows.onboarding")))
+                          .or(
+                              not(
+                                  resideInAnyPackage(
+                                      "io.noderr.workflows.onboarding",
+                                      "io.noderr.workflows.governance")))
                           .and(not(type(UpdateRefusals.class)))))
           .because(
-              "a verified registration is handed to the onboarding workflow by Update; nothing else"
-                  + " of the workflows belongs at the edge");
+              "a verified registration is handed to the onboarding workflow by Update, a node's"
+                  + " signed proposal starts its proposal workflow; nothing else of the workflows"
+                  + " belongs at the edge");
 
   @ArchTest
   static final ArchRule nodeEndpointsLiveInTheGateway =

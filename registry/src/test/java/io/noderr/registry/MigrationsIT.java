@@ -81,6 +81,14 @@ class MigrationsIT {
             "telemetry_fleet_hour",
             "telemetry_rollup_cursor",
             "operator_logins",
+            "governance_cursor",
+            "governance_events",
+            "governance_stakes",
+            "governance_proposals",
+            "governance_votes",
+            "governance_nonces",
+            "governance_parameters",
+            "platform_parameters",
             "flyway_schema_history");
   }
 

@@ -1,6 +1,7 @@
 package io.noderr.console;
 
 import com.vaadin.flow.spring.annotation.EnableVaadin;
+import io.noderr.console.governance.GovernanceSettings;
 import io.noderr.console.onboarding.OnboardingProperties;
 import io.noderr.console.release.BeaconSettings;
 import io.noderr.http.RequestJsonConfiguration;
@@ -23,6 +24,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
   ConsoleProperties.class,
   OnboardingProperties.class,
   BeaconSettings.class,
+  GovernanceSettings.class,
   SilenceLimits.class
 })
 public class ConsoleConfiguration {}

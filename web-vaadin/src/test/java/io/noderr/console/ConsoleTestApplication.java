@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.emergency.EmergencyActivities;
+import io.noderr.activities.governance.GovernanceChainActivities;
+import io.noderr.activities.governance.GovernancePlatformActivities;
 import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.activities.rollout.RolloutActivities;
 import io.noderr.gateway.http.NodeApiConfiguration;
@@ -17,6 +19,7 @@ import io.noderr.worker.release.ReleaseMeters;
 import io.noderr.worker.rollout.RolloutActivitiesImpl;
 import io.noderr.worker.rollout.RolloutMeters;
 import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
+import io.noderr.workflows.governance.ProposalWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
 import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
@@ -26,6 +29,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -76,7 +80,9 @@ public class ConsoleTestApplication {
       OnboardingRecorder onboarding,
       ReleaseActivities releases,
       RolloutActivities rollouts,
-      EmergencyActivities emergencies) {
+      EmergencyActivities emergencies,
+      ObjectProvider<GovernanceChainActivities> governanceChain,
+      ObjectProvider<GovernancePlatformActivities> governancePlatform) {
     return () -> {
       Worker worker = environment.newWorker(TaskQueues.PLATFORM);
       worker.registerWorkflowImplementationTypes(
@@ -84,8 +90,12 @@ public class ConsoleTestApplication {
           ReleaseApprovalWorkflowImpl.class,
           RolloutWorkflowImpl.class,
           NodeBatchWorkflowImpl.class,
-          EmergencyWorkflowImpl.class);
+          EmergencyWorkflowImpl.class,
+          ProposalWorkflowImpl.class);
       worker.registerActivitiesImplementations(onboarding, releases, rollouts, emergencies);
+      // Only with governance on (GovernanceApiIT's chain), as in the platform worker.
+      governanceChain.ifAvailable(worker::registerActivitiesImplementations);
+      governancePlatform.ifAvailable(worker::registerActivitiesImplementations);
       environment.start();
     };
   }

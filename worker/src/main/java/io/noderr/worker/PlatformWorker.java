@@ -3,6 +3,8 @@ package io.noderr.worker;
 import io.noderr.activities.TaskQueues;
 import io.noderr.activities.alert.AlertActivities;
 import io.noderr.activities.emergency.EmergencyActivities;
+import io.noderr.activities.governance.GovernanceChainActivities;
+import io.noderr.activities.governance.GovernancePlatformActivities;
 import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.activities.rollout.CohortAnalysisActivities;
 import io.noderr.activities.rollout.RolloutActivities;
@@ -11,6 +13,7 @@ import io.noderr.worker.healthcheck.HealthCheckRecorder;
 import io.noderr.worker.onboarding.OnboardingRecorder;
 import io.noderr.workflows.alert.AlertEvaluationWorkflowImpl;
 import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
+import io.noderr.workflows.governance.ProposalWorkflowImpl;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +52,8 @@ class PlatformWorker implements SmartLifecycle {
       CohortAnalysisActivities cohortAnalysisActivities,
       EmergencyActivities emergencyActivities,
       AlertActivities alertActivities,
+      ObjectProvider<GovernanceChainActivities> governanceChain,
+      ObjectProvider<GovernancePlatformActivities> governancePlatform,
       Tracing tracing) {
     this.factory =
         WorkerFactory.newInstance(
@@ -71,7 +77,8 @@ class PlatformWorker implements SmartLifecycle {
         RolloutWorkflowImpl.class,
         NodeBatchWorkflowImpl.class,
         EmergencyWorkflowImpl.class,
-        AlertEvaluationWorkflowImpl.class);
+        AlertEvaluationWorkflowImpl.class,
+        ProposalWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         healthCheckRecorder,
         onboardingRecorder,
@@ -80,6 +87,10 @@ class PlatformWorker implements SmartLifecycle {
         cohortAnalysisActivities,
         emergencyActivities,
         alertActivities);
+    // Governance is on only with a chain and a governor (GovernanceConfiguration); without it no
+    // proposal workflow is ever started, so there is nothing for these activities to do.
+    governanceChain.ifAvailable(worker::registerActivitiesImplementations);
+    governancePlatform.ifAvailable(worker::registerActivitiesImplementations);
   }
 
   /** The data-error translation innermost, then the activity context and tracing (Tracing). */

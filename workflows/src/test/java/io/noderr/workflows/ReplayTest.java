@@ -7,6 +7,7 @@ import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.Signatures;
 import io.noderr.workflows.alert.AlertEvaluationWorkflowImpl;
 import io.noderr.workflows.emergency.EmergencyWorkflowImpl;
+import io.noderr.workflows.governance.ProposalWorkflowImpl;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
@@ -48,7 +49,8 @@ class ReplayTest {
           "rollout", new Replayed(RolloutWorkflowImpl.class, "rollout-ALL-1.5.0"),
           "node-batch", new Replayed(NodeBatchWorkflowImpl.class, null),
           "emergency", new Replayed(EmergencyWorkflowImpl.class, "emergency-1"),
-          "alert-evaluation", new Replayed(AlertEvaluationWorkflowImpl.class, null));
+          "alert-evaluation", new Replayed(AlertEvaluationWorkflowImpl.class, null),
+          "proposal", new Replayed(ProposalWorkflowImpl.class, null));
 
   /**
    * The replayer's deadlock detector gives a workflow task one second. The first signature a

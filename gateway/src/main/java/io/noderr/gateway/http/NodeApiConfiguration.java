@@ -12,8 +12,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 
 /**
  * The node API over HTTP: the auth API (challenge, register, token, refresh), heartbeats, telemetry
- * and the fleet token's enrolment, and beacon reads for nodes, with a security chain of its own
- * that takes node sessions and the fleet token and nothing people use.
+ * and the fleet token's enrolment, beacon reads and governance proposals for nodes, with a security
+ * chain of its own that takes node sessions and the fleet token and nothing people use.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(
@@ -22,7 +22,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
       "io.noderr.gateway.identity",
       "io.noderr.gateway.agent",
       "io.noderr.gateway.beacon",
-      "io.noderr.gateway.telemetry"
+      "io.noderr.gateway.telemetry",
+      "io.noderr.gateway.governance"
     })
 @EnableMethodSecurity
 @EnableConfigurationProperties({

@@ -1,6 +1,7 @@
 package io.noderr.gateway.http;
 
 import io.noderr.gateway.agent.FleetTokenRefusedException;
+import io.noderr.gateway.governance.NodeProposalRefusedException;
 import io.noderr.gateway.identity.AuthRefusedException;
 import io.noderr.gateway.telemetry.TelemetryQueueFullException;
 import io.noderr.http.MalformedRequests;
@@ -53,6 +54,11 @@ class NodeApiExceptionHandler extends ProblemAnswers {
   @ExceptionHandler(FleetTokenRefusedException.class)
   ProblemDetail fleetTokenRefused(FleetTokenRefusedException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
+  @ExceptionHandler(NodeProposalRefusedException.class)
+  ProblemDetail proposalRefused(NodeProposalRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
   }
 
   /** Backpressure: the agent keeps the batch and sends it again after Retry-After. */

@@ -90,6 +90,9 @@ class NodeApiSecurityConfiguration {
                     .requestMatchers(
                         "/api/v1/agent/heartbeats", "/api/v1/agent/telemetry", "/api/v1/beacon/**")
                     .hasAnyRole(NodeRoles.FLEET, NodeRoles.NODE)
+                    // A node proposes for its own operator only; the fleet token speaks for no one.
+                    .requestMatchers("/api/v1/agent/governance/proposals")
+                    .hasRole(NodeRoles.NODE)
                     .requestMatchers("/api/v1/agent/**")
                     .hasRole(NodeRoles.FLEET)
                     .anyRequest()

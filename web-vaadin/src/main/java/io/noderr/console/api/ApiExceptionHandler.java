@@ -7,6 +7,9 @@ import io.noderr.console.emergency.EmergencyNotFoundException;
 import io.noderr.console.emergency.EmergencyRefusedException;
 import io.noderr.console.emergency.InvalidEmergencyException;
 import io.noderr.console.fleet.NodeNotFoundException;
+import io.noderr.console.governance.GovernanceOffException;
+import io.noderr.console.governance.GovernanceRefusedException;
+import io.noderr.console.governance.ProposalNotFoundException;
 import io.noderr.console.onboarding.ApplicationNotFoundException;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.operator.OperatorLoginRefusedException;
@@ -101,7 +104,8 @@ class ApiExceptionHandler extends ProblemAnswers {
     DeploymentNotFoundException.class,
     ApiTokenNotFoundException.class,
     EmergencyNotFoundException.class,
-    AlertNotFoundException.class
+    AlertNotFoundException.class,
+    ProposalNotFoundException.class
   })
   ProblemDetail notFound(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -116,6 +120,11 @@ class ApiExceptionHandler extends ProblemAnswers {
   @ExceptionHandler(OperatorLoginRefusedException.class)
   ProblemDetail operatorLoginRefused(OperatorLoginRefusedException e) {
     return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+  }
+
+  @ExceptionHandler({GovernanceOffException.class, GovernanceRefusedException.class})
+  ProblemDetail governanceConflict(RuntimeException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 
   @ExceptionHandler(ApiTokenRefusedException.class)

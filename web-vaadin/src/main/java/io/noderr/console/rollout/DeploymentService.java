@@ -4,6 +4,7 @@ import io.noderr.console.onboarding.WorkflowUpdates;
 import io.noderr.console.security.Roles;
 import io.noderr.console.trace.ActionSpans;
 import io.noderr.registry.emergency.TierHolds;
+import io.noderr.registry.governance.GovernanceParameters;
 import io.noderr.registry.rollout.RolloutRow;
 import io.noderr.registry.rollout.RolloutTargetQueries;
 import io.noderr.registry.rollout.RolloutTargetQueries.NodeFilter;
@@ -54,6 +55,9 @@ public class DeploymentService {
   private final Validator validator;
   private final TierHolds holds;
 
+  /** Governance's first-cohort percent of the presets (rollout.canaryPercent), when set. */
+  private final GovernanceParameters governance;
+
   DeploymentService(
       WorkflowClient client,
       Rollouts rollouts,
@@ -61,8 +65,10 @@ public class DeploymentService {
       SignedReleases signedReleases,
       DeploymentReadModel readModel,
       Validator validator,
-      TierHolds holds) {
+      TierHolds holds,
+      GovernanceParameters governance) {
     this.holds = holds;
+    this.governance = governance;
     this.client = client;
     this.rollouts = rollouts;
     this.targets = targets;
@@ -82,7 +88,10 @@ public class DeploymentService {
         caller.getName(),
         () -> {
           RolloutStrategy strategy =
-              StrategyBuilder.from(form, FormProblems.of(validator, form, field -> true));
+              StrategyBuilder.from(
+                  form,
+                  FormProblems.of(validator, form, field -> true),
+                  governance.firstCohortPercent());
           requireSemver(form.version());
           requireNotHeld(form.tiers());
           String digest =
@@ -101,7 +110,9 @@ public class DeploymentService {
   public String preview(DeploymentForm form) {
     return StrategyDescription.of(
         StrategyBuilder.from(
-            form, FormProblems.of(validator, form, field -> !WHAT_TO_DEPLOY.contains(field))));
+            form,
+            FormProblems.of(validator, form, field -> !WHAT_TO_DEPLOY.contains(field)),
+            governance.firstCohortPercent()));
   }
 
   /** Deployments, newest first (the read model; the live state comes from {@link #state}). */

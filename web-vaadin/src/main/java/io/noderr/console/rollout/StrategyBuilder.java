@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -43,8 +44,16 @@ final class StrategyBuilder {
    * @throws InvalidDeploymentException listing every problem of the form, field by field
    */
   static RolloutStrategy from(DeploymentForm form, List<String> fieldProblems) {
+    return from(form, fieldProblems, OptionalInt.empty());
+  }
+
+  /**
+   * @param firstCohortPercent governance's first-cohort percent for the presets, when it set one
+   */
+  static RolloutStrategy from(
+      DeploymentForm form, List<String> fieldProblems, OptionalInt firstCohortPercent) {
     List<String> problems = new ArrayList<>(fieldProblems);
-    RolloutStrategy base = preset(form.preset());
+    RolloutStrategy base = preset(form.preset(), firstCohortPercent);
     List<RolloutStep> steps = steps(form, base, problems);
     Map<FailureType, Double> byType = failureLimits(form, base, problems);
     List<WindowRule> windows = windows(form, problems);
@@ -193,8 +202,8 @@ final class StrategyBuilder {
         : new RateSchedule(form.ratePerMinute(), ramp, 0);
   }
 
-  private static RolloutStrategy preset(String name) {
-    return RolloutPreset.byId(name).orElse(RolloutPreset.CANARY).strategy();
+  private static RolloutStrategy preset(String name, OptionalInt firstCohortPercent) {
+    return RolloutPreset.byId(name).orElse(RolloutPreset.CANARY).strategy(firstCohortPercent);
   }
 
   private static <T> T or(T value, T fallback) {

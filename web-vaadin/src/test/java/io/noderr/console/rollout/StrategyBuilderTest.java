@@ -18,12 +18,29 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** Forms as the API receives them (JSON) turned into strategies, and refused field by field. */
 class StrategyBuilderTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void governancesFirstCohortPercent_setsThePresetsFirstStage_belowTheNext() {
+    assertThat(
+            StrategyBuilder.from(form(Map.of()), List.of(), OptionalInt.of(5))
+                .steps()
+                .getFirst()
+                .percent())
+        .isEqualTo(5);
+    assertThat(
+            StrategyBuilder.from(form(Map.of()), List.of(), OptionalInt.of(50))
+                .steps()
+                .getFirst()
+                .percent())
+        .isEqualTo(9);
+  }
 
   private static DeploymentForm form(Map<String, Object> fields) {
     Map<String, Object> json = new HashMap<>(Map.of("version", "2.0.0", "tiers", List.of("ALL")));

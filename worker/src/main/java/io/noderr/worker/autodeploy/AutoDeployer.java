@@ -4,6 +4,7 @@ import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.autodeploy.AutoDeployPolicies;
 import io.noderr.registry.autodeploy.AutoDeployPolicy;
 import io.noderr.registry.emergency.TierHolds;
+import io.noderr.registry.governance.GovernanceParameters;
 import io.noderr.registry.release.BeaconEventRow;
 import io.noderr.registry.release.BeaconEvents;
 import io.noderr.workflows.rollout.RolloutInput;
@@ -44,13 +45,18 @@ class AutoDeployer {
   private final AuditLog audit;
   private final TierHolds holds;
 
+  /** Governance's first-cohort percent of the presets (rollout.canaryPercent), when set. */
+  private final GovernanceParameters governance;
+
   AutoDeployer(
       AutoDeployPolicies policies,
       BeaconEvents events,
       WorkflowClient client,
       AuditLog audit,
-      TierHolds holds) {
+      TierHolds holds,
+      GovernanceParameters governance) {
     this.holds = holds;
+    this.governance = governance;
     this.policies = policies;
     this.events = events;
     this.client = client;
@@ -115,7 +121,7 @@ class AutoDeployer {
             tiers,
             RolloutInput.defaultImage(published.version()),
             published.imageDigest(),
-            preset.strategy(),
+            preset.strategy(governance.firstCohortPercent()),
             ACTOR,
             null);
     RolloutWorkflow rollout =

@@ -65,7 +65,7 @@ public class BeaconConfiguration {
   }
 
   /** {@code noderr.beacon.rpc-url} is set (bound as the properties record binds it). */
-  static class OnChain implements Condition {
+  public static class OnChain implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

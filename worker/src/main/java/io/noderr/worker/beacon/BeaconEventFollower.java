@@ -2,12 +2,6 @@ package io.noderr.worker.beacon;
 
 import io.noderr.registry.release.BeaconEvents;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -18,61 +12,42 @@ import org.springframework.context.SmartLifecycle;
  * number of workers may follow the same beacon (the events' unique key records each once).
  *
  * <p>RPC failures do not stop it: it logs one line, backs off (doubling up to a minute) and resumes
- * from the stored cursor.
+ * from the stored cursor ({@link FollowerLoop}).
  */
 public final class BeaconEventFollower implements SmartLifecycle {
-
-  private static final Logger log = LoggerFactory.getLogger(BeaconEventFollower.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
   private final ChainBeacon beacon;
   private final BeaconEvents events;
   private final BeaconProperties properties;
-
-  private volatile ScheduledExecutorService executor;
-  private volatile BeaconStatus status = new BeaconStatus(-1, null, true);
+  private final FollowerLoop loop;
   private volatile long lagBlocks;
-  private int failures;
 
   public BeaconEventFollower(ChainBeacon beacon, BeaconEvents events, BeaconProperties properties) {
     this.beacon = beacon;
     this.events = events;
     this.properties = properties;
+    this.loop =
+        new FollowerLoop(
+            "beacon follower", properties.pollInterval(), this::follow, beacon::describe);
   }
 
   @Override
-  public synchronized void start() {
-    if (executor != null) {
-      return;
-    }
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> Thread.ofPlatform().name("beacon-follower").daemon().unstarted(runnable));
-    failures = 0;
-    executor.execute(this::poll);
+  public void start() {
+    loop.start();
   }
 
   @Override
-  public synchronized void stop() {
-    if (executor == null) {
-      return;
-    }
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    executor = null;
+  public void stop() {
+    loop.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return executor != null;
+    return loop.isRunning();
   }
 
   public BeaconStatus status() {
-    return status;
+    return loop.status();
   }
 
   /**
@@ -81,36 +56,6 @@ public final class BeaconEventFollower implements SmartLifecycle {
    */
   public long lagBlocks() {
     return lagBlocks;
-  }
-
-  private void poll() {
-    Duration next = properties.pollInterval();
-    try {
-      long lastBlock = follow();
-      if (failures > 0) {
-        log.info("beacon follower resumed at block {}", lastBlock);
-      }
-      failures = 0;
-      status = new BeaconStatus(lastBlock, null, true);
-    } catch (Exception e) {
-      if (stopping()) {
-        return; // the call was interrupted by stop(): no failure of the chain
-      }
-      failures++;
-      next = backoff();
-      String problem = beacon.describe(e);
-      log.warn("beacon follower: {}; retrying in {} ms", problem, next.toMillis());
-      status = new BeaconStatus(status.lastBlock(), problem, false);
-    }
-    ScheduledExecutorService current = executor;
-    if (current != null && !current.isShutdown()) {
-      current.schedule(this::poll, next.toMillis(), TimeUnit.MILLISECONDS);
-    }
-  }
-
-  private boolean stopping() {
-    ScheduledExecutorService current = executor;
-    return current == null || current.isShutdown();
   }
 
   /**
@@ -129,10 +74,5 @@ public final class BeaconEventFollower implements SmartLifecycle {
       cursor = to;
     }
     return cursor;
-  }
-
-  private Duration backoff() {
-    Duration doubled = properties.pollInterval().multipliedBy(1L << Math.min(failures, 20));
-    return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
   }
 }

@@ -389,6 +389,31 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
     return values.stream().map(value -> Address.of((String) value).value()).toList();
   }
 
+  /**
+   * Sends a transaction the platform relays to another contract on the beacon's chain (governance:
+   * ballots, queue, execute) from the sender account, under the same lock as publications, so the
+   * account's nonces never collide, and waits for its receipt (which may show a revert).
+   */
+  public TransactionReceipt relay(String to, String data) throws IOException {
+    publishing.lock();
+    try {
+      verifiedId();
+      return send(to, data);
+    } finally {
+      publishing.unlock();
+    }
+  }
+
+  /** The chain's client, for reads of the other contracts on the beacon's chain. */
+  public Web3j web3j() {
+    return web3j;
+  }
+
+  /** The account that pays for relayed transactions. */
+  public String senderAddress() {
+    return reads.getFromAddress();
+  }
+
   /** The last block the follower may read: the head minus the configured confirmations. */
   long confirmedHead() throws IOException {
     return answered(web3j.ethBlockNumber().send()).getBlockNumber().longValueExact()
@@ -401,7 +426,7 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
   }
 
   /** One line for a log or a failure message, without the endpoint's secrets. */
-  String describe(Exception failure) {
+  public String describe(Exception failure) {
     return RpcEndpoint.describe(failure, properties.rpcUrl());
   }
 
@@ -504,14 +529,14 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
   }
 
   private TransactionReceipt send(String data) throws IOException {
+    return send(multisigAddress, data);
+  }
+
+  private TransactionReceipt send(String to, String data) throws IOException {
     BigInteger gasPrice = answered(web3j.ethGasPrice().send()).getGasPrice();
     EthSendTransaction sent =
         transactions.sendTransaction(
-            gasPrice,
-            BigInteger.valueOf(properties.gasLimit()),
-            multisigAddress,
-            data,
-            BigInteger.ZERO);
+            gasPrice, BigInteger.valueOf(properties.gasLimit()), to, data, BigInteger.ZERO);
     String hash = answered(sent).getTransactionHash();
     try {
       return receipts.waitForTransactionReceipt(hash);
@@ -562,15 +587,8 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
     return versions;
   }
 
-  /** web3j's calls declare {@code Exception}; only I/O failures are worth a retry. */
   private static <T> T call(RemoteCall<T> call) throws IOException {
-    try {
-      return call.send();
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException(e.getMessage(), e);
-    }
+    return RpcEndpoint.call(call);
   }
 
   private ApplicationFailure unreachable(IOException e) {

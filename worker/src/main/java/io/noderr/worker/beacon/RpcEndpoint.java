@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.RemoteCall;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
 
@@ -68,6 +69,17 @@ public final class RpcEndpoint {
               + response.getError().getMessage());
     }
     return response;
+  }
+
+  /** web3j's calls declare {@code Exception}; only I/O failures are worth a retry. */
+  public static <T> T call(RemoteCall<T> call) throws IOException {
+    try {
+      return call.send();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
   private static int defaultPort(String scheme) {

@@ -8,6 +8,7 @@ import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.autodeploy.AutoDeployPolicies;
 import io.noderr.registry.emergency.TierHolds;
+import io.noderr.registry.governance.GovernanceParameters;
 import io.noderr.registry.release.BeaconEventRow;
 import io.noderr.registry.release.BeaconEventRow.Backend;
 import io.noderr.registry.release.BeaconEventRow.Kind;
@@ -52,7 +53,12 @@ class AutoDeployerIT {
     client = env.getWorkflowClient();
     deployer =
         new AutoDeployer(
-            policies, events, client, db.bean(AuditLog.class), db.bean(TierHolds.class));
+            policies,
+            events,
+            client,
+            db.bean(AuditLog.class),
+            db.bean(TierHolds.class),
+            db.bean(GovernanceParameters.class));
   }
 
   @AfterEach
@@ -97,6 +103,18 @@ class AutoDeployerIT {
         .singleElement()
         .satisfies(e -> assertThat(e.detail()).contains("preset phased, policy set by alice"));
     assertThat(policies.cursor()).hasValue(events.lastEventId());
+  }
+
+  @Test
+  void governancesFirstCohortPercent_startsTheAutoDeployedRollout() {
+    deployer.sweep();
+    db.bean(GovernanceParameters.class).recordApplied("rollout.canaryPercent", "7", "42");
+    policies.set(Tier.ALL, true, "canary", "alice");
+    publish(Tier.ALL, "2.1.0");
+
+    deployer.sweep();
+
+    assertThat(inputOf("rollout-ALL-2.1.0").strategy().steps().getFirst().percent()).isEqualTo(7);
   }
 
   private void publish(Tier tier, String version) {

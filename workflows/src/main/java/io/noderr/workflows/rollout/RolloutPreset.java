@@ -2,6 +2,7 @@ package io.noderr.workflows.rollout;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /** The named strategies an admin picks from (the console's wizard, auto-deploy policies). */
@@ -31,6 +32,17 @@ public enum RolloutPreset {
 
   public RolloutStrategy strategy() {
     return strategy.get();
+  }
+
+  /**
+   * The preset with the platform's first-cohort percent when governance set one ({@code
+   * rollout.canaryPercent}, applied by an executed proposal), else its own.
+   */
+  public RolloutStrategy strategy(OptionalInt firstCohortPercent) {
+    RolloutStrategy defaults = strategy();
+    return firstCohortPercent.isPresent()
+        ? defaults.withFirstCohortPercent(firstCohortPercent.getAsInt())
+        : defaults;
   }
 
   public static Optional<RolloutPreset> byId(String id) {

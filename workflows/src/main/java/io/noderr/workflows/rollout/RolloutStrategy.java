@@ -97,6 +97,33 @@ public record RolloutStrategy(
     return withSteps(List.of(RolloutStep.percent(100, Pause.NONE, 0)));
   }
 
+  /**
+   * This strategy with its first cohort at {@code percent} of the fleet (governance's {@code
+   * rollout.canaryPercent}), kept below the next stage's percent. A strategy of one stage, or whose
+   * first stage is a node count, has no canary cohort and is answered unchanged.
+   */
+  public RolloutStrategy withFirstCohortPercent(int percent) {
+    if (steps.size() < 2 || steps.get(0).percent() == null || steps.get(1).percent() == null) {
+      return this;
+    }
+    RolloutStep first = steps.get(0);
+    int bounded = Math.max(1, Math.min(percent, steps.get(1).percent() - 1));
+    List<RolloutStep> changed = new ArrayList<>(steps);
+    changed.set(0, RolloutStep.percent(bounded, first.pause(), first.pauseMillis()));
+    return new RolloutStrategy(
+        changed,
+        rate,
+        maxParallel,
+        perNodeDeadlineMillis,
+        progressDeadlineMillis,
+        gates,
+        onGateFailure,
+        updateStrategy,
+        soakMillis,
+        rollbackWindowMillis,
+        maintenanceWindows);
+  }
+
   /** The defaults of every preset with these steps. */
   public static RolloutStrategy withSteps(List<RolloutStep> steps) {
     return new RolloutStrategy(

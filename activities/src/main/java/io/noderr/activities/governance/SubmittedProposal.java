@@ -1,0 +1,3 @@
+package io.noderr.activities.governance;
+
+public record SubmittedProposal(String proposalId, String transactionHash) {}

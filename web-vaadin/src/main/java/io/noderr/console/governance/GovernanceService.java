@@ -1,0 +1,363 @@
+package io.noderr.console.governance;
+
+import io.noderr.activities.governance.GovernanceFailures;
+import io.noderr.console.governance.GovernanceViews.Ballot;
+import io.noderr.console.governance.GovernanceViews.BallotForm;
+import io.noderr.console.governance.GovernanceViews.BallotRelayed;
+import io.noderr.console.governance.GovernanceViews.Contracts;
+import io.noderr.console.governance.GovernanceViews.Overview;
+import io.noderr.console.governance.GovernanceViews.Parameter;
+import io.noderr.console.governance.GovernanceViews.Proposal;
+import io.noderr.console.governance.GovernanceViews.ProposalStarted;
+import io.noderr.console.governance.GovernanceViews.Stake;
+import io.noderr.console.governance.GovernanceViews.Vote;
+import io.noderr.console.release.BeaconSettings;
+import io.noderr.http.BadRequestException;
+import io.noderr.registry.audit.AuditLog;
+import io.noderr.registry.governance.GovernanceParameters;
+import io.noderr.registry.governance.GovernanceProposals;
+import io.noderr.registry.governance.GovernanceStakes;
+import io.noderr.registry.governance.PlatformParameterRow;
+import io.noderr.registry.governance.ProposalRow;
+import io.noderr.registry.governance.StakeRow;
+import io.noderr.signing.Address;
+import io.noderr.workflows.UpdateRefusals;
+import io.noderr.workflows.governance.BallotAccepted;
+import io.noderr.workflows.governance.BallotCommand;
+import io.noderr.workflows.governance.ProposalInput;
+import io.noderr.workflows.governance.ProposalWorkflow;
+import io.noderr.workflows.governance.SignedProposalBody;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+
+/**
+ * Governance for the console API: reads from the read models the governance follower and the
+ * proposal workflows keep; ballots and signed proposals go to the proposal's ProposalWorkflow. The
+ * signature is the authority: a login only hands a ballot in (rate-limited and audited), it cannot
+ * vote for anyone. When governance is off every call but the overview is refused with why.
+ */
+@Service
+public class GovernanceService {
+
+  private static final Pattern PROPOSAL_ID = Pattern.compile("^[0-9]{1,78}$");
+  private static final String READERS = "hasAnyRole('ADMIN','SRE','OPERATOR','SIGNER')";
+  private static final String SUBMITTERS = "hasAnyRole('ADMIN','OPERATOR')";
+
+  private final GovernanceSettings settings;
+  private final BeaconSettings beacon;
+  private final GovernanceProposals proposals;
+  private final GovernanceStakes stakes;
+  private final GovernanceParameters parameters;
+  private final WorkflowClient client;
+  private final AuditLog audit;
+
+  GovernanceService(
+      GovernanceSettings settings,
+      BeaconSettings beacon,
+      GovernanceProposals proposals,
+      GovernanceStakes stakes,
+      GovernanceParameters parameters,
+      WorkflowClient client,
+      AuditLog audit) {
+    this.settings = settings;
+    this.beacon = beacon;
+    this.proposals = proposals;
+    this.stakes = stakes;
+    this.parameters = parameters;
+    this.client = client;
+    this.audit = audit;
+  }
+
+  /** On or off (and why), the contracts, the parameters with ranges, values and what applies. */
+  @PreAuthorize(READERS)
+  public Overview overview() {
+    String off = settings.offReason(beacon);
+    if (off != null) {
+      return new Overview(false, "governance is off: " + off, null, null, List.of());
+    }
+    Map<String, PlatformParameterRow> applied =
+        parameters.applied().stream()
+            .collect(Collectors.toMap(PlatformParameterRow::name, Function.identity()));
+    List<Parameter> onChain =
+        parameters.onChain().stream()
+            .map(
+                p -> {
+                  PlatformParameterRow platform = applied.get(p.name());
+                  return new Parameter(
+                      p.name(),
+                      p.min().toString(),
+                      p.max().toString(),
+                      p.value().toString(),
+                      platform == null ? null : platform.value(),
+                      platform == null ? null : platform.proposalId());
+                })
+            .toList();
+    return new Overview(
+        true,
+        null,
+        beacon.chainId(),
+        new Contracts(
+            lower(settings.governorAddress()),
+            lower(settings.stakingAddress()),
+            lower(settings.parametersAddress()),
+            lower(settings.timelockAddress()),
+            lower(settings.tokenAddress())),
+        onChain);
+  }
+
+  @PreAuthorize(READERS)
+  public List<Proposal> proposals() {
+    requireOn();
+    return proposals.recent(200).stream().map(row -> view(row, List.of())).toList();
+  }
+
+  @PreAuthorize(READERS)
+  public Proposal proposal(String proposalId) {
+    requireOn();
+    ProposalRow row = row(proposalId);
+    return view(
+        row,
+        proposals.votes(row.proposalId()).stream()
+            .map(
+                v ->
+                    new Vote(
+                        v.voter(),
+                        v.support(),
+                        v.weight().toString(),
+                        v.reason(),
+                        v.transactionHash()))
+            .toList());
+  }
+
+  /**
+   * Stakes and voting power. ADMIN and SRE see every staker; OPERATOR logins see every staker too
+   * until logins are tied to an operator — {@link #visibleStakes} is the one place where that
+   * operator's filter ({@link GovernanceStakes#ofOperator}) applies.
+   */
+  @PreAuthorize(READERS)
+  public List<Stake> stakes(Authentication caller) {
+    requireOn();
+    return visibleStakes(caller).stream()
+        .map(
+            s ->
+                new Stake(
+                    s.address(),
+                    s.operatorId(),
+                    s.active().toString(),
+                    s.unbonding().toString(),
+                    s.unbondingReadyAt() == null ? null : s.unbondingReadyAt().toString(),
+                    s.slashedTotal().toString(),
+                    s.votingPower().toString()))
+        .toList();
+  }
+
+  private List<StakeRow> visibleStakes(Authentication caller) {
+    return stakes.all();
+  }
+
+  /** What the voter signs for this proposal: {@code noderr vote} fetches it. */
+  @PreAuthorize(READERS)
+  public Ballot ballot(String proposalId, String voter) {
+    requireOn();
+    Address voterAddress = voter(voter);
+    ProposalRow row = row(proposalId);
+    return new Ballot(
+        row.proposalId(),
+        beacon.chainId(),
+        lower(settings.governorAddress()),
+        voterAddress.value(),
+        proposals.nonceOf(voterAddress.value()).toString(),
+        row.state().name(),
+        row.description(),
+        row.voteEnd().toString());
+  }
+
+  /**
+   * Relays a signed ballot through the proposal's workflow. Refusals are the workflow's (its
+   * validator leaves no trace in history, so they are audited here; the workflow audits the
+   * on-chain refusals itself).
+   */
+  @PreAuthorize(SUBMITTERS)
+  public BallotRelayed castBallot(String proposalId, BallotForm form, Authentication caller) {
+    requireOn();
+    String id = proposalId(proposalId);
+    if (form == null) {
+      throw new BadRequestException("the ballot needs voter, support and signature");
+    }
+    Address voter = voter(form.voter());
+    if (form.support() == null || form.signature() == null) {
+      throw new BadRequestException("the ballot needs voter, support and signature");
+    }
+    BigInteger nonce = proposals.nonceOf(voter.value());
+    BallotCommand command =
+        new BallotCommand(
+            id,
+            voter.value(),
+            form.support().strip().toUpperCase(Locale.ROOT),
+            nonce.toString(),
+            form.signature().strip(),
+            caller.getName());
+    BallotAccepted accepted;
+    try {
+      accepted =
+          client
+              .newWorkflowStub(ProposalWorkflow.class, ProposalWorkflow.workflowId(id))
+              .castBallot(command);
+    } catch (WorkflowUpdateException e) {
+      throw ballotRefused(id, voter, caller, UpdateRefusals.reason(e), !refusedOnChain(e));
+    } catch (WorkflowNotFoundException e) {
+      throw ballotRefused(id, voter, caller, closed(id), true);
+    }
+    return new BallotRelayed(
+        accepted.proposalId(),
+        accepted.voter(),
+        accepted.support(),
+        accepted.weight(),
+        accepted.transaction());
+  }
+
+  /**
+   * The refusal for the caller. The validator's refusals leave no trace in the workflow's history,
+   * so they are audited here; the workflow audits the refusals of its on-chain checks itself.
+   */
+  private GovernanceRefusedException ballotRefused(
+      String id, Address voter, Authentication caller, String reason, boolean audit) {
+    if (audit) {
+      this.audit.append(
+          caller.getName(),
+          "governance.ballot-refused",
+          ProposalWorkflow.workflowId(id),
+          voter.value() + ": " + reason,
+          ProposalWorkflow.workflowId(id));
+    }
+    return new GovernanceRefusedException(reason);
+  }
+
+  private static boolean refusedOnChain(WorkflowUpdateException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure failure) {
+        return GovernanceFailures.BALLOT_REFUSED.equals(failure.getType());
+      }
+    }
+    return false;
+  }
+
+  /** Starts the workflow that submits a proposal its proposer signed. */
+  @PreAuthorize(SUBMITTERS)
+  public ProposalStarted propose(SignedProposalBody body, Authentication caller) {
+    requireOn();
+    if (body == null) {
+      throw new BadRequestException("the body must be a signed proposal");
+    }
+    ProposalInput input;
+    try {
+      input = body.input(caller.getName());
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+    String workflowId = ProposalWorkflow.workflowId(input.proposalId());
+    try {
+      SignedProposalBody.start(client, input);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw new GovernanceRefusedException(
+          "proposal " + input.proposalId() + " was submitted already (" + workflowId + ")");
+    }
+    audit.append(
+        caller.getName(),
+        "governance.proposal-submitted",
+        workflowId,
+        "by " + input.signed().proposer() + ": " + ProposalWorkflow.summary(input),
+        workflowId);
+    return new ProposalStarted(input.proposalId(), workflowId);
+  }
+
+  private void requireOn() {
+    String off = settings.offReason(beacon);
+    if (off != null) {
+      throw new GovernanceOffException(off);
+    }
+  }
+
+  private ProposalRow row(String proposalId) {
+    String id = proposalId(proposalId);
+    return proposals.find(id).orElseThrow(() -> new ProposalNotFoundException(id));
+  }
+
+  private String closed(String proposalId) {
+    return proposals
+        .find(proposalId)
+        .map(
+            row ->
+                "the proposal is "
+                    + row.state().name().toLowerCase(Locale.ROOT)
+                    + ": votes are taken only while it is active")
+        .orElse("no proposal " + proposalId + " is being followed");
+  }
+
+  private static String proposalId(String proposalId) {
+    if (proposalId == null || !PROPOSAL_ID.matcher(proposalId).matches()) {
+      throw new ProposalNotFoundException(String.valueOf(proposalId));
+    }
+    return new BigInteger(proposalId).toString();
+  }
+
+  private static Address voter(String voter) {
+    try {
+      return Address.of(voter);
+    } catch (RuntimeException e) {
+      throw new BadRequestException("voter must be a 0x address of 20 bytes, got '" + voter + "'");
+    }
+  }
+
+  private static Proposal view(ProposalRow row, List<Vote> votes) {
+    BigInteger counted = row.forVotes().add(row.abstainVotes());
+    Integer progress =
+        row.quorumNeeded() == null || row.quorumNeeded().signum() == 0
+            ? null
+            : counted.multiply(BigInteger.valueOf(100)).divide(row.quorumNeeded()).intValue();
+    return new Proposal(
+        row.proposalId(),
+        row.state().name(),
+        row.proposer(),
+        row.tier(),
+        row.description(),
+        iso(row.voteStart()),
+        iso(row.voteEnd()),
+        iso(row.eta()),
+        row.forVotes().toString(),
+        row.againstVotes().toString(),
+        row.abstainVotes().toString(),
+        row.quorumNeeded() == null ? null : row.quorumNeeded().toString(),
+        progress,
+        row.createdTx(),
+        row.queuedTx(),
+        row.executedTx(),
+        row.canceledTx(),
+        row.targets(),
+        row.values(),
+        row.calldatas(),
+        votes);
+  }
+
+  private static String iso(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static String lower(String address) {
+    return address == null ? null : address.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,85 @@
+package io.noderr.console.governance;
+
+import java.util.List;
+
+/** What the governance API answers (JSON records). Amounts are decimal strings in token units. */
+public final class GovernanceViews {
+
+  private GovernanceViews() {}
+
+  /** {@code GET /api/v1/governance}. */
+  public record Overview(
+      boolean on, String reason, Long chainId, Contracts contracts, List<Parameter> parameters) {}
+
+  public record Contracts(
+      String governor, String staking, String parameters, String timelock, String token) {}
+
+  /**
+   * @param applied what the platform applies now (null when no executed proposal changed it)
+   * @param appliedByProposal the proposal whose execution the platform applied
+   */
+  public record Parameter(
+      String name,
+      String min,
+      String max,
+      String value,
+      String applied,
+      String appliedByProposal) {}
+
+  /**
+   * One proposal; {@code quorumProgress} is (for + abstain) / quorum needed, in percent, null
+   * before the quorum is known.
+   */
+  public record Proposal(
+      String proposalId,
+      String state,
+      String proposer,
+      String tier,
+      String description,
+      String voteStart,
+      String voteEnd,
+      String eta,
+      String forVotes,
+      String againstVotes,
+      String abstainVotes,
+      String quorumNeeded,
+      Integer quorumProgress,
+      String createdTransaction,
+      String queuedTransaction,
+      String executedTransaction,
+      String canceledTransaction,
+      List<String> targets,
+      List<String> values,
+      List<String> calldatas,
+      List<Vote> votes) {}
+
+  public record Vote(
+      String voter, String support, String weight, String reason, String transaction) {}
+
+  public record Stake(
+      String address,
+      String operatorId,
+      String active,
+      String unbonding,
+      String unbondingReadyAt,
+      String slashedTotal,
+      String votingPower) {}
+
+  /** What {@code noderr vote} signs: the EIP-712 Ballot's domain and fields. */
+  public record Ballot(
+      String proposalId,
+      long chainId,
+      String governor,
+      String voter,
+      String nonce,
+      String state,
+      String description,
+      String voteEnd) {}
+
+  public record BallotForm(String voter, String support, String signature) {}
+
+  public record BallotRelayed(
+      String proposalId, String voter, String support, String weight, String transaction) {}
+
+  public record ProposalStarted(String proposalId, String workflowId) {}
+}

@@ -1,0 +1,170 @@
+package io.noderr.worker.governance;
+
+import io.noderr.activities.governance.ProposalCalls;
+import io.noderr.registry.governance.GovernanceEvent;
+import io.noderr.registry.governance.GovernanceLedger;
+import io.noderr.worker.beacon.BeaconStatus;
+import io.noderr.worker.beacon.FollowerLoop;
+import io.noderr.workflows.governance.ChainChange;
+import io.noderr.workflows.governance.ProposalInput;
+import io.noderr.workflows.governance.ProposalWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Records the governance contracts' events in the read models (stakes, voting power, proposals,
+ * votes, parameters), as the beacon follower does for the beacon: every poll interval it reads the
+ * confirmed blocks after its cursor in ranges of at most the beacon's {@code max-block-range}, and
+ * applies each range with the cursor in one transaction, each event once. RPC failures back off and
+ * resume from the stored cursor ({@link FollowerLoop}).
+ *
+ * <p>Every proposal it sees created gets its ProposalWorkflow ({@code proposal-<id>}), started
+ * before the range is stored (a crash in between starts it on the next read; a second start is
+ * refused by Temporal, which is fine); a proposal queued, executed or canceled on chain wakes its
+ * workflow. After a signed action (a vote, a proposal) the account's governor nonce is read again
+ * for the next ballot.
+ */
+public final class GovernanceFollower implements SmartLifecycle {
+
+  /** Who the follower's workflow starts are recorded as. */
+  static final String STARTED_BY = "governance-follower";
+
+  private static final Logger log = LoggerFactory.getLogger(GovernanceFollower.class);
+
+  private final ChainGovernance chain;
+  private final GovernanceLedger ledger;
+  private final WorkflowClient workflows;
+  private final GovernanceProperties properties;
+  private final int maxBlockRange;
+  private final FollowerLoop loop;
+  private volatile long lagBlocks;
+
+  public GovernanceFollower(
+      ChainGovernance chain,
+      GovernanceLedger ledger,
+      WorkflowClient workflows,
+      GovernanceProperties properties,
+      int maxBlockRange) {
+    this.chain = chain;
+    this.ledger = ledger;
+    this.workflows = workflows;
+    this.properties = properties;
+    this.maxBlockRange = maxBlockRange;
+    this.loop =
+        new FollowerLoop(
+            "governance follower", properties.pollInterval(), this::follow, chain::describe);
+  }
+
+  @Override
+  public void start() {
+    loop.start();
+  }
+
+  @Override
+  public void stop() {
+    loop.stop();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return loop.isRunning();
+  }
+
+  public BeaconStatus status() {
+    return loop.status();
+  }
+
+  /** Confirmed blocks not yet read when the last poll began. */
+  public long lagBlocks() {
+    return lagBlocks;
+  }
+
+  private long follow() throws IOException {
+    long chainId = chain.chainId();
+    String governor = chain.governor();
+    long head = chain.confirmedHead();
+    long cursor = ledger.cursor(chainId, governor).orElse(properties.startBlock() - 1);
+    lagBlocks = Math.max(0, head - cursor);
+    for (long from = cursor + 1; from <= head; from = cursor + 1) {
+      long to = Math.min(head, from + maxBlockRange - 1);
+      List<GovernanceEvent> events = chain.events(from, to);
+      events.forEach(this::startWorkflow);
+      List<GovernanceEvent> applied = ledger.recordRange(chainId, governor, events, to);
+      afterApplied(applied);
+      cursor = to;
+    }
+    return cursor;
+  }
+
+  private void startWorkflow(GovernanceEvent event) {
+    if (!(event instanceof GovernanceEvent.ProposalCreated created)) {
+      return;
+    }
+    ProposalInput input =
+        new ProposalInput(
+            new ProposalCalls(
+                created.proposalId(),
+                created.targets(),
+                created.values(),
+                created.calldatas(),
+                created.description()),
+            null,
+            STARTED_BY);
+    ProposalWorkflow workflow =
+        workflows.newWorkflowStub(
+            ProposalWorkflow.class, ProposalWorkflow.startOptions(input).build());
+    try {
+      WorkflowClient.start(workflow::run, input);
+      log.info("following proposal {} (workflow started)", created.proposalId());
+    } catch (WorkflowExecutionAlreadyStarted alreadyFollowed) {
+      // Submitted by the platform, or seen in an earlier read of the range.
+    }
+  }
+
+  private void afterApplied(List<GovernanceEvent> applied) throws IOException {
+    Set<String> signers = new LinkedHashSet<>();
+    for (GovernanceEvent event : applied) {
+      switch (event) {
+        case GovernanceEvent.ProposalCreated e -> signers.add(e.proposer());
+        case GovernanceEvent.VoteCast e -> signers.add(e.voter());
+        case GovernanceEvent.ProposalQueued e -> wake(e.proposalId(), "ProposalQueued", e.key());
+        case GovernanceEvent.ProposalExecuted e ->
+            wake(e.proposalId(), "ProposalExecuted", e.key());
+        case GovernanceEvent.ProposalCanceled e ->
+            wake(e.proposalId(), "ProposalCanceled", e.key());
+        default -> {}
+      }
+      if (event instanceof GovernanceEvent.OperationCancelled cancelled) {
+        wakeByOperation(cancelled);
+      }
+    }
+    for (String signer : signers) {
+      ledger.recordNonce(signer, chain.nonceOf(signer));
+    }
+  }
+
+  private void wakeByOperation(GovernanceEvent.OperationCancelled cancelled) {
+    ledger
+        .proposalsOfOperation(cancelled.operationId())
+        .forEach(id -> wake(id, "Cancelled", cancelled.key()));
+  }
+
+  /** Tells the proposal's workflow to read the chain now; a finished or unknown one is ignored. */
+  private void wake(String proposalId, String event, GovernanceEvent.Key key) {
+    try {
+      workflows
+          .newWorkflowStub(ProposalWorkflow.class, ProposalWorkflow.workflowId(proposalId))
+          .chainChanged(new ChainChange(event, key.transactionHash()));
+    } catch (WorkflowException finishedOrUnknown) {
+      log.debug("proposal {} saw {} with no workflow running", proposalId, event);
+    }
+  }
+}
