@@ -150,11 +150,14 @@ class ProposeCommand implements Callable<Integer> {
     SignerKey key = KeyFile.read(keystore);
     GovernanceClient client = new GovernanceClient(login.platform(), login.authorization(terminal));
     GovernanceInfo governance = client.governance();
-    if (!governance.enabled()) {
-      throw new SigningRefused("governance is off on this platform: nothing to propose to");
+    if (!governance.on()) {
+      throw new SigningRefused(
+          "governance is off on this platform, nothing to propose to ("
+              + governance.reason()
+              + ")");
     }
     GovernorDomain domain =
-        new GovernorDomain(governance.chainId(), Address.of(governance.governor()));
+        new GovernorDomain(governance.chainId(), Address.of(governance.contracts().governor()));
     pinOptions.pins(spec.commandLine().getErr()).require(domain);
     ProposalSubmission submission =
         new ProposalSubmission(domain, proposal(key.address(), governance, domain));
@@ -214,7 +217,7 @@ class ProposeCommand implements Callable<Integer> {
             : GovernorNonce.read(nonceSource.rpc, domain, proposer);
     return new SignedProposal(
         proposer,
-        List.of(Address.of(governance.parameters())),
+        List.of(Address.of(governance.contracts().parameters())),
         List.of(BigInteger.ZERO),
         List.of(new SetParameterCall(parameter, value).encode()),
         description,

@@ -64,11 +64,19 @@ class ProposeCommandTest {
         dir.resolve(WalletUtils.generateWalletFile("keystore-pw", OPERATOR, dir.toFile(), false));
     env.put(PlatformLogin.TOKEN_ENV, TOKEN);
     env.put(SignCommand.KEYSTORE_PASSWORD_ENV, "keystore-pw");
-    governance.put("enabled", true);
+    // As the platform answers: contracts nested, the parameters a list of their own.
+    governance.put("on", true);
     governance.put("chainId", 1337);
-    governance.put("governor", GOVERNOR.checksummed());
-    governance.put("parameters", PARAMETERS.checksummed());
-    governance.put("staking", "0x" + "8d".repeat(20));
+    governance.put(
+        "contracts",
+        Map.of(
+            "governor",
+            GOVERNOR.checksummed(),
+            "parameters",
+            PARAMETERS.checksummed(),
+            "staking",
+            "0x" + "8d".repeat(20)));
+    governance.put("parameters", List.of(Map.of("name", "rollout.canaryPercent", "value", "5")));
     platform = StubPlatform.start();
     platform.on("GET", "/api/v1/governance", r -> authorized(r, () -> Answer.ok(governance)));
     platform.on("POST", "/api/v1/governance/proposals", r -> authorized(r, () -> accept(r.body())));
@@ -127,7 +135,8 @@ class ProposeCommandTest {
         propose("--nonce", "0", "--yes", "--expect-governor", "0x" + "99".repeat(20)),
         "the platform names governor " + GOVERNOR.checksummed());
 
-    governance.put("enabled", false);
+    governance.put("on", false);
+    governance.put("reason", "governance is off: started with --no-chain");
     assertRefused(propose("--nonce", "0", "--yes"), "governance is off on this platform");
     assertThat(platform.requests("POST")).isEmpty();
   }

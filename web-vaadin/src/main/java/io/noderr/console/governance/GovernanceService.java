@@ -12,7 +12,9 @@ import io.noderr.console.governance.GovernanceViews.ProposalStarted;
 import io.noderr.console.governance.GovernanceViews.Stake;
 import io.noderr.console.governance.GovernanceViews.Vote;
 import io.noderr.console.release.BeaconSettings;
+import io.noderr.console.security.Callers;
 import io.noderr.http.BadRequestException;
+import io.noderr.registry.access.OperatorScope;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.governance.GovernanceParameters;
 import io.noderr.registry.governance.GovernanceProposals;
@@ -144,9 +146,8 @@ public class GovernanceService {
   }
 
   /**
-   * Stakes and voting power. ADMIN and SRE see every staker; OPERATOR logins see every staker too
-   * until logins are tied to an operator — {@link #visibleStakes} is the one place where that
-   * operator's filter ({@link GovernanceStakes#ofOperator}) applies.
+   * Stakes and voting power. ADMIN, SRE and SIGNER see every staker; an operator login sees its own
+   * operator's stake ({@link GovernanceStakes#ofOperator}), an OPERATOR bound to no operator none.
    */
   @PreAuthorize(READERS)
   public List<Stake> stakes(Authentication caller) {
@@ -166,7 +167,11 @@ public class GovernanceService {
   }
 
   private List<StakeRow> visibleStakes(Authentication caller) {
-    return stakes.all();
+    return switch (Callers.scope(caller)) {
+      case OperatorScope.All all -> stakes.all();
+      case OperatorScope.None none -> List.of();
+      case OperatorScope.One one -> stakes.ofOperator(one.operatorId());
+    };
   }
 
   /** What the voter signs for this proposal: {@code noderr vote} fetches it. */

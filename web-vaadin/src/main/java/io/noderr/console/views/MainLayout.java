@@ -66,6 +66,8 @@ public class MainLayout extends AppLayout {
       nav.addItem(
           new SideNavItem("Signer inbox", SignerInboxView.class, VaadinIcon.PENCIL.create()));
     }
+    nav.addItem(
+        new SideNavItem("Governance", GovernanceView.class, VaadinIcon.INSTITUTION.create()));
     if (simulator.present() && auth.hasAnyRole(Roles.ADMIN, Roles.SRE)) {
       nav.addItem(new SideNavItem("Simulator", SimulatorView.class, VaadinIcon.FLASK.create()));
     }
