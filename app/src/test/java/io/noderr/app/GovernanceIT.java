@@ -62,6 +62,8 @@ class GovernanceIT {
 
       stake(platform, rpc, 1, GovernanceSettings.nodr(20_000));
       stake(platform, rpc, 2, GovernanceSettings.nodr(10_000));
+      // Votes count from the second after staking; an idle dev chain's clock stands still.
+      moveChainClock(rpc, Duration.ofSeconds(2));
       Login login1 = approvedLogin(api, 1, "ORACLE");
       Login login2 = approvedLogin(api, 2, "ALL");
 
@@ -142,6 +144,15 @@ class GovernanceIT {
                       .isEqualTo("10")
                       .as("the platform applies the executed change"));
 
+      // Every staker for an admin; an operator login reads its own stake only.
+      assertThat(api.get("/api/v1/governance/stakes", "admin")).hasSize(2);
+      assertThat(api.getAs("/api/v1/governance/stakes", login2.username(), login2.password()))
+          .singleElement()
+          .satisfies(
+              stake ->
+                  assertThat(stake.path("address").asText())
+                      .isEqualTo(DemoOperators.addresses().get(1).value()));
+
       try (ConsoleBrowser browser = new ConsoleBrowser(EmbeddedPlatforms.baseUrl(platform))) {
         browser.signIn(login1.username(), login1.password());
         browser.open("/governance");
@@ -198,13 +209,17 @@ class GovernanceIT {
   private static void advance(
       ConfigurableApplicationContext platform, String rpc, String proposalId, Duration by)
       throws Exception {
-    HttpService chain = new HttpService(rpc);
-    new Request<>("evm_increaseTime", List.of(by.toSeconds()), chain, Response.class).send();
-    new Request<>("evm_mine", List.of(), chain, Response.class).send();
+    moveChainClock(rpc, by);
     platform
         .getBean(WorkflowClient.class)
         .newWorkflowStub(ProposalWorkflow.class, ProposalWorkflow.workflowId(proposalId))
         .chainChanged(new ChainChange("test: chain time advanced", null));
+  }
+
+  private static void moveChainClock(String rpc, Duration by) throws Exception {
+    HttpService chain = new HttpService(rpc);
+    new Request<>("evm_increaseTime", List.of(by.toSeconds()), chain, Response.class).send();
+    new Request<>("evm_mine", List.of(), chain, Response.class).send();
   }
 
   /** Demo operator {@code number} stakes from its own key on the platform's chain. */

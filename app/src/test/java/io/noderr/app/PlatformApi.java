@@ -134,10 +134,21 @@ public final class PlatformApi {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** GETs {@code path} as a login with a password of its own (not the demo one). */
+  public JsonNode getAs(String path, String user, String password) throws Exception {
+    HttpResponse<String> response = send(request(path, user, password));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response);
+  }
+
   private HttpRequest.Builder request(String path, String user) {
+    return request(path, user, "noderr-demo");
+  }
+
+  private HttpRequest.Builder request(String path, String user, String password) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
     if (user != null) {
-      String credentials = user + ":noderr-demo";
+      String credentials = user + ":" + password;
       builder.header(
           "Authorization",
           "Basic "

@@ -77,10 +77,12 @@ public class GovernanceView extends VerticalLayout {
     Grid<Proposal> grid = new Grid<>(Proposal.class, false);
     grid.setId("governance-proposals");
     grid.addColumn(p -> shortId(p.proposalId())).setHeader("Proposal");
-    grid.addColumn(Proposal::state).setHeader("State");
-    grid.addColumn(Proposal::tier).setHeader("Tier");
+    grid.addColumn(Proposal::state).setHeader("State").setAutoWidth(true);
+    grid.addColumn(Proposal::tier).setHeader("Tier").setAutoWidth(true);
     grid.addColumn(Proposal::description).setHeader("Description").setFlexGrow(2);
-    grid.addColumn(p -> String.join("; ", ProposalChanges.describe(p))).setHeader("Executing it");
+    grid.addColumn(p -> String.join("; ", ProposalChanges.describe(p)))
+        .setHeader("Executing it")
+        .setAutoWidth(true);
     grid.addColumn(p -> TokenAmounts.nodr(p.forVotes())).setHeader("For");
     grid.addColumn(p -> TokenAmounts.nodr(p.againstVotes())).setHeader("Against");
     grid.addColumn(p -> TokenAmounts.nodr(p.abstainVotes())).setHeader("Abstain");
