@@ -9,6 +9,7 @@ import "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFractio
 import "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
 import "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import "./NoderrParameters.sol";
 
 /// @title Stake-weighted governance of the Noderr network, with proposals tiered by risk.
@@ -26,6 +27,10 @@ import "./NoderrParameters.sol";
 /// serves the PARAMETER tier) and its own timelock delay: the timelock's minimum delay applies to
 /// every operation, and the governor, the timelock's only executor, executes a proposal no earlier
 /// than its tier's delay after queueing (`proposalEta`).
+/// @notice Proposals by signature. Governor's `propose` counts its caller's votes, so a proposal
+/// relayed by the platform would be measured against the relayer's (zero) stake. `proposeBySig`
+/// takes the proposal its proposer signed (EIP-712, this governor's domain, the proposer's nonce
+/// shared with ballots) and applies the same threshold and description rules to the proposer.
 contract NoderrGovernor is
     Governor,
     GovernorSettings,
@@ -55,6 +60,12 @@ contract NoderrGovernor is
     event TierDelayChanged(Tier tier, uint32 delaySeconds);
 
     error TierDelayNotElapsed(uint256 proposalId, uint256 eta);
+    error ProposalSignatureExpired(uint256 deadline);
+
+    /// EIP-712 arrays hash as keccak256 of their encoded elements (each `bytes` element its keccak256).
+    bytes32 public constant PROPOSE_TYPEHASH = keccak256(
+        "ProposeBySig(address proposer,address[] targets,uint256[] values,bytes[] calldatas,string description,uint256 nonce,uint256 deadline)"
+    );
 
     /// @param tierQuorumNumerators percent of the total stake, per tier (PARAMETER, TREASURY, CONTRACT)
     /// @param tierDelays seconds between queueing and execution, per tier
@@ -81,6 +92,65 @@ contract NoderrGovernor is
             if (i > 0) _setTierQuorumNumerator(Tier(i), tierQuorumNumerators[i]);
             _setTierDelay(Tier(i), tierDelays[i]);
         }
+    }
+
+    // ---- proposals by signature ----
+
+    /// @notice Submits a proposal `proposer` signed: their stake meets the threshold, not the caller's.
+    /// The signature covers every call, the description, the proposer's current nonce (consumed
+    /// here, so it proposes once) and a deadline. `_propose` classifies it like any proposal.
+    function proposeBySig(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description,
+        address proposer,
+        uint256 deadline,
+        bytes memory signature
+    ) public returns (uint256) {
+        if (block.timestamp > deadline) revert ProposalSignatureExpired(deadline);
+        bytes32 digest =
+            proposeBySigDigest(targets, values, calldatas, description, proposer, _useNonce(proposer), deadline);
+        if (!SignatureChecker.isValidSignatureNow(proposer, digest, signature)) {
+            revert GovernorInvalidSignature(proposer);
+        }
+        if (!_isValidDescriptionForProposer(proposer, description)) revert GovernorRestrictedProposer(proposer);
+        uint256 proposerVotes = getVotes(proposer, clock() - 1);
+        uint256 votesThreshold = proposalThreshold();
+        if (proposerVotes < votesThreshold) {
+            revert GovernorInsufficientProposerVotes(proposer, proposerVotes, votesThreshold);
+        }
+        return _propose(targets, values, calldatas, description, proposer);
+    }
+
+    /// @notice The EIP-712 digest `proposer` signs for `proposeBySig` (for signers to check theirs).
+    function proposeBySigDigest(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description,
+        address proposer,
+        uint256 nonce,
+        uint256 deadline
+    ) public view returns (bytes32) {
+        bytes32[] memory calldataHashes = new bytes32[](calldatas.length);
+        for (uint256 i = 0; i < calldatas.length; i++) {
+            calldataHashes[i] = keccak256(calldatas[i]);
+        }
+        return _hashTypedDataV4(
+            keccak256(
+                abi.encode(
+                    PROPOSE_TYPEHASH,
+                    proposer,
+                    keccak256(abi.encodePacked(targets)),
+                    keccak256(abi.encodePacked(values)),
+                    keccak256(abi.encodePacked(calldataHashes)),
+                    keccak256(bytes(description)),
+                    nonce,
+                    deadline
+                )
+            )
+        );
     }
 
     // ---- tiers ----

@@ -23,6 +23,9 @@ public record LaunchOptions(Role role, String[] springArguments, boolean help) {
         --port N                    console and API port on 127.0.0.1 (default 8080)
         --temporal-port N           embedded Temporal port on 127.0.0.1 (default 7233)
         --gateway-port N            node gateway port, what agents poll (default 7234)
+        --chain-port N              JSON-RPC port of the dev chain on 127.0.0.1 (default 8545)
+        --no-chain                  no dev chain: releases go to the beacon in PostgreSQL and
+                                    governance (stake, proposals, votes) is off
         --unhealthy-pct/--slow-pct/--crash-pct/--silent-pct N   simulated failure shares
         --release-faults SPEC       faults of simulated updates per release, e.g.
                                     1.6.0:unhealthy=30,1.6.0:hang=5 (kinds: unhealthy, slow,
@@ -39,6 +42,7 @@ public record LaunchOptions(Role role, String[] springArguments, boolean help) {
           "--port", "server.port",
           "--temporal-port", "noderr.temporal.port",
           "--gateway-port", "noderr.gateway.port",
+          "--chain-port", "noderr.chain.port",
           "--unhealthy-pct", "noderr.sim.unhealthy-percent",
           "--slow-pct", "noderr.sim.slow-percent",
           "--crash-pct", "noderr.sim.crash-percent",
@@ -52,6 +56,8 @@ public record LaunchOptions(Role role, String[] springArguments, boolean help) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
         help = true;
+      } else if (arg.equals("--no-chain")) {
+        spring.add("--noderr.chain.enabled=false");
       } else if (arg.startsWith("--spring.")
           || arg.startsWith("--noderr.")
           || arg.startsWith("--server.")) {

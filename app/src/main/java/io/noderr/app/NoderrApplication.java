@@ -1,5 +1,6 @@
 package io.noderr.app;
 
+import io.noderr.app.embedded.EmbeddedChainInitializer;
 import io.noderr.app.embedded.EmbeddedServicesInitializer;
 import io.noderr.app.embedded.GatewayCertificateInitializer;
 import io.noderr.registry.RegistryConfiguration;
@@ -58,6 +59,7 @@ public class NoderrApplication {
     app.addInitializers(
         new DemoProfileGuard(),
         new EmbeddedServicesInitializer(),
+        new EmbeddedChainInitializer(),
         new GatewayCertificateInitializer());
     if (options.role() == Role.WORKER) {
       app.setWebApplicationType(WebApplicationType.NONE);

@@ -1,5 +1,6 @@
 package io.noderr.app;
 
+import io.noderr.app.embedded.EmbeddedChainInitializer;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,7 +35,8 @@ class ReadyBanner {
           .append("/v3/api-docs)\n");
       if (env.acceptsProfiles(Profiles.of("demo"))) {
         boolean customPassword = env.getProperty("NODERR_DEMO_PASSWORD") != null;
-        text.append("  logins     admin, sre, signer1, signer2, signer3 — password ")
+        text.append(
+                "  logins     admin, sre, signer1, signer2, signer3, operator1, operator2 — password ")
             .append(
                 customPassword
                     ? "from NODERR_DEMO_PASSWORD"
@@ -65,6 +67,17 @@ class ReadyBanner {
                 ? "embedded PostgreSQL, data in " + env.getProperty("noderr.data-dir") + "/pg"
                 : env.getProperty("spring.datasource.url"))
         .append('\n');
+    String devChain = env.getProperty("noderr.chain.embedded-url");
+    String governanceOff = env.getProperty(EmbeddedChainInitializer.OFF_REASON);
+    if (devChain != null) {
+      text.append("  chain      ")
+          .append(devChain)
+          .append(" (dev chain, chain id 1337, data and demo keystores in ")
+          .append(env.getProperty("noderr.data-dir"))
+          .append("/chain; DEMO KEYS)\n");
+    } else if (governanceOff != null) {
+      text.append("  governance off: ").append(governanceOff).append('\n');
+    }
     if ("all".equals(env.getProperty("noderr.role"))) {
       text.append("  fleet      ")
           .append(env.getProperty("noderr.sim.nodes", "0"))

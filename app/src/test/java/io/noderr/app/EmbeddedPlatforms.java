@@ -13,9 +13,23 @@ public final class EmbeddedPlatforms {
   private EmbeddedPlatforms() {}
 
   /**
+   * The platform without the dev chain ({@code --no-chain}): the beacon in PostgreSQL, unless the
+   * arguments name a chain of the test's own.
+   *
    * @param extraArguments further {@code --noderr.*} settings
    */
   public static ConfigurableApplicationContext start(
+      Path dataDir, int simulatedNodes, String... extraArguments) {
+    List<String> arguments = new ArrayList<>(List.of("--no-chain"));
+    arguments.addAll(List.of(extraArguments));
+    return startWithDevChain(dataDir, simulatedNodes, arguments.toArray(String[]::new));
+  }
+
+  /**
+   * Exactly as {@code noderr up} starts: with the dev chain it starts itself (on a free port, kept
+   * in the data dir) unless the arguments say otherwise.
+   */
+  public static ConfigurableApplicationContext startWithDevChain(
       Path dataDir, int simulatedNodes, String... extraArguments) {
     List<String> arguments =
         new ArrayList<>(
@@ -29,6 +43,8 @@ public final class EmbeddedPlatforms {
                 "--temporal-port",
                 "0",
                 "--gateway-port",
+                "0",
+                "--chain-port",
                 "0"));
     arguments.addAll(List.of(extraArguments));
     return NoderrApplication.start(LaunchOptions.parse(arguments.toArray(String[]::new)));

@@ -80,6 +80,11 @@ public final class PlatformApi {
 
   /** Submits an application (as its operator would, anonymously); returns its id. */
   public String apply(String tier, String region) throws Exception {
+    return apply(tier, region, "0x" + "ab".repeat(20));
+  }
+
+  /** Submits an application signed for by {@code signingAddress}; returns its id. */
+  public String apply(String tier, String region, String signingAddress) throws Exception {
     HttpResponse<String> response =
         post(
             "/api/v1/applications",
@@ -94,7 +99,7 @@ public final class PlatformApi {
                 "region",
                 region,
                 "signingAddress",
-                "0x" + "ab".repeat(20)));
+                signingAddress));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return json(response).path("id").asText();
   }

@@ -126,6 +126,27 @@ class PlatformIT {
     assertThat(post("/api/v1/nodes/sim-00001/health-checks", "sre").statusCode()).isEqualTo(403);
   }
 
+  /**
+   * The demo profile's operator1 acts for op-aurora, one of the simulated fleet's five operators
+   * (three nodes in turn each): over HTTP it reads that operator's nodes only, and another
+   * operator's node is "not found".
+   */
+  @Test
+  @Order(4)
+  void demoOperatorLogin_readsOnlyItsOwnOperatorsNodes() throws Exception {
+    JsonNode own = get("/api/v1/nodes?size=100", "operator1");
+    assertThat(own.path("total").asLong()).isEqualTo(FLEET / 5);
+    own.path("items")
+        .forEach(node -> assertThat(node.path("operator").asText()).isEqualTo("op-aurora"));
+    assertThat(get("/api/v1/fleet/health", "operator1").path("total").asLong())
+        .isEqualTo(FLEET / 5);
+    assertThat(status("/api/v1/nodes/sim-00001", "operator1")).isEqualTo(200);
+    assertThat(get("/api/v1/nodes/sim-00004", "sre").path("node").path("operatorId").asText())
+        .isEqualTo("op-borealis");
+    assertThat(status("/api/v1/nodes/sim-00004", "operator1")).isEqualTo(404);
+    assertThat(status("/api/v1/nodes/sim-00004", "operator2")).isEqualTo(200);
+  }
+
   @Test
   @Order(5)
   void restart_keepsTheRegistry_andMarksWorkflowsTheServerLostAsLost() throws Exception {
@@ -158,6 +179,19 @@ class PlatformIT {
       browser.waitForText("sim-00001");
       assertThat(browser.pageSource()).contains("op-aurora", "GUARDIAN");
       browser.screenshot(screenshots.resolve("nodes.png"));
+    }
+  }
+
+  @Test
+  @Order(7)
+  void console_showsAnOperatorLoginItsOwnNodesOnly_inARealBrowser() throws Exception {
+    try (ConsoleBrowser browser = new ConsoleBrowser(base)) {
+      browser.signIn("operator1", "noderr-demo");
+      browser.open("/nodes");
+      browser.waitForText("sim-00001");
+      assertThat(browser.pageSource()).contains("op-aurora").doesNotContain("op-borealis");
+      browser.open("/nodes/sim-00004");
+      browser.waitForText("Node not found");
     }
   }
 
@@ -195,6 +229,7 @@ class PlatformIT {
                 Integer.toString(freePort()),
                 "--gateway-port",
                 "0",
+                "--no-chain",
                 "--noderr.sim.heartbeat-interval=1s",
                 "--noderr.worker.silence-before-degraded=3s",
                 "--noderr.worker.sweep-interval=1s",

@@ -66,7 +66,8 @@ public final class PlatformProcess implements AutoCloseable {
                 "--temporal-port",
                 Integer.toString(ports.temporal()),
                 "--gateway-port",
-                Integer.toString(ports.gateway())));
+                Integer.toString(ports.gateway()),
+                "--no-chain"));
     command.addAll(List.of(extraArguments));
     Process process =
         new ProcessBuilder(command)

@@ -9,15 +9,23 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the people's CLI jar: {@code sim} runs a simulated fleet, {@code sign} answers a
  * release request with a signer's key, {@code emergency} proposes, signs and follows emergencies,
- * {@code chain} runs a local dev chain. Nodes run the agent jar instead, which carries none of
- * this.
+ * {@code vote} and {@code propose} take part in governance with an operator's key, {@code chain}
+ * runs a local dev chain. Nodes run the agent jar instead, which carries none of this.
  */
 @Command(
     name = "noderr",
     mixinStandardHelpOptions = true,
-    subcommands = {SimCommand.class, SignCommand.class, EmergencyCommand.class, ChainCommand.class},
+    subcommands = {
+      SimCommand.class,
+      SignCommand.class,
+      EmergencyCommand.class,
+      VoteCommand.class,
+      ProposeCommand.class,
+      ChainCommand.class
+    },
     description =
-        "Noderr tools for people: fleet simulator, release signer, emergencies and dev chain.")
+        "Noderr tools for people: fleet simulator, release signer, emergencies, governance votes"
+            + " and proposals, dev chain.")
 public final class NoderrCli implements Runnable {
 
   @Override

@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("18");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("19");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -80,6 +80,7 @@ class MigrationsIT {
             "telemetry_fleet_minute",
             "telemetry_fleet_hour",
             "telemetry_rollup_cursor",
+            "operator_logins",
             "governance_cursor",
             "governance_events",
             "governance_stakes",

@@ -177,7 +177,7 @@ public final class RegistryDatabase
     jdbc()
         .execute(
             "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;"
-                + " TRUNCATE audit_log, alert_deliveries, alerts, alert_silences, emergency_quarantines, tier_holds, emergencies,"
+                + " TRUNCATE audit_log, operator_logins, alert_deliveries, alerts, alert_silences, emergency_quarantines, tier_holds, emergencies,"
                 + " workflow_runs, node_sessions, node_identities,"
                 + " pending_registrations, auth_challenges, install_tokens, deployment_nodes,"
                 + " deployments, nodes, operators, node_applications, software_versions,"

@@ -24,9 +24,6 @@ public record GovernorBallot(
   public static final int FOR = 1;
   public static final int ABSTAIN = 2;
 
-  private static final byte[] DOMAIN_TYPEHASH =
-      MultisigDomain.keccak(
-          "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
   private static final byte[] BALLOT_TYPEHASH =
       MultisigDomain.keccak("Ballot(uint256 proposalId,uint8 support,address voter,uint256 nonce)");
 
@@ -42,21 +39,14 @@ public record GovernorBallot(
 
   /** keccak256("\x19\x01" ‖ domainSeparator ‖ hashStruct(ballot)): what the voter signs. */
   public byte[] digest() {
-    byte[] domain =
-        Abi.keccakWords(
-            DOMAIN_TYPEHASH,
-            MultisigDomain.keccak("NoderrGovernor"),
-            MultisigDomain.keccak("1"),
-            Abi.uint(BigInteger.valueOf(chainId)),
-            Abi.address(governor));
-    byte[] struct =
-        Abi.keccakWords(
-            BALLOT_TYPEHASH,
-            Abi.uint(proposalId),
-            Abi.uint(BigInteger.valueOf(support)),
-            Abi.address(voter),
-            Abi.uint(nonce));
-    return Abi.typedDataDigest(domain, struct);
+    return new GovernorDomain(chainId, governor)
+        .typedDataDigest(
+            Abi.keccakWords(
+                BALLOT_TYPEHASH,
+                Abi.uint(proposalId),
+                Abi.uint(BigInteger.valueOf(support)),
+                Abi.address(voter),
+                Abi.uint(nonce)));
   }
 
   /** The voter's 65-byte signature (hex), low-s as Governor's ECDSA requires. */

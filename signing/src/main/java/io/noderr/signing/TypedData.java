@@ -14,13 +14,22 @@ final class TypedData {
       String primaryType,
       List<Map<String, String>> fields,
       Map<String, Object> message) {
+    return of(domain.asTypedDataDomain(), primaryType, fields, message);
+  }
+
+  /** The same for another contract's domain (its name, version, chain id and address). */
+  static Map<String, Object> of(
+      Map<String, Object> domain,
+      String primaryType,
+      List<Map<String, String>> fields,
+      Map<String, Object> message) {
     Map<String, Object> types = new LinkedHashMap<>();
     types.put("EIP712Domain", MultisigDomain.typeFields());
     types.put(primaryType, fields);
     Map<String, Object> typedData = new LinkedHashMap<>();
     typedData.put("types", types);
     typedData.put("primaryType", primaryType);
-    typedData.put("domain", domain.asTypedDataDomain());
+    typedData.put("domain", domain);
     typedData.put("message", message);
     return typedData;
   }

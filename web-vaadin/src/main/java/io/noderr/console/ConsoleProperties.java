@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("noderr.console")
 public record ConsoleProperties(URI temporalUiUrl, @DefaultValue List<ConfiguredUser> users) {
 
-  /** A console login: bcrypt password hash and roles (ADMIN, SRE, SIGNER, OPERATOR). */
+  /**
+   * A console login: bcrypt password hash and roles (ADMIN, SRE, SIGNER, OPERATOR). A configured
+   * OPERATOR acts for no operator and so reads no operator's rows; people of an operator get
+   * operator logins instead (docs/security.md, "Operator logins").
+   */
   public record ConfiguredUser(String username, String passwordHash, List<String> roles) {}
 }

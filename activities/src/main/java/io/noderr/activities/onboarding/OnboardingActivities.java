@@ -29,4 +29,11 @@ public interface OnboardingActivities {
    */
   @ActivityMethod
   StepRecorded registerNode(NodeRegistration registration);
+
+  /**
+   * Reads the applicant's active stake (its signing address) against its tier's minimum on chain,
+   * while governance is on; a read only.
+   */
+  @ActivityMethod
+  StakeVerdict checkApplicantStake(ApplicationSubmitted application);
 }

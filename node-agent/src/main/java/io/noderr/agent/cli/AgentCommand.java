@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "agent",
     mixinStandardHelpOptions = true,
+    subcommands = {AgentProposeCommand.class},
     description = "Run one node agent: register or re-authenticate, poll the node's task queue.")
 class AgentCommand implements Callable<Integer> {
 

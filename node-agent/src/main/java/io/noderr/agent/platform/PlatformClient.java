@@ -75,6 +75,16 @@ public class PlatformClient {
   }
 
   /**
+   * Submits a governance proposal the node's operator signed offline ({@code noderr propose
+   * --sign-only}), as the JSON document the operator's CLI wrote: the node forwards it unchanged
+   * and the platform checks the signature and the chain before relaying it to the governor.
+   */
+  public ProposalSubmitted propose(JsonNode signedProposal) {
+    return JsonApi.read(
+        post("/api/v1/agent/governance/proposals", signedProposal), ProposalSubmitted.class);
+  }
+
+  /**
    * The release the platform's beacon holds for {@code tier}, or empty when nothing was published
    * for it (the platform answers 404).
    */

@@ -24,22 +24,31 @@ public class ApiTokens {
   /**
    * Stores a new token and returns its id. A live token of the same owner and name fails with
    * {@link org.springframework.dao.DuplicateKeyException}.
+   *
+   * @param operatorId the operator the token is bound to (its owner's, for an operator login); null
+   *     for a token of a person who is not an operator's
    */
   public long create(
-      String tokenHash, String owner, String name, List<String> roles, Instant expiresAt) {
+      String tokenHash,
+      String owner,
+      String name,
+      List<String> roles,
+      Instant expiresAt,
+      String operatorId) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(
         connection -> {
           var insert =
               connection.prepareStatement(
-                  "INSERT INTO api_tokens (token_hash, owner, name, roles, expires_at)"
-                      + " VALUES (?, ?, ?, ?, ?)",
+                  "INSERT INTO api_tokens (token_hash, owner, name, roles, expires_at,"
+                      + " operator_id) VALUES (?, ?, ?, ?, ?, ?)",
                   new String[] {"id"});
           insert.setString(1, tokenHash);
           insert.setString(2, owner);
           insert.setString(3, name);
           insert.setArray(4, connection.createArrayOf("text", roles.toArray()));
           insert.setTimestamp(5, Timestamp.from(expiresAt));
+          insert.setString(6, operatorId);
           return insert;
         },
         key);
@@ -85,14 +94,16 @@ public class ApiTokens {
   public Optional<ApiTokenGrant> live(String tokenHash) {
     return jdbc
         .query(
-            "SELECT id, owner, roles, last_used_at FROM api_tokens WHERE token_hash = ?"
+            "SELECT id, owner, roles, last_used_at, operator_id FROM api_tokens"
+                + " WHERE token_hash = ?"
                 + " AND revoked_at IS NULL AND expires_at > now()",
             (rs, i) ->
                 new ApiTokenGrant(
                     rs.getLong("id"),
                     rs.getString("owner"),
                     roles(rs),
-                    instant(rs, "last_used_at")),
+                    instant(rs, "last_used_at"),
+                    rs.getString("operator_id")),
             tokenHash)
         .stream()
         .findFirst();

@@ -3,6 +3,7 @@ package io.noderr.registry.alert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.noderr.registry.access.OperatorScope;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,13 +46,31 @@ public class Alerts {
   }
 
   public Optional<AlertRow> find(long id) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM alerts WHERE id = ?", Alerts::row, id).stream()
+    return find(id, OperatorScope.ALL);
+  }
+
+  /** The alert when {@code scope} may see it (see {@link #visible}); empty otherwise. */
+  public Optional<AlertRow> find(long id, OperatorScope scope) {
+    List<Object> args = new ArrayList<>();
+    String visible = visible(scope, args);
+    args.add(id);
+    return jdbc
+        .query(
+            "SELECT " + COLUMNS + " FROM alerts WHERE " + visible + " AND id = ?",
+            Alerts::row,
+            args.toArray())
+        .stream()
         .findFirst();
   }
 
   public List<AlertRow> search(AlertQuery query) {
+    return search(query, OperatorScope.ALL);
+  }
+
+  /** The alerts {@code scope} may see that match {@code query}. */
+  public List<AlertRow> search(AlertQuery query, OperatorScope scope) {
     List<Object> args = new ArrayList<>();
-    StringBuilder where = new StringBuilder(" WHERE true");
+    StringBuilder where = new StringBuilder(" WHERE ").append(visible(scope, args));
     if (query.state() != null) {
       where.append(" AND state = ?");
       args.add(query.state().name());
@@ -184,6 +203,13 @@ public class Alerts {
 
   /** Firing alerts by severity, for the dashboard. */
   public OpenAlerts open() {
+    return open(OperatorScope.ALL);
+  }
+
+  /** Firing alerts {@code scope} may see, by severity. */
+  public OpenAlerts open(OperatorScope scope) {
+    List<Object> args = new ArrayList<>();
+    String visible = visible(scope, args);
     Map<Severity, Long> counts = new EnumMap<>(Severity.class);
     for (Severity severity : Severity.values()) {
       counts.put(severity, 0L);
@@ -191,12 +217,30 @@ public class Alerts {
     long[] unacknowledged = {0};
     jdbc.query(
         "SELECT severity, count(*) AS n, count(*) FILTER (WHERE acked_by IS NULL) AS free"
-            + " FROM alerts WHERE state = 'FIRING' GROUP BY severity",
+            + " FROM alerts WHERE state = 'FIRING' AND "
+            + visible
+            + " GROUP BY severity",
         rs -> {
           counts.put(Severity.valueOf(rs.getString("severity")), rs.getLong("n"));
           unacknowledged[0] += rs.getLong("free");
-        });
+        },
+        args.toArray());
     return new OpenAlerts(counts, unacknowledged[0]);
+  }
+
+  /**
+   * An operator sees the alerts about its own nodes only: at least one node, and every node named
+   * is its own. An alert that also names another operator's node (a fleet-wide rule) stays hidden:
+   * its nodes, labels and summary would reveal that node.
+   */
+  private static String visible(OperatorScope scope, List<Object> args) {
+    if (!(scope instanceof OperatorScope.One one)) {
+      return scope instanceof OperatorScope.All ? "true" : "false";
+    }
+    args.add(one.operatorId());
+    return "(cardinality(alerts.nodes) > 0 AND NOT EXISTS (SELECT 1 FROM unnest(alerts.nodes)"
+        + " AS named(node_id) WHERE NOT EXISTS (SELECT 1 FROM nodes owned"
+        + " WHERE owned.id = named.node_id AND owned.operator_id = ?)))";
   }
 
   static String json(Map<String, String> labels) {

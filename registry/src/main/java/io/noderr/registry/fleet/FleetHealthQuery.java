@@ -1,5 +1,8 @@
 package io.noderr.registry.fleet;
 
+import io.noderr.registry.access.OperatorScope;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +22,13 @@ public class FleetHealthQuery {
   }
 
   public FleetHealth current() {
+    return current(OperatorScope.ALL);
+  }
+
+  /** The nodes {@code scope} may see, counted the same way. */
+  public FleetHealth current(OperatorScope scope) {
+    List<Object> args = new ArrayList<>(List.of(NO_VERSION));
+    String visible = scope.condition("operator_id", args);
     Map<String, Long> byTier = new TreeMap<>();
     Map<String, Long> byStatus = new TreeMap<>();
     Map<String, Long> byVersion = new TreeMap<>();
@@ -26,7 +36,9 @@ public class FleetHealthQuery {
     long[] total = {0};
     jdbc.query(
         "SELECT tier, status, coalesce(version, ?) AS version, count(*) AS n"
-            + " FROM nodes GROUP BY 1, 2, 3",
+            + " FROM nodes WHERE "
+            + visible
+            + " GROUP BY 1, 2, 3",
         rs -> {
           String tier = rs.getString("tier");
           String status = rs.getString("status");
@@ -37,7 +49,7 @@ public class FleetHealthQuery {
           byVersion.merge(rs.getString("version"), n, Long::sum);
           byTierAndStatus.computeIfAbsent(tier, t -> new TreeMap<>()).merge(status, n, Long::sum);
         },
-        NO_VERSION);
+        args.toArray());
     return new FleetHealth(total[0], byTier, byStatus, byVersion, byTierAndStatus);
   }
 }

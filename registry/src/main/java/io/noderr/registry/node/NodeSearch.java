@@ -1,6 +1,7 @@
 package io.noderr.registry.node;
 
 import io.noderr.registry.Tier;
+import io.noderr.registry.access.OperatorScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -71,6 +72,14 @@ public class NodeSearch {
 
   private static String where(NodeQuery query, MapSqlParameterSource params) {
     StringBuilder where = new StringBuilder(" WHERE true");
+    switch (query.scope()) {
+      case OperatorScope.All all -> {}
+      case OperatorScope.None none -> where.append(" AND false");
+      case OperatorScope.One one -> {
+        where.append(" AND operator_id = :operator");
+        params.addValue("operator", one.operatorId());
+      }
+    }
     if (query.tier() != null) {
       where.append(" AND tier = :tier");
       params.addValue("tier", query.tier().name());

@@ -1,5 +1,6 @@
 package io.noderr.registry.onboarding;
 
+import io.noderr.registry.access.OperatorScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,6 +16,12 @@ public class Applications {
   private static final String COLUMNS =
       "id, operator_name, contact, tier, region, signing_address, status, reviewed_by,"
           + " review_reason, node_id, workflow_id, created_at, updated_at";
+
+  /**
+   * The column naming an application's operator: the operator's id is its signing address, in lower
+   * case, as the registration creates it.
+   */
+  private static final String OPERATOR = "lower(signing_address)";
 
   private final JdbcTemplate jdbc;
 
@@ -60,8 +67,19 @@ public class Applications {
   }
 
   public Optional<ApplicationRow> find(String id) {
+    return find(id, OperatorScope.ALL);
+  }
+
+  /** The application when {@code scope} may see it; empty otherwise. */
+  public Optional<ApplicationRow> find(String id, OperatorScope scope) {
+    List<Object> args = new ArrayList<>();
+    String visible = scope.condition(OPERATOR, args);
+    args.add(id);
     return jdbc
-        .query("SELECT " + COLUMNS + " FROM node_applications WHERE id = ?", Applications::row, id)
+        .query(
+            "SELECT " + COLUMNS + " FROM node_applications WHERE " + visible + " AND id = ?",
+            Applications::row,
+            args.toArray())
         .stream()
         .findFirst();
   }
@@ -93,6 +111,9 @@ public class Applications {
 
   private static String where(ApplicationQuery query, List<Object> args) {
     List<String> conditions = new ArrayList<>();
+    if (!(query.scope() instanceof OperatorScope.All)) {
+      conditions.add(query.scope().condition(OPERATOR, args));
+    }
     if (query.status() != null) {
       conditions.add("status = ?");
       args.add(query.status());

@@ -28,7 +28,7 @@ class ApiTokensIT {
 
   @Test
   void aLiveTokenGrantsItsOwnerAndRoles_untilRevoked() {
-    long id = tokens.create(hash('a'), "alice", "ci", List.of("SRE", "OPERATOR"), inDays(30));
+    long id = tokens.create(hash('a'), "alice", "ci", List.of("SRE", "OPERATOR"), inDays(30), null);
 
     ApiTokenGrant grant = tokens.live(hash('a')).orElseThrow();
     assertThat(grant.id()).isEqualTo(id);
@@ -45,7 +45,7 @@ class ApiTokensIT {
 
   @Test
   void anExpiredOrUnknownTokenGrantsNothing() {
-    tokens.create(hash('b'), "alice", "old", List.of("SRE"), Instant.now().minusSeconds(1));
+    tokens.create(hash('b'), "alice", "old", List.of("SRE"), Instant.now().minusSeconds(1), null);
     assertThat(tokens.live(hash('b'))).isEmpty();
     assertThat(tokens.live(hash('c'))).isEmpty();
     assertThat(tokens.ownedBy("alice")).extracting(ApiTokenRow::name).contains("old");
@@ -54,7 +54,7 @@ class ApiTokensIT {
 
   @Test
   void touch_writesAtMostOnceAMinute() {
-    long id = tokens.create(hash('d'), "carol", "bot", List.of("ADMIN"), inDays(1));
+    long id = tokens.create(hash('d'), "carol", "bot", List.of("ADMIN"), inDays(1), null);
     tokens.touch(id);
     Instant first = tokens.live(hash('d')).orElseThrow().lastUsedAt();
     assertThat(first).isNotNull();
@@ -64,15 +64,17 @@ class ApiTokensIT {
 
   @Test
   void aLiveNameIsUniquePerOwner_andTheSchemaRefusesUnknownRolesAndBadHashes() {
-    tokens.create(hash('e'), "dave", "deploy", List.of("ADMIN"), inDays(1));
+    tokens.create(hash('e'), "dave", "deploy", List.of("ADMIN"), inDays(1), null);
     assertThatThrownBy(
-            () -> tokens.create(hash('f'), "dave", "deploy", List.of("ADMIN"), inDays(1)))
+            () -> tokens.create(hash('f'), "dave", "deploy", List.of("ADMIN"), inDays(1), null))
         .isInstanceOf(DuplicateKeyException.class);
-    tokens.create(hash('f'), "erin", "deploy", List.of("ADMIN"), inDays(1));
+    tokens.create(hash('f'), "erin", "deploy", List.of("ADMIN"), inDays(1), null);
 
-    assertThatThrownBy(() -> tokens.create(hash('1'), "dave", "x", List.of("AGENT"), inDays(1)))
+    assertThatThrownBy(
+            () -> tokens.create(hash('1'), "dave", "x", List.of("AGENT"), inDays(1), null))
         .isInstanceOf(DataIntegrityViolationException.class);
-    assertThatThrownBy(() -> tokens.create("nat_plain", "dave", "y", List.of("SRE"), inDays(1)))
+    assertThatThrownBy(
+            () -> tokens.create("nat_plain", "dave", "y", List.of("SRE"), inDays(1), null))
         .isInstanceOf(DataIntegrityViolationException.class);
   }
 }

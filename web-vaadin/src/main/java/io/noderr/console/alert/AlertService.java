@@ -1,6 +1,8 @@
 package io.noderr.console.alert;
 
+import io.noderr.console.security.Callers;
 import io.noderr.console.security.Roles;
+import io.noderr.registry.access.OperatorScope;
 import io.noderr.registry.alert.AlertDeliveries;
 import io.noderr.registry.alert.AlertQuery;
 import io.noderr.registry.alert.AlertRow;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Service;
  * Alerts for people: everyone who reads the fleet sees them; SREs and admins acknowledge them
  * (naming an owner) and silence them (matchers, a reason, a bounded duration). The worker's
  * evaluation does the rest: it lifts an acknowledgement when the alert changes and ends silences
- * that run out or match nothing. Every acknowledgement and silence is audited.
+ * that run out or match nothing. Every acknowledgement and silence is audited. An operator login
+ * reads only the alerts about its own nodes, and no silences (their matchers name any node).
  */
 @Service
 public class AlertService {
@@ -80,19 +83,23 @@ public class AlertService {
             parse(AlertState.class, "state", state),
             parse(Severity.class, "severity", severity),
             rule,
-            rows));
+            rows),
+        Callers.scope());
   }
 
   @PreAuthorize(Roles.CAN_READ_FLEET)
   public AlertDetail detail(long id) {
-    AlertRow alert = alerts.find(id).orElseThrow(() -> new AlertNotFoundException("alert " + id));
+    AlertRow alert =
+        alerts
+            .find(id, Callers.scope())
+            .orElseThrow(() -> new AlertNotFoundException("alert " + id));
     return new AlertDetail(alert, deliveries.of(id));
   }
 
   /** Firing alerts by severity, for the dashboard's card (every signed-in person sees totals). */
   @PreAuthorize(Roles.CAN_SEE_TOTALS)
   public OpenAlerts open() {
-    return alerts.open();
+    return alerts.open(Callers.scope());
   }
 
   /**
@@ -126,7 +133,7 @@ public class AlertService {
 
   @PreAuthorize(Roles.CAN_READ_FLEET)
   public List<SilenceRow> silences() {
-    return silences.recent(100);
+    return Callers.scope() instanceof OperatorScope.All ? silences.recent(100) : List.of();
   }
 
   /**

@@ -12,6 +12,7 @@ import io.noderr.console.governance.GovernanceRefusedException;
 import io.noderr.console.governance.ProposalNotFoundException;
 import io.noderr.console.onboarding.ApplicationNotFoundException;
 import io.noderr.console.onboarding.DecisionRefusedException;
+import io.noderr.console.operator.OperatorLoginRefusedException;
 import io.noderr.console.release.InvalidReleaseException;
 import io.noderr.console.release.ReleaseNotFoundException;
 import io.noderr.console.release.ReleaseRefusedException;
@@ -114,6 +115,11 @@ class ApiExceptionHandler extends ProblemAnswers {
   @ExceptionHandler(DecisionRefusedException.class)
   ProblemDetail conflict(DecisionRefusedException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(OperatorLoginRefusedException.class)
+  ProblemDetail operatorLoginRefused(OperatorLoginRefusedException e) {
+    return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
   }
 
   @ExceptionHandler({GovernanceOffException.class, GovernanceRefusedException.class})

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/applications}: node operators apply (public, rate-limited); admins approve, reject
- * and re-issue install tokens; admins and SREs read.
+ * and re-issue install tokens; admins and SREs read, an operator login reads its own operator's.
  */
 @RestController
 @RequestMapping("/api/v1/applications")

@@ -1,5 +1,6 @@
 package io.noderr.console.fleet;
 
+import io.noderr.console.security.Callers;
 import io.noderr.console.security.Roles;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.fleet.FleetHealth;
@@ -7,7 +8,6 @@ import io.noderr.registry.fleet.FleetHealthQuery;
 import io.noderr.registry.node.Node;
 import io.noderr.registry.node.NodePage;
 import io.noderr.registry.node.NodeQuery;
-import io.noderr.registry.node.NodeRepository;
 import io.noderr.registry.node.NodeRow;
 import io.noderr.registry.node.NodeSearch;
 import io.noderr.registry.node.Operator;
@@ -17,7 +17,10 @@ import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** The fleet as the console and the API read it. Every method carries its roles. */
+/**
+ * The fleet as the console and the API read it. Every method carries its roles; every read is
+ * limited to the operators the caller may see ({@link Callers#scope}), in the query itself.
+ */
 @Service
 public class FleetService {
 
@@ -25,7 +28,7 @@ public class FleetService {
 
   private final NodeSearch search;
   private final FleetHealthQuery health;
-  private final NodeRepository nodes;
+  private final VisibleNodes nodes;
   private final OperatorRepository operators;
   private final AuditLog audit;
   private final WorkflowRuns runs;
@@ -34,7 +37,7 @@ public class FleetService {
   FleetService(
       NodeSearch search,
       FleetHealthQuery health,
-      NodeRepository nodes,
+      VisibleNodes nodes,
       OperatorRepository operators,
       AuditLog audit,
       WorkflowRuns runs,
@@ -50,23 +53,23 @@ public class FleetService {
 
   @PreAuthorize(Roles.CAN_READ_FLEET)
   public NodePage find(NodeQuery query) {
-    return search.find(query);
+    return search.find(query.within(Callers.scope()));
   }
 
   /** Rows only, for lazy grids that ask for the count separately. */
   @PreAuthorize(Roles.CAN_READ_FLEET)
   public List<NodeRow> rows(NodeQuery query) {
-    return search.rows(query);
+    return search.rows(query.within(Callers.scope()));
   }
 
   @PreAuthorize(Roles.CAN_READ_FLEET)
   public long count(NodeQuery query) {
-    return search.count(query);
+    return search.count(query.within(Callers.scope()));
   }
 
   @PreAuthorize(Roles.CAN_READ_FLEET)
   public NodeDetails details(String nodeId) {
-    Node node = nodes.findById(nodeId).orElseThrow(() -> new NodeNotFoundException(nodeId));
+    Node node = nodes.require(nodeId);
     String operatorName =
         operators.findById(node.operatorId()).map(Operator::name).orElse(node.operatorId());
     return new NodeDetails(
@@ -78,8 +81,9 @@ public class FleetService {
             .toList());
   }
 
+  /** Counts of the nodes the caller may see (an operator login: its own). */
   @PreAuthorize(Roles.CAN_SEE_TOTALS)
   public FleetHealth health() {
-    return health.current();
+    return health.current(Callers.scope());
   }
 }

@@ -1,6 +1,8 @@
 package io.noderr.console.observe;
 
+import io.noderr.console.security.Callers;
 import io.noderr.console.security.Roles;
+import io.noderr.registry.access.OperatorScope;
 import io.noderr.registry.alert.AlertQuery;
 import io.noderr.registry.alert.AlertRow;
 import io.noderr.registry.alert.AlertState;
@@ -10,7 +12,10 @@ import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** The dashboard's open alerts: firing incidents counted by severity, and the newest of them. */
+/**
+ * The dashboard's open alerts: firing incidents counted by severity, and the newest of them (an
+ * operator login's: about its own nodes).
+ */
 @Service
 public class DashboardAlerts {
 
@@ -31,7 +36,9 @@ public class DashboardAlerts {
 
   @PreAuthorize(Roles.CAN_READ_FLEET)
   public Open open() {
+    OperatorScope scope = Callers.scope();
     return new Open(
-        alerts.open(), alerts.search(new AlertQuery(AlertState.FIRING, null, null, SHOWN)));
+        alerts.open(scope),
+        alerts.search(new AlertQuery(AlertState.FIRING, null, null, SHOWN), scope));
   }
 }

@@ -8,6 +8,7 @@ import io.noderr.console.charts.SvgProgressBar;
 import io.noderr.console.charts.SvgStackedChart;
 import io.noderr.console.charts.TimeSeries;
 import io.noderr.console.charts.TimeSeries.Point;
+import io.noderr.console.fleet.VisibleNodes;
 import io.noderr.console.rollout.DeploymentNotFoundException;
 import io.noderr.console.security.Roles;
 import io.noderr.registry.rollout.NodeUpdateHistory;
@@ -65,17 +66,20 @@ public class TelemetryCharts {
   private final Rollouts rollouts;
   private final RolloutTargetQueries targets;
   private final NodeUpdateHistory history;
+  private final VisibleNodes nodes;
   private final Clock clock = Clock.systemUTC();
 
   TelemetryCharts(
       TelemetryQuery telemetry,
       Rollouts rollouts,
       RolloutTargetQueries targets,
-      NodeUpdateHistory history) {
+      NodeUpdateHistory history,
+      VisibleNodes nodes) {
     this.telemetry = telemetry;
     this.rollouts = rollouts;
     this.targets = targets;
     this.history = history;
+    this.nodes = nodes;
   }
 
   /** Fleet health (healthy, unhealthy, offline nodes) and nodes per version over the window. */
@@ -112,6 +116,7 @@ public class TelemetryCharts {
   /** One node's resource, latency and error-rate series, and its update history. */
   @PreAuthorize(Roles.CAN_READ_FLEET)
   public NodeCharts node(String nodeId, ChartWindow window) {
+    nodes.require(nodeId);
     Instant to = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant from = to.minus(window.length());
     List<SeriesPoint> series = telemetry.nodeSeries(nodeId, from, to, window.nodeResolution());

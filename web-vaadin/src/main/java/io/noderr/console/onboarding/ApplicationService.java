@@ -1,6 +1,9 @@
 package io.noderr.console.onboarding;
 
 import io.noderr.activities.onboarding.ApplicationSubmitted;
+import io.noderr.console.operator.CreatedOperatorLogin;
+import io.noderr.console.operator.OperatorLoginService;
+import io.noderr.console.security.Callers;
 import io.noderr.console.security.Roles;
 import io.noderr.console.trace.ActionSpans;
 import io.noderr.http.Secrets;
@@ -26,6 +29,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -34,29 +40,34 @@ import org.springframework.stereotype.Service;
 
 /**
  * Node operator applications: submission (public), review decisions (admins) and reading (admins,
- * SREs). Decisions are Updates on the application's OnboardingWorkflow; this facade turns the
- * caller into a {@link Reviewer} and never lets a raw install token reach the workflow or a log.
+ * SREs; an operator login reads its own operator's). Decisions are Updates on the application's
+ * OnboardingWorkflow; this facade turns the caller into a {@link Reviewer} and never lets a raw
+ * install token reach the workflow or a log.
  */
 @Service
 public class ApplicationService {
 
   private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
 
   private final WorkflowClient client;
   private final Applications applications;
   private final AuditLog audit;
   private final OnboardingProperties properties;
+  private final OperatorLoginService operatorLogins;
 
   ApplicationService(
       WorkflowClient client,
       Applications applications,
       AuditLog audit,
-      OnboardingProperties properties) {
+      OnboardingProperties properties,
+      OperatorLoginService operatorLogins) {
     this.client = client;
     this.applications = applications;
     this.audit = audit;
     this.properties = properties;
+    this.operatorLogins = operatorLogins;
   }
 
   /** Starts the application's workflow and returns the application id. Anyone may apply. */
@@ -84,29 +95,37 @@ public class ApplicationService {
     return id;
   }
 
-  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  @PreAuthorize(Roles.CAN_READ_FLEET)
   public ApplicationPage search(ApplicationQuery query) {
-    return new ApplicationPage(applications.count(query), applications.search(query));
+    ApplicationQuery visible = query.within(Callers.scope());
+    return new ApplicationPage(applications.count(visible), applications.search(visible));
   }
 
   /** One page without its total: the console's lazy grid asks for the count separately. */
-  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  @PreAuthorize(Roles.CAN_READ_FLEET)
   public List<ApplicationRow> rows(ApplicationQuery query) {
-    return applications.search(query);
+    return applications.search(query.within(Callers.scope()));
   }
 
-  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  @PreAuthorize(Roles.CAN_READ_FLEET)
   public int count(ApplicationQuery query) {
-    return applications.count(query);
+    return applications.count(query.within(Callers.scope()));
   }
 
-  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
+  @PreAuthorize(Roles.CAN_READ_FLEET)
   public ApplicationDetails details(String applicationId) {
-    ApplicationRow row = require(applicationId);
+    ApplicationRow row =
+        applications
+            .find(applicationId, Callers.scope())
+            .orElseThrow(() -> new ApplicationNotFoundException(applicationId));
     return new ApplicationDetails(row, liveState(row), audit.recentFor(applicationId, 50));
   }
 
-  /** Approves and returns the install token — the only time it exists outside the node. */
+  /**
+   * Approves and returns the install token — the only time it exists outside the node — and the
+   * applicant's operator login with its one-time initial password, made once the workflow accepted
+   * the approval (see {@link OperatorLoginService#forApprovedApplication}).
+   */
   @PreAuthorize("isAuthenticated()")
   public Approval approve(String applicationId, Authentication caller) {
     return ActionSpans.traced(
@@ -114,11 +133,34 @@ public class ApplicationService {
         caller.getName(),
         () -> {
           Reviewer reviewer = reviewerFor(caller, "approve", applicationId);
-          return issueToken(
-              applicationId,
-              "approved",
-              hash -> workflow(applicationId).approve(new ApproveCommand(reviewer, hash)));
+          Approval approval =
+              issueToken(
+                  applicationId,
+                  "approved",
+                  hash -> workflow(applicationId).approve(new ApproveCommand(reviewer, hash)));
+          return new Approval(
+              approval.applicationId(),
+              approval.installToken(),
+              approval.expiresAt(),
+              applicantLogin(applicationId, caller));
         });
+  }
+
+  /**
+   * The applicant's login, or null. A database failure here must not lose the install token the
+   * approval already issued: the approval stands and an admin makes the login by hand.
+   */
+  private CreatedOperatorLogin applicantLogin(String applicationId, Authentication caller) {
+    try {
+      return operatorLogins.forApprovedApplication(applicationId, caller).orElse(null);
+    } catch (DataAccessException e) {
+      log.warn(
+          "application {} approved, but its operator login was not made ({}); an admin can make"
+              + " it with POST /api/v1/operators/{id}/logins",
+          applicationId,
+          e.getClass().getSimpleName());
+      return null;
+    }
   }
 
   @PreAuthorize("isAuthenticated()")
@@ -160,7 +202,7 @@ public class ApplicationService {
         WorkflowUpdates.call(
             () -> updateWithHash.apply(Secrets.sha256Hex(token)),
             () -> closed(applicationId, verb));
-    return new Approval(applicationId, token, Instant.ofEpochMilli(grant.expiresAtMillis()));
+    return new Approval(applicationId, token, Instant.ofEpochMilli(grant.expiresAtMillis()), null);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -96,6 +97,19 @@ class PasswordAuthentication implements AuthenticationProvider {
             result.getPrincipal(), null, result.getAuthorities());
     cache.put(key, new Cached(cached, now));
     return cached;
+  }
+
+  /**
+   * Drops {@code username}'s cached logins, so a login disabled now stops working on its next
+   * request instead of when its cache entry expires.
+   */
+  @EventListener
+  void forget(LoginDisabled disabled) {
+    forget(disabled.username());
+  }
+
+  void forget(String username) {
+    cache.values().removeIf(c -> c.authentication().getName().equals(username));
   }
 
   private String cacheKey(String user, String password) {

@@ -2,12 +2,14 @@ package io.noderr.console.security;
 
 import io.noderr.console.ConsoleProperties;
 import io.noderr.console.ConsoleProperties.ConfiguredUser;
+import io.noderr.registry.access.OperatorLogins;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -19,6 +21,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 /**
  * Who may log in. The demo profile has fixed demo logins; every other profile takes its users from
  * configuration and refuses to start with none, or with one whose password is the demo default.
+ * Operator logins kept in PostgreSQL come after them (see {@link PeopleDirectory}).
  */
 @Configuration(proxyBeanMethods = false)
 class UserDirectoryConfiguration {
@@ -36,30 +39,48 @@ class UserDirectoryConfiguration {
    * global authentication manager uses.
    */
   @Bean
-  AuthenticationProvider passwordAuthentication(
+  PasswordAuthentication passwordAuthentication(
       UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
     DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
     bcrypt.setPasswordEncoder(encoder);
     return new PasswordAuthentication(bcrypt, throttle, System::nanoTime);
   }
 
+  /**
+   * The demo profile's operator logins, bound to two operators of the embedded simulated fleet by
+   * id (the fleet enrols its nodes under these operator names).
+   */
+  static final Map<String, String> DEMO_OPERATORS =
+      Map.of("operator1", "op-aurora", "operator2", "op-borealis");
+
+  @Bean
+  PeopleDirectory people(ConfiguredPeople configured, OperatorLogins logins) {
+    return new PeopleDirectory(configured, logins);
+  }
+
   @Bean
   @Profile("demo")
-  UserDetailsService demoUsers(
+  ConfiguredPeople demoUsers(
       PasswordEncoder encoder,
       @Value("${NODERR_DEMO_PASSWORD:" + DEFAULT_DEMO_PASSWORD + "}") String password) {
     String hash = encoder.encode(password);
-    return new InMemoryUserDetailsManager(
-        user("admin", hash, Roles.ADMIN),
-        user("sre", hash, Roles.SRE),
-        user("signer1", hash, Roles.SIGNER),
-        user("signer2", hash, Roles.SIGNER),
-        user("signer3", hash, Roles.SIGNER));
+    List<UserDetails> people =
+        new ArrayList<>(
+            List.of(
+                user("admin", hash, Roles.ADMIN),
+                user("sre", hash, Roles.SRE),
+                user("signer1", hash, Roles.SIGNER),
+                user("signer2", hash, Roles.SIGNER),
+                user("signer3", hash, Roles.SIGNER)));
+    DEMO_OPERATORS.keySet().stream()
+        .sorted()
+        .forEach(name -> people.add(user(name, hash, Roles.OPERATOR)));
+    return new ConfiguredPeople(new InMemoryUserDetailsManager(people), DEMO_OPERATORS);
   }
 
   @Bean
   @Profile("!demo")
-  UserDetailsService configuredUsers(ConsoleProperties properties, PasswordEncoder encoder) {
+  ConfiguredPeople configuredUsers(ConsoleProperties properties, PasswordEncoder encoder) {
     List<ConfiguredUser> users = properties.users();
     if (users.isEmpty()) {
       throw new IllegalStateException(
@@ -81,10 +102,12 @@ class UserDirectoryConfiguration {
             "user " + user.username() + ": roles must be some of " + Roles.PEOPLE);
       }
     }
-    return new InMemoryUserDetailsManager(
-        users.stream()
-            .map(u -> user(u.username(), u.passwordHash(), u.roles().toArray(String[]::new)))
-            .toList());
+    return new ConfiguredPeople(
+        new InMemoryUserDetailsManager(
+            users.stream()
+                .map(u -> user(u.username(), u.passwordHash(), u.roles().toArray(String[]::new)))
+                .toList()),
+        Map.of());
   }
 
   private static UserDetails user(String name, String hash, String... roles) {

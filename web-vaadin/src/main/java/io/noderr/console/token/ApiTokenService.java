@@ -1,6 +1,7 @@
 package io.noderr.console.token;
 
 import io.noderr.console.security.ApiTokenDetails;
+import io.noderr.console.security.Callers;
 import io.noderr.console.security.Roles;
 import io.noderr.http.ControlCharacters;
 import io.noderr.http.Secrets;
@@ -69,6 +70,18 @@ public class ApiTokenService {
       // The API's JSON reader refuses these already; the console's form reaches here directly.
       throw new ApiTokenRefusedException(HttpStatus.BAD_REQUEST, ControlCharacters.message("name"));
     }
+    // A token made by an operator login is bound to its operator and scoped as it is. An OPERATOR
+    // token with no operator behind it would read no operator's rows (Callers.scope): refuse it.
+    String operatorId = Callers.operatorOf(caller);
+    if (operatorId == null
+        && form.roles().contains(Roles.OPERATOR)
+        && !form.roles().contains(Roles.ADMIN)
+        && !form.roles().contains(Roles.SRE)) {
+      throw new ApiTokenRefusedException(
+          HttpStatus.BAD_REQUEST,
+          "an OPERATOR token reads only its operator's nodes and you sign in for no operator;"
+              + " create it while signed in with an operator login");
+    }
     String owner = caller.getName();
     if (tokens.liveCount(owner) >= MAX_LIVE_PER_OWNER) {
       throw new ApiTokenRefusedException(
@@ -81,13 +94,22 @@ public class ApiTokenService {
     String token = Secrets.generate(Secrets.API_TOKEN);
     long id;
     try {
-      id = tokens.create(Secrets.sha256Hex(token), owner, name, roles, expiresAt);
+      id = tokens.create(Secrets.sha256Hex(token), owner, name, roles, expiresAt, operatorId);
     } catch (DuplicateKeyException e) {
       throw new ApiTokenRefusedException(
           HttpStatus.CONFLICT, "you already have a live token named '" + name + "'");
     }
     audit.append(
-        owner, "api-token.created", subject(id), name + " " + roles + " until " + expiresAt, null);
+        owner,
+        "api-token.created",
+        subject(id),
+        name
+            + " "
+            + roles
+            + " until "
+            + expiresAt
+            + (operatorId == null ? "" : " for operator " + operatorId),
+        null);
     return new CreatedApiToken(id, name, roles, expiresAt, token);
   }
 

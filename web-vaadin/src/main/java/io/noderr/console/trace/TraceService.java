@@ -1,5 +1,6 @@
 package io.noderr.console.trace;
 
+import io.noderr.console.fleet.VisibleNodes;
 import io.noderr.console.security.Roles;
 import io.noderr.observability.ActivityContextInterceptor;
 import io.noderr.observability.LogContext;
@@ -27,9 +28,11 @@ public class TraceService {
   private static final String WORKFLOW_ID = "workflowId";
 
   private final ObjectProvider<Tracing> tracing;
+  private final VisibleNodes nodes;
 
-  public TraceService(ObjectProvider<Tracing> tracing) {
+  public TraceService(ObjectProvider<Tracing> tracing, VisibleNodes nodes) {
     this.tracing = tracing;
+    this.nodes = nodes;
   }
 
   /** Whether this process keeps spans at all (span-store-capacity above 0). */
@@ -39,9 +42,10 @@ public class TraceService {
 
   /**
    * Traces that touched deployment {@code id}: its REST calls, its rollout workflow, its node
-   * batches and their node activities.
+   * batches and their node activities. Admins and SREs only: a deployment's traces cross every
+   * operator's nodes.
    */
-  @PreAuthorize(Roles.CAN_READ_FLEET)
+  @PreAuthorize("hasAnyRole('ADMIN','SRE')")
   public List<TraceSummary> forDeployment(String id) {
     return find(
         span ->
@@ -49,9 +53,14 @@ public class TraceService {
                 || id.equals(LogContext.deploymentOf(span.attribute(WORKFLOW_ID))));
   }
 
-  /** Traces that touched node {@code id}: REST calls about it and activities on its queue. */
+  /**
+   * Traces that touched node {@code id}: REST calls about it and activities on its queue.
+   *
+   * @throws io.noderr.console.fleet.NodeNotFoundException when the node is not the caller's to see
+   */
   @PreAuthorize(Roles.CAN_READ_FLEET)
   public List<TraceSummary> forNode(String id) {
+    nodes.require(id);
     return find(span -> id.equals(span.attribute(ActivityContextInterceptor.NODE_ATTRIBUTE)));
   }
 

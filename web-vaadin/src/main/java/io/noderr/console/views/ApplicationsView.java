@@ -43,7 +43,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @Route(value = "applications", layout = MainLayout.class)
 @PageTitle("Applications | Noderr")
-@RolesAllowed({"ADMIN", "SRE"})
+@RolesAllowed({"ADMIN", "SRE", "OPERATOR"})
 public class ApplicationsView extends HorizontalLayout {
 
   final Grid<ApplicationRow> grid = new Grid<>(ApplicationRow.class, false);

@@ -18,7 +18,9 @@ import io.noderr.console.observe.ChartWindow;
 import io.noderr.console.observe.DashboardAlerts;
 import io.noderr.console.observe.FleetCharts;
 import io.noderr.console.observe.TelemetryCharts;
+import io.noderr.console.security.Callers;
 import io.noderr.console.security.Roles;
+import io.noderr.registry.access.OperatorScope;
 import io.noderr.registry.fleet.FleetHealth;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
@@ -53,6 +55,7 @@ public class DashboardView extends VerticalLayout {
   private final boolean seesDeployments;
   private final boolean seesAlerts;
   private Instant chartsDrawn = Instant.EPOCH;
+  private final boolean seesFleetCharts;
 
   public DashboardView(
       FleetService fleet,
@@ -74,7 +77,13 @@ public class DashboardView extends VerticalLayout {
     chartRow.setWidthFull();
     chartRow.getStyle().set("gap", "var(--lumo-space-m)");
     Div heading = new Div(total, new Span(" nodes registered"));
-    add(new H2("Fleet"), heading, window, chartRow);
+    // The fleet charts aggregate every operator's nodes: an operator login sees its own counts
+    // only.
+    this.seesFleetCharts = Callers.scope() instanceof OperatorScope.All;
+    add(new H2("Fleet"), heading);
+    if (seesFleetCharts) {
+      add(window, chartRow);
+    }
     if (seesAlerts) {
       add(new H3("Open alerts"), alerts);
     }
@@ -102,7 +111,7 @@ public class DashboardView extends VerticalLayout {
     if (seesDeployments) {
       showDeployments(charts.activeDeployments());
     }
-    if (Instant.now().isAfter(chartsDrawn.plus(CHART_REFRESH))) {
+    if (seesFleetCharts && Instant.now().isAfter(chartsDrawn.plus(CHART_REFRESH))) {
       showCharts(window.window());
     }
   }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 import io.noderr.console.fleet.FleetUpdates;
+import io.noderr.console.security.Callers;
 import io.noderr.registry.fleet.FleetHealth;
 import java.util.function.Consumer;
 
@@ -20,7 +21,10 @@ final class FleetTicks {
     view.addAttachListener(
         attach -> {
           UI ui = attach.getUI();
-          subscription[0] = updates.subscribe(health -> ui.access(() -> onTick.accept(health)));
+          // The user's scope, read while their request is being served: the tick comes later,
+          // from a thread that has no user.
+          subscription[0] =
+              updates.subscribe(Callers.scope(), health -> ui.access(() -> onTick.accept(health)));
         });
     view.addDetachListener(
         detach -> {

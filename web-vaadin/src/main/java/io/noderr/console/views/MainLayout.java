@@ -41,7 +41,7 @@ public class MainLayout extends AppLayout {
     if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.OPERATOR)) {
       nav.addItem(new SideNavItem("Alerts", AlertsView.class, VaadinIcon.BELL.create()));
     }
-    if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE)) {
+    if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.OPERATOR)) {
       nav.addItem(
           new SideNavItem(
               "Applications", ApplicationsView.class, VaadinIcon.CLIPBOARD_USER.create()));

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -28,6 +29,7 @@ import io.noderr.console.fleet.NodeNotFoundException;
 import io.noderr.console.fleet.TemporalLinks;
 import io.noderr.console.observe.NodeCharts;
 import io.noderr.console.observe.TelemetryCharts;
+import io.noderr.console.operator.OperatorLoginService;
 import io.noderr.console.security.Roles;
 import io.noderr.console.trace.TraceService;
 import io.noderr.registry.audit.AuditEntry;
@@ -52,6 +54,7 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
   private final TemporalLinks links;
   private final TelemetryCharts charts;
   private final TraceService traceService;
+  private final OperatorLoginService operatorLogins;
   final ChartCard resources = new ChartCard("node-resources", "CPU, memory, disk");
   final ChartCard latency = new ChartCard("node-latency", "Latency");
   final ChartCard errors = new ChartCard("node-errors", "Error rate");
@@ -67,13 +70,15 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
       AuthenticationContext auth,
       TemporalLinks links,
       TelemetryCharts charts,
-      TraceService traceService) {
+      TraceService traceService,
+      OperatorLoginService operatorLogins) {
     this.fleet = fleet;
     this.healthChecks = healthChecks;
     this.auth = auth;
     this.links = links;
     this.charts = charts;
     this.traceService = traceService;
+    this.operatorLogins = operatorLogins;
     // The view's roles are the ones TraceService reads for (Roles.CAN_READ_FLEET).
     this.traces = new RecentTraces("node-traces", traceService);
     chartNote.setId("node-chart-note");
@@ -106,7 +111,13 @@ public class NodeDetailView extends VerticalLayout implements BeforeEnterObserve
           new Button("Check health now", VaadinIcon.HEART.create(), e -> startCheck(node.id()));
       check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       check.setId("check-health");
-      add(check);
+      Button logins =
+          new Button(
+              "Operator logins",
+              VaadinIcon.USERS.create(),
+              e -> new OperatorLoginsDialog(node.operatorId(), operatorLogins).open());
+      logins.setId("operator-logins-button");
+      add(new HorizontalLayout(check, logins));
     }
     nodeId = node.id();
     FlexLayout chartRow = new FlexLayout(resources, latency, errors);

@@ -61,7 +61,8 @@ class ApiFuzzIT extends AbstractConsoleIT {
           "rollouts",
           "rollout_targets",
           "workflow_runs",
-          "api_tokens");
+          "api_tokens",
+          "operator_logins");
 
   /**
    * Audit entries a refusal leaves on purpose: probes of the public endpoints, refused node auth

@@ -22,7 +22,7 @@ class UserDirectoryConfigurationTest {
             properties(new ConfiguredUser("ops", encoder.encode("s3cret-long"), List.of("SRE"))),
             encoder);
 
-    assertThat(users.loadUserByUsername("ops").getAuthorities())
+    assertThat(users.users().loadUserByUsername("ops").getAuthorities())
         .extracting(Object::toString)
         .containsExactly("ROLE_SRE");
   }

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.RouteAccessDeniedError;
 import com.vaadin.flow.router.RouteNotFoundError;
 import com.vaadin.flow.server.VaadinSession;
 import io.noderr.console.AbstractConsoleIT;
+import io.noderr.console.security.OperatorPrincipal;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import jakarta.servlet.http.HttpSession;
@@ -32,6 +33,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -85,7 +87,7 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
     jdbc.execute(
         "TRUNCATE rollout_checkpoints, rollout_targets, rollouts, deployment_nodes, deployments,"
             + " workflow_runs, emergency_quarantines, node_sessions, node_identities, nodes,"
-            + " operators, telemetry_samples, telemetry_minute, telemetry_hour,"
+            + " operator_logins, operators, telemetry_samples, telemetry_minute, telemetry_hour,"
             + " telemetry_fleet_minute, telemetry_fleet_hour, telemetry_rollup_cursor");
   }
 
@@ -98,11 +100,29 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
   }
 
   /**
-   * Logs in a user the demo profile does not have (e.g. an OPERATOR), with exactly {@code roles},
-   * and starts the UI.
+   * Logs in a configured person the demo profile does not have, with exactly {@code roles} (an
+   * OPERATOR this way is bound to no operator and reads no operator's rows), and starts the UI.
    */
   void startWithRoles(String username, String... roles) {
     startAs(User.withUsername(username).password("unused").roles(roles).build());
+  }
+
+  /** Logs in an operator login of {@code operatorId} (role OPERATOR) and starts the UI. */
+  void startAsOperator(String username, String operatorId) {
+    startAs(
+        new OperatorPrincipal(
+            username,
+            "unused",
+            true,
+            List.of(new SimpleGrantedAuthority("ROLE_OPERATOR")),
+            operatorId));
+  }
+
+  /** Logs in an operator login of the operator that runs {@code nodeId}, and starts the UI. */
+  void startAsOperatorOwning(String username, String nodeId) {
+    startAsOperator(
+        username,
+        jdbc.queryForObject("SELECT operator_id FROM nodes WHERE id = ?", String.class, nodeId));
   }
 
   /**

@@ -82,7 +82,13 @@ class AlertsViewIT extends AbstractKaribuIT {
 
   @Test
   void anOperator_readsWithoutActions_andASignerCannotOpenIt() {
-    startWithRoles("olga", "OPERATOR");
+    // The alert is about n-1: an operator sees it when n-1 is one of its nodes.
+    jdbc.update(
+        "INSERT INTO operators (id, name) VALUES ('alertco', 'alertco') ON CONFLICT DO NOTHING");
+    jdbc.update(
+        "INSERT INTO nodes (id, operator_id, tier, region, status)"
+            + " VALUES ('n-1', 'alertco', 'ORACLE', 'eu-west', 'ACTIVE') ON CONFLICT DO NOTHING");
+    startAsOperatorOwning("olga", "n-1");
     AlertsView view = open();
     assertThat(GridKt._size(view.grid)).isEqualTo(1);
     assertThat(view.grid.getColumnByKey("ack")).isNull();

@@ -72,7 +72,7 @@ class RecentTracesIT extends AbstractKaribuIT {
     trace("RunWorkflow:NodeHealthCheckWorkflow", NODE_ID, NODE, T0.plusSeconds(60), 2_500, true);
     trace("RunActivity:checkHealth", NODE_ID, OTHER_NODE, T0.plusSeconds(90), 900, false);
 
-    startWithRoles("olga", "OPERATOR");
+    startAsOperatorOwning("olga", NODE);
     UI.getCurrent().navigate(NodeDetailView.class, NodeDetailView.params(NODE));
 
     RecentTraces panel = _get(NodeDetailView.class).traces;

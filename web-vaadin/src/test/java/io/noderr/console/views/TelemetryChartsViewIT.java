@@ -185,7 +185,7 @@ class TelemetryChartsViewIT extends AbstractKaribuIT {
             "docs/observability.md#errorrateanomaly"),
         now,
         null);
-    startWithRoles("olga", "OPERATOR");
+    startAsOperatorOwning("olga", NODES.getFirst());
     UI.getCurrent().navigate(DashboardView.class);
     OpenAlertsPanel panel = _get(DashboardView.class).alerts;
 

@@ -161,8 +161,8 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
     return beacon;
   }
 
-  /** The account that pays for the platform's transactions (noderr.beacon.sender-keystore). */
-  private static Credentials sender(BeaconProperties properties) {
+  /** The account that pays for the platform's transactions (publications, relayed governance). */
+  public static Credentials sender(BeaconProperties properties) {
     String password = properties.senderKeystorePassword();
     try {
       return WalletUtils.loadCredentials(

@@ -4,16 +4,23 @@ import io.noderr.activities.onboarding.ApplicationClosed;
 import io.noderr.activities.onboarding.ApplicationSubmitted;
 import io.noderr.activities.onboarding.NodeRegistration;
 import io.noderr.activities.onboarding.OnboardingActivities;
+import io.noderr.activities.onboarding.StakeVerdict;
 import io.noderr.activities.onboarding.StepRecorded;
 import io.noderr.activities.onboarding.TokenIssued;
+import io.noderr.registry.Tier;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.identity.InstallTokens;
 import io.noderr.registry.onboarding.ApplicationRow;
 import io.noderr.registry.onboarding.Applications;
 import io.noderr.registry.workflow.WorkflowRunStatus;
 import io.noderr.registry.workflow.WorkflowRuns;
+import io.noderr.signing.Address;
+import io.noderr.worker.governance.StakeStanding;
 import io.noderr.workflows.onboarding.OnboardingWorkflow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +34,7 @@ public class OnboardingRecorder implements OnboardingActivities {
   private final WorkflowRuns runs;
   private final AuditLog audit;
   private final OnboardingMeters meters;
+  private final ObjectProvider<StakeStanding> stakes;
 
   OnboardingRecorder(
       Applications applications,
@@ -34,13 +42,15 @@ public class OnboardingRecorder implements OnboardingActivities {
       NodeRegistrar registrar,
       WorkflowRuns runs,
       AuditLog audit,
-      OnboardingMeters meters) {
+      OnboardingMeters meters,
+      ObjectProvider<StakeStanding> stakes) {
     this.applications = applications;
     this.tokens = tokens;
     this.registrar = registrar;
     this.runs = runs;
     this.audit = audit;
     this.meters = meters;
+    this.stakes = stakes;
   }
 
   @Override
@@ -135,5 +145,26 @@ public class OnboardingRecorder implements OnboardingActivities {
       meters.step("registered");
     }
     return registered;
+  }
+
+  /** Governance off (no StakeStanding): there is no stake to check, every applicant is covered. */
+  @Override
+  public StakeVerdict checkApplicantStake(ApplicationSubmitted application) {
+    StakeStanding standing = stakes.getIfAvailable();
+    if (standing == null) {
+      return StakeVerdict.covered();
+    }
+    if (application.signingAddress() == null || application.signingAddress().isBlank()) {
+      return new StakeVerdict("the application names no signing address whose stake to check");
+    }
+    try {
+      return new StakeVerdict(
+          standing
+              .of(Address.of(application.signingAddress()), Tier.valueOf(application.tier()))
+              .shortfall());
+    } catch (IOException e) {
+      // Retried by the workflow's stake check options until they give up.
+      throw new UncheckedIOException("the operator's stake cannot be read from the chain", e);
+    }
   }
 }

@@ -104,7 +104,8 @@ public class RolloutActivitiesImpl implements RolloutActivities {
               request.rolloutId(),
               CohortOrder.of(request.rolloutId(), unplanned, request.version(), canaries));
     }
-    return new RolloutPlan(stored, eligibility.atTarget(), eligibility.quarantined());
+    return new RolloutPlan(
+        stored, eligibility.atTarget(), eligibility.quarantined(), candidates.underStakedIn(tiers));
   }
 
   /**

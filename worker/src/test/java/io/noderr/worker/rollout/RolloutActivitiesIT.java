@@ -128,6 +128,21 @@ class RolloutActivitiesIT {
   }
 
   @Test
+  void plan_leavesOutNodesWhoseOperatorsStakeFallsShort_andCountsThem() {
+    db.insertNodes(mixedFleet("n-", 100));
+    // Operator op-1 runs GUARDIAN nodes 1, 41, 81 (odd ids are GUARDIAN; none quarantined).
+    db.jdbc()
+        .update(
+            "UPDATE nodes SET stake_shortfall = 'stake 0 NODR < minimum 5000 NODR'"
+                + " WHERE operator_id = 'op-1'");
+
+    RolloutPlan plan = activities.plan(plan(10, 0, false));
+
+    assertThat(plan.skippedUnderStaked()).isEqualTo(3);
+    assertThat(allTargets(1_000)).doesNotContain("n-00001", "n-00041", "n-00081");
+  }
+
+  @Test
   void plan_ofTenThousandNodes_storesThePlannersOrder_leavingOutQuarantinedAndUpToDateNodes() {
     List<NodeFixture> fleet = mixedFleet("n-", FLEET);
     db.insertNodes(fleet);
@@ -137,7 +152,7 @@ class RolloutActivitiesIT {
     System.out.printf("[RolloutActivitiesIT] plan of %d nodes: %d ms%n", FLEET, millisSince(start));
 
     // The targeted tiers hold 9,000 nodes: 200 quarantined, 267 others at the target.
-    assertThat(plan).isEqualTo(new RolloutPlan(8_533, 267, 200));
+    assertThat(plan).isEqualTo(new RolloutPlan(8_533, 267, 200, 0));
     int canaries = 86; // 1 % of 8,533, rounded up
     assertThat(allTargets(500)).isEqualTo(plannerOrder(fleet, canaries));
     NodeTarget first = activities.targets(new TargetRange(ROLLOUT, 0, 1)).nodes().getFirst();

@@ -5,6 +5,7 @@ import io.noderr.activities.onboarding.ApplicationClosed.Outcome;
 import io.noderr.activities.onboarding.ApplicationSubmitted;
 import io.noderr.activities.onboarding.NodeRegistration;
 import io.noderr.activities.onboarding.OnboardingActivities;
+import io.noderr.activities.onboarding.StakeVerdict;
 import io.noderr.activities.onboarding.TokenIssued;
 import io.noderr.workflows.PlatformActivityOptions;
 import io.noderr.workflows.onboarding.OnboardingInput.Resumption;
@@ -42,6 +43,21 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
 
   private final OnboardingActivities registry =
       Workflow.newActivityStub(OnboardingActivities.class, REGISTRY_OPTIONS);
+
+  /** Error type of an approval refused because the operator's stake falls short. */
+  public static final String STAKE_SHORTFALL = "StakeShortfall";
+
+  /**
+   * The stake check answers a waiting reviewer: it gives up after a minute (the chain unreachable)
+   * and the approval fails with the reason rather than hanging for the registry's half hour.
+   */
+  static final ActivityOptions STAKE_CHECK_OPTIONS =
+      ActivityOptions.newBuilder(REGISTRY_OPTIONS)
+          .setScheduleToCloseTimeout(Duration.ofMinutes(1))
+          .build();
+
+  private final OnboardingActivities stakes =
+      Workflow.newActivityStub(OnboardingActivities.class, STAKE_CHECK_OPTIONS);
 
   /**
    * Decisions run one at a time: each writes to the registry, and a second one accepted while the
@@ -205,6 +221,7 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
     return decide(
         () -> {
           requireStillIn("approved", OnboardingStage.IN_REVIEW);
+          requireStake();
           stage = OnboardingStage.APPROVED;
           reviewer = command.reviewer().name();
           return issue(command.tokenHash(), false);
@@ -374,6 +391,22 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
       return decision.get();
     } finally {
       decisions.unlock();
+    }
+  }
+
+  /**
+   * While governance is on, only an operator already staking the tier's minimum is approved. Behind
+   * a version marker: approvals recorded before stake enforcement replay without the check.
+   */
+  private void requireStake() {
+    if (Workflow.getVersion("stake-on-approval", Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    StakeVerdict verdict = stakes.checkApplicantStake(application);
+    if (!verdict.passed()) {
+      throw ApplicationFailure.newFailure(
+          verdict.shortfall() + ": the operator stakes first, then the application is approved",
+          STAKE_SHORTFALL);
     }
   }
 

@@ -22,6 +22,7 @@ import io.noderr.activities.onboarding.NodeIdentity;
 import io.noderr.activities.onboarding.NodeIdentity.KeyKind;
 import io.noderr.activities.onboarding.NodeRegistration;
 import io.noderr.activities.onboarding.OnboardingActivities;
+import io.noderr.activities.onboarding.StakeVerdict;
 import io.noderr.activities.onboarding.StepRecorded;
 import io.noderr.activities.onboarding.TokenIssued;
 import io.noderr.workflows.onboarding.OnboardingInput.Resumption;
@@ -100,6 +101,7 @@ class OnboardingWorkflowTest {
     when(registry.recordTokenIssued(any())).thenReturn(recorded());
     when(registry.recordClosed(any())).thenReturn(recorded());
     when(registry.registerNode(any())).thenReturn(recorded());
+    when(registry.checkApplicantStake(any())).thenReturn(StakeVerdict.covered());
     platform.registerActivitiesImplementations(registry);
   }
 
@@ -153,6 +155,34 @@ class OnboardingWorkflowTest {
                 "alice",
                 false,
                 WORKFLOW_ID));
+  }
+
+  @Test
+  void approve_isRefusedWithTheShortfall_whileTheOperatorsStakeFallsShort_andIssuesNothing() {
+    String shortfall =
+        "operator 0xab stakes 2000 NODR; ORACLE nodes need 5000 NODR (stake.minimum.oracle)";
+    when(registry.checkApplicantStake(any()))
+        .thenReturn(new StakeVerdict(shortfall))
+        .thenReturn(StakeVerdict.covered());
+    env.start();
+    OnboardingWorkflow workflow = start("ORACLE");
+
+    assertThatThrownBy(() -> workflow.approve(new ApproveCommand(ADMIN, TOKEN)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getOriginalMessage()).startsWith(shortfall);
+              assertThat(failure.getType()).isEqualTo(OnboardingWorkflowImpl.STAKE_SHORTFALL);
+            });
+    assertThat(workflow.getState().stage()).isEqualTo(OnboardingStage.IN_REVIEW);
+    verify(registry, never()).recordTokenIssued(any());
+    verify(registry).checkApplicantStake(application("ORACLE"));
+
+    // Once the operator stakes enough, the same application is approved.
+    workflow.approve(new ApproveCommand(ADMIN, TOKEN));
+    assertThat(workflow.getState().stage()).isEqualTo(OnboardingStage.APPROVED);
   }
 
   @Test

@@ -48,7 +48,7 @@ final class FakeRegistry implements RolloutActivities {
         order.add(node);
       }
     }
-    return new RolloutPlan(order.size(), 0, 0);
+    return new RolloutPlan(order.size(), 0, 0, 0);
   }
 
   /** The real registry's rule: nodes with a result are not handed out again. */

@@ -1,0 +1,4 @@
+package io.noderr.console.security;
+
+/** Published when a login is disabled: cached password checks of it are dropped at once. */
+public record LoginDisabled(String username) {}

@@ -1,0 +1,21 @@
+package io.noderr.worker.governance;
+
+import io.noderr.worker.beacon.BeaconProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Proposals signed by their proposers go to the governor only when governance is on ({@link
+ * GovernanceOn}); otherwise there is no {@link ProposalSubmitter} bean and nothing is relayed.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(GovernanceOn.class)
+public class ProposalSubmitterConfiguration {
+
+  @Bean(destroyMethod = "close")
+  ChainProposalSubmitter chainProposalSubmitter(
+      GovernanceProperties governance, BeaconProperties beacon) {
+    return ChainProposalSubmitter.connect(governance, beacon);
+  }
+}
