@@ -10,12 +10,15 @@ import io.noderr.http.RateLimitFilter;
 import io.noderr.http.RequestTextFilter;
 import io.noderr.registry.identity.NodeSessions;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
@@ -44,7 +47,8 @@ class NodeApiSecurityConfiguration {
       EmbeddedFleetCredential embeddedFleet,
       NodeSessions sessions,
       NodeAuthProperties properties,
-      ObjectMapper json)
+      ObjectMapper json,
+      ObjectProvider<SecurityContextHolderStrategy> securityContext)
       throws Exception {
     return http.securityMatcher("/api/v1/auth/**", "/api/v1/agent/**", "/api/v1/beacon/**")
         // Bearer credentials only: no cookie or password a browser could be tricked into sending.
@@ -75,7 +79,12 @@ class NodeApiSecurityConfiguration {
             new BodySizeLimitFilter(json, path -> path.startsWith(AUTH)),
             AnonymousAuthenticationFilter.class)
         .addFilterBefore(
-            new NodeBearerFilter(fleetToken, embeddedFleet, sessions, json),
+            new NodeBearerFilter(
+                fleetToken,
+                embeddedFleet,
+                sessions,
+                json,
+                securityContext.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
             AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->

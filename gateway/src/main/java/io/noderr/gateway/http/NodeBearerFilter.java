@@ -17,7 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -41,11 +41,19 @@ class NodeBearerFilter extends OncePerRequestFilter {
   private final RememberedSessions sessions;
   private final ObjectMapper json;
 
+  /**
+   * The strategy this chain's own filters read (the context's bean when it has one): the static
+   * holder is whatever the last application context in the JVM set.
+   */
+  private final SecurityContextHolderStrategy securityContext;
+
   NodeBearerFilter(
       FleetToken fleetToken,
       EmbeddedFleetCredential embeddedFleet,
       NodeSessions sessions,
-      ObjectMapper json) {
+      ObjectMapper json,
+      SecurityContextHolderStrategy securityContext) {
+    this.securityContext = securityContext;
     this.fleetToken = fleetToken;
     this.embeddedFleet = embeddedFleet;
     this.sessions = new RememberedSessions(sessions, Clock.systemUTC());
@@ -79,12 +87,12 @@ class NodeBearerFilter extends OncePerRequestFilter {
     }
   }
 
-  private static void authenticate(String principal, String... roles) {
+  private void authenticate(String principal, String... roles) {
     var authentication =
         new UsernamePasswordAuthenticationToken(
             principal,
             null,
             Stream.of(roles).map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
-    SecurityContextHolder.getContext().setAuthentication(authentication);
+    securityContext.getContext().setAuthentication(authentication);
   }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +66,8 @@ class SaturatedDatabaseIT {
                     mock(FleetToken.class),
                     new EmbeddedFleetCredential(),
                     sessions,
-                    new ObjectMapper()))
+                    new ObjectMapper(),
+                    SecurityContextHolder.getContextHolderStrategy()))
             .build();
   }
 

@@ -9,6 +9,7 @@ import io.noderr.http.RequestTextFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +17,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -36,7 +39,8 @@ class ApiSecurityConfiguration {
       HttpSecurity http,
       ApiTokenAuthenticator apiTokens,
       OnboardingProperties onboarding,
-      ObjectMapper json)
+      ObjectMapper json,
+      ObjectProvider<SecurityContextHolderStrategy> securityContext)
       throws Exception {
     return http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
         .csrf(csrf -> csrf.disable())
@@ -56,7 +60,11 @@ class ApiSecurityConfiguration {
         .addFilterBefore(
             new BodySizeLimitFilter(json, "/api/v1/applications"::equals),
             BasicAuthenticationFilter.class)
-        .addFilterBefore(new BearerTokenFilter(apiTokens), BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new BearerTokenFilter(
+                apiTokens,
+                securityContext.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+            BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**")

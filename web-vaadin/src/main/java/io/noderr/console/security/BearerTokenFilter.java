@@ -6,7 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,8 +18,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
   private final ApiTokenAuthenticator apiTokens;
 
-  BearerTokenFilter(ApiTokenAuthenticator apiTokens) {
+  /**
+   * The strategy this chain's own filters read (Vaadin's, a bean of the context): the static holder
+   * is whatever the last application context in the JVM set, which is another context's in tests.
+   */
+  private final SecurityContextHolderStrategy securityContext;
+
+  BearerTokenFilter(
+      ApiTokenAuthenticator apiTokens, SecurityContextHolderStrategy securityContext) {
     this.apiTokens = apiTokens;
+    this.securityContext = securityContext;
   }
 
   @Override
@@ -29,7 +37,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
     Secrets.bearer(request.getHeader("Authorization"))
         .filter(token -> Secrets.hasShape(Secrets.API_TOKEN, token))
         .flatMap(apiTokens::authenticate)
-        .ifPresent(SecurityContextHolder.getContext()::setAuthentication);
+        .ifPresent(
+            authentication -> securityContext.getContext().setAuthentication(authentication));
     chain.doFilter(request, response);
   }
 }

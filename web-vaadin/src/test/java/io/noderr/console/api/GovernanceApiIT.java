@@ -51,6 +51,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -68,7 +71,17 @@ import org.web3j.utils.Numeric;
  * timelock and applied to the platform. Its own context (governance on, the beacon on chain).
  */
 @Import(GovernanceApiIT.GovernanceOn.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class GovernanceApiIT extends AbstractConsoleIT {
+
+  /**
+   * The security context strategy the shared console context (if it started before this class) put
+   * in the JVM-wide holder. This class's own context replaces it (Vaadin sets its strategy there at
+   * start), so it is put back afterwards: code that reads the static holder (e.g. {@code
+   * Callers.scope()}) in the shared context's later tests must see their requests' callers.
+   */
+  private static final SecurityContextHolderStrategy SHARED_CONTEXT_STRATEGY =
+      SecurityContextHolder.getContextHolderStrategy();
 
   private static final Duration VOTING_DELAY = Duration.ofSeconds(10);
   private static final Duration VOTING_PERIOD = Duration.ofMinutes(5);
@@ -134,6 +147,7 @@ class GovernanceApiIT extends AbstractConsoleIT {
   @AfterAll
   static void stopChain() {
     chain.close();
+    SecurityContextHolder.setContextHolderStrategy(SHARED_CONTEXT_STRATEGY);
   }
 
   @Test

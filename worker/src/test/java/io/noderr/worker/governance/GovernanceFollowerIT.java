@@ -21,6 +21,7 @@ import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DevChain;
 import io.noderr.contracts.devchain.GovernanceSettings;
 import io.noderr.contracts.devchain.StakedOperators;
+import io.noderr.contracts.generated.NoderrMultisig;
 import io.noderr.contracts.generated.NoderrParameters;
 import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
@@ -33,8 +34,10 @@ import io.noderr.registry.governance.GovernanceStakes;
 import io.noderr.registry.governance.ProposalRow;
 import io.noderr.registry.governance.ProposalStatus;
 import io.noderr.registry.governance.StakeRow;
+import io.noderr.signing.CancelQueuedAction;
 import io.noderr.signing.DemoSigners;
 import io.noderr.signing.GovernorBallot;
+import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.ProposalIds;
 import io.noderr.signing.Signatures;
 import io.noderr.worker.beacon.BeaconProperties;
@@ -47,6 +50,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -84,6 +88,7 @@ class GovernanceFollowerIT {
   private final GovernanceStakes stakes = db.bean(GovernanceStakes.class);
   private final GovernanceParameters parameters = db.bean(GovernanceParameters.class);
 
+  private DemoDeployment deployment;
   private DemoGovernance governance;
   private ChainBeacon beacon;
   private ChainGovernance chainGovernance;
@@ -107,7 +112,7 @@ class GovernanceFollowerIT {
 
   @BeforeEach
   void deployAndFollow() throws Exception {
-    DemoDeployment deployment = DemoDeployment.deploy(chain);
+    deployment = DemoDeployment.deploy(chain);
     governance =
         DemoGovernance.deploy(
             chain,
@@ -275,6 +280,55 @@ class GovernanceFollowerIT {
         .singleElement()
         .satisfies(
             e -> assertThat(e.actor()).isEqualTo("governance:proposal-" + calls.proposalId()));
+  }
+
+  @Test
+  void guardianCancelDuringTheTimelock_marksTheProposalCanceled() throws Exception {
+    StakedOperators operators = new StakedOperators(chain, governance);
+    ECKeyPair alice = operators.create(5_000);
+    chain.advanceTime(Duration.ofSeconds(2));
+    ProposalCalls calls = canaryTo(20, "Canary 20 %");
+    operators
+        .governor(alice)
+        .propose(
+            calls.targets(),
+            List.of(BigInteger.ZERO),
+            List.of(Numeric.hexStringToByteArray(calls.calldatas().getFirst())),
+            calls.description())
+        .send();
+    awaitProposal(calls.proposalId(), ProposalStatus.PENDING);
+    chain.advanceTime(VOTING_DELAY.plusSeconds(1));
+    activities.relayBallot(ballot(alice, calls.proposalId(), GovernorBallot.FOR, BigInteger.ZERO));
+    chain.advanceTime(VOTING_PERIOD.plusSeconds(1));
+    activities.queueProposal(calls);
+    byte[] operation =
+        Numeric.hexStringToByteArray(
+            awaitProposal(calls.proposalId(), ProposalStatus.QUEUED).queuedOperationId());
+
+    // The guardian (the demo multisig, 2 of 3) vetoes the queued operation on the timelock.
+    NoderrMultisig multisig =
+        NoderrMultisig.load(
+            deployment.multisig().value(), chain.web3j(), chain.transactions(), DevChain.GAS);
+    long deadline =
+        activities.readProposal(new ProposalQuery(calls.proposalId())).chainTime() + 3600;
+    byte[] digest =
+        new CancelQueuedAction(governance.timelock(), operation, multisig.nonce().send(), deadline)
+            .digest(new MultisigDomain(DevChain.CHAIN_ID, deployment.multisig()));
+    List<byte[]> signatures =
+        DemoSigners.keys().stream()
+            .limit(2)
+            .sorted(Comparator.comparing(Signatures::addressOf))
+            .map(key -> Numeric.hexStringToByteArray(Signatures.sign(digest, key)))
+            .toList();
+    multisig
+        .cancelQueued(
+            governance.timelock().value(), operation, BigInteger.valueOf(deadline), signatures)
+        .send();
+
+    ProposalRow canceled = awaitProposal(calls.proposalId(), ProposalStatus.CANCELED);
+    assertThat(canceled.canceledTx()).matches("0x[0-9a-f]{64}");
+    assertThat(activities.readProposal(new ProposalQuery(calls.proposalId())).state())
+        .isEqualTo("CANCELED");
   }
 
   @Test
