@@ -82,6 +82,13 @@ public class EmbeddedChainInitializer
           "no chain configured for this role: set noderr.beacon.rpc-url and noderr.governance.*"
               + " (only `noderr up` with role all starts the dev chain)");
     }
+    if (!DevChain.installed()) {
+      // The platform image carries neither: it runs without governance unless given a chain.
+      return Optional.of(
+          "no dev chain here: node and ganache are not installed (./noderr build installs"
+              + " ganache); releases go to the beacon in PostgreSQL. Set noderr.beacon.rpc-url and"
+              + " noderr.governance.* for a chain");
+    }
     return Optional.empty();
   }
 

@@ -1,6 +1,7 @@
 package io.noderr.contracts.devchain;
 
 import io.noderr.signing.DemoSigners;
+import java.io.File;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.ServerSocket;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.web3j.crypto.Credentials;
@@ -120,6 +122,16 @@ public final class DevChain implements AutoCloseable {
   public void advanceTime(Duration duration) throws IOException {
     new Request<>("evm_increaseTime", List.of(duration.toSeconds()), rpc, Response.class).send();
     new Request<>("evm_mine", List.of(), rpc, Response.class).send();
+  }
+
+  /** Whether this machine can run the dev chain: {@code node} on the PATH and ganache's CLI. */
+  public static boolean installed() {
+    String path = System.getenv("PATH");
+    boolean node =
+        path != null
+            && Arrays.stream(path.split(File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "node")));
+    return node && ganacheCli().isPresent();
   }
 
   /**
