@@ -5,24 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.noderr.contracts.devchain.DemoOperators;
 import io.noderr.contracts.devchain.DevChain;
 import io.noderr.contracts.devchain.GovernanceSettings;
-import io.noderr.contracts.generated.NoderrStaking;
-import io.noderr.contracts.generated.NoderrToken;
 import io.noderr.signing.Address;
 import io.noderr.worker.beacon.ChainBeacon;
 import io.noderr.worker.governance.GovernanceProperties;
-import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.web3j.crypto.Credentials;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.RawTransactionManager;
-import org.web3j.tx.TransactionManager;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * {@code noderr up} with its own dev chain: the beacon and governance on the chain it started, the
@@ -86,32 +77,7 @@ class EmbeddedChainIT {
                 + " stakes 0 NODR; ORACLE nodes need 5000 NODR (stake.minimum.oracle): the"
                 + " operator stakes first, then the application is approved");
 
-    stake(platform, GovernanceSettings.nodr(5_000));
+    DevChainStakes.stake(platform, 1, GovernanceSettings.nodr(5_000));
     assertThat(api.approve(application)).startsWith("nit_");
-  }
-
-  /** The first demo operator stakes from its own key on the platform's chain. */
-  private static void stake(ConfigurableApplicationContext platform, BigInteger amount)
-      throws Exception {
-    GovernanceProperties governance = platform.getBean(GovernanceProperties.class);
-    Web3j web3j =
-        Web3j.build(
-            new HttpService(platform.getEnvironment().getProperty("noderr.chain.embedded-url")));
-    try {
-      TransactionManager operator =
-          new RawTransactionManager(
-              web3j,
-              Credentials.create(DemoOperators.key(1)),
-              DevChain.CHAIN_ID,
-              new PollingTransactionReceiptProcessor(web3j, 100, 300));
-      NoderrToken.load(governance.tokenAddress().value(), web3j, operator, DevChain.GAS)
-          .approve(governance.stakingAddress().value(), amount)
-          .send();
-      NoderrStaking.load(governance.stakingAddress().value(), web3j, operator, DevChain.GAS)
-          .stake(amount)
-          .send();
-    } finally {
-      web3j.shutdown();
-    }
   }
 }

@@ -5,15 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noderr.contracts.devchain.DemoOperators;
-import io.noderr.contracts.devchain.DevChain;
 import io.noderr.contracts.devchain.GovernanceSettings;
-import io.noderr.contracts.generated.NoderrStaking;
-import io.noderr.contracts.generated.NoderrToken;
-import io.noderr.worker.governance.GovernanceProperties;
 import io.noderr.workflows.governance.ChainChange;
 import io.noderr.workflows.governance.ProposalWorkflow;
 import io.temporal.client.WorkflowClient;
-import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,14 +19,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.web3j.crypto.Credentials;
-import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.RawTransactionManager;
-import org.web3j.tx.TransactionManager;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * Governance end to end on the platform {@code noderr up} starts, with its own dev chain: two
@@ -60,8 +50,8 @@ class GovernanceIT {
       String rpc = platform.getEnvironment().getProperty("noderr.chain.embedded-url");
       Path keys = dataDir.resolve("chain/keys");
 
-      stake(platform, rpc, 1, GovernanceSettings.nodr(20_000));
-      stake(platform, rpc, 2, GovernanceSettings.nodr(10_000));
+      DevChainStakes.stake(platform, 1, GovernanceSettings.nodr(20_000));
+      DevChainStakes.stake(platform, 2, GovernanceSettings.nodr(10_000));
       // Votes count from the second after staking; an idle dev chain's clock stands still.
       moveChainClock(rpc, Duration.ofSeconds(2));
       Login login1 = approvedLogin(api, 1, "ORACLE");
@@ -220,29 +210,5 @@ class GovernanceIT {
     HttpService chain = new HttpService(rpc);
     new Request<>("evm_increaseTime", List.of(by.toSeconds()), chain, Response.class).send();
     new Request<>("evm_mine", List.of(), chain, Response.class).send();
-  }
-
-  /** Demo operator {@code number} stakes from its own key on the platform's chain. */
-  private static void stake(
-      ConfigurableApplicationContext platform, String rpc, int number, BigInteger amount)
-      throws Exception {
-    GovernanceProperties governance = platform.getBean(GovernanceProperties.class);
-    Web3j web3j = Web3j.build(new HttpService(rpc));
-    try {
-      TransactionManager operator =
-          new RawTransactionManager(
-              web3j,
-              Credentials.create(DemoOperators.key(number)),
-              DevChain.CHAIN_ID,
-              new PollingTransactionReceiptProcessor(web3j, 100, 300));
-      NoderrToken.load(governance.tokenAddress().value(), web3j, operator, DevChain.GAS)
-          .approve(governance.stakingAddress().value(), amount)
-          .send();
-      NoderrStaking.load(governance.stakingAddress().value(), web3j, operator, DevChain.GAS)
-          .stake(amount)
-          .send();
-    } finally {
-      web3j.shutdown();
-    }
   }
 }
