@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The people's CLI jar run as its own process, as a person at a terminal runs it. */
+/**
+ * The people's CLI jar (or the node agent's) run as its own process, as a person at a terminal runs
+ * it.
+ */
 final class CliProcess {
 
   private CliProcess() {}
@@ -18,9 +21,19 @@ final class CliProcess {
   record Result(int exitCode, String output) {}
 
   static Result run(Map<String, String> env, List<String> arguments) throws Exception {
+    return run(ExecJars.cli(), env, arguments);
+  }
+
+  /** {@code noderr agent ...}: the node agent's jar, as an operator runs it on the node. */
+  static Result agent(Map<String, String> env, List<String> arguments) throws Exception {
+    return run(ExecJars.agent(), env, arguments);
+  }
+
+  private static Result run(Path jar, Map<String, String> env, List<String> arguments)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-jar", ExecJars.cli().toString()));
+    command.addAll(List.of("-jar", jar.toString()));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);

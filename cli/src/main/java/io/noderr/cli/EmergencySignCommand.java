@@ -42,7 +42,7 @@ class EmergencySignCommand implements Callable<Integer> {
       paramLabel = "KEYFILE",
       description =
           "Your key: a web3j/geth keystore JSON (its password comes from "
-              + SignCommand.KEYSTORE_PASSWORD_ENV
+              + SigningKeyOptions.KEYSTORE_PASSWORD_ENV
               + " or is asked for) or a file holding the private key in hex.")
   Path key;
 

@@ -58,7 +58,7 @@ final class EmergencySigner {
         key.unlock(
             () ->
                 terminal.secret(
-                    SignCommand.KEYSTORE_PASSWORD_ENV, "Password of " + keyFile + ": "));
+                    SigningKeyOptions.KEYSTORE_PASSWORD_ENV, "Password of " + keyFile + ": "));
     Emergency answer =
         client.sign(emergency.id(), key.address(), Signatures.sign(reviewed.digest(), pair));
     out.println(

@@ -6,7 +6,6 @@ import io.noderr.cli.governance.GovernanceClient;
 import io.noderr.cli.governance.GovernanceInfo;
 import io.noderr.cli.governance.GovernorNonce;
 import io.noderr.cli.governance.ProposalAnswer;
-import io.noderr.cli.signer.KeyFile;
 import io.noderr.cli.signer.SignerKey;
 import io.noderr.cli.signer.SigningRefused;
 import io.noderr.signing.Address;
@@ -83,15 +82,7 @@ class ProposeCommand implements Callable<Integer> {
       description = "What the proposal does and why; voters read it.")
   String description;
 
-  @Option(
-      names = "--keystore",
-      required = true,
-      paramLabel = "FILE",
-      description =
-          "Your key: a web3j/geth keystore JSON (its password comes from "
-              + SignCommand.KEYSTORE_PASSWORD_ENV
-              + " or is asked for after you confirm) or a file holding the private key in hex.")
-  Path keystore;
+  @Mixin SigningKeyOptions key = new SigningKeyOptions();
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   NonceSource nonceSource;
@@ -130,9 +121,6 @@ class ProposeCommand implements Callable<Integer> {
       description = "With --sign-only: where to write the signed proposal (JSON).")
   Path out;
 
-  @Option(names = "--yes", description = "Do not ask for confirmation (scripts).")
-  boolean yes;
-
   private final Terminal terminal;
 
   ProposeCommand() {
@@ -147,7 +135,7 @@ class ProposeCommand implements Callable<Integer> {
   public Integer call() {
     validate();
     PrintWriter stdout = spec.commandLine().getOut();
-    SignerKey key = KeyFile.read(keystore);
+    SignerKey signer = key.read();
     GovernanceClient client = new GovernanceClient(login.platform(), login.authorization(terminal));
     GovernanceInfo governance = client.governance();
     if (!governance.on()) {
@@ -160,17 +148,13 @@ class ProposeCommand implements Callable<Integer> {
         new GovernorDomain(governance.chainId(), Address.of(governance.contracts().governor()));
     pinOptions.pins(spec.commandLine().getErr()).require(domain);
     ProposalSubmission submission =
-        new ProposalSubmission(domain, proposal(key.address(), governance, domain));
-    show(submission, key.address(), stdout);
-    if (!yes && !terminal.confirm("Sign this proposal? [y/N] ")) {
+        new ProposalSubmission(domain, proposal(signer.address(), governance, domain));
+    show(submission, signer.address(), stdout);
+    if (!key.confirmed(terminal, "Sign this proposal? [y/N] ")) {
       stdout.println("nothing signed");
       return 1;
     }
-    ECKeyPair pair =
-        key.unlock(
-            () ->
-                terminal.secret(
-                    SignCommand.KEYSTORE_PASSWORD_ENV, "Password of " + keystore + ": "));
+    ECKeyPair pair = key.unlock(signer, terminal);
     SignedProposal signed = submission.sign(pair);
     if (signOnly) {
       write(signed);

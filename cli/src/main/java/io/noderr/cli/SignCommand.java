@@ -1,6 +1,5 @@
 package io.noderr.cli;
 
-import io.noderr.cli.signer.KeyFile;
 import io.noderr.cli.signer.PendingRelease;
 import io.noderr.cli.signer.ReleaseReview;
 import io.noderr.cli.signer.ReviewedRelease;
@@ -11,7 +10,6 @@ import io.noderr.signing.Address;
 import io.noderr.signing.DeclineAction;
 import io.noderr.signing.Signatures;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +39,6 @@ import picocli.CommandLine.Spec;
     })
 class SignCommand implements Callable<Integer> {
 
-  static final String KEYSTORE_PASSWORD_ENV = "NODERR_KEYSTORE_PASSWORD";
-
   @Spec CommandSpec spec;
 
   @Mixin PlatformLogin login;
@@ -55,24 +51,13 @@ class SignCommand implements Callable<Integer> {
       description = "The request to answer (default: the only one awaiting signatures).")
   String releaseId;
 
-  @Option(
-      names = "--keystore",
-      required = true,
-      paramLabel = "FILE",
-      description =
-          "Your key: a web3j/geth keystore JSON (its password comes from "
-              + KEYSTORE_PASSWORD_ENV
-              + " or is asked for after you confirm) or a file holding the private key in hex.")
-  Path keystore;
+  @Mixin SigningKeyOptions key = new SigningKeyOptions();
 
   @Option(
       names = "--decline",
       paramLabel = "REASON",
       description = "Decline the release with this reason instead of signing it.")
   String declineReason;
-
-  @Option(names = "--yes", description = "Do not ask for confirmation (scripts).")
-  boolean yes;
 
   private final Terminal terminal;
 
@@ -88,7 +73,7 @@ class SignCommand implements Callable<Integer> {
   public Integer call() {
     validate();
     PrintWriter out = spec.commandLine().getOut();
-    SignerKey key = KeyFile.read(keystore);
+    SignerKey signer = key.read();
     SignerClient client = new SignerClient(login.platform(), login.authorization(terminal));
     String id = releaseId;
     if (id == null) {
@@ -101,24 +86,23 @@ class SignCommand implements Callable<Integer> {
     ReviewedRelease release =
         ReleaseReview.review(
             client.release(id),
-            key.address(),
+            signer.address(),
             pinOptions.pins(spec.commandLine().getErr()),
             Instant.now());
-    show(release, key.address(), out);
+    show(release, signer.address(), out);
     String verb = declineReason == null ? "Sign" : "Decline";
-    if (!yes && !terminal.confirm(verb + " this release? [y/N] ")) {
+    if (!key.confirmed(terminal, verb + " this release? [y/N] ")) {
       out.println("nothing " + (declineReason == null ? "signed" : "declined"));
       return 1;
     }
-    ECKeyPair pair =
-        key.unlock(() -> terminal.secret(KEYSTORE_PASSWORD_ENV, "Password of " + keystore + ": "));
+    ECKeyPair pair = key.unlock(signer, terminal);
     if (declineReason == null) {
       SignatureAnswer answer =
-          client.sign(id, key.address(), Signatures.sign(release.digest(), pair));
+          client.sign(id, signer.address(), Signatures.sign(release.digest(), pair));
       out.println("signature accepted: " + progress(answer));
     } else {
       String signature = Signatures.sign(release.declineDigest(declineReason), pair);
-      SignatureAnswer answer = client.decline(id, key.address(), declineReason, signature);
+      SignatureAnswer answer = client.decline(id, signer.address(), declineReason, signature);
       out.println("decline recorded: " + progress(answer));
     }
     return 0;

@@ -3,7 +3,6 @@ package io.noderr.cli;
 import io.noderr.cli.governance.BallotAnswer;
 import io.noderr.cli.governance.BallotRequest;
 import io.noderr.cli.governance.GovernanceClient;
-import io.noderr.cli.signer.KeyFile;
 import io.noderr.cli.signer.SignerKey;
 import io.noderr.cli.signer.SigningRefused;
 import io.noderr.signing.Address;
@@ -11,7 +10,6 @@ import io.noderr.signing.GovernorBallot;
 import io.noderr.signing.GovernorDomain;
 import java.io.PrintWriter;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -73,18 +71,7 @@ class VoteCommand implements Callable<Integer> {
     }
   }
 
-  @Option(
-      names = "--keystore",
-      required = true,
-      paramLabel = "FILE",
-      description =
-          "Your key: a web3j/geth keystore JSON (its password comes from "
-              + SignCommand.KEYSTORE_PASSWORD_ENV
-              + " or is asked for after you confirm) or a file holding the private key in hex.")
-  Path keystore;
-
-  @Option(names = "--yes", description = "Do not ask for confirmation (scripts).")
-  boolean yes;
+  @Mixin SigningKeyOptions key = new SigningKeyOptions();
 
   private final Terminal terminal;
 
@@ -101,22 +88,18 @@ class VoteCommand implements Callable<Integer> {
     login.validate(terminal);
     BigInteger id = ProposalIds.parse(spec.commandLine(), proposalId);
     PrintWriter out = spec.commandLine().getOut();
-    SignerKey key = KeyFile.read(keystore);
+    SignerKey signer = key.read();
     GovernanceClient client = new GovernanceClient(login.platform(), login.authorization(terminal));
-    BallotRequest request = client.ballot(id, key.address());
-    GovernorBallot ballot = review(request, id, key.address());
+    BallotRequest request = client.ballot(id, signer.address());
+    GovernorBallot ballot = review(request, id, signer.address());
     pinOptions.pins(spec.commandLine().getErr()).require(domainOf(ballot));
     show(request, ballot, out);
-    if (!yes && !terminal.confirm("Sign this ballot? [y/N] ")) {
+    if (!key.confirmed(terminal, "Sign this ballot? [y/N] ")) {
       out.println("nothing signed");
       return 1;
     }
-    ECKeyPair pair =
-        key.unlock(
-            () ->
-                terminal.secret(
-                    SignCommand.KEYSTORE_PASSWORD_ENV, "Password of " + keystore + ": "));
-    BallotAnswer answer = client.castBallot(id, key.address(), choice.name(), ballot.sign(pair));
+    ECKeyPair pair = key.unlock(signer, terminal);
+    BallotAnswer answer = client.castBallot(id, signer.address(), choice.name(), ballot.sign(pair));
     out.println(
         "vote "
             + answer.support()

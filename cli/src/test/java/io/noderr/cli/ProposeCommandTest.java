@@ -63,7 +63,7 @@ class ProposeCommandTest {
     keystore =
         dir.resolve(WalletUtils.generateWalletFile("keystore-pw", OPERATOR, dir.toFile(), false));
     env.put(PlatformLogin.TOKEN_ENV, TOKEN);
-    env.put(SignCommand.KEYSTORE_PASSWORD_ENV, "keystore-pw");
+    env.put(SigningKeyOptions.KEYSTORE_PASSWORD_ENV, "keystore-pw");
     // As the platform answers: contracts nested, the parameters a list of their own.
     governance.put("on", true);
     governance.put("chainId", 1337);

@@ -80,7 +80,7 @@ class SignCommandTest {
     keystore = dir.resolve(file);
     env.put(PlatformLogin.USER_ENV, "signer1");
     env.put(PlatformLogin.PASSWORD_ENV, "platform-pw");
-    env.put(SignCommand.KEYSTORE_PASSWORD_ENV, "keystore-pw");
+    env.put(SigningKeyOptions.KEYSTORE_PASSWORD_ENV, "keystore-pw");
     platform = StubPlatform.start();
     platform.on("GET", "/api/v1/releases/" + ID, this::releaseRequest);
     platform.on(
@@ -234,7 +234,7 @@ class SignCommandTest {
     assertRefused(sign("--release", ID, "--yes"), "bad credentials");
 
     env.put(PlatformLogin.PASSWORD_ENV, "platform-pw");
-    env.put(SignCommand.KEYSTORE_PASSWORD_ENV, "wrong");
+    env.put(SigningKeyOptions.KEYSTORE_PASSWORD_ENV, "wrong");
     assertRefused(sign("--release", ID, "--yes"), "cannot unlock keystore");
     assertThat(platform.requests("POST")).isEmpty();
   }

@@ -55,7 +55,7 @@ class VoteCommandTest {
     keystore =
         dir.resolve(WalletUtils.generateWalletFile("keystore-pw", OPERATOR, dir.toFile(), false));
     env.put(PlatformLogin.TOKEN_ENV, TOKEN);
-    env.put(SignCommand.KEYSTORE_PASSWORD_ENV, "keystore-pw");
+    env.put(SigningKeyOptions.KEYSTORE_PASSWORD_ENV, "keystore-pw");
     platform = StubPlatform.start();
     platform.on(
         "GET",

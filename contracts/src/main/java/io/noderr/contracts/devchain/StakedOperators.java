@@ -21,6 +21,14 @@ import org.web3j.utils.Convert;
  */
 public final class StakedOperators {
 
+  /**
+   * Ether for an operator's own gas. A transaction needs gas limit × price up front (0.12 ETH with
+   * {@link DevChain#GAS}) and staking spends ~0.004 ETH; the sender (ganache's account 0, 1,000
+   * ETH) funds every operator, so 0.25 each leaves room for 3,000 operators, where 1 ETH ran dry
+   * before the 1,000th.
+   */
+  private static final BigDecimal GAS_MONEY = new BigDecimal("0.25");
+
   private final DevChain chain;
   private final DemoGovernance governance;
 
@@ -34,11 +42,7 @@ public final class StakedOperators {
     ECKeyPair key = Keys.createEcKeyPair();
     Credentials credentials = Credentials.create(key);
     Transfer.sendFunds(
-            chain.web3j(),
-            chain.sender(),
-            credentials.getAddress(),
-            BigDecimal.ONE,
-            Convert.Unit.ETHER)
+            chain.web3j(), chain.sender(), credentials.getAddress(), GAS_MONEY, Convert.Unit.ETHER)
         .send();
     if (tokens > 0) {
       BigInteger amount = GovernanceSettings.nodr(tokens);

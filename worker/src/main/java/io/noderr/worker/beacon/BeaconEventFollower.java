@@ -2,7 +2,6 @@ package io.noderr.worker.beacon;
 
 import io.noderr.registry.release.BeaconEvents;
 import java.io.IOException;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Records the on-chain beacon's events in {@code beacon_events}: every poll interval it reads the
@@ -12,67 +11,36 @@ import org.springframework.context.SmartLifecycle;
  * number of workers may follow the same beacon (the events' unique key records each once).
  *
  * <p>RPC failures do not stop it: it logs one line, backs off (doubling up to a minute) and resumes
- * from the stored cursor ({@link FollowerLoop}).
+ * from the stored cursor ({@link ChainFollower}).
  */
-public final class BeaconEventFollower implements SmartLifecycle {
+public final class BeaconEventFollower extends ChainFollower {
 
   private final ChainBeacon beacon;
   private final BeaconEvents events;
   private final BeaconProperties properties;
-  private final FollowerLoop loop;
-  private volatile long lagBlocks;
 
   public BeaconEventFollower(ChainBeacon beacon, BeaconEvents events, BeaconProperties properties) {
+    super(
+        "beacon follower", properties.pollInterval(), properties.maxBlockRange(), beacon::describe);
     this.beacon = beacon;
     this.events = events;
     this.properties = properties;
-    this.loop =
-        new FollowerLoop(
-            "beacon follower", properties.pollInterval(), this::follow, beacon::describe);
   }
 
   @Override
-  public void start() {
-    loop.start();
+  protected long confirmedHead() throws IOException {
+    return beacon.confirmedHead();
   }
 
   @Override
-  public void stop() {
-    loop.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop.isRunning();
-  }
-
-  public BeaconStatus status() {
-    return loop.status();
-  }
-
-  /**
-   * Confirmed blocks the follower had still to read when its last poll began (0 when it keeps up;
-   * it grows while the RPC endpoint fails).
-   */
-  public long lagBlocks() {
-    return lagBlocks;
-  }
-
-  /**
-   * Reads every confirmed block after the cursor.
-   *
-   * @return the cursor afterwards, -1 when nothing was ever read
-   */
-  private long follow() throws IOException {
+  protected long storedCursor() throws IOException {
     BeaconId id = beacon.verifiedId();
-    long head = beacon.confirmedHead();
-    long cursor = events.cursor(id.chainId(), id.address()).orElse(properties.startBlock() - 1);
-    lagBlocks = Math.max(0, head - cursor);
-    for (long from = cursor + 1; from <= head; from = cursor + 1) {
-      long to = Math.min(head, from + properties.maxBlockRange() - 1);
-      events.recordRange(id.chainId(), id.address(), beacon.events(from, to), to);
-      cursor = to;
-    }
-    return cursor;
+    return events.cursor(id.chainId(), id.address()).orElse(properties.startBlock() - 1);
+  }
+
+  @Override
+  protected void recordRange(long from, long to) throws IOException {
+    BeaconId id = beacon.verifiedId();
+    events.recordRange(id.chainId(), id.address(), beacon.events(from, to), to);
   }
 }

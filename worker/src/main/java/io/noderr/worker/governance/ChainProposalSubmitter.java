@@ -19,21 +19,15 @@ import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteCall;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.exceptions.TransactionException;
-import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.exceptions.ContractCallException;
 import org.web3j.tx.gas.StaticGasProvider;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
-import org.web3j.tx.response.TransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
 
 /**
@@ -44,15 +38,13 @@ import org.web3j.utils.Numeric;
  * one, the parameter's range), so nothing is sent that would revert; the transaction is simulated
  * before it is sent for what remains.
  */
-public final class ChainProposalSubmitter implements ProposalSubmitter, AutoCloseable {
+public final class ChainProposalSubmitter implements ProposalSubmitter {
 
   private static final Logger log = LoggerFactory.getLogger(ChainProposalSubmitter.class);
 
-  /** ganache mines at once; public chains take seconds. */
-  private static final long RECEIPT_POLL_MILLIS = 250;
-
   private static final BigDecimal TOKEN_UNIT = BigDecimal.TEN.pow(18);
 
+  private final ChainBeacon beacon;
   private final Web3j web3j;
 
   /** Never logged or put in a message whole: it may carry an API key (RpcEndpoint). */
@@ -61,43 +53,31 @@ public final class ChainProposalSubmitter implements ProposalSubmitter, AutoClos
   private final String endpoint;
   private final GovernorDomain domain;
   private final Address parameters;
-  private final long gasLimit;
   private final NoderrGovernor governor;
   private final NoderrParameters registry;
   private final ReadonlyTransactionManager reads;
-  private final RawTransactionManager transactions;
-  private final TransactionReceiptProcessor receipts;
 
   /**
    * One proposal at a time from this account: the next is simulated against the last one's state.
    */
   private final ReentrantLock sending = new ReentrantLock();
 
-  ChainProposalSubmitter(
-      GovernanceProperties governance, BeaconProperties beacon, Web3j web3j, Credentials sender) {
-    this.web3j = web3j;
-    this.rpcUrl = beacon.rpcUrl();
+  /**
+   * @param beacon the chain client and the sender account, whose transactions all go through the
+   *     beacon's one lock (publications, ballots, queue/execute and proposals share its nonces)
+   */
+  public ChainProposalSubmitter(
+      GovernanceProperties governance, BeaconProperties properties, ChainBeacon beacon) {
+    this.beacon = beacon;
+    this.web3j = beacon.web3j();
+    this.rpcUrl = properties.rpcUrl();
     this.endpoint = RpcEndpoint.redacted(rpcUrl);
-    this.domain = new GovernorDomain(beacon.chainId(), governance.governorAddress());
+    this.domain = new GovernorDomain(properties.chainId(), governance.governorAddress());
     this.parameters = governance.parametersAddress();
-    this.gasLimit = beacon.gasLimit();
-    this.reads = new ReadonlyTransactionManager(web3j, sender.getAddress());
+    this.reads = new ReadonlyTransactionManager(web3j, beacon.senderAddress());
     StaticGasProvider noGas = new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
     this.governor = NoderrGovernor.load(domain.governor().value(), web3j, reads, noGas);
     this.registry = NoderrParameters.load(parameters.value(), web3j, reads, noGas);
-    this.receipts =
-        new PollingTransactionReceiptProcessor(
-            web3j,
-            RECEIPT_POLL_MILLIS,
-            (int) Math.max(1, beacon.receiptTimeout().toMillis() / RECEIPT_POLL_MILLIS));
-    this.transactions = new RawTransactionManager(web3j, sender, beacon.chainId(), receipts);
-  }
-
-  /** Connects to the beacon's endpoint with the beacon's sender account. */
-  public static ChainProposalSubmitter connect(
-      GovernanceProperties governance, BeaconProperties beacon) {
-    return new ChainProposalSubmitter(
-        governance, beacon, RpcEndpoint.connect(beacon.rpcUrl()), ChainBeacon.sender(beacon));
   }
 
   @Override
@@ -277,25 +257,11 @@ public final class ChainProposalSubmitter implements ProposalSubmitter, AutoClos
   }
 
   private TransactionReceipt send(String data) throws IOException {
-    BigInteger gasPrice = answered(web3j.ethGasPrice().send()).getGasPrice();
-    EthSendTransaction sent =
-        transactions.sendTransaction(
-            gasPrice,
-            BigInteger.valueOf(gasLimit),
-            domain.governor().value(),
-            data,
-            BigInteger.ZERO);
-    String hash = answered(sent).getTransactionHash();
-    TransactionReceipt receipt;
-    try {
-      receipt = receipts.waitForTransactionReceipt(hash);
-    } catch (TransactionException e) {
-      throw new IOException("no receipt for proposal transaction " + hash + " yet", e);
-    }
+    TransactionReceipt receipt = beacon.relay(domain.governor().value(), data);
     if (!receipt.isStatusOK()) {
       throw new IllegalStateException(
           "proposal transaction "
-              + hash
+              + receipt.getTransactionHash()
               + " reverted in block "
               + receipt.getBlockNumber()
               + " although its simulation passed");
@@ -318,10 +284,5 @@ public final class ChainProposalSubmitter implements ProposalSubmitter, AutoClos
     } catch (Exception e) {
       throw new IOException(e.getMessage(), e);
     }
-  }
-
-  @Override
-  public void close() {
-    web3j.shutdown();
   }
 }

@@ -3,8 +3,7 @@ package io.noderr.worker.governance;
 import io.noderr.activities.governance.ProposalCalls;
 import io.noderr.registry.governance.GovernanceEvent;
 import io.noderr.registry.governance.GovernanceLedger;
-import io.noderr.worker.beacon.BeaconStatus;
-import io.noderr.worker.beacon.FollowerLoop;
+import io.noderr.worker.beacon.ChainFollower;
 import io.noderr.workflows.governance.ChainChange;
 import io.noderr.workflows.governance.ProposalInput;
 import io.noderr.workflows.governance.ProposalWorkflow;
@@ -17,14 +16,13 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Records the governance contracts' events in the read models (stakes, voting power, proposals,
  * votes, parameters), as the beacon follower does for the beacon: every poll interval it reads the
  * confirmed blocks after its cursor in ranges of at most the beacon's {@code max-block-range}, and
  * applies each range with the cursor in one transaction, each event once. RPC failures back off and
- * resume from the stored cursor ({@link FollowerLoop}).
+ * resume from the stored cursor ({@link ChainFollower}).
  *
  * <p>Every proposal it sees created gets its ProposalWorkflow ({@code proposal-<id>}), started
  * before the range is stored (a crash in between starts it on the next read; a second start is
@@ -32,7 +30,7 @@ import org.springframework.context.SmartLifecycle;
  * workflow. After a signed action (a vote, a proposal) the account's governor nonce is read again
  * for the next ballot.
  */
-public final class GovernanceFollower implements SmartLifecycle {
+public final class GovernanceFollower extends ChainFollower {
 
   /** Who the follower's workflow starts are recorded as. */
   static final String STARTED_BY = "governance-follower";
@@ -43,9 +41,6 @@ public final class GovernanceFollower implements SmartLifecycle {
   private final GovernanceLedger ledger;
   private final WorkflowClient workflows;
   private final GovernanceProperties properties;
-  private final int maxBlockRange;
-  private final FollowerLoop loop;
-  private volatile long lagBlocks;
 
   public GovernanceFollower(
       ChainGovernance chain,
@@ -53,55 +48,28 @@ public final class GovernanceFollower implements SmartLifecycle {
       WorkflowClient workflows,
       GovernanceProperties properties,
       int maxBlockRange) {
+    super("governance follower", properties.pollInterval(), maxBlockRange, chain::describe);
     this.chain = chain;
     this.ledger = ledger;
     this.workflows = workflows;
     this.properties = properties;
-    this.maxBlockRange = maxBlockRange;
-    this.loop =
-        new FollowerLoop(
-            "governance follower", properties.pollInterval(), this::follow, chain::describe);
   }
 
   @Override
-  public void start() {
-    loop.start();
+  protected long confirmedHead() throws IOException {
+    return chain.confirmedHead();
   }
 
   @Override
-  public void stop() {
-    loop.stop();
+  protected long storedCursor() {
+    return ledger.cursor(chain.chainId(), chain.governor()).orElse(properties.startBlock() - 1);
   }
 
   @Override
-  public boolean isRunning() {
-    return loop.isRunning();
-  }
-
-  public BeaconStatus status() {
-    return loop.status();
-  }
-
-  /** Confirmed blocks not yet read when the last poll began. */
-  public long lagBlocks() {
-    return lagBlocks;
-  }
-
-  private long follow() throws IOException {
-    long chainId = chain.chainId();
-    String governor = chain.governor();
-    long head = chain.confirmedHead();
-    long cursor = ledger.cursor(chainId, governor).orElse(properties.startBlock() - 1);
-    lagBlocks = Math.max(0, head - cursor);
-    for (long from = cursor + 1; from <= head; from = cursor + 1) {
-      long to = Math.min(head, from + maxBlockRange - 1);
-      List<GovernanceEvent> events = chain.events(from, to);
-      events.forEach(this::startWorkflow);
-      List<GovernanceEvent> applied = ledger.recordRange(chainId, governor, events, to);
-      afterApplied(applied);
-      cursor = to;
-    }
-    return cursor;
+  protected void recordRange(long from, long to) throws IOException {
+    List<GovernanceEvent> events = chain.events(from, to);
+    events.forEach(this::startWorkflow);
+    afterApplied(ledger.recordRange(chain.chainId(), chain.governor(), events, to));
   }
 
   private void startWorkflow(GovernanceEvent event) {

@@ -1,6 +1,7 @@
 package io.noderr.worker.governance;
 
 import io.noderr.worker.beacon.BeaconProperties;
+import io.noderr.worker.beacon.ChainBeacon;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(GovernanceOn.class)
 public class ProposalSubmitterConfiguration {
 
-  @Bean(destroyMethod = "close")
+  @Bean
   ChainProposalSubmitter chainProposalSubmitter(
-      GovernanceProperties governance, BeaconProperties beacon) {
-    return ChainProposalSubmitter.connect(governance, beacon);
+      GovernanceProperties governance, BeaconProperties properties, ChainBeacon beacon) {
+    return new ChainProposalSubmitter(governance, properties, beacon);
   }
 }

@@ -4,6 +4,7 @@ import static io.noderr.contracts.devchain.GovernanceSettings.nodr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.noderr.contracts.devchain.DemoDeployment;
 import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DemoOperators;
 import io.noderr.contracts.devchain.DevChain;
@@ -18,6 +19,7 @@ import io.noderr.signing.SetParameterCall;
 import io.noderr.signing.Signatures;
 import io.noderr.signing.SignedProposal;
 import io.noderr.worker.beacon.BeaconProperties;
+import io.noderr.worker.beacon.ChainBeacon;
 import io.noderr.worker.governance.ProposalSubmitter.ProposalRefusedException;
 import io.noderr.worker.governance.ProposalSubmitter.Submitted;
 import java.io.IOException;
@@ -61,9 +63,11 @@ class ChainProposalSubmitterIT {
       Credentials.create(DemoSigners.devChainSender()).getAddress();
 
   private static DevChain chain;
+  private static DemoDeployment beaconContracts;
   private static Path keystore;
 
   private DemoGovernance governance;
+  private ChainBeacon beacon;
   private ChainProposalSubmitter submitter;
   private final ECKeyPair staker = DemoOperators.key(1);
   private final ECKeyPair smallStaker = DemoOperators.key(2);
@@ -71,6 +75,7 @@ class ChainProposalSubmitterIT {
   @BeforeAll
   static void startChain(@TempDir Path dir) throws Exception {
     chain = DevChain.start();
+    beaconContracts = DemoDeployment.deploy(chain);
     keystore =
         dir.resolve(
             WalletUtils.generateWalletFile(
@@ -89,12 +94,13 @@ class ChainProposalSubmitterIT {
     stake(smallStaker, nodr(500));
     // Governor counts votes one clock tick back.
     chain.advanceTime(Duration.ofSeconds(1));
-    submitter = ChainProposalSubmitter.connect(governanceProperties(), beacon(urlWithKey()));
+    beacon = ChainBeacon.connect(beacon(urlWithKey()), true);
+    submitter = new ChainProposalSubmitter(governanceProperties(), beacon(urlWithKey()), beacon);
   }
 
   @AfterEach
   void close() {
-    submitter.close();
+    beacon.close();
   }
 
   @Test
@@ -188,9 +194,10 @@ class ChainProposalSubmitterIT {
   @Test
   void anUnreachableEndpoint_isAnIOException_withoutTheApiKey() throws Exception {
     SignedProposal proposal = sign(staker, parameterChange(staker, CANARY, 10, "canary 10 %"));
-    try (ChainProposalSubmitter offline =
-        ChainProposalSubmitter.connect(
-            governanceProperties(), beacon("http://127.0.0.1:1/rpc?apikey=" + SECRET))) {
+    BeaconProperties unreachable = beacon("http://127.0.0.1:1/rpc?apikey=" + SECRET);
+    try (ChainBeacon offlineBeacon = ChainBeacon.connect(unreachable, true)) {
+      ChainProposalSubmitter offline =
+          new ChainProposalSubmitter(governanceProperties(), unreachable, offlineBeacon);
 
       assertThatThrownBy(() -> offline.submit(proposal))
           .isInstanceOf(IOException.class)
@@ -204,9 +211,10 @@ class ChainProposalSubmitterIT {
     ApplicationContextRunner worker =
         new ApplicationContextRunner()
             .withUserConfiguration(Properties.class, ProposalSubmitterConfiguration.class)
+            .withBean(ChainBeacon.class, () -> beacon)
             .withPropertyValues(
                 "noderr.beacon.chain-id=1337",
-                "noderr.beacon.multisig-address=" + DemoSigners.addresses().get(0),
+                "noderr.beacon.multisig-address=" + beaconContracts.multisig(),
                 "noderr.beacon.sender-keystore=" + keystore,
                 "noderr.beacon.sender-keystore-password=" + PASSWORD);
     String[] governed = {
@@ -362,7 +370,7 @@ class ChainProposalSubmitterIT {
     return new BeaconProperties(
         rpcUrl,
         DevChain.CHAIN_ID,
-        DemoSigners.addresses().get(0),
+        beaconContracts.multisig(),
         null,
         keystore,
         PASSWORD,
