@@ -26,7 +26,9 @@ final class CliProcess {
 
   /** {@code noderr agent ...}: the node agent's jar, as an operator runs it on the node. */
   static Result agent(Map<String, String> env, List<String> arguments) throws Exception {
-    return run(ExecJars.agent(), env, arguments);
+    List<String> command = new ArrayList<>(List.of("agent"));
+    command.addAll(arguments);
+    return run(ExecJars.agent(), env, command);
   }
 
   private static Result run(Path jar, Map<String, String> env, List<String> arguments)

@@ -237,13 +237,19 @@ public class GovernanceLedger {
             case "AGAINST" -> "against_votes";
             default -> "abstain_votes";
           };
+      // The tally is also written from the governor's own counts (the proposal workflow reads them
+      // right after relaying a ballot, before this event is confirmed): both writers set a total
+      // and keep the larger, so a vote is never counted twice, whichever comes first.
       jdbc.update(
           "UPDATE governance_proposals SET "
               + tally
-              + " = "
+              + " = GREATEST("
               + tally
-              + " + ?, updated_at = now() WHERE proposal_id = ?",
-          column(e.weight()),
+              + ", (SELECT COALESCE(SUM(weight), 0) FROM governance_votes"
+              + " WHERE proposal_id = ? AND support = ?)), updated_at = now()"
+              + " WHERE proposal_id = ?",
+          e.proposalId(),
+          e.support(),
           e.proposalId());
     }
   }

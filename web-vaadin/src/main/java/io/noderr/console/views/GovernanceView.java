@@ -86,8 +86,7 @@ public class GovernanceView extends VerticalLayout {
     grid.addColumn(p -> TokenAmounts.nodr(p.forVotes())).setHeader("For");
     grid.addColumn(p -> TokenAmounts.nodr(p.againstVotes())).setHeader("Against");
     grid.addColumn(p -> TokenAmounts.nodr(p.abstainVotes())).setHeader("Abstain");
-    grid.addColumn(p -> p.quorumProgress() == null ? "-" : p.quorumProgress() + " %")
-        .setHeader("Quorum");
+    grid.addColumn(GovernanceView::quorum).setHeader("Quorum");
     grid.addColumn(this::nextStep).setHeader("Next step").setAutoWidth(true);
     grid.setItems(governance.proposals());
     grid.setAllRowsVisible(true);
@@ -112,6 +111,14 @@ public class GovernanceView extends VerticalLayout {
             + " vote(s)");
     votes.setItems(detailed.votes());
     votes.setVisible(true);
+  }
+
+  /** How far For + Abstain are toward the quorum; past it, only that it is reached. */
+  static String quorum(Proposal p) {
+    if (p.quorumProgress() == null) {
+      return "-";
+    }
+    return p.quorumProgress() >= 100 ? "reached" : p.quorumProgress() + " %";
   }
 
   /** The countdown people wait on: to voting, to the end of voting, to the timelock's end. */
