@@ -6,6 +6,7 @@ import io.noderr.contracts.devchain.DemoDeployment;
 import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DemoOperators;
 import io.noderr.contracts.devchain.DevChain;
+import io.noderr.contracts.devchain.DevChainClock;
 import io.noderr.contracts.devchain.GovernanceSettings;
 import io.noderr.signing.Address;
 import io.noderr.signing.DemoSigners;
@@ -71,6 +72,7 @@ class ChainCommand implements Callable<Integer> {
     requireFree(port);
     Path dir = dataDir.toAbsolutePath().normalize();
     try (DevChain chain = DevChain.start(port, dir.resolve("ganache"));
+        DevChainClock clock = DevChainClock.keepMoving(chain);
         StopOnExit stop = new StopOnExit(chain)) {
       DeploymentFile.Outcome outcome =
           new DeploymentFile(dir.resolve("deployment.json")).reuseOrDeploy(chain);

@@ -5,6 +5,7 @@ import io.noderr.cli.chain.DeploymentFile;
 import io.noderr.contracts.devchain.DemoDeployment;
 import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DevChain;
+import io.noderr.contracts.devchain.DevChainClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -58,8 +59,14 @@ public class EmbeddedChainInitializer
       }
       int port = env.getProperty("noderr.chain.port", Integer.class, 8545);
       DevChain chain = start(dir, port);
+      DevChainClock clock = DevChainClock.keepMoving(chain);
       ((DefaultListableBeanFactory) context.getBeanFactory())
-          .registerDisposableBean("embeddedChain", chain::close);
+          .registerDisposableBean(
+              "embeddedChain",
+              () -> {
+                clock.close();
+                chain.close();
+              });
       resolved.putAll(deploy(chain, dir));
     }
     env.getPropertySources().addFirst(new MapPropertySource("noderr-embedded-chain", resolved));
