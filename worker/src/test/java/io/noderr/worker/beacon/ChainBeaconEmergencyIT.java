@@ -8,7 +8,6 @@ import io.noderr.registry.RegistryDatabase;
 import io.noderr.registry.Tier;
 import io.noderr.registry.release.BeaconEventRow;
 import io.noderr.registry.release.BeaconEvents;
-import io.noderr.signing.DemoSigners;
 import io.noderr.signing.MultisigDomain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,13 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.web3j.crypto.WalletUtils;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
@@ -32,7 +28,9 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
  */
 class ChainBeaconEmergencyIT extends EmergencyScenarios {
 
-  private static final String PASSWORD = "sender-password";
+  @RegisterExtension static final TestChain TEST_CHAIN = new TestChain();
+
+  private static final String PASSWORD = TestChain.PASSWORD;
 
   @RegisterExtension static final RegistryDatabase db = RegistryDatabase.create();
 
@@ -46,38 +44,16 @@ class ChainBeaconEmergencyIT extends EmergencyScenarios {
   private BeaconEventFollower follower;
 
   @BeforeAll
-  static void startChain(@TempDir Path dir) throws Exception {
-    chain = DevChain.start();
-    keystore =
-        dir.resolve(
-            WalletUtils.generateWalletFile(
-                PASSWORD, DemoSigners.devChainSender(), dir.toFile(), false));
-  }
-
-  @AfterAll
-  static void stopChain() {
-    chain.close();
+  static void useTheChain() throws Exception {
+    chain = TEST_CHAIN.chain();
+    keystore = TEST_CHAIN.senderKeystore();
   }
 
   @BeforeEach
   void deployAndFollow() throws Exception {
     deployment = DemoDeployment.deploy(chain);
     domain = new MultisigDomain(DevChain.CHAIN_ID, deployment.multisig());
-    BeaconProperties properties =
-        new BeaconProperties(
-            chain.rpcUrl(),
-            DevChain.CHAIN_ID,
-            deployment.multisig(),
-            null,
-            keystore,
-            PASSWORD,
-            Duration.ofMillis(100),
-            0,
-            0,
-            2000,
-            1_000_000,
-            Duration.ofSeconds(30),
-            new BeaconProperties.Local(1337, List.of(), null, List.of(), Duration.ofHours(24)));
+    BeaconProperties properties = TEST_CHAIN.beacon(deployment.multisig());
     beacon = ChainBeacon.connect(properties, true);
     follower = new BeaconEventFollower(beacon, events, properties);
     follower.start();

@@ -46,7 +46,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +54,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.WalletUtils;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.utils.Numeric;
 
@@ -68,7 +66,9 @@ import org.web3j.utils.Numeric;
 class ChainBeaconIT {
 
   private static final String SECRET = "not-for-logs";
-  private static final String PASSWORD = "sender-password";
+  @RegisterExtension static final TestChain TEST_CHAIN = new TestChain();
+
+  private static final String PASSWORD = TestChain.PASSWORD;
   private static final BeaconTier ORACLE = BeaconTier.ORACLE;
 
   @RegisterExtension static final RegistryDatabase db = RegistryDatabase.create();
@@ -91,17 +91,9 @@ class ChainBeaconIT {
   private ReleaseActivities activities;
 
   @BeforeAll
-  static void startChain(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    chain = DevChain.start();
-    keystore =
-        dir.resolve(
-            WalletUtils.generateWalletFile(
-                PASSWORD, DemoSigners.devChainSender(), dir.toFile(), false));
-  }
-
-  @AfterAll
-  static void stopChain() {
-    chain.close();
+  static void useTheChain() throws Exception {
+    chain = TEST_CHAIN.chain();
+    keystore = TEST_CHAIN.senderKeystore();
   }
 
   @BeforeEach
@@ -463,20 +455,7 @@ class ChainBeaconIT {
 
   private static BeaconProperties properties(
       String rpcUrl, long chainId, Address multisig, Address beaconAddress) {
-    return new BeaconProperties(
-        rpcUrl,
-        chainId,
-        multisig,
-        beaconAddress,
-        keystore,
-        PASSWORD,
-        Duration.ofMillis(100),
-        0,
-        0,
-        2000,
-        1_000_000,
-        Duration.ofSeconds(30),
-        new BeaconProperties.Local(1337, List.of(), null, List.of(), Duration.ofHours(24)));
+    return TEST_CHAIN.beacon(rpcUrl, chainId, multisig, beaconAddress, 1_000_000);
   }
 
   private static String urlWithKey(DevChain devChain) {

@@ -20,6 +20,7 @@ import io.noderr.signing.Signatures;
 import io.noderr.signing.SignedProposal;
 import io.noderr.worker.beacon.BeaconProperties;
 import io.noderr.worker.beacon.ChainBeacon;
+import io.noderr.worker.beacon.TestChain;
 import io.noderr.worker.governance.ProposalSubmitter.ProposalRefusedException;
 import io.noderr.worker.governance.ProposalSubmitter.Submitted;
 import java.io.IOException;
@@ -29,12 +30,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +42,6 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.Sign;
-import org.web3j.crypto.WalletUtils;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
@@ -57,7 +56,9 @@ import org.web3j.utils.Numeric;
 class ChainProposalSubmitterIT {
 
   private static final String SECRET = "not-for-messages";
-  private static final String PASSWORD = "sender-password";
+  @RegisterExtension static final TestChain TEST_CHAIN = new TestChain();
+
+  private static final String PASSWORD = TestChain.PASSWORD;
   private static final String CANARY = "rollout.canaryPercent";
   private static final String SENDER =
       Credentials.create(DemoSigners.devChainSender()).getAddress();
@@ -73,18 +74,10 @@ class ChainProposalSubmitterIT {
   private final ECKeyPair smallStaker = DemoOperators.key(2);
 
   @BeforeAll
-  static void startChain(@TempDir Path dir) throws Exception {
-    chain = DevChain.start();
+  static void useTheChain() throws Exception {
+    chain = TEST_CHAIN.chain();
     beaconContracts = DemoDeployment.deploy(chain);
-    keystore =
-        dir.resolve(
-            WalletUtils.generateWalletFile(
-                PASSWORD, DemoSigners.devChainSender(), dir.toFile(), false));
-  }
-
-  @AfterAll
-  static void stopChain() {
-    chain.close();
+    keystore = TEST_CHAIN.senderKeystore();
   }
 
   @BeforeEach
@@ -367,20 +360,8 @@ class ChainProposalSubmitterIT {
   }
 
   private static BeaconProperties beacon(String rpcUrl) {
-    return new BeaconProperties(
-        rpcUrl,
-        DevChain.CHAIN_ID,
-        beaconContracts.multisig(),
-        null,
-        keystore,
-        PASSWORD,
-        Duration.ofMillis(100),
-        0,
-        0,
-        2000,
-        1_000_000,
-        Duration.ofSeconds(30),
-        new BeaconProperties.Local(1337, List.of(), null, List.of(), Duration.ofHours(24)));
+    return TEST_CHAIN.beacon(
+        rpcUrl, DevChain.CHAIN_ID, beaconContracts.multisig(), null, 1_000_000);
   }
 
   private static String urlWithKey() {

@@ -42,6 +42,7 @@ import io.noderr.signing.ProposalIds;
 import io.noderr.signing.Signatures;
 import io.noderr.worker.beacon.BeaconProperties;
 import io.noderr.worker.beacon.ChainBeacon;
+import io.noderr.worker.beacon.TestChain;
 import io.noderr.workflows.governance.ProposalWorkflow;
 import io.noderr.workflows.testing.TestEnvironments;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -53,16 +54,13 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.WalletUtils;
 import org.web3j.utils.Numeric;
 
 /**
@@ -73,7 +71,9 @@ import org.web3j.utils.Numeric;
  */
 class GovernanceFollowerIT {
 
-  private static final String PASSWORD = "sender-password";
+  @RegisterExtension static final TestChain TEST_CHAIN = new TestChain();
+
+  private static final String PASSWORD = TestChain.PASSWORD;
   private static final Duration VOTING_DELAY = Duration.ofSeconds(10);
   private static final Duration VOTING_PERIOD = Duration.ofMinutes(5);
   private static final Duration PARAMETER_DELAY = Duration.ofMinutes(1);
@@ -97,17 +97,9 @@ class GovernanceFollowerIT {
   private GovernanceChainActivitiesImpl activities;
 
   @BeforeAll
-  static void startChain(@TempDir Path dir) throws Exception {
-    chain = DevChain.start();
-    keystore =
-        dir.resolve(
-            WalletUtils.generateWalletFile(
-                PASSWORD, DemoSigners.devChainSender(), dir.toFile(), false));
-  }
-
-  @AfterAll
-  static void stopChain() {
-    chain.close();
+  static void useTheChain() throws Exception {
+    chain = TEST_CHAIN.chain();
+    keystore = TEST_CHAIN.senderKeystore();
   }
 
   @BeforeEach
@@ -422,19 +414,7 @@ class GovernanceFollowerIT {
   }
 
   private static BeaconProperties beaconProperties(DemoDeployment deployment) {
-    return new BeaconProperties(
-        chain.rpcUrl(),
-        DevChain.CHAIN_ID,
-        deployment.multisig(),
-        null,
-        keystore,
-        PASSWORD,
-        Duration.ofMillis(100),
-        0,
-        0,
-        2000,
-        6_000_000,
-        Duration.ofSeconds(30),
-        new BeaconProperties.Local(1337, List.of(), null, List.of(), Duration.ofHours(24)));
+    return TEST_CHAIN.beacon(
+        chain.rpcUrl(), DevChain.CHAIN_ID, deployment.multisig(), null, 6_000_000);
   }
 }
