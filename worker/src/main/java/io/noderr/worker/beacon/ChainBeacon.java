@@ -30,6 +30,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -496,24 +497,48 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
 
   /** Runs the transaction as a call first: a refusal costs no gas and its reason is decoded. */
   private void simulate(String data, String refusalType) throws IOException {
+    Optional<CallRevert> revert = simulateCall(multisigAddress, data);
+    if (revert.isPresent()) {
+      throw Refusals.fromRevert(revert.get().data(), refusalType);
+    }
+  }
+
+  /**
+   * A transaction of the sender account to another contract on the beacon's chain (governance), run
+   * as a call: empty when it would pass, else how it reverts, so a refusal costs no gas and its
+   * reason can be decoded.
+   *
+   * @throws IOException when the call fails for another reason than a revert
+   */
+  public Optional<CallRevert> simulateCall(String to, String data) throws IOException {
     EthCall result =
         web3j
             .ethCall(
-                Transaction.createEthCallTransaction(reads.getFromAddress(), multisigAddress, data),
+                Transaction.createEthCallTransaction(reads.getFromAddress(), to, data),
                 DefaultBlockParameterName.LATEST)
             .send();
-    if (!result.hasError()) {
-      return;
+    if (result.hasError()) {
+      String revertData = result.getError().getData();
+      String message = String.valueOf(result.getError().getMessage());
+      if ((revertData != null && revertData.contains("0x")) || message.contains("revert")) {
+        return Optional.of(new CallRevert(revertData, message));
+      }
+      throw new IOException("eth_call failed: " + message);
     }
-    String revertData = result.getError().getData();
-    boolean reverted =
-        (revertData != null && revertData.contains("0x"))
-            || String.valueOf(result.getError().getMessage()).contains("revert");
-    if (!reverted) {
-      throw new IOException("eth_call failed: " + result.getError().getMessage());
+    if (result.isReverted()) {
+      return Optional.of(new CallRevert(result.getRevertReason(), ""));
     }
-    throw Refusals.fromRevert(revertData, refusalType);
+    return Optional.empty();
   }
+
+  /**
+   * How a simulated call reverted.
+   *
+   * @param data the revert data (hex: the contract's error and its arguments), null when the node
+   *     gives none
+   * @param message the node's message
+   */
+  public record CallRevert(String data, String message) {}
 
   private TransactionReceipt sendAndCheck(String data) throws IOException {
     TransactionReceipt receipt = send(data);

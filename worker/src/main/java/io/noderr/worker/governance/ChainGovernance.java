@@ -17,6 +17,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,9 +25,7 @@ import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
-import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tuples.generated.Tuple3;
 import org.web3j.tx.ReadonlyTransactionManager;
@@ -219,22 +218,11 @@ public final class ChainGovernance {
 
   /** Simulates the governor call, then sends it; a refusal fails with {@code refusalType}. */
   private TransactionReceipt relay(String data, String refusalType) throws IOException {
-    EthCall simulated =
-        web3j
-            .ethCall(
-                Transaction.createEthCallTransaction(
-                    beacon.senderAddress(), contracts.governor(), data),
-                DefaultBlockParameterName.LATEST)
-            .send();
-    if (simulated.hasError() || simulated.isReverted()) {
-      String revert =
-          simulated.hasError() ? simulated.getError().getData() : simulated.getRevertReason();
-      String message = simulated.hasError() ? simulated.getError().getMessage() : "";
-      if (revert == null && !String.valueOf(message).contains("revert")) {
-        throw new IOException("eth_call failed: " + message);
-      }
+    Optional<ChainBeacon.CallRevert> revert = beacon.simulateCall(contracts.governor(), data);
+    if (revert.isPresent()) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "the governor refused: " + explain(revert, message), refusalType);
+          "the governor refused: " + explain(revert.get().data(), revert.get().message()),
+          refusalType);
     }
     TransactionReceipt receipt = beacon.relay(contracts.governor(), data);
     if (!receipt.isStatusOK()) {

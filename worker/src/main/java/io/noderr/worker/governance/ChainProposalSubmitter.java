@@ -16,14 +16,13 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteCall;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.exceptions.ContractCallException;
@@ -236,24 +235,10 @@ public final class ChainProposalSubmitter implements ProposalSubmitter {
   }
 
   private void simulate(String data) throws IOException {
-    EthCall result =
-        web3j
-            .ethCall(
-                Transaction.createEthCallTransaction(
-                    reads.getFromAddress(), domain.governor().value(), data),
-                DefaultBlockParameterName.LATEST)
-            .send();
-    if (!result.hasError()) {
-      return;
+    Optional<ChainBeacon.CallRevert> revert = beacon.simulateCall(domain.governor().value(), data);
+    if (revert.isPresent()) {
+      throw GovernorReverts.refusal(revert.get().data());
     }
-    String revertData = result.getError().getData();
-    boolean reverted =
-        (revertData != null && revertData.contains("0x"))
-            || String.valueOf(result.getError().getMessage()).contains("revert");
-    if (!reverted) {
-      throw new IOException("eth_call failed: " + result.getError().getMessage());
-    }
-    throw GovernorReverts.refusal(revertData);
   }
 
   private TransactionReceipt send(String data) throws IOException {
