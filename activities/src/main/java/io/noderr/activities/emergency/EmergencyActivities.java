@@ -35,7 +35,7 @@ public interface EmergencyActivities {
 
   /**
    * Cancels an operation queued on the governance timelock through the multisig (the guardian's
-   * veto). Already done when the timelock no longer knows the operation (it was canceled).
+   * veto). Already done when the timelock canceled it already.
    */
   @ActivityMethod
   BeaconTransaction cancelQueued(CancelQueuedRequest request);

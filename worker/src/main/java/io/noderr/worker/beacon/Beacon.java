@@ -77,9 +77,9 @@ public interface Beacon {
 
   /**
    * The guardian's veto: the quorum cancels an operation queued on the governance timelock (where
-   * the multisig holds CANCELLER_ROLE). Already done when the timelock no longer knows the
-   * operation: the caller took it from the timelock's {@code CallScheduled}, so it was canceled.
-   * The PostgreSQL beacon has no governance and refuses ({@code GovernanceOff}).
+   * the multisig holds CANCELLER_ROLE). Already done when the timelock canceled the operation;
+   * refused when it is not pending (executed, or never queued). The PostgreSQL beacon has no
+   * governance and refuses ({@code GovernanceOff}).
    */
   BeaconTransaction cancelQueued(CancelQueuedRequest request);
 

@@ -39,6 +39,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3j.abi.EventEncoder;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.crypto.exception.CipherException;
@@ -47,6 +48,7 @@ import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteCall;
 import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
@@ -338,17 +340,32 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
         signatureBytes(request.signatures(), EmergencyFailures.BEACON_REFUSED);
     return transact(
         "veto of operation " + request.operation() + " on timelock " + timelock.checksummed(),
-        at -> !operationKnown(timelock, operation),
+        at -> canceled(timelock, operation),
         multisig ->
             multisig.cancelQueued(
                 timelock.value(), operation, BigInteger.valueOf(request.deadline()), signatures));
   }
 
-  /** Whether the timelock has the operation (pending, ready or done); a canceled one it forgets. */
-  private boolean operationKnown(Address timelock, byte[] operation) {
+  /**
+   * Whether the timelock canceled the operation: it forgot it (an operation never queued is
+   * forgotten too) and logged its {@code Cancelled}. A retry after a veto that went through answers
+   * already done; an operation that was never queued goes on to the simulation, which names the
+   * timelock's refusal.
+   */
+  private boolean canceled(Address timelock, byte[] operation) {
     try {
-      return call(
-          NoderrTimelock.load(timelock.value(), web3j, reads, NO_GAS).isOperation(operation));
+      if (call(
+          NoderrTimelock.load(timelock.value(), web3j, reads, NO_GAS).isOperation(operation))) {
+        return false;
+      }
+      EthFilter filter =
+          new EthFilter(
+              DefaultBlockParameterName.EARLIEST,
+              DefaultBlockParameterName.LATEST,
+              timelock.value());
+      filter.addSingleTopic(EventEncoder.encode(NoderrTimelock.CANCELLED_EVENT));
+      filter.addSingleTopic(Numeric.toHexString(operation));
+      return !answered(web3j.ethGetLogs(filter).send()).getLogs().isEmpty();
     } catch (IOException e) {
       throw unreachable(e);
     }

@@ -111,7 +111,7 @@ final class EmergencyRequests {
         lines.add(
             "VETO governance proposal " + p.governanceProposal() + ": " + queued.description());
         queued.changes().forEach(change -> lines.add("it would change   " + change));
-        lines.add("queued on         timelock " + Address.of(queued.timelock()).checksummed());
+        lines.add("queued on timelock " + Address.of(queued.timelock()).checksummed());
         lines.add("operation         " + queued.operationId());
         lines.add("would execute at  " + Instant.ofEpochSecond(queued.eta()));
         lines.add("cancels it: the proposal never executes");
