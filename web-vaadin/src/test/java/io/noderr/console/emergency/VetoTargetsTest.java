@@ -33,7 +33,8 @@ class VetoTargetsTest {
 
   private final GovernanceProposals proposals = mock(GovernanceProposals.class);
   private final VetoTargets onChain =
-      new VetoTargets(governance(), new BeaconSettings("http://127.0.0.1:8545", 1337L, "0x1", null), proposals);
+      new VetoTargets(
+          governance(), new BeaconSettings("http://127.0.0.1:8545", 1337L, "0x1", null), proposals);
 
   @Test
   void aQueuedProposal_givesItsOperation_timelock_eta_andWhatItChanges() {
