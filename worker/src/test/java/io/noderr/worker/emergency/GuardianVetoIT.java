@@ -202,6 +202,10 @@ class GuardianVetoIT {
     // while the test moved ganache's, so it is told to read the chain now.
     proposalWorkflow(calls).chainChanged(new ChainChange("VotingEnded", null));
     ProposalRow queued = awaitProposal(calls.proposalId(), ProposalStatus.QUEUED);
+    assertThat(proposals.queued(10))
+        .as("what the console's picker offers")
+        .extracting(ProposalRow::proposalId)
+        .containsExactly(calls.proposalId());
     NoderrMultisig multisig = multisig();
     BigInteger nonceBefore = multisig.nonce().send();
 
@@ -232,6 +236,7 @@ class GuardianVetoIT {
     assertThat(governanceActivities.readProposal(query(calls)).state()).isEqualTo("CANCELED");
     ProposalRow canceled = awaitProposal(calls.proposalId(), ProposalStatus.CANCELED);
     assertThat(canceled.canceledTx()).matches("0x[0-9a-f]{64}");
+    assertThat(proposals.queued(10)).isEmpty();
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
