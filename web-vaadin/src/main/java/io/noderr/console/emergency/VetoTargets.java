@@ -47,6 +47,16 @@ class VetoTargets {
             .find(proposalId)
             .orElseThrow(
                 () -> new InvalidEmergencyException("unknown governance proposal " + proposalId));
+    if (!ours(row)) {
+      throw new EmergencyRefusedException(
+          "governance proposal "
+              + proposalId
+              + " was made on governor "
+              + row.governorAddress()
+              + ", not on the configured "
+              + governance.governorAddress()
+              + ": its operation is not on this timelock");
+    }
     if (row.state() != ProposalStatus.QUEUED || row.queuedOperationId() == null) {
       throw new EmergencyRefusedException(
           "governance proposal "
@@ -63,12 +73,20 @@ class VetoTargets {
         ProposalChanges.describe(row.targets(), row.values(), row.calldatas()));
   }
 
+  /**
+   * The read model may keep proposals of an earlier deployment; only this one's timelock counts.
+   */
+  private boolean ours(ProposalRow row) {
+    return row.governorAddress().equalsIgnoreCase(governance.governorAddress());
+  }
+
   /** What the console's picker offers: every queued proposal, or none while governance is off. */
   List<VetoChoice> choices() {
     if (governance.offReason(beacon) != null) {
       return List.of();
     }
     return proposals.queued(PICKER_LIMIT).stream()
+        .filter(this::ours)
         .map(
             row ->
                 new VetoChoice(

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class VetoTargetsTest {
 
+  private static final String GOVERNOR = "0x2222222222222222222222222222222222222222";
   private static final String TIMELOCK = "0x9561c133dd8580860b6b7e504bc5aa500f0f06a7";
   private static final String PARAMETERS = "0x1111111111111111111111111111111111111111";
   private static final String OPERATION = "0x" + "5e".repeat(32);
@@ -65,6 +66,19 @@ class VetoTargetsTest {
   }
 
   @Test
+  void aProposalOfAnotherGovernor_isNeitherVetoableNorOffered() {
+    ProposalRow elsewhere =
+        row("10", ProposalStatus.QUEUED, OPERATION, "0x4444444444444444444444444444444444444444");
+    when(proposals.find("10")).thenReturn(Optional.of(elsewhere));
+    when(proposals.queued(VetoTargets.PICKER_LIMIT)).thenReturn(List.of(elsewhere));
+
+    assertThatThrownBy(() -> onChain.queuedOperation("10"))
+        .isInstanceOf(EmergencyRefusedException.class)
+        .hasMessageContaining("not on the configured");
+    assertThat(onChain.choices()).isEmpty();
+  }
+
+  @Test
   void withGovernanceOff_nothingIsVetoable_andTheReasonSaysWhy() {
     VetoTargets off =
         new VetoTargets(governance(), new BeaconSettings(null, null, null, null), proposals);
@@ -86,15 +100,19 @@ class VetoTargetsTest {
   }
 
   private static GovernanceSettings governance() {
-    return new GovernanceSettings(
-        "0x2222222222222222222222222222222222222222", null, PARAMETERS, TIMELOCK, null, null);
+    return new GovernanceSettings(GOVERNOR, null, PARAMETERS, TIMELOCK, null, null);
   }
 
   private static ProposalRow row(String id, ProposalStatus state, String operation) {
+    return row(id, state, operation, GOVERNOR);
+  }
+
+  private static ProposalRow row(
+      String id, ProposalStatus state, String operation, String governor) {
     return new ProposalRow(
         id,
         1337,
-        "0x2222222222222222222222222222222222222222",
+        governor,
         "0x3333333333333333333333333333333333333333",
         "PARAMETER",
         "Canary 20 %",
