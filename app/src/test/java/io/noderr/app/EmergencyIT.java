@@ -188,6 +188,13 @@ class EmergencyIT {
                     form(Map.of("action", "QUARANTINE", "nodeIds", List.of("no-such-node"))))
                 .body())
         .contains("unknown node(s): no-such-node");
+    HttpResponse<String> veto =
+        api.post(
+            "/api/v1/emergencies",
+            "signer1",
+            form(Map.of("action", "VETO_PROPOSAL", "governanceProposal", "4711")));
+    assertThat(veto.statusCode()).as(veto.body()).isIn(400, 409);
+    assertThat(veto.body()).containsAnyOf("governance is off", "unknown governance proposal 4711");
     assertThat(
             api.post(
                     "/api/v1/emergencies",

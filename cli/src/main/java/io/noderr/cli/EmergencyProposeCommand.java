@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     name = "propose",
     mixinStandardHelpOptions = true,
     description = {
-      "Propose an emergency: PAUSE, RESUME, EMERGENCY_ROLLBACK, QUARANTINE or ROTATE_SIGNERS.",
+      "Propose an emergency: PAUSE, RESUME, EMERGENCY_ROLLBACK, QUARANTINE, ROTATE_SIGNERS or",
+      "VETO_PROPOSAL (veto-proposal: cancel a governance proposal queued on the timelock).",
       "With --sign-with KEYFILE you sign it right away (a guardian's PAUSE then acts at once)."
     })
 class EmergencyProposeCommand implements Callable<Integer> {
@@ -62,7 +63,9 @@ class EmergencyProposeCommand implements Callable<Integer> {
           EmergencyAction.ROTATE_SIGNERS,
               new Takes(
                   Set.of("--signer", "--threshold"),
-                  List.of(Set.of("--signer"), Set.of("--threshold"))));
+                  List.of(Set.of("--signer"), Set.of("--threshold"))),
+          EmergencyAction.VETO_PROPOSAL,
+              new Takes(Set.of("--proposal"), List.of(Set.of("--proposal"))));
 
   @Spec CommandSpec spec;
 
@@ -77,7 +80,9 @@ class EmergencyProposeCommand implements Callable<Integer> {
       required = true,
       converter = ActionConverter.class,
       paramLabel = "ACTION",
-      description = "PAUSE, RESUME, EMERGENCY_ROLLBACK, QUARANTINE or ROTATE_SIGNERS.")
+      description =
+          "PAUSE, RESUME, EMERGENCY_ROLLBACK, QUARANTINE, ROTATE_SIGNERS or VETO_PROPOSAL"
+              + " (case-insensitive, - for _: veto-proposal).")
   EmergencyAction action;
 
   @Option(
@@ -125,6 +130,12 @@ class EmergencyProposeCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "ROTATE_SIGNERS: signatures the new set needs.")
   Integer threshold;
+
+  @Option(
+      names = "--proposal",
+      paramLabel = "ID",
+      description = "VETO_PROPOSAL: the governance proposal queued on the timelock (its id).")
+  String proposal;
 
   @Option(
       names = "--deadline-hours",
@@ -194,6 +205,7 @@ class EmergencyProposeCommand implements Callable<Integer> {
     form.put("newThreshold", threshold);
     form.put("reason", reason.strip());
     form.put("deadlineHours", deadlineHours);
+    form.put("governanceProposal", proposal == null ? null : proposal.strip());
     form.values().removeIf(v -> v == null || (v instanceof List<?> list && list.isEmpty()));
     return form;
   }
@@ -231,6 +243,7 @@ class EmergencyProposeCommand implements Callable<Integer> {
     present.put("--operator", operator != null);
     present.put("--signer", !signers.isEmpty());
     present.put("--threshold", threshold != null);
+    present.put("--proposal", proposal != null);
     present.forEach(
         (option, isGiven) -> {
           if (isGiven) {
@@ -263,13 +276,13 @@ class EmergencyProposeCommand implements Callable<Integer> {
     @Override
     public EmergencyAction convert(String value) {
       try {
-        return EmergencyAction.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        return EmergencyAction.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
         throw new picocli.CommandLine.TypeConversionException(
             "'"
                 + value
-                + "' is not an action: use PAUSE, RESUME, EMERGENCY_ROLLBACK, QUARANTINE"
-                + " or ROTATE_SIGNERS");
+                + "' is not an action: use PAUSE, RESUME, EMERGENCY_ROLLBACK, QUARANTINE,"
+                + " ROTATE_SIGNERS or VETO_PROPOSAL");
       }
     }
   }

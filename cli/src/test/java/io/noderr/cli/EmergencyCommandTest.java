@@ -140,6 +140,30 @@ class EmergencyCommandTest {
   }
 
   @Test
+  void proposeVeto_namesTheGovernanceProposal_andPrintsTheEmergencyId() {
+    int exit =
+        run(
+            "propose",
+            "--action",
+            "veto-proposal",
+            "--proposal",
+            "4711",
+            "--reason",
+            "rushed change",
+            "--deadline-hours",
+            "2");
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(platform.requests("POST").get(0).body().toString())
+        .isEqualTo(
+            "{\"action\":\"VETO_PROPOSAL\",\"reason\":\"rushed change\",\"deadlineHours\":2,"
+                + "\"governanceProposal\":\"4711\"}");
+    assertThat(out.toString())
+        .contains("proposed emergency-1:")
+        .contains("signers: noderr emergency sign emergency-1 --key KEYFILE");
+  }
+
+  @Test
   void sign_refusesADigestThatIsNotTheTypedDatas_andPostsNothing() {
     claimedDigest =
         Numeric.toHexString(new GuardianPauseAction(7, pause.nonce(), deadline).digest(DOMAIN));
@@ -220,6 +244,12 @@ class EmergencyCommandTest {
     assertUsage(
         run("propose", "--action", "QUARANTINE", "--reason", "x"),
         "--action QUARANTINE needs --node or --operator");
+    assertUsage(
+        run("propose", "--action", "veto-proposal", "--reason", "x"),
+        "--action VETO_PROPOSAL needs --proposal");
+    assertUsage(
+        run("propose", "--action", "PAUSE", "--tier", "ORACLE", "--proposal", "7", "--reason", "x"),
+        "--proposal does not go with --action PAUSE");
     assertUsage(
         run("propose", "--action", "PAUSE", "--all-tiers", "--reason", "r".repeat(501)),
         "--reason needs 1 to 500 characters");

@@ -14,7 +14,12 @@ public enum EmergencyAction {
   /** Replace the multisig's signer set (the full quorum of the current set). */
   ROTATE_SIGNERS(false),
   /** Lift a pause (M-of-N, never one signer alone). */
-  RESUME(false);
+  RESUME(false),
+  /**
+   * The guardian's veto in governance: cancel a proposal queued on the timelock before it executes
+   * (the multisig's threshold, never one guardian alone).
+   */
+  VETO_PROPOSAL(false);
 
   private final boolean guardianMayActAlone;
 

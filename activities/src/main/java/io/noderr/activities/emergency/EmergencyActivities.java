@@ -5,9 +5,10 @@ import io.temporal.activity.ActivityMethod;
 
 /**
  * The emergency workflow's platform-side steps: the beacon's multisig (guardian pause, quorum pause
- * and resume, signer rotation), the platform's own brakes (deployments paused, new ones refused,
- * auto-deploy held), quarantines, and the emergency read model with its audit log. Every step is
- * idempotent: a retry after a step that went through changes nothing twice.
+ * and resume, signer rotation, the veto of a queued governance proposal), the platform's own brakes
+ * (deployments paused, new ones refused, auto-deploy held), quarantines, and the emergency read
+ * model with its audit log. Every step is idempotent: a retry after a step that went through
+ * changes nothing twice.
  */
 @ActivityInterface
 public interface EmergencyActivities {
@@ -31,6 +32,13 @@ public interface EmergencyActivities {
   /** Replaces the multisig's signer set. */
   @ActivityMethod
   BeaconTransaction changeSigners(ChangeSignersRequest request);
+
+  /**
+   * Cancels an operation queued on the governance timelock through the multisig (the guardian's
+   * veto). Already done when the timelock canceled it already.
+   */
+  @ActivityMethod
+  BeaconTransaction cancelQueued(CancelQueuedRequest request);
 
   /**
    * Holds the tiers in the platform: running deployments on them are paused, new ones and

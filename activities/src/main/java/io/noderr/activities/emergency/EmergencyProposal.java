@@ -16,6 +16,11 @@ import java.util.List;
  * @param deadline unix seconds after which signatures no longer count
  * @param resumedFrom where a lost workflow stood, when the platform starts it again from PostgreSQL
  *     after a restart of a Temporal server without persistence; null for a new one
+ * @param governanceProposal VETO_PROPOSAL: the governance proposal's id (decimal); null otherwise
+ *     (and in histories recorded before the action existed)
+ * @param queued VETO_PROPOSAL: the proposal's operation on the timelock, as the governance read
+ *     model had it when the proposal was checked; null otherwise. Carried in the input so the
+ *     workflow builds the same request on every replay
  */
 public record EmergencyProposal(
     EmergencyAction action,
@@ -29,7 +34,9 @@ public record EmergencyProposal(
     String reason,
     String proposedBy,
     long deadline,
-    Resumption resumedFrom) {
+    Resumption resumedFrom,
+    String governanceProposal,
+    QueuedOperation queued) {
 
   public EmergencyProposal {
     tiers = tiers == null ? List.of() : List.copyOf(tiers);
@@ -37,7 +44,38 @@ public record EmergencyProposal(
     newSigners = newSigners == null ? List.of() : List.copyOf(newSigners);
   }
 
-  /** A new proposal. */
+  /** A proposal of an action other than VETO_PROPOSAL, possibly resumed. */
+  public EmergencyProposal(
+      EmergencyAction action,
+      List<String> tiers,
+      String toVersion,
+      String imageDigest,
+      List<String> nodeIds,
+      String operator,
+      List<String> newSigners,
+      int newThreshold,
+      String reason,
+      String proposedBy,
+      long deadline,
+      Resumption resumedFrom) {
+    this(
+        action,
+        tiers,
+        toVersion,
+        imageDigest,
+        nodeIds,
+        operator,
+        newSigners,
+        newThreshold,
+        reason,
+        proposedBy,
+        deadline,
+        resumedFrom,
+        null,
+        null);
+  }
+
+  /** A new proposal of an action other than VETO_PROPOSAL. */
   public EmergencyProposal(
       EmergencyAction action,
       List<String> tiers,
@@ -79,7 +117,45 @@ public record EmergencyProposal(
         reason,
         proposedBy,
         deadline,
-        from);
+        from,
+        governanceProposal,
+        queued);
+  }
+
+  /** The same VETO_PROPOSAL with its operation on the timelock, as the read model has it. */
+  public EmergencyProposal withQueued(QueuedOperation operation) {
+    return new EmergencyProposal(
+        action,
+        tiers,
+        toVersion,
+        imageDigest,
+        nodeIds,
+        operator,
+        newSigners,
+        newThreshold,
+        reason,
+        proposedBy,
+        deadline,
+        resumedFrom,
+        governanceProposal,
+        operation);
+  }
+
+  /**
+   * A governance proposal queued on the timelock, as the signers of its veto read it.
+   *
+   * @param timelock the timelock's address (0x-hex)
+   * @param operationId the operation's id on the timelock (0x-hex, 32 bytes), from its {@code
+   *     CallScheduled} event
+   * @param eta unix seconds from which the timelock would execute it
+   * @param description the proposal's description
+   * @param changes what executing it changes, one line per call
+   */
+  public record QueuedOperation(
+      String timelock, String operationId, long eta, String description, List<String> changes) {
+    public QueuedOperation {
+      changes = changes == null ? List.of() : List.copyOf(changes);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.cli.signer.Pins;
 import io.noderr.cli.signer.SigningRefused;
 import io.noderr.signing.Address;
+import io.noderr.signing.CancelQueuedAction;
 import io.noderr.signing.ChangeSignersAction;
 import io.noderr.signing.EmergencyApproval;
 import io.noderr.signing.GuardianPauseAction;
@@ -23,10 +24,11 @@ import org.web3j.utils.Numeric;
 
 /**
  * The checks a signer's machine makes before a key touches an emergency request. The platform is
- * not trusted: the signed record (GuardianPause, PauseTiers, ChangeSigners or Emergency, as the
- * typed data's primaryType says) is rebuilt from the typed data's message, its typed data must be
- * exactly the document shown (no field the signature would not cover), and its EIP-712 digest must
- * be the platform's. So the signer never signs a digest they were not shown in words.
+ * not trusted: the signed record (GuardianPause, PauseTiers, ChangeSigners, CancelQueued or
+ * Emergency, as the typed data's primaryType says) is rebuilt from the typed data's message, its
+ * typed data must be exactly the document shown (no field the signature would not cover), and its
+ * EIP-712 digest must be the platform's. So the signer never signs a digest they were not shown in
+ * words.
  */
 public final class EmergencyReview {
 
@@ -111,6 +113,15 @@ public final class EmergencyReview {
               new ChangeSignersAction(
                   addresses(m, "signers"),
                   Math.toIntExact(integer(m, "threshold")),
+                  uint(m, "nonce"),
+                  deadline(m));
+          yield new Rebuilt(action.digest(domain), action.typedData(domain));
+        }
+        case "CancelQueued" -> {
+          var action =
+              new CancelQueuedAction(
+                  Address.of(text(m, "timelock")),
+                  Numeric.hexStringToByteArray(bytes32(m, "operation")),
                   uint(m, "nonce"),
                   deadline(m));
           yield new Rebuilt(action.digest(domain), action.typedData(domain));
@@ -217,6 +228,14 @@ public final class EmergencyReview {
 
   private static String text(JsonNode node, String name) {
     return field(node, name).asText();
+  }
+
+  private static String bytes32(JsonNode node, String name) {
+    String text = field(node, name).asText();
+    if (!text.matches("0x[0-9a-fA-F]{64}")) {
+      throw new IllegalArgumentException(name + " is not 32 bytes of 0x-hex");
+    }
+    return text;
   }
 
   private static List<Address> addresses(JsonNode node, String name) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.noderr.cli.signer.Pins;
 import io.noderr.cli.signer.SigningRefused;
 import io.noderr.signing.Address;
+import io.noderr.signing.CancelQueuedAction;
 import io.noderr.signing.ChangeSignersAction;
 import io.noderr.signing.DemoSigners;
 import io.noderr.signing.EmergencyApproval;
@@ -72,6 +73,21 @@ class EmergencyReviewTest {
             review(emergency("Emergency", approval.typedData(DOMAIN), approval.digest(DOMAIN)))
                 .signed())
         .contains("  scope           nodes=node-1", "  emergency       emergency-7");
+  }
+
+  @Test
+  void aVeto_isRebuiltFromItsCancelQueuedTypedData() {
+    CancelQueuedAction veto =
+        new CancelQueuedAction(
+            Address.of("0x" + "7e".repeat(20)), new byte[32], BigInteger.valueOf(9), DEADLINE);
+
+    ReviewedEmergency reviewed =
+        review(emergency("CancelQueued", veto.typedData(DOMAIN), veto.digest(DOMAIN)));
+
+    assertThat(reviewed.digest()).isEqualTo(veto.digest(DOMAIN));
+    assertThat(reviewed.signed())
+        .contains("signs             CancelQueued (EIP-712 typed data)", "  nonce           9")
+        .anyMatch(line -> line.contains("0x" + "00".repeat(32)));
   }
 
   @Test

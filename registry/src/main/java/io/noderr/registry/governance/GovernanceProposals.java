@@ -59,6 +59,20 @@ public class GovernanceProposals {
         limit);
   }
 
+  /**
+   * Proposals queued on the timelock whose operation the follower saw (what the guardian may veto),
+   * the soonest to execute first.
+   */
+  public List<ProposalRow> queued(int limit) {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM governance_proposals WHERE state = 'QUEUED' AND queued_operation_id IS NOT"
+            + " NULL ORDER BY eta NULLS LAST, proposal_id LIMIT ?",
+        GovernanceProposals::row,
+        limit);
+  }
+
   /** The proposal's votes, heaviest first. */
   public List<VoteRow> votes(String proposalId) {
     return jdbc.query(

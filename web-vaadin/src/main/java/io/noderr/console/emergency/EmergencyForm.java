@@ -11,13 +11,14 @@ import java.util.List;
  * An emergency as proposed over REST, the console or {@code noderr emergency propose}. Only the
  * fields of the action are read.
  *
- * @param action PAUSE, EMERGENCY_ROLLBACK, QUARANTINE, ROTATE_SIGNERS or RESUME
+ * @param action PAUSE, EMERGENCY_ROLLBACK, QUARANTINE, ROTATE_SIGNERS, RESUME or VETO_PROPOSAL
  * @param tiers PAUSE, RESUME, EMERGENCY_ROLLBACK
  * @param toVersion EMERGENCY_ROLLBACK: a version the beacon published for every named tier
  * @param imageDigest EMERGENCY_ROLLBACK: optional, the published digest is taken when omitted
  * @param nodeIds QUARANTINE by node
  * @param operator QUARANTINE of every node of one operator
  * @param deadlineHours how long signatures are collected (default {@value #DEFAULT_DEADLINE_HOURS})
+ * @param governanceProposal VETO_PROPOSAL: the id of a governance proposal queued on the timelock
  */
 public record EmergencyForm(
     @NotNull String action,
@@ -29,12 +30,14 @@ public record EmergencyForm(
     @Size(max = 32) List<@NotBlank @Size(max = 42) String> newSigners,
     Integer newThreshold,
     @NotBlank @Size(max = 500) String reason,
-    @Min(1) @Max(168) Integer deadlineHours) {
+    @Min(1) @Max(168) Integer deadlineHours,
+    @Size(max = 78) String governanceProposal) {
 
   public static final int DEFAULT_DEADLINE_HOURS = 6;
 
   /** The red button: one or more tiers paused at once. */
   public static EmergencyForm pause(List<String> tiers, String reason) {
-    return new EmergencyForm("PAUSE", tiers, null, null, null, null, null, null, reason, null);
+    return new EmergencyForm(
+        "PAUSE", tiers, null, null, null, null, null, null, reason, null, null);
   }
 }

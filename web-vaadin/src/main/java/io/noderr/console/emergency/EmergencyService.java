@@ -47,6 +47,7 @@ public class EmergencyService {
   private final OperatorRepository operators;
   private final AuditLog audit;
   private final GuardianTerms guardianTerms;
+  private final VetoTargets vetoTargets;
   private final Clock clock = Clock.systemUTC();
 
   EmergencyService(
@@ -56,7 +57,8 @@ public class EmergencyService {
       NodeRepository nodes,
       OperatorRepository operators,
       AuditLog audit,
-      GuardianTerms guardianTerms) {
+      GuardianTerms guardianTerms,
+      VetoTargets vetoTargets) {
     this.client = client;
     this.emergencies = emergencies;
     this.signedReleases = signedReleases;
@@ -64,6 +66,13 @@ public class EmergencyService {
     this.operators = operators;
     this.audit = audit;
     this.guardianTerms = guardianTerms;
+    this.vetoTargets = vetoTargets;
+  }
+
+  /** The governance proposals queued on the timelock, which a VETO_PROPOSAL may cancel. */
+  @PreAuthorize(EmergencyWorkflow.PROPOSER_ROLES)
+  public List<VetoChoice> vetoChoices() {
+    return vetoTargets.choices();
   }
 
   /**
@@ -91,7 +100,7 @@ public class EmergencyService {
           if (malformed != null) {
             throw new InvalidEmergencyException(malformed);
           }
-          proposal = checkedAgainstRegistry(proposal);
+          proposal = checkedAgainstRegistry(proposal, caller.getName());
           String id = EmergencyWorkflow.workflowId(emergencies.nextNumber());
           EmergencyWorkflow workflow =
               client.newWorkflowStub(
@@ -170,7 +179,21 @@ public class EmergencyService {
   /**
    * Rollback to a version published for the tiers; quarantine of nodes and operators that exist.
    */
-  private EmergencyProposal checkedAgainstRegistry(EmergencyProposal p) {
+  private EmergencyProposal checkedAgainstRegistry(EmergencyProposal p, String proposer) {
+    if (p.action() == EmergencyAction.VETO_PROPOSAL) {
+      try {
+        return p.withQueued(vetoTargets.queuedOperation(p.governanceProposal()));
+      } catch (EmergencyRefusedException | InvalidEmergencyException refused) {
+        // Nothing was started, so no workflow records the refusal: the audit log does.
+        audit.append(
+            proposer,
+            "emergency.proposal-refused",
+            "governance-proposal-" + p.governanceProposal(),
+            "VETO_PROPOSAL refused: " + refused.getMessage(),
+            null);
+        throw refused;
+      }
+    }
     if (p.action() == EmergencyAction.EMERGENCY_ROLLBACK) {
       try {
         String digest =
@@ -209,7 +232,8 @@ public class EmergencyService {
       action = EmergencyAction.valueOf(form.action().strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidEmergencyException(
-          "action must be one of PAUSE, EMERGENCY_ROLLBACK, QUARANTINE, ROTATE_SIGNERS, RESUME");
+          "action must be one of PAUSE, EMERGENCY_ROLLBACK, QUARANTINE, ROTATE_SIGNERS, RESUME,"
+              + " VETO_PROPOSAL");
     }
     int hours =
         form.deadlineHours() == null ? EmergencyForm.DEFAULT_DEADLINE_HOURS : form.deadlineHours();
@@ -228,7 +252,10 @@ public class EmergencyService {
         form.newThreshold() == null ? 0 : form.newThreshold(),
         form.reason().strip(),
         proposer,
-        clock.instant().plus(Duration.ofHours(hours)).getEpochSecond());
+        clock.instant().plus(Duration.ofHours(hours)).getEpochSecond(),
+        null,
+        strip(form.governanceProposal()),
+        null);
   }
 
   private EmergencyDetails details(EmergencyState state) {

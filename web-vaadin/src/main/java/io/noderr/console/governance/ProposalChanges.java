@@ -12,11 +12,15 @@ public final class ProposalChanges {
   private ProposalChanges() {}
 
   public static List<String> describe(Proposal proposal) {
+    return describe(proposal.targets(), proposal.values(), proposal.calldatas());
+  }
+
+  /** The same lines from the proposal's calls (targets, wei values, calldatas; one per call). */
+  public static List<String> describe(
+      List<String> targets, List<String> values, List<String> calldatas) {
     List<String> lines = new ArrayList<>();
-    for (int i = 0; i < proposal.targets().size(); i++) {
-      String calldata = proposal.calldatas().get(i);
-      BigInteger value = new BigInteger(proposal.values().get(i));
-      lines.add(describe(proposal.targets().get(i), value, calldata));
+    for (int i = 0; i < targets.size(); i++) {
+      lines.add(describe(targets.get(i), new BigInteger(values.get(i)), calldatas.get(i)));
     }
     return lines;
   }

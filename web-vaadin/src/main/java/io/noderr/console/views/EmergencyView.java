@@ -72,7 +72,9 @@ public class EmergencyView extends HorizontalLayout implements HasUrlParameter<S
     propose.setVisible(proposer);
     propose.addClickListener(
         e ->
-            new ProposeEmergencyDialog(form -> act(() -> emergencies.propose(form, caller())))
+            new ProposeEmergencyDialog(
+                    emergencies.vetoChoices(),
+                    form -> act(() -> emergencies.propose(form, caller())))
                 .open());
     details =
         new EmergencyPanel(

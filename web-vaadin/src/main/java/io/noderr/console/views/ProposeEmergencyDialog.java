@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.noderr.console.emergency.EmergencyForm;
+import io.noderr.console.emergency.VetoChoice;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,13 @@ class ProposeEmergencyDialog extends Dialog {
   final IntegerField newThreshold = new IntegerField("New threshold");
   final TextField reason = new TextField("Reason");
   final IntegerField deadlineHours = new IntegerField("Signatures valid for (hours)");
+  final Select<VetoChoice> governanceProposal = new Select<>();
 
-  ProposeEmergencyDialog(Consumer<EmergencyForm> onPropose) {
+  /**
+   * @param queued the governance proposals queued on the timelock (the veto's picker); empty while
+   *     governance is off
+   */
+  ProposeEmergencyDialog(List<VetoChoice> queued, Consumer<EmergencyForm> onPropose) {
     setHeaderTitle("Propose an emergency action");
     action.setLabel("Action");
     action.setId("emergency-action");
@@ -41,6 +47,13 @@ class ProposeEmergencyDialog extends Dialog {
     operator.setId("emergency-operator");
     newSigners.setId("emergency-signers");
     newThreshold.setId("emergency-threshold");
+    governanceProposal.setLabel("Governance proposal queued on the timelock");
+    governanceProposal.setId("emergency-governance-proposal");
+    governanceProposal.setItems(queued);
+    governanceProposal.setItemLabelGenerator(VetoChoice::label);
+    governanceProposal.setEmptySelectionAllowed(false);
+    governanceProposal.setHelperText(
+        queued.isEmpty() ? "no proposal is queued (or governance is off)" : null);
     reason.setId("emergency-reason");
     reason.setMaxLength(500);
     deadlineHours.setValue(EmergencyForm.DEFAULT_DEADLINE_HOURS);
@@ -52,8 +65,10 @@ class ProposeEmergencyDialog extends Dialog {
             "EMERGENCY_ROLLBACK", List.of(tiers, toVersion),
             "QUARANTINE", List.of(nodeIds, operator),
             "RESUME", List.of(tiers),
-            "ROTATE_SIGNERS", List.of(newSigners, newThreshold));
-    action.setItems("EMERGENCY_ROLLBACK", "QUARANTINE", "RESUME", "ROTATE_SIGNERS");
+            "ROTATE_SIGNERS", List.of(newSigners, newThreshold),
+            "VETO_PROPOSAL", List.of(governanceProposal));
+    action.setItems(
+        "EMERGENCY_ROLLBACK", "QUARANTINE", "RESUME", "ROTATE_SIGNERS", "VETO_PROPOSAL");
     action.addValueChangeListener(
         e -> {
           List<Component> shown = fields.get(e.getValue());
@@ -71,6 +86,7 @@ class ProposeEmergencyDialog extends Dialog {
             operator,
             newSigners,
             newThreshold,
+            governanceProposal,
             reason,
             deadlineHours);
     form.setWidth("34em");
@@ -94,7 +110,10 @@ class ProposeEmergencyDialog extends Dialog {
             newSigners.isVisible() ? words(newSigners.getValue()) : null,
             newThreshold.isVisible() ? newThreshold.getValue() : null,
             reason.getValue(),
-            deadlineHours.getValue()));
+            deadlineHours.getValue(),
+            governanceProposal.isVisible() && governanceProposal.getValue() != null
+                ? governanceProposal.getValue().proposalId()
+                : null));
   }
 
   private static String visible(TextField field) {

@@ -9,6 +9,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -20,7 +21,9 @@ import com.vaadin.flow.router.RouteNotFoundError;
 import com.vaadin.flow.router.RouterLink;
 import io.noderr.console.emergency.EmergencyDetails;
 import io.noderr.console.emergency.EmergencyForm;
+import io.noderr.console.emergency.EmergencyRefusedException;
 import io.noderr.console.emergency.EmergencyService;
+import io.noderr.console.emergency.VetoChoice;
 import io.noderr.registry.emergency.Emergencies;
 import io.noderr.registry.emergency.EmergencyRow;
 import io.noderr.signing.DemoSigners;
@@ -184,6 +187,71 @@ class EmergencyViewIT extends AbstractKaribuIT {
 
     assertThat(notifications()).containsExactly("unknown node(s): no-such-node, other-node");
     assertThat(count()).isZero();
+  }
+
+  @Test
+  void aVeto_offersTheQueuedProposals_andProposesThePickedOne() {
+    startAs("signer1");
+    List<EmergencyForm> proposed = new java.util.ArrayList<>();
+    VetoChoice queued = new VetoChoice("4711", "Canary 20 %", "2026-12-04T10:00:00Z");
+    ProposeEmergencyDialog dialog = new ProposeEmergencyDialog(List.of(queued), proposed::add);
+    dialog.open();
+
+    _setValue(dialog.action, "VETO_PROPOSAL");
+    assertThat(dialog.governanceProposal.isVisible()).isTrue();
+    assertThat(dialog.tiers.isVisible()).isFalse();
+    assertThat(dialog.governanceProposal.getListDataView().getItems()).containsExactly(queued);
+    assertThat(dialog.governanceProposal.getItemLabelGenerator().apply(queued))
+        .isEqualTo("4711: Canary 20 % (executes 2026-12-04T10:00:00Z)");
+    _setValue(dialog.governanceProposal, queued);
+    _setValue(dialog.reason, "rushed change");
+    _click(_get(Button.class, spec -> spec.withId("confirm-propose-emergency")));
+
+    assertThat(proposed)
+        .singleElement()
+        .satisfies(
+            form -> {
+              assertThat(form.action()).isEqualTo("VETO_PROPOSAL");
+              assertThat(form.governanceProposal()).isEqualTo("4711");
+              assertThat(form.tiers()).isNull();
+            });
+  }
+
+  @Test
+  void aVeto_whileGovernanceIsOff_isRefusedWithWhy_auditedAndStartsNothing() {
+    startAs("admin");
+    EmergencyView view = open();
+    _click(view.propose);
+    ProposeEmergencyDialog dialog = _get(ProposeEmergencyDialog.class);
+
+    _setValue(dialog.action, "VETO_PROPOSAL");
+    assertThat(dialog.governanceProposal.getListDataView().getItems())
+        .as("governance is off in this console: nothing can be queued")
+        .isEmpty();
+    _setValue(dialog.reason, "rushed change");
+    _click(_get(Button.class, spec -> spec.withId("confirm-propose-emergency")));
+    assertThat(notifications())
+        .containsExactly("name the governance proposal to veto by its id (decimal digits)");
+
+    EmergencyForm veto =
+        new EmergencyForm(
+            "VETO_PROPOSAL", null, null, null, null, null, null, null, "rushed", null, "4711");
+    assertThatThrownBy(
+            () ->
+                runAs(
+                    "admin",
+                    () ->
+                        emergencies.propose(
+                            veto, SecurityContextHolder.getContext().getAuthentication())))
+        .isInstanceOf(EmergencyRefusedException.class)
+        .hasMessageStartingWith("governance is off: ");
+    assertThat(count()).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM audit_log WHERE action = 'emergency.proposal-refused'"
+                    + " AND subject = 'governance-proposal-4711'",
+                Integer.class))
+        .isEqualTo(1);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.noderr.worker.beacon;
 
 import io.noderr.activities.emergency.BeaconEmergencyState;
 import io.noderr.activities.emergency.BeaconTransaction;
+import io.noderr.activities.emergency.CancelQueuedRequest;
 import io.noderr.activities.emergency.ChangeSignersRequest;
 import io.noderr.activities.emergency.EmergencyFailures;
 import io.noderr.activities.emergency.GuardianPauseExpiry;
@@ -73,6 +74,14 @@ public interface Beacon {
    * Already done when the multisig has this set (in any order) and threshold.
    */
   BeaconTransaction changeSigners(ChangeSignersRequest request);
+
+  /**
+   * The guardian's veto: the quorum cancels an operation queued on the governance timelock (where
+   * the multisig holds CANCELLER_ROLE). Already done when the timelock canceled the operation;
+   * refused when it is not pending (executed, or never queued). The PostgreSQL beacon has no
+   * governance and refuses ({@code GovernanceOff}).
+   */
+  BeaconTransaction cancelQueued(CancelQueuedRequest request);
 
   /**
    * A transaction reverted although its simulation passed: the multisig or the tier changed in

@@ -5,6 +5,7 @@ import static io.noderr.worker.beacon.RpcEndpoint.answered;
 import io.noderr.activities.emergency.BeaconEmergencyState;
 import io.noderr.activities.emergency.BeaconEmergencyState.TierPause;
 import io.noderr.activities.emergency.BeaconTransaction;
+import io.noderr.activities.emergency.CancelQueuedRequest;
 import io.noderr.activities.emergency.ChangeSignersRequest;
 import io.noderr.activities.emergency.EmergencyFailures;
 import io.noderr.activities.emergency.GuardianPauseExpiry;
@@ -17,6 +18,7 @@ import io.noderr.activities.release.PublishReceipt;
 import io.noderr.activities.release.PublishRequest;
 import io.noderr.activities.release.ReleaseFailures;
 import io.noderr.contracts.generated.NoderrMultisig;
+import io.noderr.contracts.generated.NoderrTimelock;
 import io.noderr.contracts.generated.VersionBeacon;
 import io.noderr.registry.release.BeaconEventRow;
 import io.noderr.signing.Address;
@@ -38,6 +40,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3j.abi.EventEncoder;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.crypto.exception.CipherException;
@@ -46,6 +49,7 @@ import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteCall;
 import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
@@ -85,6 +89,8 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
       new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
 
   private static final Pattern HEX_BYTES = Pattern.compile("^0x([0-9a-fA-F]{2})*$");
+
+  private static final Pattern OPERATION_ID = Pattern.compile("^0x[0-9a-fA-F]{64}$");
 
   private final BeaconProperties properties;
   private final Web3j web3j;
@@ -316,6 +322,54 @@ public final class ChainBeacon implements Beacon, AutoCloseable {
                 BigInteger.valueOf(request.threshold()),
                 BigInteger.valueOf(request.deadline()),
                 signatures));
+  }
+
+  @Override
+  public BeaconTransaction cancelQueued(CancelQueuedRequest request) {
+    Address timelock;
+    try {
+      timelock = Address.of(request.timelock());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw Refusals.invalid(EmergencyFailures.BEACON_REFUSED, "timelock: " + e.getMessage());
+    }
+    if (request.operation() == null || !OPERATION_ID.matcher(request.operation()).matches()) {
+      throw Refusals.invalid(
+          EmergencyFailures.BEACON_REFUSED, "the operation id is not 0x and 32 bytes of hex");
+    }
+    byte[] operation = Numeric.hexStringToByteArray(request.operation());
+    List<byte[]> signatures =
+        signatureBytes(request.signatures(), EmergencyFailures.BEACON_REFUSED);
+    return transact(
+        "veto of operation " + request.operation() + " on timelock " + timelock.checksummed(),
+        at -> canceled(timelock, operation),
+        multisig ->
+            multisig.cancelQueued(
+                timelock.value(), operation, BigInteger.valueOf(request.deadline()), signatures));
+  }
+
+  /**
+   * Whether the timelock canceled the operation: it forgot it (an operation never queued is
+   * forgotten too) and logged its {@code Cancelled}. A retry after a veto that went through answers
+   * already done; an operation that was never queued goes on to the simulation, which names the
+   * timelock's refusal.
+   */
+  private boolean canceled(Address timelock, byte[] operation) {
+    try {
+      if (call(
+          NoderrTimelock.load(timelock.value(), web3j, reads, NO_GAS).isOperation(operation))) {
+        return false;
+      }
+      EthFilter filter =
+          new EthFilter(
+              DefaultBlockParameterName.EARLIEST,
+              DefaultBlockParameterName.LATEST,
+              timelock.value());
+      filter.addSingleTopic(EventEncoder.encode(NoderrTimelock.CANCELLED_EVENT));
+      filter.addSingleTopic(Numeric.toHexString(operation));
+      return !answered(web3j.ethGetLogs(filter).send()).getLogs().isEmpty();
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
   }
 
   /** The emergency state and the time of the block it was read at. */

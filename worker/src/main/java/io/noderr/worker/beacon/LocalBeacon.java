@@ -3,6 +3,7 @@ package io.noderr.worker.beacon;
 import io.noderr.activities.emergency.BeaconEmergencyState;
 import io.noderr.activities.emergency.BeaconEmergencyState.TierPause;
 import io.noderr.activities.emergency.BeaconTransaction;
+import io.noderr.activities.emergency.CancelQueuedRequest;
 import io.noderr.activities.emergency.ChangeSignersRequest;
 import io.noderr.activities.emergency.EmergencyFailures;
 import io.noderr.activities.emergency.GuardianPauseExpiry;
@@ -279,6 +280,12 @@ public final class LocalBeacon implements Beacon {
             request.threshold(),
             EmergencyRules.keptGuardians(members.guardians(), signers)),
         nonce);
+  }
+
+  /** The PostgreSQL beacon runs without governance: there is no timelock to cancel on. */
+  @Override
+  public BeaconTransaction cancelQueued(CancelQueuedRequest request) {
+    throw Refusals.emergency(Refusals.GOVERNANCE_OFF);
   }
 
   /**

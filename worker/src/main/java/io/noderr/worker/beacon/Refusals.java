@@ -3,6 +3,7 @@ package io.noderr.worker.beacon;
 import io.noderr.activities.emergency.EmergencyFailures;
 import io.noderr.activities.release.ReleaseFailures;
 import io.noderr.contracts.generated.NoderrMultisig;
+import io.noderr.contracts.generated.NoderrTimelock;
 import io.noderr.contracts.generated.VersionBeacon;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Arrays;
@@ -33,6 +34,9 @@ final class Refusals {
   static final String NONCE_MOVED = "NonceMoved";
 
   static final String INVALID_REQUEST = "InvalidRequest";
+
+  /** Ours: a governance action on the local beacon, which runs without governance. */
+  static final String GOVERNANCE_OFF = "GovernanceOff";
 
   /** Ours: the local beacon without {@code noderr.beacon.local.signers}. */
   static final String NO_SIGNERS = "NoSigners";
@@ -74,7 +78,14 @@ final class Refusals {
           Map.entry("BadThreshold", "the threshold must be between 1 and the number of signers"),
           Map.entry("BadSigner", "a signer is the zero address or repeated"),
           Map.entry("BadGuardian", "a guardian is not a signer, or is repeated"),
-          Map.entry("BadMandate", "the guardian mandate must be longer than zero"));
+          Map.entry("BadMandate", "the guardian mandate must be longer than zero"),
+          Map.entry(
+              GOVERNANCE_OFF,
+              "the PostgreSQL beacon runs without governance: there is no timelock whose"
+                  + " operations the multisig could cancel (governance needs the beacon on chain)"),
+          Map.entry(
+              "TimelockUnexpectedOperationState",
+              "the timelock operation is not pending: it executed already, or it is not queued"));
 
   /** Solidity's {@code Error(string)} and {@code Panic(uint256)}, then the contracts' errors. */
   private static final Map<String, CustomError> ERRORS =
@@ -97,7 +108,8 @@ final class Refusals {
               VersionBeacon.EMPTYVERSION_ERROR,
               VersionBeacon.UNKNOWNTIER_ERROR,
               VersionBeacon.NOTOWNER_ERROR,
-              VersionBeacon.ZEROADDRESS_ERROR)
+              VersionBeacon.ZEROADDRESS_ERROR,
+              NoderrTimelock.TIMELOCKUNEXPECTEDOPERATIONSTATE_ERROR)
           .collect(Collectors.toMap(Refusals::selector, Function.identity()));
 
   private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]*");

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.noderr.activities.emergency.BeaconEmergencyState;
 import io.noderr.activities.emergency.BeaconRead;
 import io.noderr.activities.emergency.BeaconTransaction;
+import io.noderr.activities.emergency.CancelQueuedRequest;
 import io.noderr.activities.emergency.ChangeSignersRequest;
 import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.emergency.EmergencyProgress;
@@ -100,6 +101,11 @@ public class EmergencyActivitiesImpl implements EmergencyActivities {
   @Override
   public BeaconTransaction changeSigners(ChangeSignersRequest request) {
     return beacon.changeSigners(request);
+  }
+
+  @Override
+  public BeaconTransaction cancelQueued(CancelQueuedRequest request) {
+    return beacon.cancelQueued(request);
   }
 
   /**

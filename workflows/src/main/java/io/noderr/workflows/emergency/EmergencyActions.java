@@ -3,11 +3,13 @@ package io.noderr.workflows.emergency;
 import io.noderr.activities.emergency.BeaconEmergencyState;
 import io.noderr.activities.emergency.BeaconRead;
 import io.noderr.activities.emergency.BeaconTransaction;
+import io.noderr.activities.emergency.CancelQueuedRequest;
 import io.noderr.activities.emergency.ChangeSignersRequest;
 import io.noderr.activities.emergency.EmergencyAction;
 import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.emergency.EmergencyProgress.AcceptedSignature;
 import io.noderr.activities.emergency.EmergencyProposal;
+import io.noderr.activities.emergency.EmergencyProposal.QueuedOperation;
 import io.noderr.activities.emergency.EndQuarantine;
 import io.noderr.activities.emergency.GuardianPauseExpiry;
 import io.noderr.activities.emergency.GuardianPauseRequest;
@@ -78,6 +80,7 @@ final class EmergencyActions {
       case ROTATE_SIGNERS -> rotate(signed);
       case EMERGENCY_ROLLBACK -> rollback();
       case QUARANTINE -> quarantine(mandate, before);
+      case VETO_PROPOSAL -> veto(signed);
     };
   }
 
@@ -178,6 +181,25 @@ final class EmergencyActions {
                 + proposal.newSigners().stream().map(s -> Address.of(s).checksummed()).toList()
                 + ", threshold "
                 + proposal.newThreshold()
+                + transaction(tx)),
+        0,
+        null);
+  }
+
+  /** The multisig cancels the proposal's operation on the timelock: it never executes. */
+  private Outcome veto(List<AcceptedSignature> signed) {
+    QueuedOperation queued = proposal.queued();
+    BeaconTransaction tx =
+        beacon.cancelQueued(
+            new CancelQueuedRequest(
+                queued.timelock(), queued.operationId(), proposal.deadline(), bySigner(signed)));
+    return new Outcome(
+        List.of(
+            "governance proposal "
+                + proposal.governanceProposal()
+                + " vetoed: the timelock canceled operation "
+                + queued.operationId()
+                + ", it will never execute"
                 + transaction(tx)),
         0,
         null);

@@ -2,7 +2,9 @@ package io.noderr.workflows.emergency;
 
 import io.noderr.activities.emergency.BeaconEmergencyState;
 import io.noderr.activities.emergency.EmergencyProposal;
+import io.noderr.activities.emergency.EmergencyProposal.QueuedOperation;
 import io.noderr.signing.Address;
+import io.noderr.signing.CancelQueuedAction;
 import io.noderr.signing.ChangeSignersAction;
 import io.noderr.signing.EmergencyApproval;
 import io.noderr.signing.GuardianPauseAction;
@@ -17,8 +19,9 @@ import java.util.Map;
 
 /**
  * The requests signers sign, per action: on-chain multisig actions where the beacon carries the
- * action out (pause, resume, signer rotation), an off-chain {@link EmergencyApproval} where the
- * platform does (rollback, quarantine). Pure functions of the proposal and the beacon state read.
+ * action out (pause, resume, signer rotation, the veto of a queued governance proposal), an
+ * off-chain {@link EmergencyApproval} where the platform does (rollback, quarantine). Pure
+ * functions of the proposal and the beacon state read.
  */
 final class EmergencyRequests {
 
@@ -92,6 +95,36 @@ final class EmergencyRequests {
                 "new threshold     " + p.newThreshold() + " of " + p.newSigners().size(),
                 "needs every current signer (" + beacon.signers().size() + ")",
                 "reason            " + p.reason()),
+            nonce,
+            domain);
+      }
+      case VETO_PROPOSAL -> {
+        QueuedOperation queued = p.queued();
+        CancelQueuedAction action =
+            new CancelQueuedAction(
+                Address.of(queued.timelock()),
+                HexFormat.of().parseHex(queued.operationId().substring(2)),
+                nonce,
+                p.deadline());
+        int required = Math.max(threshold, Math.min(2, beacon.signers().size()));
+        List<String> lines = new ArrayList<>();
+        lines.add(
+            "VETO governance proposal " + p.governanceProposal() + ": " + queued.description());
+        queued.changes().forEach(change -> lines.add("it would change   " + change));
+        lines.add("queued on timelock " + Address.of(queued.timelock()).checksummed());
+        lines.add("operation         " + queued.operationId());
+        lines.add("would execute at  " + Instant.ofEpochSecond(queued.eta()));
+        lines.add("cancels it: the proposal never executes");
+        lines.add("needs " + required + " signers (never one guardian alone)");
+        lines.add("reason            " + p.reason());
+        yield request(
+            SigningRequest.ACT,
+            "CancelQueued",
+            action.digest(domain),
+            action.typedData(domain),
+            beacon.signers(),
+            required,
+            lines,
             nonce,
             domain);
       }

@@ -3,6 +3,8 @@ package io.noderr.workflows.emergency;
 import io.noderr.activities.emergency.BeaconEmergencyState;
 import io.noderr.activities.emergency.BeaconEmergencyState.TierPause;
 import io.noderr.activities.emergency.EmergencyProposal;
+import io.noderr.activities.emergency.EmergencyProposal.QueuedOperation;
+import io.noderr.activities.release.BeaconState.Backend;
 import io.noderr.activities.release.BeaconTier;
 import io.noderr.signing.Address;
 import io.noderr.signing.ImageDigest;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Whether an emergency may be put to the signers. The REST API applies {@link #formatRefusal}
@@ -27,6 +30,11 @@ public final class EmergencyRules {
   /** More than this many nodes in one quarantine is an operator quarantine or a PAUSE. */
   public static final int MAX_NODES = 1000;
 
+  /** A governance proposal id: a uint256 in decimal. */
+  private static final Pattern PROPOSAL_ID = Pattern.compile("[0-9]{1,78}");
+
+  private static final Pattern OPERATION_ID = Pattern.compile("0x[0-9a-fA-F]{64}");
+
   private EmergencyRules() {}
 
   /**
@@ -35,7 +43,8 @@ public final class EmergencyRules {
    */
   public static String formatRefusal(EmergencyProposal p, long nowSeconds) {
     if (p.action() == null) {
-      return "action is required (PAUSE, EMERGENCY_ROLLBACK, QUARANTINE, ROTATE_SIGNERS, RESUME)";
+      return "action is required (PAUSE, EMERGENCY_ROLLBACK, QUARANTINE, ROTATE_SIGNERS, RESUME,"
+          + " VETO_PROPOSAL)";
     }
     if (p.reason() == null || p.reason().isBlank()) {
       return "an emergency needs a reason";
@@ -54,6 +63,10 @@ public final class EmergencyRules {
       case EMERGENCY_ROLLBACK -> rollbackRefusal(p);
       case QUARANTINE -> quarantineRefusal(p);
       case ROTATE_SIGNERS -> signersRefusal(p.newSigners(), p.newThreshold());
+      case VETO_PROPOSAL ->
+          p.governanceProposal() == null || !PROPOSAL_ID.matcher(p.governanceProposal()).matches()
+              ? "name the governance proposal to veto by its id (decimal digits)"
+              : null;
     };
   }
 
@@ -82,7 +95,32 @@ public final class EmergencyRules {
       case EMERGENCY_ROLLBACK ->
           p.imageDigest() == null ? "the image digest of " + p.toVersion() + " is missing" : null;
       case QUARANTINE -> null;
+      case VETO_PROPOSAL -> vetoRefusal(p, beacon);
     };
+  }
+
+  /**
+   * A veto needs the multisig on chain (the PostgreSQL beacon has no governance) and the proposal's
+   * operation on the timelock, which the console takes from the governance read model.
+   */
+  private static String vetoRefusal(EmergencyProposal p, BeaconEmergencyState beacon) {
+    if (beacon.backend() != Backend.CHAIN) {
+      return "governance is off: the beacon is the PostgreSQL beacon, which has no governance"
+          + " timelock to cancel on";
+    }
+    QueuedOperation queued = p.queued();
+    if (queued == null) {
+      return "proposal " + p.governanceProposal() + " is not queued on the timelock";
+    }
+    try {
+      Address.of(queued.timelock());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return "the timelock address '" + queued.timelock() + "' is not an address";
+    }
+    if (queued.operationId() == null || !OPERATION_ID.matcher(queued.operationId()).matches()) {
+      return "the timelock operation id '" + queued.operationId() + "' is not 32 bytes of hex";
+    }
+    return null;
   }
 
   private static boolean pausedOnBeacon(BeaconEmergencyState beacon, String tier) {

@@ -25,6 +25,7 @@ public final class EmergencyScope {
               : "nodes=" + String.join(",", p.nodeIds());
       case ROTATE_SIGNERS ->
           "signers=" + String.join(",", p.newSigners()) + " threshold=" + p.newThreshold();
+      case VETO_PROPOSAL -> "proposal=" + p.governanceProposal();
     };
   }
 

@@ -13,11 +13,14 @@ import io.noderr.activities.TaskQueues;
 import io.noderr.activities.emergency.BeaconEmergencyState;
 import io.noderr.activities.emergency.BeaconEmergencyState.TierPause;
 import io.noderr.activities.emergency.BeaconTransaction;
+import io.noderr.activities.emergency.CancelQueuedRequest;
 import io.noderr.activities.emergency.EmergencyAction;
 import io.noderr.activities.emergency.EmergencyActivities;
+import io.noderr.activities.emergency.EmergencyFailures;
 import io.noderr.activities.emergency.EmergencyProgress;
 import io.noderr.activities.emergency.EmergencyProgress.AcceptedSignature;
 import io.noderr.activities.emergency.EmergencyProposal;
+import io.noderr.activities.emergency.EmergencyProposal.QueuedOperation;
 import io.noderr.activities.emergency.EmergencyProposal.Resumption;
 import io.noderr.activities.emergency.EmergencyRecorded;
 import io.noderr.activities.emergency.GuardianPauseRequest;
@@ -30,6 +33,7 @@ import io.noderr.activities.emergency.TiersReleased;
 import io.noderr.activities.release.BeaconState.Backend;
 import io.noderr.activities.release.BeaconTier;
 import io.noderr.signing.Address;
+import io.noderr.signing.CancelQueuedAction;
 import io.noderr.signing.DemoSigners;
 import io.noderr.signing.Signatures;
 import io.noderr.workflows.testing.TestEnvironments;
@@ -38,6 +42,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
@@ -97,6 +102,7 @@ class EmergencyWorkflowTest {
     when(activities.expireGuardianPause(any()))
         .thenReturn(new BeaconTransaction("0xexpire", 9, false));
     when(activities.changeSigners(any())).thenReturn(new BeaconTransaction("0xrotate", 10, false));
+    when(activities.cancelQueued(any())).thenReturn(new BeaconTransaction("0xveto", 11, false));
     when(activities.holdTiers(any())).thenReturn(new TiersHeld(List.of("rollout-ORACLE-1.5.0")));
     when(activities.pauseDeployments(any())).thenReturn(new TiersHeld(List.of()));
     when(activities.releaseTiers(any()))
@@ -340,6 +346,111 @@ class EmergencyWorkflowTest {
     verify(activities).changeSigners(any());
   }
 
+  // --- VETO_PROPOSAL: the guardian's veto in governance, by the quorum ---
+
+  @Test
+  void vetoProposal_cancelsTheQueuedOperationAtTheThreshold_neverOnOneGuardiansSignature()
+      throws IOException {
+    beacon = onChain(beacon(6, 2, List.of(), List.of(addressOf(GUARDIAN))));
+    EmergencyWorkflow emergency = propose(veto(QUEUED));
+
+    EmergencyState proposed = emergency.getState();
+    assertThat(proposed.scope()).isEqualTo("proposal=" + GOVERNANCE_PROPOSAL);
+    assertThat(proposed.request().primaryType()).isEqualTo("CancelQueued");
+    assertThat(proposed.request().required()).isEqualTo(2);
+    assertThat(proposed.request().eligible()).hasSize(3);
+    assertThat(proposed.request().digest())
+        .as("the multisig's own CancelQueued digest over the operation and its next nonce")
+        .isEqualTo(
+            "0x"
+                + HexFormat.of()
+                    .formatHex(
+                        new CancelQueuedAction(
+                                Address.of(TIMELOCK),
+                                HexFormat.of().parseHex(OPERATION.substring(2)),
+                                BigInteger.valueOf(6),
+                                deadline)
+                            .digest(
+                                new io.noderr.signing.MultisigDomain(1337, Address.of(MULTISIG)))));
+    assertThat(String.join("\n", proposed.request().summary()))
+        .contains("VETO governance proposal " + GOVERNANCE_PROPOSAL + ": Canary 20 %")
+        .contains("it would change   rollout.canaryPercent → 20")
+        .contains(Address.of(TIMELOCK).checksummed())
+        .contains(OPERATION)
+        .contains("would execute at  " + java.time.Instant.ofEpochSecond(QUEUED.eta()));
+
+    EmergencyState afterGuardian = emergency.sign(signed(GUARDIAN, emergency));
+    assertThat(afterGuardian.stage())
+        .as("one guardian cannot veto")
+        .isEqualTo(EmergencyStage.AWAITING_SIGNATURES);
+    verify(activities, never()).cancelQueued(any());
+    emergency.sign(signed(SIGNER_3, emergency));
+
+    EmergencyResult result = result();
+    assertThat(result.stage()).isEqualTo(EmergencyStage.DONE);
+    ArgumentCaptor<CancelQueuedRequest> cancel = ArgumentCaptor.forClass(CancelQueuedRequest.class);
+    verify(activities).cancelQueued(cancel.capture());
+    assertThat(cancel.getValue().timelock()).isEqualTo(TIMELOCK);
+    assertThat(cancel.getValue().operation()).isEqualTo(OPERATION);
+    assertThat(cancel.getValue().deadline()).isEqualTo(deadline);
+    assertThat(cancel.getValue().signatures())
+        .as("sorted by signer address, as the contract wants")
+        .isEqualTo(
+            List.of(GUARDIAN, SIGNER_3).stream()
+                .sorted(Comparator.comparing(Signatures::addressOf))
+                .map(key -> Signatures.sign(digestOf(proposed.request()), key))
+                .toList());
+    assertThat(result.effects())
+        .singleElement()
+        .satisfies(e -> assertThat(e).contains("vetoed", OPERATION, "0xveto"));
+    recordHistory("veto-proposal");
+  }
+
+  @Test
+  void vetoProposal_isRefused_onThePostgreSqlBeacon_whereGovernanceIsOff() {
+    EmergencyWorkflow emergency = propose(veto(QUEUED));
+
+    EmergencyResult result = result();
+
+    assertThat(result.stage()).isEqualTo(EmergencyStage.REFUSED);
+    assertThat(result.reason()).contains("governance is off");
+    assertThatThrownBy(() -> emergency.sign(signed(GUARDIAN, emergency)))
+        .isInstanceOf(WorkflowException.class);
+    verify(activities, never()).cancelQueued(any());
+  }
+
+  @Test
+  void vetoProposal_isRefused_withoutTheProposalsOperationOnTheTimelock() {
+    beacon = onChain(beacon(6, 2, List.of(), List.of(addressOf(GUARDIAN))));
+    propose(veto(null));
+
+    EmergencyResult result = result();
+
+    assertThat(result.stage()).isEqualTo(EmergencyStage.REFUSED);
+    assertThat(result.reason()).contains("is not queued on the timelock");
+    verify(activities, never()).cancelQueued(any());
+  }
+
+  @Test
+  void vetoProposal_fails_whenTheMultisigRefuses() {
+    beacon = onChain(beacon(6, 2, List.of(), List.of(addressOf(GUARDIAN))));
+    when(activities.cancelQueued(any()))
+        .thenThrow(
+            ApplicationFailure.newNonRetryableFailure(
+                "TimelockUnexpectedOperationState: the timelock operation is not pending",
+                EmergencyFailures.BEACON_REFUSED));
+    EmergencyWorkflow emergency = propose(veto(QUEUED));
+    emergency.sign(signed(SIGNER_2, emergency));
+    emergency.sign(signed(SIGNER_3, emergency));
+
+    EmergencyResult result = result();
+
+    assertThat(result.stage()).isEqualTo(EmergencyStage.FAILED);
+    assertThat(result.reason())
+        .contains("VETO_PROPOSAL was refused")
+        .contains("TimelockUnexpectedOperationState");
+  }
+
   // --- taken up again after a restart ---
 
   @Test
@@ -399,6 +510,52 @@ class EmergencyWorkflowTest {
 
   // --- helpers
   // ------------------------------------------------------------------------------------
+
+  private static final String GOVERNANCE_PROPOSAL = "4711";
+  private static final String TIMELOCK = "0x9561c133dd8580860b6b7e504bc5aa500f0f06a7";
+  private static final String OPERATION = "0x" + "5e".repeat(32);
+  private static final QueuedOperation QUEUED =
+      new QueuedOperation(
+          TIMELOCK,
+          OPERATION,
+          1_800_000_000L,
+          "Canary 20 %",
+          List.of("rollout.canaryPercent → 20"));
+
+  private EmergencyProposal veto(QueuedOperation queued) {
+    return new EmergencyProposal(
+        EmergencyAction.VETO_PROPOSAL,
+        List.of(),
+        null,
+        null,
+        List.of(),
+        null,
+        List.of(),
+        0,
+        "the canary change hides a treasury call",
+        "alice",
+        deadline,
+        null,
+        GOVERNANCE_PROPOSAL,
+        queued);
+  }
+
+  private static BeaconEmergencyState onChain(BeaconEmergencyState local) {
+    return new BeaconEmergencyState(
+        Backend.CHAIN,
+        local.chainId(),
+        local.multisig(),
+        local.signers(),
+        local.threshold(),
+        local.guardians(),
+        local.nonce(),
+        local.mandateSeconds(),
+        local.tiers());
+  }
+
+  private static byte[] digestOf(SigningRequest request) {
+    return HexFormat.of().parseHex(request.digest().substring(2));
+  }
 
   private EmergencyProposal pause(String... tiers) {
     return proposal(EmergencyAction.PAUSE, List.of(tiers), null, null, List.of(), null);
