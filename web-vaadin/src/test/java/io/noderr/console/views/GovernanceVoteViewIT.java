@@ -9,6 +9,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.TestingLifecycleHookKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,6 +19,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import elemental.json.Json;
+import elemental.json.JsonValue;
 import io.noderr.console.GovernanceChain;
 import io.noderr.console.governance.GovernanceViews.Proposal;
 import io.noderr.contracts.devchain.DemoGovernance;
@@ -30,12 +34,18 @@ import io.noderr.registry.governance.ProposalRow;
 import io.noderr.signing.Address;
 import io.noderr.signing.ProposalIds;
 import io.noderr.signing.Signatures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import kotlin.Unit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +62,10 @@ import org.web3j.utils.Numeric;
  * ProposalWorkflow: an operator login signs the ballot the Governance view shows (here with the
  * demo operator's key over the view's typed data, as a wallet would) and pastes the signature; the
  * platform relays it and the vote counts. Another key's signature is refused with the reason and
- * nothing reaches the chain. Admins and signers get no vote area. The server signs nothing.
+ * nothing reaches the chain. The wallet button hands the browser's wallet exactly the shown ballot
+ * and fills in what it signs (Karibu runs no JavaScript: the test answers the call as a wallet
+ * would; the app's browser test drives a real page). Admins and signers get no vote area. The
+ * server signs nothing.
  */
 @Import(GovernanceChain.On.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -170,6 +183,34 @@ class GovernanceVoteViewIT extends AbstractKaribuIT {
   }
 
   @Test
+  void theWalletButton_asksTheBrowserWalletToSignTheShownBallot_orSaysThereIsNoWallet()
+      throws Exception {
+    startAsOperator("portal-voter", OPERATOR_ID);
+    selectTheProposal();
+    byte[] shown = new StructuredDataEncoder(typedData()).hashStructuredData();
+    List<List<Object>> walletCalls = new ArrayList<>();
+
+    // A browser whose wallet signs with the operator's key what it is handed, as a wallet would.
+    answerWalletCalls(
+        walletCalls,
+        parameters -> Json.create(Signatures.sign(hashOfTypedDataIn(parameters), OPERATOR_KEY)));
+    _click(_get(Button.class, spec -> spec.withId("ballot-sign-wallet")));
+    MockVaadin.clientRoundtrip();
+
+    assertThat(walletCalls).singleElement().asList().contains(OPERATOR_ID);
+    assertThat(hashOfTypedDataIn(walletCalls.getFirst())).isEqualTo(shown);
+    assertThat(_get(TextField.class, spec -> spec.withId("ballot-signature")).getValue())
+        .isEqualTo(Signatures.sign(shown, OPERATOR_KEY));
+    assertThat(result()).startsWith("signed in your wallet");
+
+    // A browser without window.ethereum: the call answers null.
+    answerWalletCalls(walletCalls, parameters -> Json.createNull());
+    _click(_get(Button.class, spec -> spec.withId("ballot-sign-wallet")));
+    MockVaadin.clientRoundtrip();
+    assertThat(result()).isEqualTo(BallotPanel.NO_WALLET);
+  }
+
+  @Test
   void adminsAndSigners_getNoVoteArea_adminsKeepTheCommand() {
     startAs("admin");
     selectTheProposal();
@@ -193,6 +234,44 @@ class GovernanceVoteViewIT extends AbstractKaribuIT {
             .findFirst()
             .orElseThrow();
     grid.asSingleSelect().setValue(active);
+  }
+
+  /**
+   * Karibu runs no JavaScript: the browser's side of each eth_signTypedData_v4 call is {@code
+   * wallet}, given the call's parameters (recorded in {@code calls}).
+   */
+  private void answerWalletCalls(
+      List<List<Object>> calls, Function<List<Object>, JsonValue> wallet) {
+    TestingLifecycleHookKt.setPendingJavascriptInvocationHandlers(
+        List.of(
+            invocation -> {
+              if (invocation.getInvocation().getExpression().contains("eth_signTypedData_v4")) {
+                List<Object> parameters = invocation.getInvocation().getParameters();
+                calls.add(parameters);
+                invocation.complete(wallet.apply(parameters));
+              }
+              return Unit.INSTANCE;
+            }));
+  }
+
+  @AfterEach
+  void noWalletCallHandlers() {
+    TestingLifecycleHookKt.setPendingJavascriptInvocationHandlers(new ArrayList<>());
+  }
+
+  /** The EIP-712 hash of the typed data JSON among a wallet call's parameters. */
+  private static byte[] hashOfTypedDataIn(List<Object> parameters) {
+    String json =
+        parameters.stream()
+            .filter(p -> p instanceof String text && text.startsWith("{"))
+            .map(String.class::cast)
+            .findFirst()
+            .orElseThrow();
+    try {
+      return new StructuredDataEncoder(json).hashStructuredData();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void paste(String signature) {
