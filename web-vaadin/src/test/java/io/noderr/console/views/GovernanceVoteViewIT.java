@@ -211,7 +211,7 @@ class GovernanceVoteViewIT extends AbstractKaribuIT {
   }
 
   @Test
-  void adminsAndSigners_getNoVoteArea_adminsKeepTheCommand() {
+  void adminsSignersAndOperatorsWithoutAnApprovedApplication_getNoVoteArea() {
     startAs("admin");
     selectTheProposal();
     _assertNone(VerticalLayout.class, spec -> spec.withId("ballot-area"));
@@ -221,6 +221,12 @@ class GovernanceVoteViewIT extends AbstractKaribuIT {
     selectTheProposal();
     _assertNone(VerticalLayout.class, spec -> spec.withId("ballot-area"));
     _assertNone(TextField.class, spec -> spec.withId("ballot-signature"));
+
+    // An operator whose id is no approved application's address has no address to vote with.
+    startAsOperator("aurora-ops", "op-aurora");
+    selectTheProposal();
+    _assertNone(VerticalLayout.class, spec -> spec.withId("ballot-area"));
+    _get(Span.class, spec -> spec.withId("governance-vote-command"));
   }
 
   private void selectTheProposal() {
