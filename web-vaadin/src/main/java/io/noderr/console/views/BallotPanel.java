@@ -18,6 +18,7 @@ import io.noderr.console.governance.ProposalNotFoundException;
 import io.noderr.console.governance.TokenAmounts;
 import io.noderr.http.BadRequestException;
 import io.noderr.signing.GovernorBallot;
+import java.util.Locale;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -44,11 +45,11 @@ final class BallotPanel extends VerticalLayout {
           + " params: [$0, $1]});"
           + " return r; })();";
 
-  final RadioButtonGroup<String> support = new RadioButtonGroup<>("Your vote");
-  final TextField signature = new TextField("Signature (0x…, 65 bytes)");
-  final Button signWithWallet = new Button("Sign with browser wallet");
-  final Button relay = new Button("Relay vote");
-  final Span result = new Span();
+  private final RadioButtonGroup<String> support = new RadioButtonGroup<>("Your vote");
+  private final TextField signature = new TextField("Signature (0x…, 65 bytes)");
+  private final Button signWithWallet = new Button("Sign with browser wallet");
+  private final Button relay = new Button("Relay vote");
+  private final Span result = new Span();
   private final VerticalLayout ballotDetails = new VerticalLayout();
   private final GovernanceService governance;
   private final String proposalId;
@@ -72,6 +73,8 @@ final class BallotPanel extends VerticalLayout {
         GovernorBallot.SUPPORT_NAMES.get(GovernorBallot.FOR),
         GovernorBallot.SUPPORT_NAMES.get(GovernorBallot.AGAINST),
         GovernorBallot.SUPPORT_NAMES.get(GovernorBallot.ABSTAIN));
+    support.setItemLabelGenerator(
+        name -> name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT));
     support.setValue(GovernorBallot.SUPPORT_NAMES.get(GovernorBallot.FOR));
     support.addValueChangeListener(e -> showBallot());
     ballotDetails.setPadding(false);
