@@ -1,6 +1,9 @@
 package io.noderr.signing;
 
 import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.web3j.crypto.ECKeyPair;
 
 /**
@@ -23,6 +26,9 @@ public record GovernorBallot(
   public static final int AGAINST = 0;
   public static final int FOR = 1;
   public static final int ABSTAIN = 2;
+
+  /** The support values by their number: what a person chooses and the platform relays. */
+  public static final List<String> SUPPORT_NAMES = List.of("AGAINST", "FOR", "ABSTAIN");
 
   private static final byte[] BALLOT_TYPEHASH =
       MultisigDomain.keccak("Ballot(uint256 proposalId,uint8 support,address voter,uint256 nonce)");
@@ -47,6 +53,27 @@ public record GovernorBallot(
                 Abi.uint(BigInteger.valueOf(support)),
                 Abi.address(voter),
                 Abi.uint(nonce)));
+  }
+
+  /**
+   * The typed data exactly as {@code eth_signTypedData_v4} takes it, for a browser wallet or any
+   * offline signer: the JSON form of {@link #digest()}.
+   */
+  public Map<String, Object> typedData() {
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("proposalId", proposalId.toString());
+    message.put("support", support);
+    message.put("voter", voter.checksummed());
+    message.put("nonce", nonce.toString());
+    return TypedData.of(
+        new GovernorDomain(chainId, governor).asTypedDataDomain(),
+        "Ballot",
+        List.of(
+            Abi.field("proposalId", "uint256"),
+            Abi.field("support", "uint8"),
+            Abi.field("voter", "address"),
+            Abi.field("nonce", "uint256")),
+        message);
   }
 
   /** The voter's 65-byte signature (hex), low-s as Governor's ECDSA requires. */

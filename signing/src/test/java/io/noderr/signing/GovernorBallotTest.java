@@ -3,8 +3,12 @@ package io.noderr.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Sign;
+import org.web3j.crypto.StructuredDataEncoder;
+import org.web3j.utils.Numeric;
 
 class GovernorBallotTest {
 
@@ -24,6 +28,40 @@ class GovernorBallotTest {
         .isNotEqualTo(ballot.digest());
     assertThat(ballot(84532, GovernorBallot.FOR, BigInteger.ZERO).digest())
         .isNotEqualTo(ballot.digest());
+  }
+
+  @Test
+  void typedData_hashesToTheDigest_soAWalletsSignatureRecoversToTheVoter() throws Exception {
+    GovernorBallot ballot =
+        new GovernorBallot(
+            1337,
+            GOVERNOR,
+            new BigInteger("98765432109876543210987654321"),
+            GovernorBallot.ABSTAIN,
+            VOTER,
+            BigInteger.valueOf(7));
+    String json = new ObjectMapper().writeValueAsString(ballot.typedData());
+
+    byte[] standard = new StructuredDataEncoder(json).hashStructuredData();
+    Sign.SignatureData wallet = Sign.signMessage(standard, DemoSigners.key(1), false);
+    String walletSignature =
+        Numeric.toHexString(wallet.getR())
+            + Numeric.toHexStringNoPrefix(wallet.getS())
+            + Numeric.toHexStringNoPrefix(wallet.getV());
+
+    assertThat(standard).isEqualTo(ballot.digest());
+    assertThat(Signatures.recover(ballot.digest(), walletSignature)).isEqualTo(VOTER);
+    assertThat(json)
+        .contains("\"primaryType\":\"Ballot\"")
+        .contains("\"name\":\"NoderrGovernor\"")
+        .contains("\"verifyingContract\":\"" + GOVERNOR.checksummed() + "\"");
+  }
+
+  @Test
+  void supportNames_areIndexedByTheGovernorsSupportNumbers() {
+    assertThat(GovernorBallot.SUPPORT_NAMES.get(GovernorBallot.AGAINST)).isEqualTo("AGAINST");
+    assertThat(GovernorBallot.SUPPORT_NAMES.get(GovernorBallot.FOR)).isEqualTo("FOR");
+    assertThat(GovernorBallot.SUPPORT_NAMES.get(GovernorBallot.ABSTAIN)).isEqualTo("ABSTAIN");
   }
 
   @Test

@@ -47,12 +47,20 @@ public final class StakedOperators {
     if (tokens > 0) {
       BigInteger amount = GovernanceSettings.nodr(tokens);
       governance.token(chain).mint(credentials.getAddress(), amount).send();
-      NoderrToken.load(governance.token().value(), chain.web3j(), as(key), DevChain.GAS)
-          .approve(governance.staking().value(), amount)
-          .send();
-      staking(key).stake(amount).send();
+      stake(key, amount);
     }
     return key;
+  }
+
+  /**
+   * An operator holding stake tokens already (e.g. a demo operator, minted its tokens by the dev
+   * chain deployment) approves and stakes {@code amount} token units with its own key.
+   */
+  public void stake(ECKeyPair key, BigInteger amount) throws Exception {
+    NoderrToken.load(governance.token().value(), chain.web3j(), as(key), DevChain.GAS)
+        .approve(governance.staking().value(), amount)
+        .send();
+    staking(key).stake(amount).send();
   }
 
   public NoderrStaking staking(ECKeyPair key) {

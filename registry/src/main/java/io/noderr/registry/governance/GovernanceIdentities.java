@@ -32,4 +32,19 @@ public class GovernanceIdentities {
             nodeId);
     return addresses.size() == 1 ? Optional.of(addresses.getFirst()) : Optional.empty();
   }
+
+  /**
+   * The signing address (lowercase) an operator votes and proposes with: its approved (or
+   * registered) application's, which is also its registry id; empty for an operator without one
+   * (e.g. an operator an admin created by name).
+   */
+  public Optional<String> signingAddressOfOperator(String operatorId) {
+    List<String> addresses =
+        jdbc.queryForList(
+            "SELECT DISTINCT lower(signing_address) FROM node_applications"
+                + " WHERE lower(signing_address) = lower(?) AND status IN ('APPROVED', 'REGISTERED')",
+            String.class,
+            operatorId);
+    return addresses.size() == 1 ? Optional.of(addresses.getFirst()) : Optional.empty();
+  }
 }

@@ -4,6 +4,7 @@ import io.noderr.activities.governance.GovernanceFailures;
 import io.noderr.console.governance.GovernanceViews.Ballot;
 import io.noderr.console.governance.GovernanceViews.BallotForm;
 import io.noderr.console.governance.GovernanceViews.BallotRelayed;
+import io.noderr.console.governance.GovernanceViews.BallotToSign;
 import io.noderr.console.governance.GovernanceViews.Contracts;
 import io.noderr.console.governance.GovernanceViews.Overview;
 import io.noderr.console.governance.GovernanceViews.Parameter;
@@ -16,6 +17,7 @@ import io.noderr.console.security.Callers;
 import io.noderr.http.BadRequestException;
 import io.noderr.registry.access.OperatorScope;
 import io.noderr.registry.audit.AuditLog;
+import io.noderr.registry.governance.GovernanceIdentities;
 import io.noderr.registry.governance.GovernanceParameters;
 import io.noderr.registry.governance.GovernanceProposals;
 import io.noderr.registry.governance.GovernanceStakes;
@@ -23,6 +25,7 @@ import io.noderr.registry.governance.PlatformParameterRow;
 import io.noderr.registry.governance.ProposalRow;
 import io.noderr.registry.governance.StakeRow;
 import io.noderr.signing.Address;
+import io.noderr.signing.GovernorBallot;
 import io.noderr.workflows.UpdateRefusals;
 import io.noderr.workflows.governance.BallotAccepted;
 import io.noderr.workflows.governance.BallotCommand;
@@ -39,12 +42,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
+import org.web3j.utils.Numeric;
 
 /**
  * Governance for the console API: reads from the read models the governance follower and the
@@ -64,6 +69,7 @@ public class GovernanceService {
   private final GovernanceProposals proposals;
   private final GovernanceStakes stakes;
   private final GovernanceParameters parameters;
+  private final GovernanceIdentities identities;
   private final WorkflowClient client;
   private final AuditLog audit;
 
@@ -73,6 +79,7 @@ public class GovernanceService {
       GovernanceProposals proposals,
       GovernanceStakes stakes,
       GovernanceParameters parameters,
+      GovernanceIdentities identities,
       WorkflowClient client,
       AuditLog audit) {
     this.settings = settings;
@@ -80,6 +87,7 @@ public class GovernanceService {
     this.proposals = proposals;
     this.stakes = stakes;
     this.parameters = parameters;
+    this.identities = identities;
     this.client = client;
     this.audit = audit;
   }
@@ -189,6 +197,46 @@ public class GovernanceService {
         row.state().name(),
         row.description(),
         row.voteEnd().toString());
+  }
+
+  /**
+   * The ballot of {@code voter} choosing {@code support} (FOR, AGAINST or ABSTAIN), ready for a
+   * wallet: what the operator portal shows and a browser wallet signs. Building it signs nothing.
+   */
+  @PreAuthorize(READERS)
+  public BallotToSign ballotToSign(String proposalId, String voter, String support) {
+    int number =
+        GovernorBallot.SUPPORT_NAMES.indexOf(
+            support == null ? "" : support.strip().toUpperCase(Locale.ROOT));
+    if (number < 0) {
+      throw new BadRequestException(
+          "support must be FOR, AGAINST or ABSTAIN, got '" + support + "'");
+    }
+    Ballot ballot = ballot(proposalId, voter);
+    GovernorBallot typed =
+        new GovernorBallot(
+            ballot.chainId(),
+            Address.of(ballot.governor()),
+            new BigInteger(ballot.proposalId()),
+            number,
+            Address.of(ballot.voter()),
+            new BigInteger(ballot.nonce()));
+    return new BallotToSign(
+        ballot,
+        GovernorBallot.SUPPORT_NAMES.get(number),
+        Numeric.toHexString(typed.digest()),
+        typed.typedData());
+  }
+
+  /**
+   * The address an operator login votes with: its operator's application signing address. Empty for
+   * every other caller (they hand in ballots others signed, or none) and for an operator without an
+   * approved application.
+   */
+  @PreAuthorize(READERS)
+  public Optional<String> votingAddress(Authentication caller) {
+    String operatorId = Callers.operatorOf(caller);
+    return operatorId == null ? Optional.empty() : identities.signingAddressOfOperator(operatorId);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.noderr.console.governance;
 
 import java.util.List;
+import java.util.Map;
 
 /** What the governance API answers (JSON records). Amounts are decimal strings in token units. */
 public final class GovernanceViews {
@@ -75,6 +76,15 @@ public final class GovernanceViews {
       String state,
       String description,
       String voteEnd) {}
+
+  /**
+   * One choice's ballot as the voter signs it in a wallet: the fields, the EIP-712 digest and the
+   * typed data for {@code eth_signTypedData_v4}.
+   *
+   * @param support FOR, AGAINST or ABSTAIN
+   */
+  public record BallotToSign(
+      Ballot ballot, String support, String digest, Map<String, Object> typedData) {}
 
   public record BallotForm(String voter, String support, String signature) {}
 

@@ -21,14 +21,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Governance for everyone who signs in: the parameters governance controls (range, value on chain,
  * what the platform applies), stakes and voting power (an operator sees its own), and proposals
  * with their state, votes for/against/abstain with stake, quorum progress, the countdown to the
- * next step and what executing them changes. Proposing and voting take the operator's own key, so
- * the view shows the command for it rather than signing anything.
+ * next step and what executing them changes. Proposing and voting take the operator's own key: an
+ * operator login votes on an active proposal here with a ballot signed in its browser wallet (or
+ * pasted) that the platform relays, and everyone who may take part sees the terminal commands. The
+ * view never signs anything.
  */
 @Route(value = "governance", layout = MainLayout.class)
 @PageTitle("Governance | Noderr")
@@ -39,6 +42,10 @@ public class GovernanceView extends VerticalLayout {
   private final Clock clock;
   private final Grid<Vote> votes = new Grid<>(Vote.class, false);
   private final Span selected = new Span();
+  private final VerticalLayout voteArea = new VerticalLayout();
+
+  /** The operator login's own address, the only one it votes with here; empty for the rest. */
+  private final Optional<String> votingAddress;
 
   public GovernanceView(GovernanceService governance, AuthenticationContext auth) {
     this(governance, auth, Clock.systemUTC());
@@ -50,12 +57,18 @@ public class GovernanceView extends VerticalLayout {
     setId("governance-view");
     Overview overview = governance.overview();
     if (!overview.on()) {
+      votingAddress = Optional.empty();
       Span off = new Span(overview.reason());
       off.setId("governance-off");
       add(new H3("Governance"), off);
       return;
     }
-    add(new H3("Proposals"), proposals(), selected, votes);
+    votingAddress =
+        auth.hasRole(Roles.OPERATOR)
+            ? governance.votingAddress(SecurityContextHolder.getContext().getAuthentication())
+            : Optional.empty();
+    voteArea.setPadding(false);
+    add(new H3("Proposals"), proposals(), selected, voteArea, votes);
     add(new H3("Parameters"), parameters(overview.parameters()));
     add(
         new H3(auth.hasRole(Roles.OPERATOR) ? "Your stake" : "Stakes"),
@@ -95,12 +108,27 @@ public class GovernanceView extends VerticalLayout {
   }
 
   private void show(Proposal chosen) {
+    voteArea.removeAll();
     if (chosen == null) {
       votes.setVisible(false);
       selected.setText("");
       return;
     }
-    Proposal detailed = governance.proposal(chosen.proposalId());
+    Proposal detailed = showVotes(chosen.proposalId());
+    if ("ACTIVE".equals(detailed.state())) {
+      votingAddress.ifPresent(
+          voter ->
+              voteArea.add(
+                  new BallotPanel(
+                      governance,
+                      detailed.proposalId(),
+                      voter,
+                      () -> showVotes(detailed.proposalId()))));
+    }
+  }
+
+  private Proposal showVotes(String proposalId) {
+    Proposal detailed = governance.proposal(proposalId);
     selected.setText(
         "Proposal "
             + detailed.proposalId()
@@ -111,6 +139,7 @@ public class GovernanceView extends VerticalLayout {
             + " vote(s)");
     votes.setItems(detailed.votes());
     votes.setVisible(true);
+    return detailed;
   }
 
   /** How far For + Abstain are toward the quorum; past it, only that it is reached. */

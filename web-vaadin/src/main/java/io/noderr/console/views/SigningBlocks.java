@@ -19,15 +19,25 @@ final class SigningBlocks {
 
   /** The EIP-712 typed data as a wallet's eth_signTypedData_v4 takes it, ready to copy. */
   static Pre typedData(Map<String, Object> typedData, String id) {
-    Pre block;
-    try {
-      block = new Pre(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(typedData));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("typed data is always serialisable", e);
-    }
+    Pre block = new Pre(json(typedData, true));
     block.setId(id);
     block.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)");
     return block;
+  }
+
+  /** The typed data as the JSON string a wallet's eth_signTypedData_v4 takes as its parameter. */
+  static String typedDataJson(Map<String, Object> typedData) {
+    return json(typedData, false);
+  }
+
+  private static String json(Map<String, Object> typedData, boolean pretty) {
+    try {
+      return pretty
+          ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(typedData)
+          : JSON.writeValueAsString(typedData);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("typed data is always serialisable", e);
+    }
   }
 
   /**

@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.console.AbstractConsoleIT;
-import io.noderr.contracts.devchain.DemoDeployment;
+import io.noderr.console.GovernanceChain;
 import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DevChain;
 import io.noderr.contracts.devchain.GovernanceSettings;
@@ -22,21 +22,15 @@ import io.noderr.registry.governance.GovernanceParameters;
 import io.noderr.registry.identity.NodeSessions;
 import io.noderr.registry.identity.TokenHash;
 import io.noderr.signing.Address;
-import io.noderr.signing.DemoSigners;
 import io.noderr.signing.GovernorBallot;
 import io.noderr.signing.ProposalIds;
 import io.noderr.signing.Signatures;
-import io.noderr.worker.governance.GovernanceConfiguration;
-import io.noderr.worker.governance.GovernanceProperties;
-import io.noderr.workflows.governance.ChainChange;
 import io.noderr.workflows.governance.ProposalResult;
 import io.noderr.workflows.governance.ProposalStage;
 import io.noderr.workflows.governance.ProposalWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -46,13 +40,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -60,7 +50,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Sign;
-import org.web3j.crypto.WalletUtils;
 import org.web3j.utils.Numeric;
 
 /**
@@ -70,24 +59,15 @@ import org.web3j.utils.Numeric;
  * before anything is relayed; a good one relayed; the proposal queued, executed through the
  * timelock and applied to the platform. Its own context (governance on, the beacon on chain).
  */
-@Import(GovernanceApiIT.GovernanceOn.class)
+@Import(GovernanceChain.On.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class GovernanceApiIT extends AbstractConsoleIT {
-
-  /**
-   * The security context strategy the shared console context (if it started before this class) put
-   * in the JVM-wide holder. This class's own context replaces it (Vaadin sets its strategy there at
-   * start), so it is put back afterwards: code that reads the static holder (e.g. {@code
-   * Callers.scope()}) in the shared context's later tests must see their requests' callers.
-   */
-  private static final SecurityContextHolderStrategy SHARED_CONTEXT_STRATEGY =
-      SecurityContextHolder.getContextHolderStrategy();
 
   private static final Duration VOTING_DELAY = Duration.ofSeconds(10);
   private static final Duration VOTING_PERIOD = Duration.ofMinutes(5);
   private static final Duration PARAMETER_DELAY = Duration.ofMinutes(1);
-  private static final String KEYSTORE_PASSWORD = "sender-password";
 
+  private static GovernanceChain governanceChain;
   private static DevChain chain;
   private static DemoGovernance governance;
 
@@ -99,20 +79,11 @@ class GovernanceApiIT extends AbstractConsoleIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
 
-  /** The worker's governance wiring, as the platform has it with a chain and a governor. */
-  @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties(GovernanceProperties.class)
-  @Import(GovernanceConfiguration.class)
-  static class GovernanceOn {}
-
   @DynamicPropertySource
   static void chainProperties(DynamicPropertyRegistry registry) throws Exception {
-    chain = DevChain.start();
-    DemoDeployment deployment = DemoDeployment.deploy(chain);
-    governance =
-        DemoGovernance.deploy(
-            chain,
-            deployment.multisig(),
+    governanceChain =
+        GovernanceChain.start(
+            registry,
             new GovernanceSettings(
                 VOTING_DELAY,
                 VOTING_PERIOD,
@@ -121,33 +92,13 @@ class GovernanceApiIT extends AbstractConsoleIT {
                 List.of(PARAMETER_DELAY, Duration.ofMinutes(10), Duration.ofMinutes(30)),
                 PARAMETER_DELAY,
                 GovernanceSettings.defaultParameters(Duration.ofHours(1))));
-    Path dir = Files.createTempDirectory("noderr-governance-it");
-    dir.toFile().deleteOnExit();
-    Path keystore =
-        dir.resolve(
-            WalletUtils.generateWalletFile(
-                KEYSTORE_PASSWORD, DemoSigners.devChainSender(), dir.toFile(), false));
-    // This context's own fleet token file: the shared context's tests read theirs from the base
-    // class's file, which a second context must not overwrite.
-    registry.add("noderr.gateway.fleet-token.file", () -> dir.resolve("agent-token").toString());
-    registry.add("noderr.beacon.rpc-url", chain::rpcUrl);
-    registry.add("noderr.beacon.chain-id", () -> DevChain.CHAIN_ID);
-    registry.add("noderr.beacon.multisig-address", () -> deployment.multisig().value());
-    registry.add("noderr.beacon.sender-keystore", keystore::toString);
-    registry.add("noderr.beacon.sender-keystore-password", () -> KEYSTORE_PASSWORD);
-    registry.add("noderr.beacon.poll-interval", () -> "200ms");
-    registry.add("noderr.governance.governor-address", () -> governance.governor().value());
-    registry.add("noderr.governance.staking-address", () -> governance.staking().value());
-    registry.add("noderr.governance.parameters-address", () -> governance.parameters().value());
-    registry.add("noderr.governance.timelock-address", () -> governance.timelock().value());
-    registry.add("noderr.governance.token-address", () -> governance.token().value());
-    registry.add("noderr.governance.poll-interval", () -> "200ms");
+    chain = governanceChain.chain();
+    governance = governanceChain.governance();
   }
 
   @AfterAll
   static void stopChain() {
-    chain.close();
-    SecurityContextHolder.setContextHolderStrategy(SHARED_CONTEXT_STRATEGY);
+    governanceChain.close();
   }
 
   @Test
@@ -381,11 +332,8 @@ class GovernanceApiIT extends AbstractConsoleIT {
                     .andExpect(jsonPath("$.state").value(state)));
   }
 
-  /** The chain's clock moved (evm_increaseTime): tell the workflow rather than wait its timer. */
   private void wake(String proposalId) {
-    workflows
-        .newWorkflowStub(ProposalWorkflow.class, ProposalWorkflow.workflowId(proposalId))
-        .chainChanged(new ChainChange("test: chain time advanced", null));
+    GovernanceChain.wake(workflows, proposalId);
   }
 
   private static String canaryTo(long percent) {
