@@ -21,11 +21,12 @@ import picocli.CommandLine.Command;
       EmergencyCommand.class,
       VoteCommand.class,
       ProposeCommand.class,
+      StakeCommand.class,
       ChainCommand.class
     },
     description =
-        "Noderr tools for people: fleet simulator, release signer, emergencies, governance votes"
-            + " and proposals, dev chain.")
+        "Noderr tools for people: fleet simulator, release signer, emergencies, governance votes,"
+            + " proposals and stake, dev chain.")
 public final class NoderrCli implements Runnable {
 
   @Override

@@ -12,6 +12,7 @@ public record GovernanceInfo(boolean on, String reason, Long chainId, Contracts 
    * @param governor NoderrGovernor's address (0x-hex)
    * @param parameters NoderrParameters' address, whose {@code setParameter} a parameter proposal
    *     calls
+   * @param token the stake token
    */
-  public record Contracts(String governor, String staking, String parameters) {}
+  public record Contracts(String governor, String staking, String parameters, String token) {}
 }

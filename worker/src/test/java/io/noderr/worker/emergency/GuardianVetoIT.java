@@ -43,6 +43,7 @@ import io.noderr.worker.beacon.Beacon;
 import io.noderr.worker.beacon.BeaconProperties;
 import io.noderr.worker.beacon.ChainBeacon;
 import io.noderr.worker.beacon.LocalBeacon;
+import io.noderr.worker.beacon.TestChain;
 import io.noderr.worker.governance.ChainGovernance;
 import io.noderr.worker.governance.GovernanceChainActivitiesImpl;
 import io.noderr.worker.governance.GovernanceFollower;
@@ -65,22 +66,18 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.WalletUtils;
 import org.web3j.utils.Numeric;
 
 /**
@@ -92,16 +89,15 @@ import org.web3j.utils.Numeric;
  */
 class GuardianVetoIT {
 
-  private static final String PASSWORD = "sender-password";
   private static final Duration VOTING_DELAY = Duration.ofSeconds(10);
   private static final Duration VOTING_PERIOD = Duration.ofMinutes(5);
   private static final Duration PARAMETER_DELAY = Duration.ofMinutes(10);
   private static final String EMERGENCY = "emergency-1";
 
   @RegisterExtension static final RegistryDatabase db = RegistryDatabase.create();
+  @RegisterExtension static final TestChain TEST_CHAIN = new TestChain();
 
   private static DevChain chain;
-  private static Path keystore;
 
   private final GovernanceProposals proposals = db.bean(GovernanceProposals.class);
 
@@ -113,17 +109,8 @@ class GuardianVetoIT {
   private GovernanceChainActivitiesImpl governanceActivities;
 
   @BeforeAll
-  static void startChain(@TempDir Path dir) throws Exception {
-    chain = DevChain.start();
-    keystore =
-        dir.resolve(
-            WalletUtils.generateWalletFile(
-                PASSWORD, DemoSigners.devChainSender(), dir.toFile(), false));
-  }
-
-  @AfterAll
-  static void stopChain() {
-    chain.close();
+  static void useTheChain() {
+    chain = TEST_CHAIN.chain();
   }
 
   /**
@@ -502,19 +489,7 @@ class GuardianVetoIT {
   }
 
   private BeaconProperties beaconProperties() {
-    return new BeaconProperties(
-        chain.rpcUrl(),
-        DevChain.CHAIN_ID,
-        deployment.multisig(),
-        null,
-        keystore,
-        PASSWORD,
-        Duration.ofMillis(100),
-        0,
-        0,
-        2000,
-        6_000_000,
-        Duration.ofSeconds(30),
-        new BeaconProperties.Local(1337, List.of(), null, List.of(), Duration.ofHours(24)));
+    return TEST_CHAIN.beacon(
+        chain.rpcUrl(), DevChain.CHAIN_ID, deployment.multisig(), null, 6_000_000);
   }
 }
