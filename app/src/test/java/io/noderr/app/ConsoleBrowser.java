@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -104,10 +105,26 @@ public final class ConsoleBrowser implements AutoCloseable {
         .click();
   }
 
+  /**
+   * Clicks the element with this id (a button), scrolled to the middle of the view first: the
+   * console's content scrolls inside its layout, where the browser's own scrolling does not reach.
+   */
+  public void click(String id) {
+    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  /** Runs a script in the page (e.g. a test stand-in for a browser wallet); returns its result. */
+  public Object run(String script, Object... arguments) {
+    return ((JavascriptExecutor) browser).executeScript(script, arguments);
+  }
+
   /** Scrolls the element with this id to the top of the window, for a screenshot of it. */
   public void scrollTo(String id) {
     WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-    ((org.openqa.selenium.JavascriptExecutor) browser)
+    ((JavascriptExecutor) browser)
         .executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
   }
 

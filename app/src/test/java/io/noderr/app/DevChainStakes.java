@@ -1,46 +1,41 @@
 package io.noderr.app;
 
-import io.noderr.contracts.devchain.DemoOperators;
-import io.noderr.contracts.devchain.DevChain;
-import io.noderr.contracts.generated.NoderrStaking;
-import io.noderr.contracts.generated.NoderrToken;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.noderr.worker.governance.GovernanceProperties;
 import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.web3j.crypto.Credentials;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.RawTransactionManager;
-import org.web3j.tx.TransactionManager;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
-/** Demo operators staking from their own keys on the dev chain a platform started itself. */
+/**
+ * Demo operators staking on the dev chain a platform started itself, as an applicant does before it
+ * has a login: {@code noderr stake --add} with its own keystore, through the chain's endpoint,
+ * naming the governor.
+ */
 final class DevChainStakes {
 
   private DevChainStakes() {}
 
-  /** Demo operator {@code number} approves and stakes {@code amount} token units. */
-  static void stake(ConfigurableApplicationContext platform, int number, BigInteger amount)
+  /** Demo operator {@code number} stakes {@code nodr} tokens from {@code keys/operator-N.json}. */
+  static void stake(ConfigurableApplicationContext platform, Path keys, int number, long nodr)
       throws Exception {
-    GovernanceProperties governance = platform.getBean(GovernanceProperties.class);
-    Web3j web3j =
-        Web3j.build(
-            new HttpService(platform.getEnvironment().getProperty("noderr.chain.embedded-url")));
-    try {
-      TransactionManager operator =
-          new RawTransactionManager(
-              web3j,
-              Credentials.create(DemoOperators.key(number)),
-              DevChain.CHAIN_ID,
-              new PollingTransactionReceiptProcessor(web3j, 100, 300));
-      NoderrToken.load(governance.tokenAddress().value(), web3j, operator, DevChain.GAS)
-          .approve(governance.stakingAddress().value(), amount)
-          .send();
-      NoderrStaking.load(governance.stakingAddress().value(), web3j, operator, DevChain.GAS)
-          .stake(amount)
-          .send();
-    } finally {
-      web3j.shutdown();
-    }
+    CliProcess.Result staked =
+        CliProcess.run(
+            Map.of("NODERR_KEYSTORE_PASSWORD", ChainPlatforms.PASSWORD),
+            List.of(
+                "stake",
+                "--governor",
+                platform.getBean(GovernanceProperties.class).governorAddress().value(),
+                "--rpc",
+                platform.getEnvironment().getProperty("noderr.chain.embedded-url"),
+                "--keystore",
+                keys.resolve("operator-" + number + ".json").toString(),
+                "--add",
+                BigInteger.valueOf(nodr).toString(),
+                "--yes"));
+    assertThat(staked.exitCode()).as(staked.output()).isZero();
+    assertThat(staked.output()).contains("stake " + nodr + " NODR: done in transaction");
   }
 }

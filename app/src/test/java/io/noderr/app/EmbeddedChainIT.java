@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noderr.contracts.devchain.DemoOperators;
 import io.noderr.contracts.devchain.DevChain;
-import io.noderr.contracts.devchain.GovernanceSettings;
 import io.noderr.signing.Address;
 import io.noderr.worker.beacon.ChainBeacon;
 import io.noderr.worker.governance.GovernanceProperties;
@@ -45,7 +44,7 @@ class EmbeddedChainIT {
       assertThat(Files.list(dataDir.resolve("chain/keys")))
           .extracting(path -> path.getFileName().toString())
           .contains("sender.json", "operator-1.json", "operator-2.json", "signer-1.json");
-      approval_needsTheOperatorsStake(platform);
+      approval_needsTheOperatorsStake(platform, dataDir.resolve("chain/keys"));
     } finally {
       orphan.close();
     }
@@ -61,8 +60,8 @@ class EmbeddedChainIT {
    * With governance on, an ORACLE application is approved only once its operator stakes the ORACLE
    * minimum (5,000 NODR on the dev chain) from its own key.
    */
-  private static void approval_needsTheOperatorsStake(ConfigurableApplicationContext platform)
-      throws Exception {
+  private static void approval_needsTheOperatorsStake(
+      ConfigurableApplicationContext platform, Path keys) throws Exception {
     PlatformApi api = new PlatformApi(EmbeddedPlatforms.baseUrl(platform));
     Address operator = DemoOperators.addresses().getFirst();
     String application = api.apply("ORACLE", "eu-west", operator.value());
@@ -77,7 +76,7 @@ class EmbeddedChainIT {
                 + " stakes 0 NODR; ORACLE nodes need 5000 NODR (stake.minimum.oracle): the"
                 + " operator stakes first, then the application is approved");
 
-    DevChainStakes.stake(platform, 1, GovernanceSettings.nodr(5_000));
+    DevChainStakes.stake(platform, keys, 1, 5_000);
     assertThat(api.approve(application)).startsWith("nit_");
   }
 }

@@ -5,10 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noderr.contracts.devchain.DemoOperators;
+import io.noderr.contracts.devchain.DevChain;
 import io.noderr.contracts.devchain.GovernanceSettings;
+import io.noderr.contracts.generated.NoderrGovernor;
+import io.noderr.signing.Address;
+import io.noderr.signing.GovernorBallot;
+import io.noderr.worker.governance.GovernanceProperties;
 import io.noderr.workflows.governance.ChainChange;
 import io.noderr.workflows.governance.ProposalWorkflow;
 import io.temporal.client.WorkflowClient;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -21,9 +27,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
 
 /**
  * Governance end to end on the platform {@code noderr up} starts, with its own dev chain. Two
@@ -72,8 +81,8 @@ class GovernanceIT {
       rpc = platform.getEnvironment().getProperty("noderr.chain.embedded-url");
       keys = dataDir.resolve("chain/keys");
 
-      DevChainStakes.stake(platform, 1, GovernanceSettings.nodr(20_000));
-      DevChainStakes.stake(platform, 2, GovernanceSettings.nodr(10_000));
+      DevChainStakes.stake(platform, keys, 1, 20_000);
+      DevChainStakes.stake(platform, keys, 2, 10_000);
       // Votes count from the second after staking; an idle dev chain's clock stands still.
       moveChainClock(Duration.ofSeconds(2));
       Approved first = approve(1, "ORACLE");
@@ -82,7 +91,8 @@ class GovernanceIT {
 
       String passing = proposeFromNode(second, node, 10, "First cohorts of 10 % instead of 5 %");
       String defeated = propose(second, 20, "First cohorts of 20 %");
-      List<String> all = List.of(passing, defeated);
+      String vetoed = propose(first, 30, "First cohorts of 30 %");
+      List<String> all = List.of(passing, defeated, vetoed);
 
       awaitStates(all, "PENDING");
       advance(all, Duration.ofMinutes(1).plusSeconds(5));
@@ -93,17 +103,22 @@ class GovernanceIT {
       // A second ballot of the same voter is refused before anything is relayed.
       CliProcess.Result twice = cli(second, voteArguments(second, passing, "--against"));
       assertThat(twice.exitCode()).isNotZero();
+      vote(first, vetoed, "--for");
+      vote(second, vetoed, "--for");
       vote(first, defeated, "--against");
-      vote(second, defeated, "--for");
+      voteInThePortalWithABrowserWallet(second, defeated);
 
       advance(all, Duration.ofMinutes(10).plusSeconds(5));
-      awaitStates(List.of(passing), "QUEUED");
+      awaitStates(List.of(passing, vetoed), "QUEUED");
       awaitStates(List.of(defeated), "DEFEATED");
       JsonNode votedDown = api.get("/api/v1/governance/proposals/" + defeated, "sre");
       assertThat(votedDown.path("forVotes").asText())
           .isEqualTo(GovernanceSettings.nodr(10_000).toString());
       assertThat(votedDown.path("againstVotes").asText())
           .isEqualTo(GovernanceSettings.nodr(20_000).toString());
+
+      vetoAsTheGuardian(vetoed);
+      awaitStates(List.of(vetoed), "CANCELED");
 
       advance(List.of(passing), Duration.ofMinutes(2).plusSeconds(5));
       awaitStates(List.of(passing), "EXECUTED");
@@ -130,6 +145,7 @@ class GovernanceIT {
         browser.waitForElement("governance-proposals");
         browser.waitForText("EXECUTED");
         browser.waitForText("DEFEATED");
+        browser.waitForText("CANCELED");
         browser.waitForText("rollout.canaryPercent → 10");
         browser.screenshot(Path.of("../docs/screenshots/governance.png"));
       }
@@ -259,12 +275,107 @@ class GovernanceIT {
    */
   private void voteInThePortalWithABrowserWallet(Approved operator, String proposalId)
       throws Exception {
-    throw new UnsupportedOperationException("after the portal vote merges");
+    Address voter = DemoOperators.addresses().get(operator.operator() - 1);
+    GovernorBallot ballot =
+        new GovernorBallot(
+            DevChain.CHAIN_ID,
+            platform.getBean(GovernanceProperties.class).governorAddress(),
+            new BigInteger(proposalId),
+            GovernorBallot.FOR,
+            voter,
+            governorNonce(voter));
+    String signature = ballot.sign(DemoOperators.key(operator.operator()));
+    try (ConsoleBrowser browser = new ConsoleBrowser(base)) {
+      browser.signIn(operator.username(), operator.password());
+      browser.open("/governance");
+      browser.waitForElement("governance-proposals");
+      browser.clickText(
+          proposalId.substring(0, 6) + "…" + proposalId.substring(proposalId.length() - 4));
+      browser.waitForElement("ballot-area");
+      // The operator's wallet: it remembers what it was asked to sign and answers the signature.
+      browser.run(
+          "const signature = arguments[0];"
+              + " window.ethereum = {request: async (call) => {"
+              + " window.askedToSign = JSON.stringify(call); return signature; }};",
+          signature);
+      browser.click("ballot-sign-wallet");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  signature.equals(
+                      browser.run("return document.getElementById('ballot-signature').value")));
+      assertThat(String.valueOf(browser.run("return window.askedToSign")))
+          .contains("eth_signTypedData_v4")
+          .contains(voter.value())
+          .contains("Ballot");
+      browser.click("ballot-relay");
+      browser.waitForText("vote FOR counted with weight 10000 NODR");
+    }
   }
 
-  /** Signers 2 and 3 of the multisig (2 of 3) cancel the queued proposal on the timelock. */
+  private BigInteger governorNonce(Address voter) throws Exception {
+    Web3j chain = Web3j.build(new HttpService(rpc));
+    try {
+      return NoderrGovernor.load(
+              platform.getBean(GovernanceProperties.class).governorAddress().value(),
+              chain,
+              new ReadonlyTransactionManager(chain, voter.value()),
+              new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO))
+          .nonces(voter.value())
+          .send();
+    } finally {
+      chain.shutdown();
+    }
+  }
+
+  /**
+   * The guardian's veto through the platform's emergency procedure: signer 2 proposes it and signs
+   * at once, signer 3's signature reaches the multisig's threshold (2 of 3), the platform relays
+   * {@code cancelQueued} to the timelock.
+   */
   private void vetoAsTheGuardian(String proposalId) throws Exception {
-    throw new UnsupportedOperationException("after the veto merges");
+    CliProcess.Result proposed =
+        asSigner(
+            2,
+            "propose",
+            "--action",
+            "veto-proposal",
+            "--proposal",
+            proposalId,
+            "--reason",
+            "30 % canaries put too much of the fleet at risk",
+            "--sign-with",
+            keys.resolve("signer-2.json").toString(),
+            "--yes");
+    assertThat(proposed.exitCode()).as(proposed.output()).isZero();
+    Matcher emergency = EMERGENCY.matcher(proposed.output());
+    assertThat(emergency.find()).as(proposed.output()).isTrue();
+
+    CliProcess.Result signed =
+        asSigner(
+            3,
+            "sign",
+            emergency.group(1),
+            "--key",
+            keys.resolve("signer-3.json").toString(),
+            "--yes");
+    assertThat(signed.exitCode()).as(signed.output()).isZero();
+  }
+
+  private CliProcess.Result asSigner(int number, String... args) throws Exception {
+    List<String> arguments = new ArrayList<>(List.of("emergency", args[0], "--platform"));
+    arguments.add(base.toString());
+    arguments.addAll(List.of(args).subList(1, args.length));
+    return CliProcess.run(
+        Map.of(
+            "NODERR_USER",
+            "signer" + number,
+            "NODERR_PASSWORD",
+            PASSWORD,
+            "NODERR_KEYSTORE_PASSWORD",
+            PASSWORD),
+        arguments);
   }
 
   private CliProcess.Result cli(Approved operator, List<String> arguments) throws Exception {
