@@ -1,8 +1,12 @@
 package io.noderr.worker.beacon;
 
+import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DevChain;
+import io.noderr.contracts.devchain.GovernanceSettings;
 import io.noderr.signing.Address;
 import io.noderr.signing.DemoSigners;
+import io.noderr.worker.governance.GovernanceProperties;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +52,44 @@ public final class TestChain implements BeforeAllCallback, AfterAllCallback {
 
   public Path senderKeystore() {
     return keystore;
+  }
+
+  /**
+   * Governance with the dev chain's proposal threshold and quorums (1,000 NODR; 10, 20, 33 %), the
+   * given windows and tier delays (PARAMETER, TREASURY, CONTRACT; the timelock's minimum is the
+   * PARAMETER one), guarded by {@code multisig}.
+   */
+  public DemoGovernance deployGovernance(
+      Address multisig, Duration votingDelay, Duration votingPeriod, List<Duration> tierDelays)
+      throws Exception {
+    return DemoGovernance.deploy(
+        chain,
+        multisig,
+        new GovernanceSettings(
+            votingDelay,
+            votingPeriod,
+            GovernanceSettings.nodr(1_000),
+            List.of(10, 20, 33),
+            tierDelays,
+            tierDelays.getFirst(),
+            GovernanceSettings.defaultParameters(Duration.ofHours(1))));
+  }
+
+  /**
+   * The worker's settings for {@code governance}, followed every 100 ms from a dozen blocks before
+   * the head (its deployment's).
+   */
+  public GovernanceProperties governance(DemoGovernance governance) throws IOException {
+    long head = chain.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
+    return new GovernanceProperties(
+        governance.governor(),
+        governance.staking(),
+        governance.parameters(),
+        governance.timelock(),
+        governance.token(),
+        Duration.ofMillis(100),
+        0,
+        Math.max(0, head - 12));
   }
 
   /** The beacon on this chain's {@code multisig}, as the tests configure it. */

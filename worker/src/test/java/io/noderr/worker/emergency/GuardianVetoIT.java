@@ -18,7 +18,6 @@ import io.noderr.activities.governance.ProposalQuery;
 import io.noderr.contracts.devchain.DemoDeployment;
 import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DevChain;
-import io.noderr.contracts.devchain.GovernanceSettings;
 import io.noderr.contracts.devchain.StakedOperators;
 import io.noderr.contracts.generated.NoderrMultisig;
 import io.noderr.contracts.generated.NoderrParameters;
@@ -121,28 +120,12 @@ class GuardianVetoIT {
   void deployAndRun() throws Exception {
     deployment = DemoDeployment.deploy(chain);
     governance =
-        DemoGovernance.deploy(
-            chain,
+        TEST_CHAIN.deployGovernance(
             deployment.multisig(),
-            new GovernanceSettings(
-                VOTING_DELAY,
-                VOTING_PERIOD,
-                GovernanceSettings.nodr(1_000),
-                List.of(10, 20, 33),
-                List.of(PARAMETER_DELAY, Duration.ofMinutes(20), Duration.ofMinutes(30)),
-                PARAMETER_DELAY,
-                GovernanceSettings.defaultParameters(Duration.ofHours(1))));
-    long startBlock = chain.web3j().ethBlockNumber().send().getBlockNumber().longValueExact() - 12;
-    GovernanceProperties properties =
-        new GovernanceProperties(
-            governance.governor(),
-            governance.staking(),
-            governance.parameters(),
-            governance.timelock(),
-            governance.token(),
-            Duration.ofMillis(100),
-            0,
-            Math.max(0, startBlock));
+            VOTING_DELAY,
+            VOTING_PERIOD,
+            List.of(PARAMETER_DELAY, Duration.ofMinutes(20), Duration.ofMinutes(30)));
+    GovernanceProperties properties = TEST_CHAIN.governance(governance);
     beacon = ChainBeacon.connect(beaconProperties(), true);
     ChainGovernance chainGovernance = new ChainGovernance(beacon, properties);
     temporal = TestEnvironments.newInstance();

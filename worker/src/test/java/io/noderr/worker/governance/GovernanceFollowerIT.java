@@ -106,28 +106,12 @@ class GovernanceFollowerIT {
   void deployAndFollow() throws Exception {
     deployment = DemoDeployment.deploy(chain);
     governance =
-        DemoGovernance.deploy(
-            chain,
+        TEST_CHAIN.deployGovernance(
             deployment.multisig(),
-            new GovernanceSettings(
-                VOTING_DELAY,
-                VOTING_PERIOD,
-                GovernanceSettings.nodr(1_000),
-                List.of(10, 20, 33),
-                List.of(PARAMETER_DELAY, Duration.ofMinutes(10), Duration.ofMinutes(30)),
-                PARAMETER_DELAY,
-                GovernanceSettings.defaultParameters(Duration.ofHours(1))));
-    long startBlock = chain.web3j().ethBlockNumber().send().getBlockNumber().longValueExact() - 12;
-    GovernanceProperties properties =
-        new GovernanceProperties(
-            governance.governor(),
-            governance.staking(),
-            governance.parameters(),
-            governance.timelock(),
-            governance.token(),
-            Duration.ofMillis(100),
-            0,
-            Math.max(0, startBlock));
+            VOTING_DELAY,
+            VOTING_PERIOD,
+            List.of(PARAMETER_DELAY, Duration.ofMinutes(10), Duration.ofMinutes(30)));
+    GovernanceProperties properties = TEST_CHAIN.governance(governance);
     beacon = ChainBeacon.connect(beaconProperties(deployment), true);
     chainGovernance = new ChainGovernance(beacon, properties);
     temporal = TestEnvironments.newInstance();
