@@ -7,6 +7,7 @@ import io.noderr.contracts.devchain.GovernanceSettings;
 import io.noderr.signing.DemoSigners;
 import io.noderr.worker.governance.GovernanceConfiguration;
 import io.noderr.worker.governance.GovernanceProperties;
+import io.noderr.worker.governance.ProposalSubmitterConfiguration;
 import io.noderr.workflows.governance.ChainChange;
 import io.noderr.workflows.governance.ProposalWorkflow;
 import io.temporal.client.WorkflowClient;
@@ -37,7 +38,7 @@ public final class GovernanceChain implements AutoCloseable {
   /** The worker's governance wiring, as the platform has it with a chain and a governor. */
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(GovernanceProperties.class)
-  @Import(GovernanceConfiguration.class)
+  @Import({GovernanceConfiguration.class, ProposalSubmitterConfiguration.class})
   public static class On {}
 
   private final DevChain chain;

@@ -10,6 +10,7 @@ import io.noderr.console.governance.GovernanceViews.Overview;
 import io.noderr.console.governance.GovernanceViews.Parameter;
 import io.noderr.console.governance.GovernanceViews.Proposal;
 import io.noderr.console.governance.GovernanceViews.ProposalStarted;
+import io.noderr.console.governance.GovernanceViews.ProposalToSign;
 import io.noderr.console.governance.GovernanceViews.Stake;
 import io.noderr.console.governance.GovernanceViews.Vote;
 import io.noderr.console.release.BeaconSettings;
@@ -26,6 +27,10 @@ import io.noderr.registry.governance.ProposalRow;
 import io.noderr.registry.governance.StakeRow;
 import io.noderr.signing.Address;
 import io.noderr.signing.GovernorBallot;
+import io.noderr.signing.GovernorDomain;
+import io.noderr.signing.ProposalSubmission;
+import io.noderr.signing.SetParameterCall;
+import io.noderr.signing.SignedProposal;
 import io.noderr.workflows.UpdateRefusals;
 import io.noderr.workflows.governance.BallotAccepted;
 import io.noderr.workflows.governance.BallotCommand;
@@ -38,6 +43,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -309,6 +315,72 @@ public class GovernanceService {
     return false;
   }
 
+  /** How long a proposal signed in the portal may wait before it is submitted (as the CLI's). */
+  static final Duration PROPOSAL_VALIDITY = Duration.ofHours(24);
+
+  /**
+   * {@code proposer}'s change of one governed parameter, ready to sign in a wallet: refused with
+   * the reason when the parameter is unknown, the value outside its on-chain range or the
+   * description empty. The nonce is the proposer's on the governor as the follower last read it.
+   */
+  @PreAuthorize(SUBMITTERS)
+  public ProposalToSign proposalToSign(
+      String proposer, String parameter, String value, String description) {
+    requireOn();
+    Address from = address("proposer", proposer);
+    Parameter governed =
+        overview().parameters().stream()
+            .filter(p -> p.name().equals(parameter))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new BadRequestException("there is no governed parameter '" + parameter + "'"));
+    BigInteger amount = parameterValue(governed, value);
+    if (description == null || description.isBlank()) {
+      throw new BadRequestException("a proposal needs a description: what it does and why");
+    }
+    SignedProposal unsigned =
+        new SignedProposal(
+            from,
+            List.of(Address.of(settings.parametersAddress())),
+            List.of(BigInteger.ZERO),
+            List.of(new SetParameterCall(governed.name(), amount).encode()),
+            description.strip(),
+            proposals.nonceOf(from.value()),
+            Instant.now().plus(PROPOSAL_VALIDITY).getEpochSecond(),
+            "");
+    ProposalSubmission submission =
+        new ProposalSubmission(
+            new GovernorDomain(beacon.chainId(), Address.of(settings.governorAddress())), unsigned);
+    return new ProposalToSign(
+        SignedProposalBody.of(unsigned),
+        Numeric.toHexString(submission.digest()),
+        submission.typedData(),
+        submission.summary());
+  }
+
+  private static BigInteger parameterValue(Parameter governed, String value) {
+    BigInteger amount;
+    try {
+      amount = new BigInteger(value == null ? "" : value.strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(
+          governed.name() + " takes an unsigned integer, got '" + value + "'");
+    }
+    if (amount.compareTo(new BigInteger(governed.min())) < 0
+        || amount.compareTo(new BigInteger(governed.max())) > 0) {
+      throw new BadRequestException(
+          governed.name()
+              + " must be within ["
+              + governed.min()
+              + ", "
+              + governed.max()
+              + "], got "
+              + amount);
+    }
+    return amount;
+  }
+
   /** Starts the workflow that submits a proposal its proposer signed. */
   @PreAuthorize(SUBMITTERS)
   public ProposalStarted propose(SignedProposalBody body, Authentication caller) {
@@ -369,10 +441,15 @@ public class GovernanceService {
   }
 
   private static Address voter(String voter) {
+    return address("voter", voter);
+  }
+
+  private static Address address(String field, String value) {
     try {
-      return Address.of(voter);
+      return Address.of(value);
     } catch (RuntimeException e) {
-      throw new BadRequestException("voter must be a 0x address of 20 bytes, got '" + voter + "'");
+      throw new BadRequestException(
+          field + " must be a 0x address of 20 bytes, got '" + value + "'");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.noderr.console.governance;
 
+import io.noderr.workflows.governance.SignedProposalBody;
 import java.util.List;
 import java.util.Map;
 
@@ -92,4 +93,15 @@ public final class GovernanceViews {
       String proposalId, String voter, String support, String weight, String transaction) {}
 
   public record ProposalStarted(String proposalId, String workflowId) {}
+
+  /**
+   * A parameter change for its proposer to sign (EIP-712 {@code ProposeBySig}): the proposal as it
+   * will be submitted, without its signature, the digest, the typed data for a wallet and a
+   * readable summary. Building it signs nothing.
+   */
+  public record ProposalToSign(
+      SignedProposalBody unsigned,
+      String digest,
+      Map<String, Object> typedData,
+      List<String> summary) {}
 }

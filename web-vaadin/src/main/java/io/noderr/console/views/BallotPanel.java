@@ -29,22 +29,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 final class BallotPanel extends VerticalLayout {
 
-  static final String NO_WALLET =
-      "no browser wallet found: sign the typed data above offline with your wallet"
-          + " (eth_signTypedData_v4) and paste the signature, or vote from the terminal with"
-          + " noderr vote";
-
-  /**
-   * The wallet call, kept to the one request (EIP-1193): the voter's address and the typed data as
-   * a JSON string, as eth_signTypedData_v4 takes them. Null when the browser has no wallet.
-   */
-  private static final String WALLET_SIGN =
-      "return (async () => {"
-          + " if (!window.ethereum) { return null; }"
-          + " const r = await window.ethereum.request({method: 'eth_signTypedData_v4',"
-          + " params: [$0, $1]});"
-          + " return r; })();";
-
   private final RadioButtonGroup<String> support = new RadioButtonGroup<>("Your vote");
   private final TextField signature = new TextField("Signature (0x…, 65 bytes)");
   private final Button signWithWallet = new Button("Sign with browser wallet");
@@ -110,19 +94,15 @@ final class BallotPanel extends VerticalLayout {
   }
 
   private void signInWallet() {
-    getElement()
-        .executeJs(WALLET_SIGN, voter, SigningBlocks.typedDataJson(ballot.typedData()))
-        .then(
-            String.class,
-            signed -> {
-              if (signed == null || signed.isBlank()) {
-                show(NO_WALLET, false);
-              } else {
-                signature.setValue(signed);
-                show("signed in your wallet: relay the vote to count it", true);
-              }
-            },
-            error -> show("the wallet did not sign: " + error, false));
+    WalletSigning.sign(
+        this,
+        voter,
+        ballot.typedData(),
+        signed -> {
+          signature.setValue(signed);
+          show("signed in your wallet: relay the vote to count it", true);
+        },
+        result);
   }
 
   private void relay() {
@@ -151,8 +131,6 @@ final class BallotPanel extends VerticalLayout {
   }
 
   private void show(String text, boolean good) {
-    result.setText(text);
-    result.getElement().getThemeList().clear();
-    result.getElement().getThemeList().add(good ? "badge success" : "badge error");
+    WalletSigning.show(result, text, good);
   }
 }

@@ -29,9 +29,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * what the platform applies), stakes and voting power (an operator sees its own), and proposals
  * with their state, votes for/against/abstain with stake, quorum progress, the countdown to the
  * next step and what executing them changes. Proposing and voting take the operator's own key: an
- * operator login votes on an active proposal here with a ballot signed in its browser wallet (or
- * pasted) that the platform relays, and everyone who may take part sees the terminal commands. The
- * view never signs anything.
+ * operator login votes on an active proposal ({@link BallotPanel}) and proposes a parameter change
+ * ({@link ProposalPanel}) with what its browser wallet signed (or a pasted signature), which the
+ * platform relays; everyone who may take part sees the terminal commands. The view never signs.
  */
 @Route(value = "governance", layout = MainLayout.class)
 @PageTitle("Governance | Noderr")
@@ -41,6 +41,7 @@ public class GovernanceView extends VerticalLayout {
   private final GovernanceService governance;
   private final Clock clock;
   private final Grid<Vote> votes = new Grid<>(Vote.class, false);
+  private final Grid<Proposal> proposalGrid = new Grid<>(Proposal.class, false);
   private final Span selected = new Span();
   private final VerticalLayout voteArea = new VerticalLayout();
 
@@ -69,6 +70,14 @@ public class GovernanceView extends VerticalLayout {
             : Optional.empty();
     voteArea.setPadding(false);
     add(new H3("Proposals"), proposals(), selected, voteArea, votes);
+    votingAddress.ifPresent(
+        proposer ->
+            add(
+                new ProposalPanel(
+                    governance,
+                    overview.parameters(),
+                    proposer,
+                    () -> proposalGrid.setItems(governance.proposals()))));
     add(new H3("Parameters"), parameters(overview.parameters()));
     add(
         new H3(auth.hasRole(Roles.OPERATOR) ? "Your stake" : "Stakes"),
@@ -87,7 +96,7 @@ public class GovernanceView extends VerticalLayout {
   }
 
   private Grid<Proposal> proposals() {
-    Grid<Proposal> grid = new Grid<>(Proposal.class, false);
+    Grid<Proposal> grid = proposalGrid;
     grid.setId("governance-proposals");
     grid.addColumn(p -> shortId(p.proposalId())).setHeader("Proposal");
     grid.addColumn(Proposal::state).setHeader("State").setAutoWidth(true);

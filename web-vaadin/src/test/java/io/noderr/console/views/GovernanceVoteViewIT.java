@@ -13,15 +13,18 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.TestingLifecycleHookKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import elemental.json.Json;
 import elemental.json.JsonValue;
 import io.noderr.console.GovernanceChain;
+import io.noderr.console.governance.GovernanceViews.Parameter;
 import io.noderr.console.governance.GovernanceViews.Proposal;
 import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DemoOperators;
@@ -207,7 +210,57 @@ class GovernanceVoteViewIT extends AbstractKaribuIT {
     answerWalletCalls(walletCalls, parameters -> Json.createNull());
     _click(_get(Button.class, spec -> spec.withId("ballot-sign-wallet")));
     MockVaadin.clientRoundtrip();
-    assertThat(result()).isEqualTo(BallotPanel.NO_WALLET);
+    assertThat(result()).isEqualTo(WalletSigning.NO_WALLET);
+  }
+
+  @Test
+  void anOperatorProposes_signingThePreparedTypedData_andThePlatformSubmitsItToTheGovernor()
+      throws Exception {
+    startAsOperator("portal-voter", OPERATOR_ID);
+    UI.getCurrent().navigate(GovernanceView.class);
+    @SuppressWarnings("unchecked")
+    ComboBox<Parameter> parameter = _get(ComboBox.class, spec -> spec.withId("proposal-parameter"));
+    _setValue(
+        parameter,
+        parameter
+            .getListDataView()
+            .getItems()
+            .filter(p -> p.name().equals("rollout.canaryPercent"))
+            .findFirst()
+            .orElseThrow());
+    TextField value = _get(TextField.class, spec -> spec.withId("proposal-value"));
+    _setValue(value, "90");
+    _setValue(
+        _get(TextArea.class, spec -> spec.withId("proposal-description")),
+        "Portal proposal: canary 20 % for new rollouts");
+    Button prepare = _get(Button.class, spec -> spec.withId("proposal-prepare"));
+
+    _click(prepare);
+    assertThat(proposalResult())
+        .isEqualTo("refused: rollout.canaryPercent must be within [1, 50], got 90");
+    _assertNone(Pre.class, spec -> spec.withId("proposal-typed-data"));
+
+    _setValue(value, "20");
+    _click(prepare);
+    String typed = _get(Pre.class, spec -> spec.withId("proposal-typed-data")).getText();
+    assertThat(typed)
+        .contains("\"primaryType\" : \"ProposeBySig\"")
+        .contains("\"proposer\" : \"" + OPERATOR.checksummed() + "\"");
+    byte[] shown = new StructuredDataEncoder(typed).hashStructuredData();
+    _setValue(
+        _get(TextField.class, spec -> spec.withId("proposal-signature")),
+        Signatures.sign(shown, OPERATOR_KEY));
+    _click(_get(Button.class, spec -> spec.withId("proposal-submit")));
+
+    assertThat(proposalResult()).matches("proposal \\d+ submitted \\(proposal-\\d+\\).*");
+    String submitted = proposalResult().replaceAll("^proposal (\\d+) submitted.*$", "$1");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(proposals.find(submitted))
+                    .as("the governor created it and the follower recorded it")
+                    .hasValueSatisfying(row -> assertThat(row.proposer()).isEqualTo(OPERATOR_ID)));
   }
 
   @Test
@@ -221,12 +274,17 @@ class GovernanceVoteViewIT extends AbstractKaribuIT {
     selectTheProposal();
     _assertNone(VerticalLayout.class, spec -> spec.withId("ballot-area"));
     _assertNone(TextField.class, spec -> spec.withId("ballot-signature"));
+    _assertNone(VerticalLayout.class, spec -> spec.withId("proposal-area"));
 
     // An operator whose id is no approved application's address has no address to vote with.
     startAsOperator("aurora-ops", "op-aurora");
     selectTheProposal();
     _assertNone(VerticalLayout.class, spec -> spec.withId("ballot-area"));
     _get(Span.class, spec -> spec.withId("governance-vote-command"));
+  }
+
+  private static String proposalResult() {
+    return _get(Span.class, spec -> spec.withId("proposal-result")).getText();
   }
 
   private void selectTheProposal() {

@@ -3,6 +3,7 @@ package io.noderr.workflows.governance;
 import io.noderr.activities.governance.ProposalCalls;
 import io.noderr.signing.Address;
 import io.noderr.signing.ProposalIds;
+import io.noderr.signing.SignedProposal;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.math.BigInteger;
@@ -71,6 +72,25 @@ public record SignedProposalBody(
             description),
         new ProposalInput.Signature(proposerAddress.value(), nonce, deadline, signature.strip()),
         startedBy);
+  }
+
+  /** The body of {@code proposal}, as its proposer's tools post it. */
+  public static SignedProposalBody of(SignedProposal proposal) {
+    return new SignedProposalBody(
+        proposal.proposer().value(),
+        proposal.targets().stream().map(Address::value).toList(),
+        proposal.values().stream().map(BigInteger::toString).toList(),
+        proposal.calldatas(),
+        proposal.description(),
+        proposal.nonce().toString(),
+        proposal.deadline(),
+        proposal.signature());
+  }
+
+  /** The same proposal with its proposer's signature. */
+  public SignedProposalBody signedWith(String proposerSignature) {
+    return new SignedProposalBody(
+        proposer, targets, values, calldatas, description, nonce, deadline, proposerSignature);
   }
 
   /**
