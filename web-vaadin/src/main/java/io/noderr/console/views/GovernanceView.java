@@ -231,7 +231,7 @@ public class GovernanceView extends VerticalLayout {
     return lines;
   }
 
-  /** Votes and proposals are signed with the operator's own key, never by the platform. */
+  /** Stake, votes and proposals are signed with the operator's own key, never by the platform. */
   private static VerticalLayout howToTakePart(Overview overview) {
     Span vote =
         new Span(
@@ -245,8 +245,15 @@ public class GovernanceView extends VerticalLayout {
             "Propose a parameter change: ./noderr propose --parameter NAME --value V"
                 + " --description TEXT --keystore YOUR_KEY.json (from a node: --sign-only, then"
                 + " noderr agent propose --proposal-file FILE)");
+    Span stake =
+        new Span(
+            "Stake: ./noderr stake --add NODR --keystore YOUR_KEY.json --rpc YOUR_RPC_URL"
+                + " --governor "
+                + overview.contracts().governor()
+                + " (also --status, --unbond NODR, --withdraw)");
     vote.setId("governance-vote-command");
-    VerticalLayout part = new VerticalLayout(new H3("Take part"), vote, propose);
+    stake.setId("governance-stake-command");
+    VerticalLayout part = new VerticalLayout(new H3("Take part"), stake, vote, propose);
     part.setPadding(false);
     return part;
   }
