@@ -26,7 +26,7 @@ class DevChainClockIT {
       BigInteger closedAt = chain.web3j().ethBlockNumber().send().getBlockNumber();
 
       assertThat(latestTime(chain)).isGreaterThanOrEqualTo(startedAt + 2);
-      assertThat(closedAt).isGreaterThan(before.add(BigInteger.ONE));
+      assertThat(closedAt).as("empty blocks were mined").isGreaterThan(before);
       Thread.sleep(1_000);
       assertThat(chain.web3j().ethBlockNumber().send().getBlockNumber())
           .as("no block after close")
