@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -205,13 +206,14 @@ class StakeCommand implements Callable<Integer> {
     if (before.unbonding().signum() == 0) {
       throw new SigningRefused("nothing is unbonding, so there is nothing to withdraw");
     }
-    if (account.chainTime().isBefore(before.unbondingReadyAt())) {
+    Instant chainTime = account.chainTime();
+    if (chainTime.isBefore(before.unbondingReadyAt())) {
       throw new SigningRefused(
           nodr(before.unbonding())
               + " is still unbonding until "
               + before.unbondingReadyAt()
               + " (chain time "
-              + account.chainTime()
+              + chainTime
               + ") — nothing sent");
     }
     return "withdraw " + nodr(before.unbonding());

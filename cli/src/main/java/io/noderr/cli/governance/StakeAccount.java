@@ -31,6 +31,10 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
  */
 public final class StakeAccount implements AutoCloseable {
 
+  /** Reads pay no gas. */
+  private static final StaticGasProvider NO_GAS =
+      new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
+
   /** Enough for approve, stake, requestUnbond and withdraw (each well under 150,000). */
   private static final BigInteger GAS_LIMIT = BigInteger.valueOf(300_000);
 
@@ -61,13 +65,7 @@ public final class StakeAccount implements AutoCloseable {
             "--rpc serves chain " + chainId + ", not the governance chain " + expectedChainId);
       }
       this.staking = countedBy(governor);
-      this.token =
-          read(
-              () ->
-                  Address.of(
-                      NoderrStaking.load(staking.value(), web3j, readOnly(), noGas())
-                          .token()
-                          .send()));
+      this.token = read(() -> Address.of(staking(readOnly(), NO_GAS).token().send()));
     } catch (SigningRefused e) {
       close();
       throw e;
@@ -79,9 +77,7 @@ public final class StakeAccount implements AutoCloseable {
       return read(
           () ->
               Address.of(
-                  NoderrGovernor.load(governor.value(), web3j, readOnly(), noGas())
-                      .token()
-                      .send()));
+                  NoderrGovernor.load(governor.value(), web3j, readOnly(), NO_GAS).token().send()));
     } catch (SigningRefused | IllegalArgumentException e) {
       throw new SigningRefused(
           governor.checksummed() + " is not a governor on chain " + chainId + " (no token())");
@@ -118,8 +114,8 @@ public final class StakeAccount implements AutoCloseable {
   public Standing standing() {
     return read(
         () -> {
-          NoderrStaking reads = staking(readOnly());
-          NoderrToken tokens = token(readOnly());
+          NoderrStaking reads = staking(readOnly(), NO_GAS);
+          NoderrToken tokens = token(readOnly(), NO_GAS);
           Tuple2<BigInteger, BigInteger> unbonding = reads.unbondingOf(operator.value()).send();
           return new Standing(
               reads.stakeOf(operator.value()).send(),
@@ -152,18 +148,20 @@ public final class StakeAccount implements AutoCloseable {
 
   /** Approves the staking contract for {@code amount} when the allowance is short, then stakes. */
   public TransactionReceipt stake(ECKeyPair key, BigInteger amount, BigInteger allowance) {
+    TransactionManager from = signer(key);
+    StaticGasProvider price = gas();
     if (allowance.compareTo(amount) < 0) {
-      send(token(signer(key)).approve(staking.value(), amount), "approve");
+      send(token(from, price).approve(staking.value(), amount), "approve");
     }
-    return send(staking(signer(key)).stake(amount), "stake");
+    return send(staking(from, price).stake(amount), "stake");
   }
 
   public TransactionReceipt requestUnbond(ECKeyPair key, BigInteger amount) {
-    return send(staking(signer(key)).requestUnbond(amount), "requestUnbond");
+    return send(staking(signer(key), gas()).requestUnbond(amount), "requestUnbond");
   }
 
   public TransactionReceipt withdraw(ECKeyPair key) {
-    return send(staking(signer(key)).withdraw(), "withdraw");
+    return send(staking(signer(key), gas()).withdraw(), "withdraw");
   }
 
   private TransactionReceipt send(RemoteFunctionCall<TransactionReceipt> call, String what) {
@@ -175,12 +173,12 @@ public final class StakeAccount implements AutoCloseable {
     return receipt;
   }
 
-  private NoderrStaking staking(TransactionManager manager) {
-    return NoderrStaking.load(staking.value(), web3j, manager, gas());
+  private NoderrStaking staking(TransactionManager manager, StaticGasProvider price) {
+    return NoderrStaking.load(staking.value(), web3j, manager, price);
   }
 
-  private NoderrToken token(TransactionManager manager) {
-    return NoderrToken.load(token.value(), web3j, manager, gas());
+  private NoderrToken token(TransactionManager manager, StaticGasProvider price) {
+    return NoderrToken.load(token.value(), web3j, manager, price);
   }
 
   private ReadonlyTransactionManager readOnly() {
@@ -195,10 +193,7 @@ public final class StakeAccount implements AutoCloseable {
         new PollingTransactionReceiptProcessor(web3j, 500, 240));
   }
 
-  private static StaticGasProvider noGas() {
-    return new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
-  }
-
+  /** The gas price once per operation (an approve and its stake share it). */
   private StaticGasProvider gas() {
     BigInteger price = read(() -> web3j.ethGasPrice().send().getGasPrice());
     return new StaticGasProvider(price, GAS_LIMIT);
