@@ -15,13 +15,10 @@ import io.noderr.signing.SetParameterCall;
 import io.noderr.signing.Signatures;
 import io.noderr.signing.SignedProposal;
 import io.noderr.signing.SignedProposalJson;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.WalletUtils;
-import picocli.CommandLine;
 
 /**
  * {@code noderr propose} against a stand-in platform: the signed proposal it posts (or writes with
@@ -52,10 +48,9 @@ class ProposeCommandTest {
   @TempDir Path dir;
   private Path keystore;
   private StubPlatform platform;
-  private final Map<String, String> env = new HashMap<>();
-  private final List<String> typed = new ArrayList<>();
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CommandConsole console = new CommandConsole();
+  private final Map<String, String> env = console.env;
+  private final List<String> typed = console.typed;
   private final Map<String, Object> governance = new LinkedHashMap<>();
 
   @BeforeEach
@@ -99,13 +94,13 @@ class ProposeCommandTest {
             "--expect-chain-id",
             "1337");
 
-    assertThat(exit).as(err.toString()).isZero();
-    assertThat(out.toString())
+    assertThat(exit).as(console.err()).isZero();
+    assertThat(console.out())
         .contains("PROPOSE as " + ME.checksummed() + ": canary to 10 %")
         .contains("setParameter(\"rollout.canaryPercent\", 10) on " + PARAMETERS.checksummed())
         .contains("governor nonce    4")
         .contains("proposal 777 submitted (workflow governance-proposal-777)");
-    assertThat(err.toString()).isEmpty();
+    assertThat(console.err()).isEmpty();
     SignedProposal posted = SignedProposalJson.fromJson(map(onlyPost().body()));
     assertThat(posted.nonce()).isEqualTo(BigInteger.valueOf(4));
     assertThat(posted.deadline())
@@ -118,8 +113,8 @@ class ProposeCommandTest {
 
     int exit = propose("--nonce", "0", "--yes", "--sign-only", "--out", file.toString());
 
-    assertThat(exit).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("noderr agent propose --proposal-file " + file);
+    assertThat(exit).as(console.err()).isZero();
+    assertThat(console.out()).contains("noderr agent propose --proposal-file " + file);
     SignedProposal written = SignedProposalJson.fromJson(map(JSON.readTree(file.toFile())));
     new ProposalSubmission(DOMAIN, written).verify();
     assertThat(written.proposer()).isEqualTo(ME);
@@ -128,16 +123,16 @@ class ProposeCommandTest {
 
   @Test
   void refuses_whenGovernanceIsOff_orTheGovernorOrChainIsNotThePinnedOne() {
-    assertRefused(
+    console.assertRefused(
         propose("--nonce", "0", "--yes", "--expect-chain-id", "5"),
         "the platform names chain 1337, not the expected 5 — not signing");
-    assertRefused(
+    console.assertRefused(
         propose("--nonce", "0", "--yes", "--expect-governor", "0x" + "99".repeat(20)),
         "the platform names governor " + GOVERNOR.checksummed());
 
     governance.put("on", false);
     governance.put("reason", "governance is off: started with --no-chain");
-    assertRefused(propose("--nonce", "0", "--yes"), "governance is off on this platform");
+    console.assertRefused(propose("--nonce", "0", "--yes"), "governance is off on this platform");
     assertThat(platform.requests("POST")).isEmpty();
   }
 
@@ -153,16 +148,18 @@ class ProposeCommandTest {
                     + " has 500 NODR (500000000000000000000) of votes, below the proposal"
                     + " threshold of 1,000 NODR (1000000000000000000000)"));
 
-    assertRefused(propose("--nonce", "0", "--yes"), "below the proposal threshold of 1,000 NODR");
+    console.assertRefused(
+        propose("--nonce", "0", "--yes"), "below the proposal threshold of 1,000 NODR");
   }
 
   @Test
   void anRpcThatIsNotAChain_isRefused_withoutItsUrl() {
     String rpc = platform.uri() + "/rpc?apikey=secret-key";
 
-    assertRefused(propose("--rpc", rpc, "--yes"), "cannot read your governor nonce through --rpc");
+    console.assertRefused(
+        propose("--rpc", rpc, "--yes"), "cannot read your governor nonce through --rpc");
 
-    assertThat(err.toString()).doesNotContain("secret-key");
+    assertThat(console.err()).doesNotContain("secret-key");
     assertThat(platform.requests("POST").stream().filter(r -> r.path().startsWith("/api")))
         .isEmpty();
   }
@@ -173,7 +170,7 @@ class ProposeCommandTest {
 
     assertThat(propose("--nonce", "0")).isEqualTo(1);
 
-    assertThat(out.toString()).contains("nothing signed");
+    assertThat(console.out()).contains("nothing signed");
     assertThat(platform.requests("POST")).isEmpty();
   }
 
@@ -182,14 +179,12 @@ class ProposeCommandTest {
     assertThat(propose("--yes")).isEqualTo(2);
     assertThat(propose("--nonce", "0", "--rpc", "http://127.0.0.1:8545", "--yes")).isEqualTo(2);
     assertThat(propose("--nonce", "0", "--sign-only", "--yes")).isEqualTo(2);
-    assertThat(err.toString()).contains("--sign-only and --out go together");
+    assertThat(console.err()).contains("--sign-only and --out go together");
     assertThat(propose("--nonce", "-1", "--yes")).isEqualTo(2);
     assertThat(platform.requests()).isEmpty();
   }
 
   private int propose(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
     List<String> all =
         new ArrayList<>(
             List.of(
@@ -204,17 +199,7 @@ class ProposeCommandTest {
                 "--description",
                 "canary to 10 %"));
     all.addAll(List.of(args));
-    CommandLine cli = NoderrCli.cli(new ProposeCommand(new ScriptedTerminal(env, typed)));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(all.toArray(String[]::new));
-  }
-
-  private void assertRefused(int exit, String message) {
-    assertThat(exit).as(out.toString()).isEqualTo(1);
-    String[] lines = err.toString().strip().split("\n");
-    assertThat(lines[lines.length - 1]).startsWith("error: ").contains(message);
-    assertThat(err.toString()).doesNotContain("\tat ");
+    return console.run(ProposeCommand::new, all);
   }
 
   private Request onlyPost() {

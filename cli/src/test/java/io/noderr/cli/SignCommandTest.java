@@ -13,15 +13,12 @@ import io.noderr.signing.ImageDigest;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.PublishAction;
 import io.noderr.signing.Signatures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.utils.Numeric;
-import picocli.CommandLine;
 
 /**
  * {@code noderr sign} against a stand-in platform serving canned release requests: what it refuses
@@ -55,10 +51,9 @@ class SignCommandTest {
   @TempDir Path dir;
   private Path keystore;
   private StubPlatform platform;
-  private final Map<String, String> env = new HashMap<>();
-  private final List<String> typed = new ArrayList<>();
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CommandConsole console = new CommandConsole();
+  private final Map<String, String> env = console.env;
+  private final List<String> typed = console.typed;
 
   /** What the stand-in platform serves; tests change fields before running the command. */
   private PublishAction action =
@@ -110,15 +105,15 @@ class SignCommandTest {
             "--expect-chain-id",
             "1337");
 
-    assertThat(exit).as(err.toString()).isZero();
-    assertThat(out.toString())
+    assertThat(exit).as(console.err()).isZero();
+    assertThat(console.out())
         .contains("Publish node software 1.4.2 to tier ORACLE (code 1)")
         .contains("image digest      sha256:" + "ab".repeat(32))
         .contains("multisig contract " + MULTISIG.checksummed())
         .contains("EIP-712 digest    " + Numeric.toHexString(action.digest(DOMAIN)))
         .contains("signing as        " + ME.checksummed())
         .contains("signature accepted: 2 of 2 — publishing");
-    assertThat(err.toString()).isEmpty();
+    assertThat(console.err()).isEmpty();
     JsonNode posted = onlyPost().body();
     assertThat(posted.path("signer").asText()).isEqualTo(ME.value());
     assertThat(Signatures.recover(action.digest(DOMAIN), posted.path("signature").asText()))
@@ -129,8 +124,8 @@ class SignCommandTest {
   void declines_withASignatureOverTheDeclineAction() {
     int exit = sign("--release", ID, "--yes", "--decline", "notes link is dead");
 
-    assertThat(exit).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("decline recorded: 1 of 2 — waiting for more signatures");
+    assertThat(exit).as(console.err()).isZero();
+    assertThat(console.out()).contains("decline recorded: 1 of 2 — waiting for more signatures");
     JsonNode posted = onlyPost().body();
     assertThat(posted.path("reason").asText()).isEqualTo("notes link is dead");
     byte[] declined = new DeclineAction(action.digest(DOMAIN), "notes link is dead").digest(DOMAIN);
@@ -141,17 +136,17 @@ class SignCommandTest {
   void refuses_whenThePlatformsDigestDoesNotMatchTheFields() {
     overrides.put("version", "1.4.3"); // what the signer would read differs from what is signed
 
-    assertRefused(
+    console.assertRefused(
         sign("--release", ID, "--yes"),
         "the platform's digest does not match the request's fields — not signing");
   }
 
   @Test
   void refuses_aMultisigOrChainOtherThanPinned() {
-    assertRefused(
+    console.assertRefused(
         sign("--release", ID, "--yes", "--expect-multisig", "0x" + "77".repeat(20)),
         "the request names multisig " + MULTISIG.checksummed());
-    assertRefused(
+    console.assertRefused(
         sign("--release", ID, "--yes", "--expect-chain-id", "1"),
         "the request names chain 1337, not the expected 1 — not signing");
   }
@@ -159,11 +154,12 @@ class SignCommandTest {
   @Test
   void refuses_whenTheKeystoreIsNotASigner_orAlreadyAnswered() {
     overrides.put("signers", List.of("0x" + "11".repeat(20), "0x" + "22".repeat(20)));
-    assertRefused(sign("--release", ID, "--yes"), ME.checksummed() + " is not a signer");
+    console.assertRefused(sign("--release", ID, "--yes"), ME.checksummed() + " is not a signer");
 
     overrides.put("signers", List.of(ME.checksummed()));
     overrides.put("signedBy", List.of(ME.checksummed()));
-    assertRefused(sign("--release", ID, "--yes"), ME.checksummed() + " already signed " + ID);
+    console.assertRefused(
+        sign("--release", ID, "--yes"), ME.checksummed() + " already signed " + ID);
   }
 
   @Test
@@ -178,7 +174,7 @@ class SignCommandTest {
             action.nonce(),
             Instant.now().minusSeconds(60).getEpochSecond());
 
-    assertRefused(sign("--release", ID, "--yes"), "expired at");
+    console.assertRefused(sign("--release", ID, "--yes"), "expired at");
   }
 
   @Test
@@ -189,19 +185,19 @@ class SignCommandTest {
         "/api/v1/releases?status=AWAITING_SIGNATURES",
         r -> Answer.ok(Map.of("items", pending, "total", pending.size())));
 
-    assertThat(sign("--yes")).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("signature accepted");
+    assertThat(sign("--yes")).as(console.err()).isZero();
+    assertThat(console.out()).contains("signature accepted");
 
     pending.add(pendingItem("release-GUARDIAN-2.0.0"));
     assertThat(sign("--yes")).isEqualTo(2);
-    assertThat(out.toString())
+    assertThat(console.out())
         .contains("2 releases are awaiting signatures")
         .contains("release-GUARDIAN-2.0.0  GUARDIAN 1.4.2");
-    assertThat(err.toString()).contains("choose one with --release ID");
+    assertThat(console.err()).contains("choose one with --release ID");
 
     pending.clear();
     assertThat(sign("--yes")).isZero();
-    assertThat(out.toString()).contains("no release is awaiting signatures");
+    assertThat(console.out()).contains("no release is awaiting signatures");
     assertThat(platform.requests("POST")).hasSize(1);
   }
 
@@ -209,8 +205,8 @@ class SignCommandTest {
   void asksBeforeSigning_andANoSignsNothing() {
     typed.add("n");
     assertThat(sign("--release", ID)).isEqualTo(1);
-    assertThat(out.toString()).contains("nothing signed");
-    assertThat(err.toString()).contains("warning: without --expect-multisig and --expect-chain-id");
+    assertThat(console.out()).contains("nothing signed");
+    assertThat(console.err()).contains("warning: without --expect-multisig and --expect-chain-id");
 
     typed.add("y");
     assertThat(sign("--release", ID)).isZero();
@@ -220,22 +216,22 @@ class SignCommandTest {
   @Test
   void withoutTerminal_missingSecretsAndConfirmations_areOneLineErrors() {
     env.remove(PlatformLogin.PASSWORD_ENV);
-    assertRefused(
+    console.assertRefused(
         sign("--release", ID, "--yes"), "no terminal to ask for the password: set NODERR_PASSWORD");
 
     env.put(PlatformLogin.PASSWORD_ENV, "platform-pw");
-    assertRefused(
+    console.assertRefused(
         sign("--release", ID), "no terminal to confirm on: read the request, then pass --yes");
   }
 
   @Test
   void platformRefusals_andAWrongKeystorePassword_areOneLineErrors() {
     env.put(PlatformLogin.PASSWORD_ENV, "wrong");
-    assertRefused(sign("--release", ID, "--yes"), "bad credentials");
+    console.assertRefused(sign("--release", ID, "--yes"), "bad credentials");
 
     env.put(PlatformLogin.PASSWORD_ENV, "platform-pw");
     env.put(SigningKeyOptions.KEYSTORE_PASSWORD_ENV, "wrong");
-    assertRefused(sign("--release", ID, "--yes"), "cannot unlock keystore");
+    console.assertRefused(sign("--release", ID, "--yes"), "cannot unlock keystore");
     assertThat(platform.requests("POST")).isEmpty();
   }
 
@@ -243,11 +239,11 @@ class SignCommandTest {
   void usageErrors_exitWith2() {
     env.remove(PlatformLogin.USER_ENV);
     assertThat(sign("--release", ID)).isEqualTo(2);
-    assertThat(err.toString()).contains("give --user or set NODERR_USER");
+    assertThat(console.err()).contains("give --user or set NODERR_USER");
 
     assertThat(sign("--user", "signer1", "--release", "../admin")).isEqualTo(2);
     assertThat(sign("--user", "signer1", "--expect-multisig", "0x1234")).isEqualTo(2);
-    assertThat(err.toString()).contains("--expect-multisig");
+    assertThat(console.err()).contains("--expect-multisig");
     assertThat(platform.requests()).isEmpty();
   }
 
@@ -255,24 +251,11 @@ class SignCommandTest {
 
   /** Runs {@code noderr sign} with the test keystore against the stub; clears earlier output. */
   private int sign(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
     List<String> all =
         new ArrayList<>(
             List.of("--platform", platform.uri().toString(), "--keystore", keystore.toString()));
     all.addAll(List.of(args));
-    CommandLine cli = NoderrCli.cli(new SignCommand(new ScriptedTerminal(env, typed)));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(all.toArray(String[]::new));
-  }
-
-  private void assertRefused(int exit, String message) {
-    assertThat(exit).as(out.toString()).isEqualTo(1);
-    String[] lines = err.toString().strip().split("\n");
-    String error = lines[lines.length - 1];
-    assertThat(error).startsWith("error: ").contains(message);
-    assertThat(err.toString()).doesNotContain("\tat ");
+    return console.run(SignCommand::new, all);
   }
 
   private Request onlyPost() {

@@ -10,13 +10,10 @@ import io.noderr.signing.Address;
 import io.noderr.signing.DemoSigners;
 import io.noderr.signing.GovernorBallot;
 import io.noderr.signing.Signatures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.WalletUtils;
-import picocli.CommandLine;
 
 /**
  * {@code noderr vote} against a stand-in platform serving the ballot request and relaying the
@@ -44,10 +40,9 @@ class VoteCommandTest {
   @TempDir Path dir;
   private Path keystore;
   private StubPlatform platform;
-  private final Map<String, String> env = new HashMap<>();
-  private final List<String> typed = new ArrayList<>();
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CommandConsole console = new CommandConsole();
+  private final Map<String, String> env = console.env;
+  private final List<String> typed = console.typed;
   private final Map<String, Object> overrides = new LinkedHashMap<>();
 
   @BeforeEach
@@ -84,14 +79,14 @@ class VoteCommandTest {
             "--expect-chain-id",
             "1337");
 
-    assertThat(exit).as(err.toString()).isZero();
-    assertThat(out.toString())
+    assertThat(exit).as(console.err()).isZero();
+    assertThat(console.out())
         .contains("proposal          canary 10 %")
         .contains("your vote         FOR")
         .contains("governor          " + GOVERNOR.checksummed())
         .contains("chain id          1337")
         .contains("vote FOR counted with weight 2000 NODR in transaction 0xabc");
-    assertThat(err.toString()).isEmpty();
+    assertThat(console.err()).isEmpty();
     JsonNode posted = onlyPost().body();
     assertThat(posted.path("voter").asText()).isEqualTo(ME.value());
     assertThat(posted.path("support").asText()).isEqualTo("FOR");
@@ -99,8 +94,8 @@ class VoteCommandTest {
 
   @Test
   void againstAndAbstain_signTheirOwnSupport() {
-    assertThat(vote(ID, "--against", "--yes")).as(err.toString()).isZero();
-    assertThat(vote(ID, "--abstain", "--yes")).as(err.toString()).isZero();
+    assertThat(vote(ID, "--against", "--yes")).as(console.err()).isZero();
+    assertThat(vote(ID, "--abstain", "--yes")).as(console.err()).isZero();
 
     assertThat(platform.requests("POST"))
         .extracting(r -> r.body().path("support").asText())
@@ -109,10 +104,10 @@ class VoteCommandTest {
 
   @Test
   void refuses_anotherGovernorOrChainThanPinned_andSendsNothing() {
-    assertRefused(
+    console.assertRefused(
         vote(ID, "--for", "--yes", "--expect-governor", "0x" + "77".repeat(20)),
         "the platform names governor " + GOVERNOR.checksummed());
-    assertRefused(
+    console.assertRefused(
         vote(ID, "--for", "--yes", "--expect-chain-id", "1"),
         "the platform names chain 1337, not the expected 1 — not signing");
     assertThat(platform.requests("POST")).isEmpty();
@@ -121,20 +116,21 @@ class VoteCommandTest {
   @Test
   void refuses_aClosedProposal_anotherProposalOrVoter_andAnEndedVote() {
     overrides.put("state", "SUCCEEDED");
-    assertRefused(
+    console.assertRefused(
         vote(ID, "--for", "--yes"), "proposal " + ID + " is SUCCEEDED, not open for votes");
 
     overrides.clear();
     overrides.put("proposalId", "1");
-    assertRefused(vote(ID, "--for", "--yes"), "the platform answered for proposal 1, not " + ID);
+    console.assertRefused(
+        vote(ID, "--for", "--yes"), "the platform answered for proposal 1, not " + ID);
 
     overrides.clear();
     overrides.put("voter", "0x" + "22".repeat(20));
-    assertRefused(vote(ID, "--for", "--yes"), "the platform answered for voter");
+    console.assertRefused(vote(ID, "--for", "--yes"), "the platform answered for voter");
 
     overrides.clear();
     overrides.put("voteEnd", Instant.now().minusSeconds(60).toString());
-    assertRefused(vote(ID, "--for", "--yes"), "voting on proposal " + ID + " ended at");
+    console.assertRefused(vote(ID, "--for", "--yes"), "voting on proposal " + ID + " ended at");
     assertThat(platform.requests("POST")).isEmpty();
   }
 
@@ -145,18 +141,18 @@ class VoteCommandTest {
         "/api/v1/governance/proposals/" + ID + "/ballots",
         r -> Answer.problem(409, "0x… already voted on proposal " + ID));
 
-    assertRefused(vote(ID, "--for", "--yes"), "already voted on proposal " + ID);
+    console.assertRefused(vote(ID, "--for", "--yes"), "already voted on proposal " + ID);
 
     env.put(PlatformLogin.TOKEN_ENV, "nat_wrong");
-    assertRefused(vote(ID, "--for", "--yes"), "bad credentials");
+    console.assertRefused(vote(ID, "--for", "--yes"), "bad credentials");
   }
 
   @Test
   void asksBeforeSigning_andANoSignsNothing() {
     typed.add("n");
     assertThat(vote(ID, "--for")).isEqualTo(1);
-    assertThat(out.toString()).contains("nothing signed");
-    assertThat(err.toString()).contains("warning: without --expect-governor and --expect-chain-id");
+    assertThat(console.out()).contains("nothing signed");
+    assertThat(console.err()).contains("warning: without --expect-governor and --expect-chain-id");
     assertThat(platform.requests("POST")).isEmpty();
   }
 
@@ -165,28 +161,16 @@ class VoteCommandTest {
     assertThat(vote(ID)).isEqualTo(2);
     assertThat(vote(ID, "--for", "--against")).isEqualTo(2);
     assertThat(vote("0x12", "--for")).isEqualTo(2);
-    assertThat(err.toString()).contains("PROPOSAL_ID must be the proposal's decimal id");
+    assertThat(console.err()).contains("PROPOSAL_ID must be the proposal's decimal id");
     assertThat(platform.requests()).isEmpty();
   }
 
   private int vote(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
     List<String> all =
         new ArrayList<>(
             List.of("--platform", platform.uri().toString(), "--keystore", keystore.toString()));
     all.addAll(List.of(args));
-    CommandLine cli = NoderrCli.cli(new VoteCommand(new ScriptedTerminal(env, typed)));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(all.toArray(String[]::new));
-  }
-
-  private void assertRefused(int exit, String message) {
-    assertThat(exit).as(out.toString()).isEqualTo(1);
-    String[] lines = err.toString().strip().split("\n");
-    assertThat(lines[lines.length - 1]).startsWith("error: ").contains(message);
-    assertThat(err.toString()).doesNotContain("\tat ");
+    return console.run(VoteCommand::new, all);
   }
 
   private Request onlyPost() {
