@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -24,6 +25,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import elemental.json.Json;
 import elemental.json.JsonValue;
 import io.noderr.console.GovernanceChain;
+import io.noderr.console.governance.GovernanceService;
 import io.noderr.console.governance.GovernanceViews.Parameter;
 import io.noderr.console.governance.GovernanceViews.Proposal;
 import io.noderr.contracts.devchain.DemoGovernance;
@@ -53,6 +55,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -85,6 +88,7 @@ class GovernanceVoteViewIT extends AbstractKaribuIT {
   private static String proposalId;
 
   @Autowired GovernanceProposals proposals;
+  @Autowired GovernanceService governanceService;
 
   @DynamicPropertySource
   static void chainProperties(DynamicPropertyRegistry registry) throws Exception {
@@ -261,6 +265,19 @@ class GovernanceVoteViewIT extends AbstractKaribuIT {
                 assertThat(proposals.find(submitted))
                     .as("the governor created it and the follower recorded it")
                     .hasValueSatisfying(row -> assertThat(row.proposer()).isEqualTo(OPERATOR_ID)));
+  }
+
+  @Test
+  void preparingAProposal_isRefusedToSresAndSigners() {
+    for (String login : List.of("sre", "signer1")) {
+      startAs(login);
+      assertThatThrownBy(
+              () ->
+                  governanceService.proposalToSign(
+                      OPERATOR.value(), "rollout.canaryPercent", "20", "not theirs to propose"))
+          .as(login)
+          .isInstanceOf(AccessDeniedException.class);
+    }
   }
 
   @Test
