@@ -11,6 +11,7 @@ import io.noderr.workflows.governance.ProposalWorkflowImpl;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
+import io.noderr.workflows.rewards.RewardEpochWorkflowImpl;
 import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
 import io.noderr.workflows.rollout.RolloutWorkflowImpl;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -50,7 +51,8 @@ class ReplayTest {
           "node-batch", new Replayed(NodeBatchWorkflowImpl.class, null),
           "emergency", new Replayed(EmergencyWorkflowImpl.class, "emergency-1"),
           "alert-evaluation", new Replayed(AlertEvaluationWorkflowImpl.class, null),
-          "proposal", new Replayed(ProposalWorkflowImpl.class, null));
+          "proposal", new Replayed(ProposalWorkflowImpl.class, null),
+          "reward-epoch", new Replayed(RewardEpochWorkflowImpl.class, null));
 
   /**
    * The replayer's deadlock detector gives a workflow task one second. The first signature a
