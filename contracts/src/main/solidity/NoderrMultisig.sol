@@ -2,6 +2,8 @@
 pragma solidity ^0.8.24;
 
 import "./VersionBeacon.sol";
+import "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
 /// The governance timelock, as far as the guardian may touch it.
 interface IOperationCanceller {
@@ -11,6 +13,13 @@ interface IOperationCanceller {
 /// The staking contract, as far as the multisig may touch it.
 interface ISlashable {
     function slash(address operator, uint256 amount) external;
+}
+
+/// The reward distributor, as far as the multisig (its publisher) may touch it.
+interface IRewardDistributor {
+    function token() external view returns (IERC20);
+    function publishRoot(uint256 epoch, bytes32 root, uint256 total) external;
+    function cancelRoot(uint256 epoch) external;
 }
 
 /// @title M-of-N owner of the VersionBeacon, verifying EIP-712 signatures on chain.
@@ -26,7 +35,12 @@ interface ISlashable {
 /// @notice In governance the multisig is the guardian: with the quorum's signatures it may cancel
 /// an operation queued on the governance timelock (`cancelQueued`, the timelock grants it
 /// CANCELLER_ROLE and nothing more) and slash an operator's stake (`slash`).
+/// @notice The multisig holds the rewards treasury: with the quorum's signatures it publishes a
+/// reward epoch's Merkle root to the RewardDistributor, funding it from its own balance
+/// (`publishRewardRoot`), or cancels a root still pending (`cancelRewardRoot`).
 contract NoderrMultisig {
+    using SafeERC20 for IERC20;
+
     bytes32 private constant DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
     bytes32 public constant PUBLISH_TYPEHASH = keccak256(
@@ -45,6 +59,12 @@ contract NoderrMultisig {
         keccak256("CancelQueued(address timelock,bytes32 operation,uint256 nonce,uint256 deadline)");
     bytes32 public constant SLASH_TYPEHASH =
         keccak256("Slash(address staking,address operator,uint256 amount,uint256 nonce,uint256 deadline)");
+
+    bytes32 public constant PUBLISH_REWARD_ROOT_TYPEHASH = keccak256(
+        "PublishRewardRoot(address distributor,uint256 epoch,bytes32 root,uint256 total,uint256 nonce,uint256 deadline)"
+    );
+    bytes32 public constant CANCEL_REWARD_ROOT_TYPEHASH =
+        keccak256("CancelRewardRoot(address distributor,uint256 epoch,uint256 nonce,uint256 deadline)");
 
     /// Tier masks: bit i is tier code i (ALL = 0, ORACLE = 1, GUARDIAN = 2).
     uint256 private constant TIER_COUNT = 3;
@@ -190,6 +210,55 @@ contract NoderrMultisig {
         returns (bytes32)
     {
         return toTypedData(keccak256(abi.encode(SLASH_TYPEHASH, staking, operator, amount, actionNonce, deadline)));
+    }
+
+    function publishRewardRootDigest(
+        address distributor,
+        uint256 epoch,
+        bytes32 root,
+        uint256 total,
+        uint256 actionNonce,
+        uint256 deadline
+    ) public view returns (bytes32) {
+        return toTypedData(
+            keccak256(
+                abi.encode(PUBLISH_REWARD_ROOT_TYPEHASH, distributor, epoch, root, total, actionNonce, deadline)
+            )
+        );
+    }
+
+    function cancelRewardRootDigest(address distributor, uint256 epoch, uint256 actionNonce, uint256 deadline)
+        public
+        view
+        returns (bytes32)
+    {
+        return toTypedData(
+            keccak256(abi.encode(CANCEL_REWARD_ROOT_TYPEHASH, distributor, epoch, actionNonce, deadline))
+        );
+    }
+
+    /// @notice Publishes a reward epoch's root, funding the distributor with `total` tokens from
+    /// this multisig's balance (approved for exactly this call, pulled by the distributor).
+    function publishRewardRoot(
+        address distributor,
+        uint256 epoch,
+        bytes32 root,
+        uint256 total,
+        uint256 deadline,
+        bytes[] calldata signatures
+    ) external {
+        authorize(publishRewardRootDigest(distributor, epoch, root, total, nonce, deadline), deadline, signatures);
+        IRewardDistributor rewards = IRewardDistributor(distributor);
+        rewards.token().forceApprove(distributor, total);
+        rewards.publishRoot(epoch, root, total);
+    }
+
+    /// @notice Cancels a reward root still pending; the distributor returns its tokens to the treasury.
+    function cancelRewardRoot(address distributor, uint256 epoch, uint256 deadline, bytes[] calldata signatures)
+        external
+    {
+        authorize(cancelRewardRootDigest(distributor, epoch, nonce, deadline), deadline, signatures);
+        IRewardDistributor(distributor).cancelRoot(epoch);
     }
 
     /// @notice The guardian's veto: cancels operation `operation` queued on the governance timelock.
