@@ -9,6 +9,7 @@ import io.noderr.contracts.generated.NoderrToken;
 import io.noderr.signing.Address;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -177,6 +178,6 @@ class FeeCollectorIT {
   }
 
   private static List<BigInteger> shares(int... basisPoints) {
-    return java.util.Arrays.stream(basisPoints).mapToObj(BigInteger::valueOf).toList();
+    return Arrays.stream(basisPoints).mapToObj(BigInteger::valueOf).toList();
   }
 }
