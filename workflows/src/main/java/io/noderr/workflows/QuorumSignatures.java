@@ -1,4 +1,4 @@
-package io.noderr.workflows.rewards;
+package io.noderr.workflows;
 
 import io.noderr.signing.Address;
 import io.noderr.signing.Signatures;
@@ -8,25 +8,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The signatures collected over one root: each by a member of the signer set, once, recovering to
- * that signer over exactly this digest. Pure; the workflow calls it from the validator and again
- * from the handler.
+ * Multisig signatures collected over one action: each by a member of the signer set, once,
+ * recovering to that signer over exactly this digest. Pure; a workflow calls {@link #check} from
+ * its Update validator and {@link #add} from the handler.
  */
-final class RootSignatures {
+public final class QuorumSignatures {
 
   private final List<String> signers;
   private final int threshold;
   private final byte[] digest;
+  private final String subject;
   private final Map<String, String> bySigner = new LinkedHashMap<>();
 
-  RootSignatures(List<String> signers, int threshold, byte[] digest) {
+  /**
+   * @param subject what is signed, as a refusal names it ("epoch 7's root")
+   */
+  public QuorumSignatures(List<String> signers, int threshold, byte[] digest, String subject) {
     this.signers = List.copyOf(signers);
     this.threshold = threshold;
     this.digest = digest.clone();
+    this.subject = subject;
   }
 
   /** Why this signature cannot count, or nothing; never changes the collection. */
-  void check(String claimedSigner, String signature) {
+  public void check(String claimedSigner, String signature) {
     Address signer;
     try {
       signer = Address.of(claimedSigner);
@@ -38,7 +43,7 @@ final class RootSignatures {
           signer.checksummed() + " is not in the multisig's signer set");
     }
     if (bySigner.containsKey(signer.value())) {
-      throw new IllegalArgumentException(signer.checksummed() + " already signed this root");
+      throw new IllegalArgumentException(signer.checksummed() + " already signed " + subject);
     }
     if (signature == null || signature.isBlank()) {
       throw new IllegalArgumentException("the signature is missing");
@@ -53,31 +58,33 @@ final class RootSignatures {
       throw new IllegalArgumentException(
           "the signature is not "
               + signer.checksummed()
-              + "'s over this epoch's root (it recovers to "
+              + "'s over "
+              + subject
+              + " (it recovers to "
               + recovered.checksummed()
-              + "): it was made over another epoch, root, contract or nonce, or with another key");
+              + "): it was made over other terms, another contract or nonce, or with another key");
     }
   }
 
-  void add(String signer, String signature) {
+  public void add(String signer, String signature) {
     check(signer, signature);
     bySigner.put(Address.of(signer).value(), signature.trim());
   }
 
-  boolean complete() {
+  public boolean complete() {
     return bySigner.size() >= threshold;
   }
 
-  int count() {
+  public int count() {
     return bySigner.size();
   }
 
-  List<String> signed() {
+  public List<String> signed() {
     return new ArrayList<>(bySigner.keySet());
   }
 
   /** The multisig wants them ordered by signer address, ascending. */
-  List<String> sortedSignatures() {
+  public List<String> sortedSignatures() {
     return bySigner.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .map(Map.Entry::getValue)

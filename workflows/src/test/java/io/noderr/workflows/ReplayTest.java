@@ -14,6 +14,7 @@ import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
 import io.noderr.workflows.rewards.RewardEpochWorkflowImpl;
 import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
 import io.noderr.workflows.rollout.RolloutWorkflowImpl;
+import io.noderr.workflows.slashing.SlashingDisputeWorkflowImpl;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
@@ -52,7 +53,8 @@ class ReplayTest {
           "emergency", new Replayed(EmergencyWorkflowImpl.class, "emergency-1"),
           "alert-evaluation", new Replayed(AlertEvaluationWorkflowImpl.class, null),
           "proposal", new Replayed(ProposalWorkflowImpl.class, null),
-          "reward-epoch", new Replayed(RewardEpochWorkflowImpl.class, null));
+          "reward-epoch", new Replayed(RewardEpochWorkflowImpl.class, null),
+          "slashing-dispute", new Replayed(SlashingDisputeWorkflowImpl.class, null));
 
   /**
    * The replayer's deadlock detector gives a workflow task one second. The first signature a

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param nonce the multisig's next nonce (decimal string)
  * @param signers the multisig's signer set, lower-case addresses
- * @param lastEpoch the last epoch published on the distributor; -1 for none
+ * @param lastEpoch the last epoch published on the distributor; 0 for none (epochs count from 1)
  */
 public record DistributorState(
     long chainId,

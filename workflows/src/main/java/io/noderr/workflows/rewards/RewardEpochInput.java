@@ -9,7 +9,8 @@ package io.noderr.workflows.rewards;
  */
 public record RewardEpochInput(long epoch, long startMillis, String carried) {
 
+  /** Epochs count from 1: the distributor reads epoch 0 as "nothing published yet". */
   public static RewardEpochInput first(long startMillis) {
-    return new RewardEpochInput(0, startMillis, "0");
+    return new RewardEpochInput(1, startMillis, "0");
   }
 }

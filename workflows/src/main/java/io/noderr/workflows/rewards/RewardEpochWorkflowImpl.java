@@ -24,6 +24,7 @@ import io.noderr.signing.Address;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.PublishRewardRootAction;
 import io.noderr.workflows.PlatformActivityOptions;
+import io.noderr.workflows.QuorumSignatures;
 import io.noderr.workflows.SignedUpdates;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
@@ -84,7 +85,7 @@ public class RewardEpochWorkflowImpl implements RewardEpochWorkflow {
   private EpochComputation computation;
   private DistributorState distributor;
   private PublishRewardRootAction action;
-  private RootSignatures signatures;
+  private QuorumSignatures signatures;
   private String transactionHash;
   private long claimableAt;
   private String reason;
@@ -247,7 +248,11 @@ public class RewardEpochWorkflowImpl implements RewardEpochWorkflow {
     MultisigDomain domain =
         new MultisigDomain(distributor.chainId(), Address.of(distributor.multisig()));
     signatures =
-        new RootSignatures(distributor.signers(), distributor.threshold(), action.digest(domain));
+        new QuorumSignatures(
+            distributor.signers(),
+            distributor.threshold(),
+            action.digest(domain),
+            "epoch " + input.epoch() + "'s root");
     stage = RewardEpochStage.AWAITING_SIGNATURES;
     queueStep(
         SYSTEM,

@@ -86,9 +86,9 @@ class RewardEpochWorkflowTest {
     platform = mock(RewardPlatformActivities.class, withSettings().withoutAnnotations());
     chain = mock(RewardChainActivities.class, withSettings().withoutAnnotations());
     when(platform.schedule(any())).thenReturn(new EpochSchedule(EPOCH_SECONDS, "1000", 1));
-    when(chain.sweepFees(any())).thenReturn(new FeesSwept(0, "200", "86", "0xsweep"));
+    when(chain.sweepFees(any())).thenReturn(new FeesSwept(1, "200", "86", "0xsweep"));
     when(platform.gatherInputs(any()))
-        .thenReturn(new GatheredInputs(0, 6, 4, 1, "1203", "0xinputs"));
+        .thenReturn(new GatheredInputs(1, 6, 4, 1, "1203", "0xinputs"));
     when(platform.computePayouts(any())).thenReturn(computation("1202", "1"));
     when(chain.readDistributor(any())).thenReturn(distributor("7"));
     when(chain.publishRoot(any())).thenAnswer(invocation -> published());
@@ -150,7 +150,7 @@ class RewardEpochWorkflowTest {
     PublishRewardRootAction action =
         new PublishRewardRootAction(
             Address.of(DISTRIBUTOR),
-            0,
+            1,
             HexFormat.of().parseHex(ROOT.substring(2)),
             BigInteger.valueOf(1202),
             BigInteger.valueOf(7),
@@ -185,17 +185,17 @@ class RewardEpochWorkflowTest {
     workflow.sign(signed(1));
 
     assertRefused(
-        new RootSignCommand(1, address(2), signature(2), "signer2"),
-        "this is epoch 0; the signature is meant for epoch 1");
-    assertRefused(signed(1), address(1) + " already signed this root");
+        new RootSignCommand(2, address(2), signature(2), "signer2"),
+        "this is epoch 1; the signature is meant for epoch 2");
+    assertRefused(signed(1), address(1) + " already signed epoch 1's root");
     ECKeyPair outsider = ECKeyPair.create(BigInteger.valueOf(424242));
     assertRefused(
-        new RootSignCommand(0, Signatures.addressOf(outsider).value(), sign(outsider), "x"),
+        new RootSignCommand(1, Signatures.addressOf(outsider).value(), sign(outsider), "x"),
         Signatures.addressOf(outsider).checksummed() + " is not in the multisig's signer set");
     assertRefused(
-        new RootSignCommand(0, address(2), signature(3), "signer2"),
-        "the signature is not " + address(2) + "'s over this epoch's root");
-    assertRefused(new RootSignCommand(0, address(2), "0x1234", "signer2"), "malformed signature");
+        new RootSignCommand(1, address(2), signature(3), "signer2"),
+        "the signature is not " + address(2) + "'s over epoch 1's root");
+    assertRefused(new RootSignCommand(1, address(2), "0x1234", "signer2"), "malformed signature");
 
     assertThat(workflow.getState().signed()).containsExactly(Address.of(address(1)).value());
     assertThat(workflow.getState().stage()).isEqualTo(RewardEpochStage.AWAITING_SIGNATURES);
@@ -266,7 +266,7 @@ class RewardEpochWorkflowTest {
                     .setTaskQueue(TaskQueues.PLATFORM)
                     .build());
     startedAt = env.currentTimeMillis();
-    firstRun = WorkflowClient.start(workflow::run, new RewardEpochInput(0, startedAt, carried));
+    firstRun = WorkflowClient.start(workflow::run, new RewardEpochInput(1, startedAt, carried));
   }
 
   private void untilStage(RewardEpochStage stage) {
@@ -282,7 +282,7 @@ class RewardEpochWorkflowTest {
   }
 
   private void untilNextEpoch() {
-    until(() -> workflow.getState().epoch() == 1, "the next epoch");
+    until(() -> workflow.getState().epoch() == 2, "the next epoch");
   }
 
   /** Skips the test server's clock a second at a time until the condition holds. */
@@ -297,7 +297,7 @@ class RewardEpochWorkflowTest {
   }
 
   private RootSignCommand signed(int signer) {
-    return new RootSignCommand(0, address(signer), signature(signer), "signer" + signer);
+    return new RootSignCommand(1, address(signer), signature(signer), "signer" + signer);
   }
 
   private String signature(int signer) {
@@ -329,12 +329,12 @@ class RewardEpochWorkflowTest {
   private RootPublished published() {
     long now = env.currentTimeMillis() / 1000;
     return new RootPublished(
-        0, "0xpublished", 12, now + PENDING_SECONDS, now + PENDING_SECONDS + 3600);
+        1, "0xpublished", 12, now + PENDING_SECONDS, now + PENDING_SECONDS + 3600);
   }
 
   private static EpochComputation computation(String paid, String remainder) {
     return new EpochComputation(
-        0,
+        1,
         1,
         "1203",
         paid,
@@ -346,11 +346,11 @@ class RewardEpochWorkflowTest {
 
   private static DistributorState distributor(String nonce) {
     return new DistributorState(
-        1337, MULTISIG, DISTRIBUTOR, nonce, SIGNERS, 2, -1, PENDING_SECONDS, 3600);
+        1337, MULTISIG, DISTRIBUTOR, nonce, SIGNERS, 2, 0, PENDING_SECONDS, 3600);
   }
 
   private static RootStatus status(RootStatus.State state) {
-    return new RootStatus(0, state, ROOT, "0");
+    return new RootStatus(1, state, ROOT, "0");
   }
 
   private void recordHistory(String scenario) throws IOException {
