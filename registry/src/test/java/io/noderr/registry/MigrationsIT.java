@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("19");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("20");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -89,6 +89,12 @@ class MigrationsIT {
             "governance_nonces",
             "governance_parameters",
             "platform_parameters",
+            "reward_epochs",
+            "reward_epoch_nodes",
+            "reward_epoch_stakes",
+            "reward_epoch_exclusions",
+            "reward_payouts",
+            "reward_exclusions",
             "flyway_schema_history");
   }
 

@@ -80,15 +80,17 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
 
   /**
    * Empties the fleet and everything that points at its nodes (rollouts, deployments, sessions,
-   * emergency quarantines), so a test sees only the nodes it enrolls. The test classes share one
-   * database; the audit log is append-only and stays.
+   * emergency quarantines, reward epochs), so a test sees only the nodes it enrolls. The test
+   * classes share one database; the audit log is append-only and stays.
    */
   void emptyFleet() {
     jdbc.execute(
         "TRUNCATE rollout_checkpoints, rollout_targets, rollouts, deployment_nodes, deployments,"
             + " workflow_runs, emergency_quarantines, node_sessions, node_identities, nodes,"
             + " operator_logins, operators, telemetry_samples, telemetry_minute, telemetry_hour,"
-            + " telemetry_fleet_minute, telemetry_fleet_hour, telemetry_rollup_cursor");
+            + " telemetry_fleet_minute, telemetry_fleet_hour, telemetry_rollup_cursor,"
+            + " reward_epochs, reward_epoch_nodes, reward_epoch_stakes, reward_epoch_exclusions,"
+            + " reward_payouts, reward_exclusions");
   }
 
   /**
