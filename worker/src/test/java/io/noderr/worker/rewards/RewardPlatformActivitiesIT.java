@@ -204,6 +204,39 @@ class RewardPlatformActivitiesIT {
   }
 
   @Test
+  void aWindowOlderThanRawRetention_isMeasuredFromTheMinuteRollups() {
+    Instant oldStart = start.minus(Duration.ofDays(3));
+    db.jdbc()
+        .update(
+            "UPDATE nodes SET created_at = ? WHERE id <> 'all-late'",
+            Timestamp.from(oldStart.minusSeconds(60)));
+    // Six 10 s slots per minute; the flaky node reported in every other minute.
+    minutes("all-up", oldStart, 60, 1, 6, 6);
+    minutes("oracle-flaky", oldStart, 30, 2, 6, 6);
+    minutes("guardian-sick", oldStart, 60, 1, 6, 3);
+    // More samples than slots in a minute count as the minute's six slots, no more.
+    minutes("oracle-slashed", oldStart, 60, 1, 12, 12);
+
+    activities.gatherInputs(
+        new GatherRequest(
+            new EpochWindow(
+                EPOCH, oldStart.toEpochMilli(), oldStart.plusSeconds(3_600).toEpochMilli()),
+            1,
+            EMISSION.toString(),
+            FEES.toString(),
+            CARRIED.toString()));
+
+    assertThat(epochs.nodes(EPOCH))
+        .extracting(n -> n.nodeId() + " " + n.uptimeBp() + " " + n.performanceBp())
+        .containsExactly(
+            "all-anonymous 0 0",
+            "all-up 10000 10000",
+            "guardian-sick 10000 5000",
+            "oracle-flaky 5000 10000",
+            "oracle-slashed 10000 10000");
+  }
+
+  @Test
   void computePayouts_splitsThePool_withProofsThatVerify_andStoresEveryOutcome() {
     GatheredInputs gathered = gather();
 
@@ -380,6 +413,22 @@ class RewardPlatformActivitiesIT {
             tier.name(),
             first,
             last);
+  }
+
+  /** {@code count} minute buckets from {@code from}, every {@code every}th minute. */
+  private void minutes(
+      String nodeId, Instant from, int count, int every, int samples, int healthySamples) {
+    db.jdbc()
+        .update(
+            "INSERT INTO telemetry_minute (node_id, bucket, tier, samples, healthy_samples, errors,"
+                + " requests) SELECT ?, ?::timestamptz + i * ? * interval '1 minute', 'ALL', ?, ?,"
+                + " 0, 0 FROM generate_series(0, ? - 1) i",
+            nodeId,
+            Timestamp.from(from),
+            every,
+            samples,
+            healthySamples,
+            count);
   }
 
   private void stake(String address, long nodr) {
