@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("20");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("21");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -95,6 +95,11 @@ class MigrationsIT {
             "reward_epoch_exclusions",
             "reward_payouts",
             "reward_exclusions",
+            "treasury_accounts",
+            "treasury_entries",
+            "treasury_postings",
+            "treasury_cursor",
+            "treasury_reconciliations",
             "flyway_schema_history");
   }
 
