@@ -11,16 +11,11 @@ import io.noderr.contracts.generated.NoderrGovernor;
 import io.noderr.registry.governance.GovernanceEvent;
 import io.noderr.registry.governance.ProposalStatus;
 import io.noderr.worker.beacon.ChainBeacon;
-import io.temporal.failure.ApplicationFailure;
+import io.noderr.worker.beacon.SimulatedRelay;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -44,37 +39,32 @@ public final class ChainGovernance {
 
   private static final List<String> TIERS = List.of("PARAMETER", "TREASURY", "CONTRACT");
 
-  /** The governor's, the timelock's and the parameter registry's errors, by selector. */
-  private static final Map<String, String> ERRORS =
-      Stream.of(
-              "GovernorUnexpectedProposalState(uint256,uint8,bytes32)",
-              "GovernorAlreadyCastVote(address)",
-              "GovernorInvalidSignature(address)",
-              "GovernorNonexistentProposal(uint256)",
-              "GovernorInsufficientProposerVotes(address,uint256,uint256)",
-              "GovernorInvalidVoteType()",
-              "GovernorNotQueuedProposal(uint256)",
-              "GovernorAlreadyQueuedProposal(uint256)",
-              "GovernorInvalidProposalLength(uint256,uint256,uint256)",
-              "InvalidAccountNonce(address,uint256)",
-              "TierDelayNotElapsed(uint256,uint256)",
-              "TimelockUnexpectedOperationState(bytes32,bytes32)",
-              "TimelockUnexecutedPredecessor(bytes32)",
-              "UnknownParameter(string)",
-              "OutOfRange(string,uint256,uint256,uint256)",
-              "BadRange(string,uint256,uint256)")
-          .collect(
-              Collectors.toMap(
-                  signature ->
-                      Numeric.toHexString(Hash.sha3(signature.getBytes(StandardCharsets.UTF_8)))
-                          .substring(0, 10),
-                  Function.identity()));
+  /** The governor's, the timelock's and the parameter registry's errors. */
+  private static final List<String> ERRORS =
+      List.of(
+          "GovernorUnexpectedProposalState(uint256,uint8,bytes32)",
+          "GovernorAlreadyCastVote(address)",
+          "GovernorInvalidSignature(address)",
+          "GovernorNonexistentProposal(uint256)",
+          "GovernorInsufficientProposerVotes(address,uint256,uint256)",
+          "GovernorInvalidVoteType()",
+          "GovernorNotQueuedProposal(uint256)",
+          "GovernorAlreadyQueuedProposal(uint256)",
+          "GovernorInvalidProposalLength(uint256,uint256,uint256)",
+          "InvalidAccountNonce(address,uint256)",
+          "TierDelayNotElapsed(uint256,uint256)",
+          "TimelockUnexpectedOperationState(bytes32,bytes32)",
+          "TimelockUnexecutedPredecessor(bytes32)",
+          "UnknownParameter(string)",
+          "OutOfRange(string,uint256,uint256,uint256)",
+          "BadRange(string,uint256,uint256)");
 
   private final ChainBeacon beacon;
   private final Web3j web3j;
   private final GovernanceContracts contracts;
   private final GovernanceProperties properties;
   private final GovernanceLogs logs;
+  private final SimulatedRelay relay;
 
   public ChainGovernance(ChainBeacon beacon, GovernanceProperties properties) {
     this.beacon = beacon;
@@ -82,6 +72,7 @@ public final class ChainGovernance {
     this.properties = properties;
     this.contracts = GovernanceContracts.of(properties);
     this.logs = new GovernanceLogs(web3j, contracts);
+    this.relay = new SimulatedRelay(beacon, "the governor", ERRORS);
   }
 
   long chainId() {
@@ -218,38 +209,7 @@ public final class ChainGovernance {
 
   /** Simulates the governor call, then sends it; a refusal fails with {@code refusalType}. */
   private TransactionReceipt relay(String data, String refusalType) throws IOException {
-    Optional<ChainBeacon.CallRevert> revert = beacon.simulateCall(contracts.governor(), data);
-    if (revert.isPresent()) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "the governor refused: " + explain(revert.get().data(), revert.get().message()),
-          refusalType);
-    }
-    TransactionReceipt receipt = beacon.relay(contracts.governor(), data);
-    if (!receipt.isStatusOK()) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "transaction "
-              + receipt.getTransactionHash()
-              + " reverted in block "
-              + receipt.getBlockNumber()
-              + " although its simulation passed",
-          refusalType);
-    }
-    return receipt;
-  }
-
-  /** The contract error's name and arguments as hex, or the node's message. */
-  static String explain(String revertData, String message) {
-    if (revertData != null) {
-      String hex = revertData.substring(Math.max(0, revertData.indexOf("0x")));
-      if (hex.length() >= 10) {
-        String name = ERRORS.get(hex.substring(0, 10).toLowerCase());
-        if (name != null) {
-          return name + (hex.length() > 10 ? " " + hex.substring(10) : "");
-        }
-      }
-      return "revert " + hex;
-    }
-    return String.valueOf(message);
+    return relay.send(contracts.governor(), data, refusalType);
   }
 
   private NoderrGovernor governor(DefaultBlockParameter at) {
