@@ -180,6 +180,18 @@ public class RewardEpochs {
         .findFirst();
   }
 
+  /**
+   * Every epoch's payout to {@code address} (any case), the newest epoch first: what it may claim.
+   */
+  public List<RewardPayoutRow> payoutsOf(String address) {
+    return jdbc.query(
+        "SELECT "
+            + PAYOUT_COLUMNS
+            + " FROM reward_payouts WHERE operator_address = lower(?) ORDER BY epoch DESC",
+        RewardEpochs::payoutRow,
+        address);
+  }
+
   /** Every node of the epoch with its outcome, by node id. */
   public List<RewardNodeRow> nodes(long epoch) {
     return jdbc.query(
