@@ -6,6 +6,8 @@ import io.noderr.activities.emergency.EmergencyActivities;
 import io.noderr.activities.governance.GovernanceChainActivities;
 import io.noderr.activities.governance.GovernancePlatformActivities;
 import io.noderr.activities.release.ReleaseActivities;
+import io.noderr.activities.rewards.RewardChainActivities;
+import io.noderr.activities.rewards.RewardPlatformActivities;
 import io.noderr.activities.rollout.CohortAnalysisActivities;
 import io.noderr.activities.rollout.RolloutActivities;
 import io.noderr.observability.Tracing;
@@ -17,6 +19,7 @@ import io.noderr.workflows.governance.ProposalWorkflowImpl;
 import io.noderr.workflows.healthcheck.NodeHealthCheckWorkflowImpl;
 import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
+import io.noderr.workflows.rewards.RewardEpochWorkflowImpl;
 import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
 import io.noderr.workflows.rollout.RolloutWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -54,6 +57,8 @@ class PlatformWorker implements SmartLifecycle {
       AlertActivities alertActivities,
       ObjectProvider<GovernanceChainActivities> governanceChain,
       ObjectProvider<GovernancePlatformActivities> governancePlatform,
+      RewardPlatformActivities rewardPlatform,
+      ObjectProvider<RewardChainActivities> rewardChain,
       Tracing tracing) {
     this.factory =
         WorkerFactory.newInstance(
@@ -78,7 +83,8 @@ class PlatformWorker implements SmartLifecycle {
         NodeBatchWorkflowImpl.class,
         EmergencyWorkflowImpl.class,
         AlertEvaluationWorkflowImpl.class,
-        ProposalWorkflowImpl.class);
+        ProposalWorkflowImpl.class,
+        RewardEpochWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         healthCheckRecorder,
         onboardingRecorder,
@@ -86,11 +92,14 @@ class PlatformWorker implements SmartLifecycle {
         rolloutActivities,
         cohortAnalysisActivities,
         emergencyActivities,
-        alertActivities);
+        alertActivities,
+        rewardPlatform);
     // Governance is on only with a chain and a governor (GovernanceConfiguration); without it no
     // proposal workflow is ever started, so there is nothing for these activities to do.
     governanceChain.ifAvailable(worker::registerActivitiesImplementations);
     governancePlatform.ifAvailable(worker::registerActivitiesImplementations);
+    // Reward epochs run only with economics on (RewardChainConfiguration starts them).
+    rewardChain.ifAvailable(worker::registerActivitiesImplementations);
   }
 
   /** The data-error translation innermost, then the activity context and tracing (Tracing). */
