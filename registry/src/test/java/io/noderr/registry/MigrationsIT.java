@@ -25,7 +25,7 @@ class MigrationsIT {
   void migrations_applyCleanly_andLeaveNothingPending() {
     MigrationInfoService info = flyway().info();
 
-    assertThat(info.current().getVersion().getVersion()).isEqualTo("21");
+    assertThat(info.current().getVersion().getVersion()).isEqualTo("22");
     assertThat(info.applied())
         .allSatisfy(m -> assertThat(m.getState()).isEqualTo(MigrationState.SUCCESS));
     assertThat(info.pending()).isEmpty();
@@ -100,6 +100,7 @@ class MigrationsIT {
             "treasury_postings",
             "treasury_cursor",
             "treasury_reconciliations",
+            "slashing_disputes",
             "flyway_schema_history");
   }
 

@@ -191,7 +191,7 @@ public final class RegistryDatabase
                 + " reward_epochs, reward_epoch_nodes, reward_epoch_stakes, reward_epoch_exclusions,"
                 + " reward_payouts, reward_exclusions,"
                 + " treasury_reconciliations, treasury_postings, treasury_entries, treasury_cursor,"
-                + " treasury_accounts"
+                + " treasury_accounts, slashing_disputes"
                 + " RESTART IDENTITY;"
                 + " ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;"
                 + " UPDATE local_beacon SET version = NULL, image_digest = NULL,"

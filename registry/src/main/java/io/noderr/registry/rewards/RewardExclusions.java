@@ -41,6 +41,27 @@ public class RewardExclusions {
         reference);
   }
 
+  /**
+   * Records a decision once per source and reference: a retried write finds the earlier one.
+   *
+   * @return false when {@code source} already recorded a decision about {@code reference}
+   */
+  public boolean recordOnce(
+      String nodeId, Instant decidedAt, String reason, String source, String reference) {
+    return jdbc.update(
+            "INSERT INTO reward_exclusions (node_id, decided_at, reason, source, reference)"
+                + " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM reward_exclusions"
+                + " WHERE source = ? AND reference = ?)",
+            nodeId,
+            timestamp(decidedAt),
+            reason,
+            source,
+            reference,
+            source,
+            reference)
+        == 1;
+  }
+
   /** The decisions made in [start, end), by node id, then time. */
   public List<RewardExclusion> decidedIn(Instant start, Instant end) {
     return jdbc.query(

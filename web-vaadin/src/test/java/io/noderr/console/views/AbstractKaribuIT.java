@@ -90,7 +90,7 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
             + " operator_logins, operators, telemetry_samples, telemetry_minute, telemetry_hour,"
             + " telemetry_fleet_minute, telemetry_fleet_hour, telemetry_rollup_cursor,"
             + " reward_epochs, reward_epoch_nodes, reward_epoch_stakes, reward_epoch_exclusions,"
-            + " reward_payouts, reward_exclusions");
+            + " reward_payouts, reward_exclusions, slashing_disputes");
   }
 
   /**
