@@ -4,6 +4,7 @@ import io.noderr.contracts.devchain.DemoEconomics;
 import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DevChain;
 import io.noderr.contracts.devchain.GovernanceSettings;
+import io.noderr.contracts.devchain.MultisigRewardRoots;
 import io.noderr.contracts.generated.NoderrMultisig;
 import io.noderr.contracts.generated.NoderrToken;
 import io.noderr.contracts.generated.RewardDistributor;
@@ -28,7 +29,6 @@ import org.web3j.tx.TransactionManager;
 import org.web3j.tx.Transfer;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Convert;
-import org.web3j.utils.Numeric;
 
 /**
  * A fresh rewards deployment on a running dev chain for one test: a 2-of-3 multisig of new keys
@@ -101,19 +101,13 @@ final class RewardsFixture {
   }
 
   MultisigDomain multisigDomain() {
-    return new MultisigDomain(DevChain.CHAIN_ID, Address.of(multisig.getContractAddress()));
+    return MultisigRewardRoots.domain(multisig);
   }
 
   /** The multisig's publishRewardRoot call for {@code action}, signed by {@code keys}. */
   RemoteFunctionCall<TransactionReceipt> publish(
       PublishRewardRootAction action, List<ECKeyPair> keys) {
-    return multisig.publishRewardRoot(
-        action.distributor().value(),
-        BigInteger.valueOf(action.epoch()),
-        action.root(),
-        action.total(),
-        BigInteger.valueOf(action.deadline()),
-        signatures(action.digest(multisigDomain()), keys));
+    return MultisigRewardRoots.publish(multisig, action, keys);
   }
 
   /** Two of the three signers. */
@@ -122,9 +116,7 @@ final class RewardsFixture {
   }
 
   static List<byte[]> signatures(byte[] digest, List<ECKeyPair> keys) {
-    return keys.stream()
-        .map(key -> Numeric.hexStringToByteArray(Signatures.sign(digest, key)))
-        .toList();
+    return MultisigRewardRoots.signatures(digest, keys);
   }
 
   BigInteger nonce() throws Exception {
