@@ -3,6 +3,7 @@ package io.noderr.cli;
 import io.noderr.cli.chain.DemoKeystores;
 import io.noderr.cli.chain.DeploymentFile;
 import io.noderr.contracts.devchain.DemoDeployment;
+import io.noderr.contracts.devchain.DemoEconomics;
 import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DemoOperators;
 import io.noderr.contracts.devchain.DevChain;
@@ -144,6 +145,14 @@ class ChainCommand implements Callable<Integer> {
             + "  (treasury; the multisig may only cancel queued proposals)");
     out.println("  governor  " + g.governor().checksummed());
     out.println("  params    " + g.parameters().checksummed() + "  (owned by the timelock)");
+    DemoEconomics e = outcome.economics();
+    out.println(
+        "  rewards   "
+            + e.distributor().checksummed()
+            + "  (RewardDistributor; roots published by the multisig, which holds "
+            + DemoEconomics.REWARD_POOL_TOKENS.divide(GovernanceSettings.NODR)
+            + " NODR of rewards)");
+    out.println("  fees      " + e.feeCollector().checksummed() + "  (FeeCollector)");
     out.println(
         "  data      "
             + dir

@@ -159,6 +159,9 @@ public class EmbeddedChainInitializer
     settings.put("noderr.governance.parameters-address", governance.parameters().value());
     settings.put("noderr.governance.timelock-address", governance.timelock().value());
     settings.put("noderr.governance.token-address", governance.token().value());
+    settings.put("noderr.economics.distributor-address", outcome.economics().distributor().value());
+    settings.put(
+        "noderr.economics.fee-collector-address", outcome.economics().feeCollector().value());
     return settings;
   }
 }

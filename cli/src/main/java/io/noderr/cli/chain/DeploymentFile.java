@@ -2,6 +2,7 @@ package io.noderr.cli.chain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.noderr.contracts.devchain.DemoDeployment;
+import io.noderr.contracts.devchain.DemoEconomics;
 import io.noderr.contracts.devchain.DemoGovernance;
 import io.noderr.contracts.devchain.DevChain;
 import io.noderr.signing.Address;
@@ -30,17 +31,25 @@ public final class DeploymentFile {
       int threshold,
       List<String> guardians,
       Long mandateSeconds,
-      RecordedGovernance governance) {}
+      RecordedGovernance governance,
+      RecordedEconomics economics) {}
 
   record RecordedGovernance(
       String token, String staking, String timelock, String governor, String parameters) {}
 
+  record RecordedEconomics(String distributor, String feeCollector) {}
+
   /**
    * @param reused true when the contracts were already on the chain
    */
-  public record Outcome(DemoDeployment deployment, DemoGovernance governance, boolean reused) {}
+  public record Outcome(
+      DemoDeployment deployment,
+      DemoGovernance governance,
+      DemoEconomics economics,
+      boolean reused) {}
 
-  private record Deployed(DemoDeployment deployment, DemoGovernance governance) {}
+  private record Deployed(
+      DemoDeployment deployment, DemoGovernance governance, DemoEconomics economics) {}
 
   private final Path file;
 
@@ -49,22 +58,25 @@ public final class DeploymentFile {
   }
 
   /**
-   * The recorded deployment if its multisig and governor are on this chain, else a new one (then
-   * recorded). A file without guardians or without governance was written for an older multisig
-   * (before guardian pauses, or before it could cancel queued proposals and slash): it is replaced
-   * by a new deployment of everything.
+   * The recorded deployment if its multisig, governor and distributor are on this chain, else a new
+   * one (then recorded). A file without guardians, governance or economics was written for an older
+   * multisig (before guardian pauses, before it could cancel queued proposals and slash, or before
+   * it published reward roots): it is replaced by a new deployment of everything.
    */
   public Outcome reuseOrDeploy(DevChain chain) throws Exception {
     Optional<Deployed> recorded = read();
     if (recorded.isPresent()
         && hasCode(chain, recorded.get().deployment().multisig())
-        && hasCode(chain, recorded.get().governance().governor())) {
-      return new Outcome(recorded.get().deployment(), recorded.get().governance(), true);
+        && hasCode(chain, recorded.get().governance().governor())
+        && hasCode(chain, recorded.get().economics().distributor())) {
+      Deployed r = recorded.get();
+      return new Outcome(r.deployment(), r.governance(), r.economics(), true);
     }
     DemoDeployment deployed = DemoDeployment.deploy(chain);
     DemoGovernance governance = DemoGovernance.deploy(chain, deployed.multisig());
-    write(deployed, governance);
-    return new Outcome(deployed, governance, false);
+    DemoEconomics economics = DemoEconomics.deploy(chain, deployed.multisig(), governance);
+    write(deployed, governance, economics);
+    return new Outcome(deployed, governance, economics, false);
   }
 
   private Optional<Deployed> read() {
@@ -73,10 +85,14 @@ public final class DeploymentFile {
     }
     try {
       Recorded r = JSON.readValue(file.toFile(), Recorded.class);
-      if (r.guardians() == null || r.mandateSeconds() == null || r.governance() == null) {
+      if (r.guardians() == null
+          || r.mandateSeconds() == null
+          || r.governance() == null
+          || r.economics() == null) {
         return Optional.empty();
       }
       RecordedGovernance g = r.governance();
+      RecordedEconomics e = r.economics();
       return Optional.of(
           new Deployed(
               new DemoDeployment(
@@ -91,14 +107,16 @@ public final class DeploymentFile {
                   Address.of(g.staking()),
                   Address.of(g.timelock()),
                   Address.of(g.governor()),
-                  Address.of(g.parameters()))));
+                  Address.of(g.parameters())),
+              new DemoEconomics(Address.of(e.distributor()), Address.of(e.feeCollector()))));
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(
           file + " is unreadable (" + e.getMessage() + "); move it away to deploy anew");
     }
   }
 
-  private void write(DemoDeployment deployment, DemoGovernance governance) {
+  private void write(
+      DemoDeployment deployment, DemoGovernance governance, DemoEconomics economics) {
     Recorded recorded =
         new Recorded(
             deployment.multisig().value(),
@@ -112,7 +130,9 @@ public final class DeploymentFile {
                 governance.staking().value(),
                 governance.timelock().value(),
                 governance.governor().value(),
-                governance.parameters().value()));
+                governance.parameters().value()),
+            new RecordedEconomics(
+                economics.distributor().value(), economics.feeCollector().value()));
     try {
       Files.createDirectories(file.getParent());
       JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), recorded);

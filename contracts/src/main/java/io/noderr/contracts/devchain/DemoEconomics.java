@@ -30,6 +30,21 @@ public record DemoEconomics(Address distributor, Address feeCollector) {
   /** The governance treasury's share of the fees. */
   public static final int TREASURY_SHARE_BP = 3_000;
 
+  /**
+   * A root stays cancellable for this long on a dev chain: long enough for a signer watching the
+   * console to stop a wrong payout, short enough that a demo epoch pays out in under a minute.
+   */
+  public static final Duration DEV_PENDING_DELAY = Duration.ofSeconds(10);
+
+  /** Operators may claim a dev chain epoch for an hour; then the rest goes back to the treasury. */
+  public static final Duration DEV_CLAIM_PERIOD = Duration.ofHours(1);
+
+  /** With the dev chain's pending delay and claim period. */
+  public static DemoEconomics deploy(DevChain chain, Address multisig, DemoGovernance governance)
+      throws Exception {
+    return deploy(chain, multisig, governance, DEV_PENDING_DELAY, DEV_CLAIM_PERIOD);
+  }
+
   public static DemoEconomics deploy(
       DevChain chain,
       Address multisig,

@@ -62,7 +62,8 @@ public record GovernanceSettings(
 
   /**
    * The parameters every deployment defines: the tier minimum stakes and the unbonding delay the
-   * staking contract reads, and the rollout and fee parameters the platform applies.
+   * staking contract reads, the rollout and fee parameters the platform applies, and the reward
+   * epochs' and slashing disputes' parameters.
    */
   public static List<ParameterDefinition> defaultParameters(Duration unbonding) {
     BigInteger maxStake = nodr(10_000_000);
@@ -83,7 +84,47 @@ public record GovernanceSettings(
             "fees.protocolFeeBps",
             BigInteger.ZERO,
             BigInteger.valueOf(2_000),
-            BigInteger.valueOf(500)));
+            BigInteger.valueOf(500)),
+        // Reward epochs (docs/economics.md): seconds long on a dev chain so a demo pays out while
+        // one watches; the platform's own defaults (noderr.rewards.*) are a day.
+        seconds("rewards.epochSeconds", Duration.ofSeconds(10), Duration.ofDays(30), 30),
+        new ParameterDefinition(
+            "rewards.emissionPerEpoch", BigInteger.ZERO, nodr(1_000_000), nodr(1_000)),
+        basisPoints("rewards.performanceShareBp", 8_000),
+        basisPoints("rewards.minimumUptimeBp", 5_000),
+        new ParameterDefinition("rewards.stakeCap", BigInteger.ONE, maxStake, nodr(100_000)),
+        multiplier("rewards.tierMultiplierBp.all", 10_000),
+        multiplier("rewards.tierMultiplierBp.oracle", 15_000),
+        multiplier("rewards.tierMultiplierBp.guardian", 20_000),
+        // Slashing disputes (docs/economics.md): short windows so a demo dispute ends in minutes.
+        seconds("slashing.challengeWindowSeconds", Duration.ofMinutes(1), Duration.ofDays(30), 120),
+        seconds("slashing.decisionWindowSeconds", Duration.ofMinutes(1), Duration.ofDays(30), 600),
+        seconds("slashing.appealWindowSeconds", Duration.ofSeconds(10), Duration.ofDays(30), 30),
+        seconds(
+            "slashing.correlationWindowSeconds", Duration.ofMinutes(1), Duration.ofDays(30), 3_600),
+        seconds(
+            "slashing.downtimeThresholdSeconds", Duration.ofMinutes(1), Duration.ofDays(30), 600),
+        basisPoints("slashing.minimumPenaltyBp", 100),
+        basisPoints("slashing.maximumPenaltyBp", 5_000));
+  }
+
+  private static ParameterDefinition seconds(String name, Duration min, Duration max, long value) {
+    return new ParameterDefinition(
+        name,
+        BigInteger.valueOf(min.toSeconds()),
+        BigInteger.valueOf(max.toSeconds()),
+        BigInteger.valueOf(value));
+  }
+
+  private static ParameterDefinition basisPoints(String name, int value) {
+    return new ParameterDefinition(
+        name, BigInteger.ZERO, BigInteger.valueOf(10_000), BigInteger.valueOf(value));
+  }
+
+  /** Up to 10x: one tier must not swallow the pool through a bad parameter. */
+  private static ParameterDefinition multiplier(String name, int value) {
+    return new ParameterDefinition(
+        name, BigInteger.ONE, BigInteger.valueOf(100_000), BigInteger.valueOf(value));
   }
 
   public static BigInteger nodr(long tokens) {
