@@ -5,6 +5,7 @@ import io.noderr.worker.alert.AlertProperties;
 import io.noderr.worker.governance.GovernanceProperties;
 import io.noderr.worker.onboarding.OnboardingWindows;
 import io.noderr.worker.telemetry.TelemetryRetentionProperties;
+import io.noderr.worker.treasury.EconomicsProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
   TelemetryRetentionProperties.class,
   AlertProperties.class,
   SilenceLimits.class,
-  GovernanceProperties.class
+  GovernanceProperties.class,
+  EconomicsProperties.class
 })
 public class WorkerConfiguration {}

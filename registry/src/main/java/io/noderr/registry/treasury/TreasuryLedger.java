@@ -95,20 +95,19 @@ public class TreasuryLedger {
       return false;
     }
     for (Posting posting : entry.postings()) {
-      TreasuryAccount account = posting.account();
-      jdbc.update(
-          "INSERT INTO treasury_accounts (code, kind, address) VALUES (?, ?, ?)"
-              + " ON CONFLICT (code) DO NOTHING",
-          account.code(),
-          account.kind().name(),
-          account.address());
+      enter(posting.account());
       jdbc.update(
           "INSERT INTO treasury_postings (entry_id, account, amount) VALUES (?, ?, ?)",
           id.getFirst(),
-          account.code(),
+          posting.account().code(),
           column(posting.amount()));
     }
     return true;
+  }
+
+  /** Makes sure the accounts exist (with a zero balance before their first posting). */
+  public void track(List<TreasuryAccount> accounts) {
+    accounts.forEach(this::enter);
   }
 
   /** Every account's balance over all recorded entries. */
@@ -164,6 +163,15 @@ public class TreasuryLedger {
                 rs.getString("memo"),
                 postings.getOrDefault(rs.getLong("id"), Map.of())),
         limit);
+  }
+
+  private void enter(TreasuryAccount account) {
+    jdbc.update(
+        "INSERT INTO treasury_accounts (code, kind, address) VALUES (?, ?, ?)"
+            + " ON CONFLICT (code) DO NOTHING",
+        account.code(),
+        account.kind().name(),
+        account.address());
   }
 
   private static TreasuryAccount account(ResultSet rs) throws SQLException {

@@ -11,6 +11,7 @@ import io.noderr.worker.alert.rules.RolloutTroubleRule;
 import io.noderr.worker.alert.rules.Runbooks;
 import io.noderr.worker.alert.rules.SignaturesNeededRule;
 import io.noderr.worker.alert.rules.TelemetryAnomalyRule;
+import io.noderr.worker.alert.rules.TreasuryDriftRule;
 import java.util.function.Supplier;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -35,6 +36,7 @@ final class AlertWiring {
     context.registerBean(AuthFailureRule.class);
     context.registerBean(SignaturesNeededRule.class);
     context.registerBean(TelemetryAnomalyRule.class);
+    context.registerBean(TreasuryDriftRule.class);
     context.registerBean(RolloutWaves.class);
     context.registerBean(AlertRoutes.class);
     context.registerBean(AlertBook.class);
