@@ -10,6 +10,8 @@ import io.noderr.activities.rewards.RewardChainActivities;
 import io.noderr.activities.rewards.RewardPlatformActivities;
 import io.noderr.activities.rollout.CohortAnalysisActivities;
 import io.noderr.activities.rollout.RolloutActivities;
+import io.noderr.activities.slashing.SlashingChainActivities;
+import io.noderr.activities.slashing.SlashingPlatformActivities;
 import io.noderr.observability.Tracing;
 import io.noderr.worker.healthcheck.HealthCheckRecorder;
 import io.noderr.worker.onboarding.OnboardingRecorder;
@@ -57,6 +59,8 @@ class PlatformWorker implements SmartLifecycle {
       AlertActivities alertActivities,
       ObjectProvider<GovernanceChainActivities> governanceChain,
       ObjectProvider<GovernancePlatformActivities> governancePlatform,
+      ObjectProvider<SlashingChainActivities> slashingChain,
+      ObjectProvider<SlashingPlatformActivities> slashingPlatform,
       RewardPlatformActivities rewardPlatform,
       ObjectProvider<RewardChainActivities> rewardChain,
       Tracing tracing) {
@@ -98,6 +102,10 @@ class PlatformWorker implements SmartLifecycle {
     // proposal workflow is ever started, so there is nothing for these activities to do.
     governanceChain.ifAvailable(worker::registerActivitiesImplementations);
     governancePlatform.ifAvailable(worker::registerActivitiesImplementations);
+    // Slashing is on with governance (SlashingConfiguration); without it a dispute started anyway
+    // waits for activities, and its workflow type must still be known to answer its queries.
+    slashingChain.ifAvailable(worker::registerActivitiesImplementations);
+    slashingPlatform.ifAvailable(worker::registerActivitiesImplementations);
     // Reward epochs run only with economics on (RewardChainConfiguration starts them).
     rewardChain.ifAvailable(worker::registerActivitiesImplementations);
   }

@@ -1,6 +1,9 @@
 package io.noderr.workflows.slashing;
 
+import io.noderr.activities.TaskQueues;
 import io.noderr.activities.slashing.DisputeOpening;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
@@ -19,6 +22,18 @@ public interface SlashingDisputeWorkflow {
 
   static String workflowId(String disputeId) {
     return "slashing-dispute-" + disputeId;
+  }
+
+  /**
+   * Options to start a dispute's workflow on the platform queue, once per dispute id: the console
+   * and the evidence detector start disputes the same way, and a dispute id is never reused.
+   */
+  static WorkflowOptions startOptions(String disputeId) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId(disputeId))
+        .setTaskQueue(TaskQueues.PLATFORM)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .build();
   }
 
   @WorkflowMethod
