@@ -118,7 +118,8 @@ class SlashingActivitiesIT {
     platform =
         new SlashingPlatformActivitiesImpl(
             db.bean(GovernanceIdentities.class),
-            new SlashingSettings(db.bean(GovernanceParameters.class), defaults()),
+            new SlashingSettings(
+                db.bean(GovernanceParameters.class), SlashingDefaults.properties()),
             chainSlashing,
             beacon,
             disputes,
@@ -322,18 +323,5 @@ class SlashingActivitiesIT {
         null,
         null,
         new AuditStep(step, "system", action, stage));
-  }
-
-  static SlashingProperties defaults() {
-    return new SlashingProperties(
-        Duration.ofHours(24),
-        Duration.ofHours(72),
-        Duration.ofHours(24),
-        100,
-        5000,
-        Duration.ofHours(36),
-        Duration.ofHours(6),
-        Duration.ofMinutes(1),
-        true);
   }
 }
