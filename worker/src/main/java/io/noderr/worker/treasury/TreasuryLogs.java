@@ -98,12 +98,10 @@ final class TreasuryLogs {
             .toArray(String[]::new);
     EthFilter filter = filter(from, to, List.of(holders.token()));
     filter.addSingleTopic(TRANSFER);
-    if (bySender) {
-      filter.addOptionalTopics(holderTopics);
-    } else {
-      filter.addNullTopic();
-      filter.addOptionalTopics(holderTopics);
+    if (!bySender) {
+      filter.addNullTopic(); // any sender
     }
+    filter.addOptionalTopics(holderTopics);
     return logs(filter);
   }
 
