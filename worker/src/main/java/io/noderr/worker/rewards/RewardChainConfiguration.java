@@ -5,7 +5,6 @@ import io.noderr.worker.beacon.ChainBeacon;
 import io.noderr.worker.treasury.EconomicsOn;
 import io.noderr.worker.treasury.EconomicsProperties;
 import io.temporal.client.WorkflowClient;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EconomicsOn.class)
-@EnableConfigurationProperties(EconomicsProperties.class)
 public class RewardChainConfiguration {
 
   @Bean
