@@ -68,6 +68,9 @@ public class MainLayout extends AppLayout {
     }
     nav.addItem(
         new SideNavItem("Governance", GovernanceView.class, VaadinIcon.INSTITUTION.create()));
+    if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.SIGNER)) {
+      nav.addItem(new SideNavItem("Treasury", TreasuryView.class, VaadinIcon.PIGGY_BANK.create()));
+    }
     if (simulator.present() && auth.hasAnyRole(Roles.ADMIN, Roles.SRE)) {
       nav.addItem(new SideNavItem("Simulator", SimulatorView.class, VaadinIcon.FLASK.create()));
     }

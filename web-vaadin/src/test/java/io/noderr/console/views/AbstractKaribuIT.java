@@ -90,7 +90,8 @@ abstract class AbstractKaribuIT extends AbstractConsoleIT {
             + " operator_logins, operators, telemetry_samples, telemetry_minute, telemetry_hour,"
             + " telemetry_fleet_minute, telemetry_fleet_hour, telemetry_rollup_cursor,"
             + " reward_epochs, reward_epoch_nodes, reward_epoch_stakes, reward_epoch_exclusions,"
-            + " reward_payouts, reward_exclusions, slashing_disputes");
+            + " reward_payouts, reward_exclusions, slashing_disputes, treasury_postings,"
+            + " treasury_entries, treasury_accounts, treasury_cursor, treasury_reconciliations");
   }
 
   /**
