@@ -3,7 +3,9 @@ package io.noderr.activities.slashing;
 import io.temporal.activity.ActivityInterface;
 
 /** Executes a decided slashing on the staking contract through the multisig. */
-@ActivityInterface
+// Prefixed: the platform worker also runs RolloutActivities.recordProgress and others of the
+// same method names, and activity types are named after methods.
+@ActivityInterface(namePrefix = "Slashing")
 public interface SlashingChainActivities {
 
   /** Signatures over another nonce would be refused; the workflow checks before it sends. */

@@ -3,7 +3,9 @@ package io.noderr.activities.slashing;
 import io.temporal.activity.ActivityInterface;
 
 /** A slashing dispute's platform side: its terms, the reward exclusion, the read model. */
-@ActivityInterface
+// Prefixed: the platform worker also runs RolloutActivities.recordProgress and others of the
+// same method names, and activity types are named after methods.
+@ActivityInterface(namePrefix = "Slashing")
 public interface SlashingPlatformActivities {
 
   /**
