@@ -8,6 +8,8 @@ import io.noderr.activities.governance.GovernanceChainActivities;
 import io.noderr.activities.governance.GovernancePlatformActivities;
 import io.noderr.activities.release.ReleaseActivities;
 import io.noderr.activities.rollout.RolloutActivities;
+import io.noderr.activities.slashing.SlashingChainActivities;
+import io.noderr.activities.slashing.SlashingPlatformActivities;
 import io.noderr.gateway.http.NodeApiConfiguration;
 import io.noderr.registry.RegistryConfiguration;
 import io.noderr.worker.beacon.BeaconConfiguration;
@@ -24,6 +26,7 @@ import io.noderr.workflows.onboarding.OnboardingWorkflowImpl;
 import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
 import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
 import io.noderr.workflows.rollout.RolloutWorkflowImpl;
+import io.noderr.workflows.slashing.SlashingDisputeWorkflowImpl;
 import io.noderr.workflows.testing.TestEnvironments;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -82,7 +85,9 @@ public class ConsoleTestApplication {
       RolloutActivities rollouts,
       EmergencyActivities emergencies,
       ObjectProvider<GovernanceChainActivities> governanceChain,
-      ObjectProvider<GovernancePlatformActivities> governancePlatform) {
+      ObjectProvider<GovernancePlatformActivities> governancePlatform,
+      ObjectProvider<SlashingChainActivities> slashingChain,
+      ObjectProvider<SlashingPlatformActivities> slashingPlatform) {
     return () -> {
       Worker worker = environment.newWorker(TaskQueues.PLATFORM);
       worker.registerWorkflowImplementationTypes(
@@ -91,11 +96,15 @@ public class ConsoleTestApplication {
           RolloutWorkflowImpl.class,
           NodeBatchWorkflowImpl.class,
           EmergencyWorkflowImpl.class,
-          ProposalWorkflowImpl.class);
+          ProposalWorkflowImpl.class,
+          SlashingDisputeWorkflowImpl.class);
       worker.registerActivitiesImplementations(onboarding, releases, rollouts, emergencies);
       // Only with governance on (GovernanceApiIT's chain), as in the platform worker.
       governanceChain.ifAvailable(worker::registerActivitiesImplementations);
       governancePlatform.ifAvailable(worker::registerActivitiesImplementations);
+      // Only with slashing imported (DisputeApiIT), as in the platform worker.
+      slashingChain.ifAvailable(worker::registerActivitiesImplementations);
+      slashingPlatform.ifAvailable(worker::registerActivitiesImplementations);
       environment.start();
     };
   }

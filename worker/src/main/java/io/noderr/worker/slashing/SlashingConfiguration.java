@@ -6,7 +6,6 @@ import io.noderr.registry.governance.GovernanceParameters;
 import io.noderr.registry.rewards.RewardExclusions;
 import io.noderr.registry.slashing.SlashingDisputes;
 import io.noderr.registry.slashing.SlashingEvidence;
-import io.noderr.worker.alert.rules.Runbooks;
 import io.noderr.worker.beacon.BeaconProperties;
 import io.noderr.worker.beacon.ChainBeacon;
 import io.noderr.worker.governance.GovernanceOn;
@@ -26,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @Conditional(GovernanceOn.class)
 @EnableConfigurationProperties(SlashingProperties.class)
-class SlashingConfiguration {
+public class SlashingConfiguration {
 
   @Bean
   ChainSlashing chainSlashing(
@@ -71,10 +70,5 @@ class SlashingConfiguration {
       SlashingSettings settings,
       WorkflowClient workflows) {
     return new SlashingEvidenceJob(evidence, disputes, settings, workflows);
-  }
-
-  @Bean
-  SlashingDisputeRule slashingDisputeRule(SlashingDisputes disputes, Runbooks runbooks) {
-    return new SlashingDisputeRule(disputes, runbooks);
   }
 }

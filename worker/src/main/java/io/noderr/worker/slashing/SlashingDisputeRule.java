@@ -6,14 +6,20 @@ import io.noderr.registry.slashing.SlashingDisputeRow;
 import io.noderr.registry.slashing.SlashingDisputes;
 import io.noderr.worker.alert.rules.AlertRule;
 import io.noderr.worker.alert.rules.Runbooks;
+import io.noderr.worker.governance.GovernanceOn;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
 
 /**
  * Tells an operator that a slashing dispute waits for them ({@code SlashingDispute}): while it may
  * answer, and while it may appeal a decision to slash. The alert resolves when the window closes.
+ * On with governance, as the disputes are.
  */
+@Component
+@Conditional(GovernanceOn.class)
 class SlashingDisputeRule implements AlertRule {
 
   static final String RULE = "SlashingDispute";
