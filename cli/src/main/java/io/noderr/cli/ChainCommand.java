@@ -164,8 +164,8 @@ class ChainCommand implements Callable<Integer> {
             + keys
             + " (signers, sender, "
             + DemoKeystores.operatorFile(1)
-            + " and "
-            + DemoKeystores.operatorFile(2)
+            + " to "
+            + DemoKeystores.operatorFile(DemoOperators.addresses().size())
             + "; password "
             + pw
             + ", demo only)");

@@ -13,8 +13,8 @@ import org.web3j.crypto.exception.CipherException;
 
 /**
  * The PUBLICLY KNOWN demo keys as web3j/geth keystores ({@code signer-1.json} ... {@code
- * signer-3.json}, {@code sender.json}, the demo operators' {@code operator-1.json} and {@code
- * operator-2.json}), so the dev chain is used exactly as a real deployment would be: the signer CLI
+ * signer-3.json}, {@code sender.json}, the demo operators' {@code operator-1.json} to {@code
+ * operator-3.json}), so the dev chain is used exactly as a real deployment would be: the signer CLI
  * and the platform read keystores, never raw keys. Written on every start, so the files always open
  * with the password just printed.
  */
@@ -29,7 +29,7 @@ public final class DemoKeystores {
     return "signer-" + number + ".json";
   }
 
-  /** {@code operator-N.json}: demo operator {@code number} (1-2), who holds demo stake tokens. */
+  /** {@code operator-N.json}: demo operator {@code number} (1-3), who holds demo stake tokens. */
   public static String operatorFile(int number) {
     return "operator-" + number + ".json";
   }
