@@ -16,6 +16,7 @@ import io.noderr.console.operator.OperatorLoginRefusedException;
 import io.noderr.console.release.InvalidReleaseException;
 import io.noderr.console.release.ReleaseNotFoundException;
 import io.noderr.console.release.ReleaseRefusedException;
+import io.noderr.console.rewards.RewardEpochNotFoundException;
 import io.noderr.console.rollout.DeploymentConflictException;
 import io.noderr.console.rollout.DeploymentNotFoundException;
 import io.noderr.console.rollout.DeploymentUnavailableException;
@@ -105,7 +106,8 @@ class ApiExceptionHandler extends ProblemAnswers {
     ApiTokenNotFoundException.class,
     EmergencyNotFoundException.class,
     AlertNotFoundException.class,
-    ProposalNotFoundException.class
+    ProposalNotFoundException.class,
+    RewardEpochNotFoundException.class
   })
   ProblemDetail notFound(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
