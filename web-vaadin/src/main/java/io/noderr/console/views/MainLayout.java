@@ -68,6 +68,7 @@ public class MainLayout extends AppLayout {
     }
     nav.addItem(
         new SideNavItem("Governance", GovernanceView.class, VaadinIcon.INSTITUTION.create()));
+    nav.addItem(new SideNavItem("Rewards", RewardsView.class, VaadinIcon.COINS.create()));
     if (auth.hasAnyRole(Roles.ADMIN, Roles.SRE, Roles.SIGNER)) {
       nav.addItem(new SideNavItem("Treasury", TreasuryView.class, VaadinIcon.PIGGY_BANK.create()));
     }
