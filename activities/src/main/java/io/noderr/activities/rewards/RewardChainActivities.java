@@ -7,7 +7,9 @@ import io.temporal.activity.ActivityInterface;
  * that publishes to it. Reads and idempotent sends retry through RPC outages; a contract's refusal
  * is final ({@link RewardFailures#PUBLISH_REFUSED}).
  */
-@ActivityInterface
+// Prefixed: the platform worker runs every activity under one name space, and RolloutActivities
+// has a recordProgress too.
+@ActivityInterface(namePrefix = "Reward")
 public interface RewardChainActivities {
 
   /** Sweeps the fee collector once per epoch; a retry finds the epoch's sweep and returns it. */

@@ -7,7 +7,9 @@ import io.temporal.activity.ActivityInterface;
  * computing and storing the payouts and their Merkle tree, and the read model. Large data (10,000
  * nodes' rows) stays in PostgreSQL; the workflow's history holds digests and totals.
  */
-@ActivityInterface
+// Prefixed: the platform worker runs every activity under one name space, and RolloutActivities
+// has a recordProgress too.
+@ActivityInterface(namePrefix = "Reward")
 public interface RewardPlatformActivities {
 
   EpochSchedule schedule(EpochWindow opening);
