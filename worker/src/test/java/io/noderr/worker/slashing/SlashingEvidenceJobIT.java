@@ -96,6 +96,19 @@ class SlashingEvidenceJobIT {
     assertThat(job.detect(now)).isZero();
   }
 
+  @Test
+  void aGovernedDowntimeThreshold_winsOverTheDefault() {
+    db.jdbc()
+        .update(
+            "INSERT INTO governance_parameters (name, min_value, max_value, value, updated_block,"
+                + " updated_tx) VALUES (?, 3600, 604800, ?, 1, '0x1')",
+            SlashingParameterNames.DOWNTIME_THRESHOLD_SECONDS,
+            Duration.ofHours(8).toSeconds());
+
+    // Silent for 7 h: beyond the default 6 h, within the governed 8 h.
+    assertThat(job.detect(now)).isZero();
+  }
+
   private void heartbeat(String nodeId, Instant at) {
     db.jdbc()
         .update("UPDATE nodes SET last_heartbeat = ? WHERE id = ?", Timestamp.from(at), nodeId);
