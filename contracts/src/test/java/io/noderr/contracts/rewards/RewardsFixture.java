@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.RawTransactionManager;
@@ -48,6 +47,7 @@ final class RewardsFixture {
   final Address distributorAddress;
   final RewardDistributor distributor;
   final Address treasury;
+  final MultisigRewardRoots roots;
 
   RewardsFixture(DevChain chain) throws Exception {
     this.chain = chain;
@@ -70,6 +70,7 @@ final class RewardsFixture {
     distributorAddress = economics.distributor();
     distributor = distributorAs(chain.transactions());
     treasury = governance.timelock();
+    roots = new MultisigRewardRoots(chain, multisigAddress);
   }
 
   /** The multisig's guardian, which the distributor takes as its own. */
@@ -101,13 +102,13 @@ final class RewardsFixture {
   }
 
   MultisigDomain multisigDomain() {
-    return MultisigRewardRoots.domain(multisig);
+    return roots.domain();
   }
 
   /** The multisig's publishRewardRoot call for {@code action}, signed by {@code keys}. */
   RemoteFunctionCall<TransactionReceipt> publish(
       PublishRewardRootAction action, List<ECKeyPair> keys) {
-    return MultisigRewardRoots.publish(multisig, action, keys);
+    return roots.publish(action, keys);
   }
 
   /** Two of the three signers. */
@@ -120,18 +121,11 @@ final class RewardsFixture {
   }
 
   BigInteger nonce() throws Exception {
-    return multisig.nonce().send();
+    return roots.nonce();
   }
 
   long inAnHour() throws Exception {
-    return chain
-            .web3j()
-            .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-            .send()
-            .getBlock()
-            .getTimestamp()
-            .longValueExact()
-        + 3600;
+    return roots.inAnHour();
   }
 
   BigInteger balanceOf(Address account) throws Exception {
