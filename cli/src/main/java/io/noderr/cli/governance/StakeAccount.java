@@ -1,28 +1,24 @@
 package io.noderr.cli.governance;
 
+import static io.noderr.cli.chain.OperatorEndpoint.NO_GAS;
+import static io.noderr.cli.chain.OperatorEndpoint.read;
+
+import io.noderr.cli.chain.OperatorEndpoint;
 import io.noderr.cli.signer.SigningRefused;
 import io.noderr.contracts.generated.NoderrGovernor;
 import io.noderr.contracts.generated.NoderrStaking;
 import io.noderr.contracts.generated.NoderrToken;
 import io.noderr.signing.Address;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.tuples.generated.Tuple2;
-import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * An operator's stake, read and changed through the operator's own RPC endpoint with the operator's
@@ -31,15 +27,10 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
  */
 public final class StakeAccount implements AutoCloseable {
 
-  /** Reads pay no gas. */
-  private static final StaticGasProvider NO_GAS =
-      new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
-
   /** Enough for approve, stake, requestUnbond and withdraw (each well under 150,000). */
   private static final BigInteger GAS_LIMIT = BigInteger.valueOf(300_000);
 
-  private final Web3j web3j;
-  private final long chainId;
+  private final OperatorEndpoint endpoint;
   private final Address governor;
   private final Address staking;
   private final Address token;
@@ -55,15 +46,10 @@ public final class StakeAccount implements AutoCloseable {
    *     governor
    */
   public StakeAccount(URI rpc, Address governor, Long expectedChainId, Address operator) {
-    this.web3j = Web3j.build(new HttpService(rpc.toString()));
+    this.endpoint = new OperatorEndpoint(rpc, expectedChainId, "the governance chain");
     this.operator = operator;
     this.governor = governor;
     try {
-      this.chainId = read(() -> web3j.ethChainId().send().getChainId().longValueExact());
-      if (expectedChainId != null && expectedChainId != chainId) {
-        throw new SigningRefused(
-            "--rpc serves chain " + chainId + ", not the governance chain " + expectedChainId);
-      }
       this.staking = countedBy(governor);
       this.token = read(() -> Address.of(staking(readOnly(), NO_GAS).token().send()));
     } catch (SigningRefused e) {
@@ -77,10 +63,15 @@ public final class StakeAccount implements AutoCloseable {
       return read(
           () ->
               Address.of(
-                  NoderrGovernor.load(governor.value(), web3j, readOnly(), NO_GAS).token().send()));
+                  NoderrGovernor.load(governor.value(), endpoint.web3j(), readOnly(), NO_GAS)
+                      .token()
+                      .send()));
     } catch (SigningRefused | IllegalArgumentException e) {
       throw new SigningRefused(
-          governor.checksummed() + " is not a governor on chain " + chainId + " (no token())");
+          governor.checksummed()
+              + " is not a governor on chain "
+              + endpoint.chainId()
+              + " (no token())");
     }
   }
 
@@ -89,7 +80,7 @@ public final class StakeAccount implements AutoCloseable {
   }
 
   public long chainId() {
-    return chainId;
+    return endpoint.chainId();
   }
 
   public Address staking() {
@@ -135,92 +126,44 @@ public final class StakeAccount implements AutoCloseable {
 
   /** The latest block's time: the contract compares unbonding with it. */
   public Instant chainTime() {
-    return read(
-        () ->
-            Instant.ofEpochSecond(
-                web3j
-                    .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-                    .send()
-                    .getBlock()
-                    .getTimestamp()
-                    .longValueExact()));
+    return endpoint.chainTime();
   }
 
   /** Approves the staking contract for {@code amount} when the allowance is short, then stakes. */
   public TransactionReceipt stake(ECKeyPair key, BigInteger amount, BigInteger allowance) {
-    TransactionManager from = signer(key);
-    StaticGasProvider price = gas();
+    TransactionManager from = endpoint.signer(key);
+    StaticGasProvider price = endpoint.gas(GAS_LIMIT);
     if (allowance.compareTo(amount) < 0) {
-      send(token(from, price).approve(staking.value(), amount), "approve");
+      endpoint.send(token(from, price).approve(staking.value(), amount), "approve");
     }
-    return send(staking(from, price).stake(amount), "stake");
+    return endpoint.send(staking(from, price).stake(amount), "stake");
   }
 
   public TransactionReceipt requestUnbond(ECKeyPair key, BigInteger amount) {
-    return send(staking(signer(key), gas()).requestUnbond(amount), "requestUnbond");
+    return endpoint.send(
+        staking(endpoint.signer(key), endpoint.gas(GAS_LIMIT)).requestUnbond(amount),
+        "requestUnbond");
   }
 
   public TransactionReceipt withdraw(ECKeyPair key) {
-    return send(staking(signer(key), gas()).withdraw(), "withdraw");
-  }
-
-  private TransactionReceipt send(RemoteFunctionCall<TransactionReceipt> call, String what) {
-    TransactionReceipt receipt = read(call::send);
-    if (!receipt.isStatusOK()) {
-      throw new SigningRefused(
-          what + " reverted in transaction " + receipt.getTransactionHash() + "; nothing changed");
-    }
-    return receipt;
+    return endpoint.send(
+        staking(endpoint.signer(key), endpoint.gas(GAS_LIMIT)).withdraw(), "withdraw");
   }
 
   private NoderrStaking staking(TransactionManager manager, StaticGasProvider price) {
-    return NoderrStaking.load(staking.value(), web3j, manager, price);
+    return NoderrStaking.load(staking.value(), endpoint.web3j(), manager, price);
   }
 
   private NoderrToken token(TransactionManager manager, StaticGasProvider price) {
-    return NoderrToken.load(token.value(), web3j, manager, price);
+    return NoderrToken.load(token.value(), endpoint.web3j(), manager, price);
   }
 
   private ReadonlyTransactionManager readOnly() {
-    return new ReadonlyTransactionManager(web3j, operator.value());
-  }
-
-  private RawTransactionManager signer(ECKeyPair key) {
-    return new RawTransactionManager(
-        web3j,
-        Credentials.create(key),
-        chainId,
-        new PollingTransactionReceiptProcessor(web3j, 500, 240));
-  }
-
-  /** The gas price once per operation (an approve and its stake share it). */
-  private StaticGasProvider gas() {
-    BigInteger price = read(() -> web3j.ethGasPrice().send().getGasPrice());
-    return new StaticGasProvider(price, GAS_LIMIT);
-  }
-
-  @FunctionalInterface
-  private interface ChainRead<T> {
-    T read() throws Exception;
-  }
-
-  /** Runs a read or a transaction; what fails is one line without the endpoint's URL. */
-  private static <T> T read(ChainRead<T> call) {
-    try {
-      return call.read();
-    } catch (SigningRefused e) {
-      throw e;
-    } catch (IOException e) {
-      throw new SigningRefused(
-          "the chain cannot be reached through --rpc (" + e.getClass().getSimpleName() + ")");
-    } catch (Exception e) {
-      throw new SigningRefused(
-          "the chain refused: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-    }
+    return endpoint.readOnly(operator);
   }
 
   @Override
   public void close() {
-    web3j.shutdown();
+    endpoint.close();
   }
 }
