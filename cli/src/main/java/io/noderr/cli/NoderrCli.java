@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
  * Entry point of the people's CLI jar: {@code sim} runs a simulated fleet, {@code sign} answers a
  * release request with a signer's key, {@code emergency} proposes, signs and follows emergencies,
  * {@code vote} and {@code propose} take part in governance with an operator's key, {@code dispute}
- * answers, appeals and votes on slashing disputes, {@code chain} runs a local dev chain. Nodes run
- * the agent jar instead, which carries none of this.
+ * answers, appeals and votes on slashing disputes, {@code claim} claims rewards with an operator's
+ * key and {@code rewards show} explains them, {@code chain} runs a local dev chain. Nodes run the
+ * agent jar instead, which carries none of this.
  */
 @Command(
     name = "noderr",
@@ -23,6 +24,8 @@ import picocli.CommandLine.Command;
       VoteCommand.class,
       ProposeCommand.class,
       StakeCommand.class,
+      ClaimCommand.class,
+      RewardsCommand.class,
       DisputeCommand.class,
       ChainCommand.class
     },
