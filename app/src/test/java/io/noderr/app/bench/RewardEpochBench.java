@@ -153,7 +153,8 @@ public final class RewardEpochBench {
           List.of(DemoSigners.key(1), DemoSigners.key(2)).stream()
               .sorted(Comparator.comparing(Signatures::addressOf))
               .toList();
-      TransactionReceipt published = MultisigRewardRoots.publish(multisig, action, quorum).send();
+      TransactionReceipt published =
+          new MultisigRewardRoots(chain, deployment.multisig()).publish(action, quorum).send();
       BenchPlatform.print(
           "gas to publish the root (multisig, 2 signatures)", published.getGasUsed().doubleValue());
       chain.advanceTime(Duration.ofSeconds(2));

@@ -1,6 +1,5 @@
 package io.noderr.worker.beacon;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.noderr.registry.release.BeaconEvents;
 import io.noderr.registry.release.LocalBeaconStore;
@@ -42,14 +41,7 @@ public class BeaconConfiguration {
         BeaconProperties properties,
         MeterRegistry registry) {
       BeaconEventFollower follower = new BeaconEventFollower(beacon, events, properties);
-      // noderr_beacon_follower_lag_blocks, noderr_beacon_follower_healthy (docs/observability.md)
-      Gauge.builder("noderr.beacon.follower.lag", follower, BeaconEventFollower::lagBlocks)
-          .description("Confirmed beacon blocks not yet read by the event follower")
-          .baseUnit("blocks")
-          .register(registry);
-      Gauge.builder("noderr.beacon.follower.healthy", follower, f -> f.status().healthy() ? 1 : 0)
-          .description("1 while the beacon event follower's last poll succeeded")
-          .register(registry);
+      follower.registerGauges(registry, "beacon", "the beacon event follower");
       return follower;
     }
   }

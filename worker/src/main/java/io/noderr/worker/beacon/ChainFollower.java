@@ -1,5 +1,7 @@
 package io.noderr.worker.beacon;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
@@ -62,6 +64,22 @@ public abstract class ChainFollower implements SmartLifecycle {
    */
   public final long lagBlocks() {
     return lagBlocks;
+  }
+
+  /**
+   * Its two gauges, {@code noderr_<name>_follower_lag_blocks} and {@code
+   * noderr_<name>_follower_healthy} (docs/observability.md).
+   *
+   * @param what the follower as the descriptions name it ("the treasury follower")
+   */
+  public final void registerGauges(MeterRegistry registry, String name, String what) {
+    Gauge.builder("noderr." + name + ".follower.lag", this, ChainFollower::lagBlocks)
+        .description("Confirmed blocks not yet read by " + what)
+        .baseUnit("blocks")
+        .register(registry);
+    Gauge.builder("noderr." + name + ".follower.healthy", this, f -> f.status().healthy() ? 1 : 0)
+        .description("1 while " + what + "'s last poll succeeded")
+        .register(registry);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.noderr.worker.governance;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.autodeploy.AutoDeployPolicies;
@@ -44,14 +43,7 @@ public class GovernanceConfiguration {
       MeterRegistry registry) {
     GovernanceFollower follower =
         new GovernanceFollower(chain, ledger, workflows, properties, beacon.maxBlockRange());
-    // noderr_governance_follower_lag_blocks, noderr_governance_follower_healthy
-    Gauge.builder("noderr.governance.follower.lag", follower, GovernanceFollower::lagBlocks)
-        .description("Confirmed governance blocks not yet read by the governance follower")
-        .baseUnit("blocks")
-        .register(registry);
-    Gauge.builder("noderr.governance.follower.healthy", follower, f -> f.status().healthy() ? 1 : 0)
-        .description("1 while the governance follower's last poll succeeded")
-        .register(registry);
+    follower.registerGauges(registry, "governance", "the governance follower");
     return follower;
   }
 

@@ -1,6 +1,5 @@
 package io.noderr.worker.treasury;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.noderr.registry.treasury.TreasuryLedger;
 import io.noderr.registry.treasury.TreasuryReconciliations;
@@ -36,14 +35,7 @@ public class TreasuryConfiguration {
       MeterRegistry registry) {
     TreasuryFollower follower =
         new TreasuryFollower(beacon, holders, ledger, governance, properties.maxBlockRange());
-    // noderr_treasury_follower_lag_blocks, noderr_treasury_follower_healthy
-    Gauge.builder("noderr.treasury.follower.lag", follower, TreasuryFollower::lagBlocks)
-        .description("Confirmed blocks not yet read by the treasury follower")
-        .baseUnit("blocks")
-        .register(registry);
-    Gauge.builder("noderr.treasury.follower.healthy", follower, f -> f.status().healthy() ? 1 : 0)
-        .description("1 while the treasury follower's last poll succeeded")
-        .register(registry);
+    follower.registerGauges(registry, "treasury", "the treasury follower");
     return follower;
   }
 

@@ -158,7 +158,9 @@ class TreasuryLedgerIT {
     PublishRewardRootAction action =
         PublishRewardRootAction.of(
             economics.distributor(), tree, multisig.nonce().send(), chainTime() + 3600);
-    MultisigRewardRoots.publish(multisig, action, quorum()).send();
+    new MultisigRewardRoots(chain, Address.of(multisig.getContractAddress()))
+        .publish(action, quorum())
+        .send();
     chain.advanceTime(PENDING_DELAY.plusSeconds(1));
     RewardDistributor distributor =
         RewardDistributor.load(
