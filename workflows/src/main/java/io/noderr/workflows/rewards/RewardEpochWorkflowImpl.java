@@ -24,6 +24,7 @@ import io.noderr.signing.Address;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.PublishRewardRootAction;
 import io.noderr.workflows.PlatformActivityOptions;
+import io.noderr.workflows.ProgressJournal;
 import io.noderr.workflows.QuorumSignatures;
 import io.noderr.workflows.SignedUpdates;
 import io.temporal.activity.ActivityOptions;
@@ -33,8 +34,6 @@ import io.temporal.workflow.WorkflowInit;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
@@ -78,6 +77,10 @@ public class RewardEpochWorkflowImpl implements RewardEpochWorkflow {
   private final RewardChainActivities chain =
       Workflow.newActivityStub(RewardChainActivities.class, CHAIN);
 
+  /** Steps for the read model, written in order by the main loop so Updates answer at once. */
+  private final ProgressJournal<RewardEpochProgress> journal =
+      new ProgressJournal<>(platform::recordProgress);
+
   private final RewardEpochInput input;
   private RewardEpochStage stage = RewardEpochStage.OPEN;
   private EpochWindow window;
@@ -89,10 +92,6 @@ public class RewardEpochWorkflowImpl implements RewardEpochWorkflow {
   private String transactionHash;
   private long claimableAt;
   private String reason;
-  private int steps;
-
-  /** Steps for the read model, written in order by the main loop so Updates answer at once. */
-  private final Deque<RewardEpochProgress> unrecorded = new ArrayDeque<>();
 
   /** Update handlers may run before {@link #run}; they need the epoch from the start. */
   @WorkflowInit
@@ -470,22 +469,20 @@ public class RewardEpochWorkflowImpl implements RewardEpochWorkflow {
   }
 
   private void queueStep(String actor, String auditAction, String detail) {
-    steps++;
-    unrecorded.add(
-        new RewardEpochProgress(
-            window == null ? new EpochWindow(input.epoch(), input.startMillis(), 0) : window,
-            stage.name(),
-            inputs,
-            computation,
-            signatures == null ? List.of() : signatures.signed(),
-            transactionHash,
-            reason,
-            new AuditStep(steps, actor, auditAction, detail)));
+    journal.queue(
+        step ->
+            new RewardEpochProgress(
+                window == null ? new EpochWindow(input.epoch(), input.startMillis(), 0) : window,
+                stage.name(),
+                inputs,
+                computation,
+                signatures == null ? List.of() : signatures.signed(),
+                transactionHash,
+                reason,
+                new AuditStep(step, actor, auditAction, detail)));
   }
 
   private void recordSteps() {
-    while (!unrecorded.isEmpty()) {
-      platform.recordProgress(unrecorded.removeFirst());
-    }
+    journal.write();
   }
 }

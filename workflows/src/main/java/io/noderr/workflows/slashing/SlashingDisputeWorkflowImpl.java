@@ -16,6 +16,7 @@ import io.noderr.signing.DisputeStatement;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.Signatures;
 import io.noderr.workflows.PlatformActivityOptions;
+import io.noderr.workflows.ProgressJournal;
 import io.noderr.workflows.SignedUpdates;
 import io.noderr.workflows.slashing.SlashingPenalty.Penalty;
 import io.temporal.activity.ActivityOptions;
@@ -25,8 +26,6 @@ import io.temporal.workflow.WorkflowInit;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -57,6 +56,10 @@ public class SlashingDisputeWorkflowImpl implements SlashingDisputeWorkflow {
   private final SlashingChainActivities chain =
       Workflow.newActivityStub(SlashingChainActivities.class, CHAIN);
 
+  /** Steps for the read model, written in order by the main loop so Updates answer at once. */
+  private final ProgressJournal<DisputeProgress> journal =
+      new ProgressJournal<>(platform::recordProgress);
+
   private final DisputeOpening opening;
   private DisputeStage stage = DisputeStage.OPENING;
   private DisputeTerms terms;
@@ -68,8 +71,6 @@ public class SlashingDisputeWorkflowImpl implements SlashingDisputeWorkflow {
   private DecisionRound round;
   private String transactionHash;
   private String reason;
-  private int steps;
-  private final Deque<DisputeProgress> unrecorded = new ArrayDeque<>();
 
   /** Update handlers may run before {@link #run}; they need the dispute from the start. */
   @WorkflowInit
@@ -152,7 +153,7 @@ public class SlashingDisputeWorkflowImpl implements SlashingDisputeWorkflow {
       long remaining = deadlineMillis - Workflow.currentTimeMillis();
       if (remaining <= 0
           || !Workflow.await(
-              Duration.ofMillis(remaining), () -> done.getAsBoolean() || !unrecorded.isEmpty())) {
+              Duration.ofMillis(remaining), () -> done.getAsBoolean() || journal.pending())) {
         return;
       }
     }
@@ -453,25 +454,23 @@ public class SlashingDisputeWorkflowImpl implements SlashingDisputeWorkflow {
   }
 
   private void queueStep(String actor, String action, String detail) {
-    steps++;
-    unrecorded.add(
-        new DisputeProgress(
-            opening,
-            stage.name(),
-            terms == null ? null : terms.operator(),
-            penalty == null ? null : penalty.amount().toString(),
-            answerDeadlineMillis,
-            answer,
-            appeal,
-            round == null ? List.of() : round.votes(),
-            transactionHash,
-            reason,
-            new AuditStep(steps, actor, action, detail)));
+    journal.queue(
+        step ->
+            new DisputeProgress(
+                opening,
+                stage.name(),
+                terms == null ? null : terms.operator(),
+                penalty == null ? null : penalty.amount().toString(),
+                answerDeadlineMillis,
+                answer,
+                appeal,
+                round == null ? List.of() : round.votes(),
+                transactionHash,
+                reason,
+                new AuditStep(step, actor, action, detail)));
   }
 
   private void recordSteps() {
-    while (!unrecorded.isEmpty()) {
-      platform.recordProgress(unrecorded.removeFirst());
-    }
+    journal.write();
   }
 }
