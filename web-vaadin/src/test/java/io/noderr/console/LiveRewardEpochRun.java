@@ -23,8 +23,12 @@ import io.noderr.workflows.rewards.RewardEpochState;
 import io.noderr.workflows.rewards.RewardEpochWorkflow;
 import io.noderr.workflows.rewards.RewardEpochWorkflowImpl;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.metadata.POJOActivityInterfaceMetadata;
+import io.temporal.common.metadata.POJOActivityMethodMetadata;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkflowImplementationOptions;
@@ -32,12 +36,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.web3j.utils.Numeric;
 
 /**
  * A real RewardEpochWorkflow in the console tests' Temporal server, run by its own worker with its
- * activities stubbed (as the workflow's own test does) and routed to that worker: the platform
- * queue's worker has other activities of the same names (RecordProgress). The epoch ended a minute
+ * activities stubbed (as the workflow's own test does) and routed to that worker: the tests'
+ * platform worker registers its activities once, when the context starts. The epoch ended a minute
  * ago, its payouts are computed and it awaits the demo signers' signatures (2 of 3). The read model
  * is not written, so what the console shows of it comes from the workflow alone.
  */
@@ -47,17 +52,17 @@ public final class LiveRewardEpochRun implements AutoCloseable {
   public static final String PAID = "1202";
   public static final String DISTRIBUTOR = "0x" + "22".repeat(20);
   private static final String TASK_QUEUE = "console-reward-epochs";
+
+  /**
+   * The reward activities' type names, which this run's worker serves instead of the platform's.
+   */
   private static final List<String> ACTIVITIES =
-      List.of(
-          "Schedule",
-          "GatherInputs",
-          "ComputePayouts",
-          "RecordProgress",
-          "SweepFees",
-          "ReadDistributor",
-          "PublishRoot",
-          "RootStatus",
-          "ClawbackExpired");
+      Stream.of(RewardPlatformActivities.class, RewardChainActivities.class)
+          .map(POJOActivityInterfaceMetadata::newInstance)
+          .flatMap(activities -> activities.getMethodsMetadata().stream())
+          .map(POJOActivityMethodMetadata::getActivityTypeName)
+          .toList();
+
   private static final String MULTISIG = "0x" + "11".repeat(20);
 
   private final WorkflowClient client;
@@ -86,7 +91,12 @@ public final class LiveRewardEpochRun implements AutoCloseable {
                 .build());
     long startMillis = Instant.now().minusSeconds(60).toEpochMilli();
     WorkflowClient.start(workflow::run, new RewardEpochInput(epoch, startMillis, "3"));
-    awaitSignatures();
+    try {
+      awaitSignatures();
+    } catch (AssertionError e) {
+      close();
+      throw e;
+    }
   }
 
   public RewardEpochState state() {
@@ -102,10 +112,37 @@ public final class LiveRewardEpochRun implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (state().stage() != RewardEpochStage.AWAITING_SIGNATURES) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the epoch never awaited signatures: " + state());
+        throw new AssertionError(
+            "the epoch never awaited signatures: " + state() + "; pending: " + pending());
       }
       sleep();
     }
+  }
+
+  /** The run's pending activities with their attempts and last failures, for a failed wait. */
+  private String pending() {
+    return client
+        .getWorkflowServiceStubs()
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .setExecution(
+                    WorkflowExecution.newBuilder().setWorkflowId(RewardEpochWorkflow.WORKFLOW_ID))
+                .build())
+        .getPendingActivitiesList()
+        .stream()
+        .map(
+            a ->
+                a.getActivityType().getName()
+                    + " attempt "
+                    + a.getAttempt()
+                    + " "
+                    + a.getState()
+                    + " "
+                    + a.getLastFailure().getMessage())
+        .toList()
+        .toString();
   }
 
   private static RewardPlatformActivities platform(long epoch) {

@@ -129,6 +129,24 @@ public final class RewardEpochsFixture {
     return tree;
   }
 
+  /** Stores the epoch as its workflow's first steps do: opened, then awaiting signatures. */
+  public void awaitingSignatures(long epoch) {
+    Instant start = Instant.now().minusSeconds(60);
+    epochs.recordStep(
+        new RewardEpochStep(
+            epoch,
+            3,
+            start,
+            start.plusSeconds(1),
+            "AWAITING_SIGNATURES",
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null));
+  }
+
   private static RewardPayoutRow payout(
       RewardTree tree, String address, long score, BigInteger amount) {
     return new RewardPayoutRow(
