@@ -1,7 +1,6 @@
 package io.noderr.console.rewards;
 
 import io.noderr.activities.rewards.EpochComputation;
-import io.noderr.activities.rewards.GatheredInputs;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.rewards.RewardViews.Claim;
 import io.noderr.console.rewards.RewardViews.Claims;
@@ -10,10 +9,8 @@ import io.noderr.console.rewards.RewardViews.EpochPage;
 import io.noderr.console.rewards.RewardViews.EpochSummary;
 import io.noderr.console.rewards.RewardViews.NodeOutcome;
 import io.noderr.console.rewards.RewardViews.Payout;
-import io.noderr.console.rewards.RewardViews.Pool;
 import io.noderr.console.rewards.RewardViews.SignatureAccepted;
 import io.noderr.console.rewards.RewardViews.SignatureForm;
-import io.noderr.console.rewards.RewardViews.Signing;
 import io.noderr.console.security.Callers;
 import io.noderr.http.BadRequestException;
 import io.noderr.registry.access.OperatorScope;
@@ -29,7 +26,6 @@ import io.noderr.workflows.rewards.RewardEpochState;
 import io.noderr.workflows.rewards.RootSignCommand;
 import io.noderr.workflows.rewards.RootSignatureAccepted;
 import java.math.BigInteger;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +77,10 @@ public class RewardService {
     if (row.isEmpty() && running.isEmpty()) {
       throw unknown(epoch);
     }
-    return detail(epoch, row.orElse(null), running.orElse(null));
+    return row.map(RewardEpochDetails::stored)
+        .map(
+            stored -> running.map(live -> RewardEpochDetails.withLive(stored, live)).orElse(stored))
+        .orElseGet(() -> RewardEpochDetails.live(running.get()));
   }
 
   /** ADMIN, SRE and SIGNER see every recipient; an operator login its own row only. */
@@ -146,63 +145,6 @@ public class RewardService {
         live.sign(new RootSignCommand(epoch, signer.value(), form.signature(), caller.getName()));
     return new SignatureAccepted(
         accepted.epoch(), accepted.stage().name(), accepted.signatures(), accepted.threshold());
-  }
-
-  private EpochDetail detail(long epoch, RewardEpochRow row, RewardEpochState state) {
-    GatheredInputs inputs = state == null ? null : state.inputs();
-    EpochComputation computation = state == null ? null : state.computation();
-    Pool pool =
-        row != null
-            ? new Pool(
-                text(row.emission()),
-                text(row.fees()),
-                text(row.carried()),
-                text(row.pool()),
-                text(row.paid()),
-                text(row.remainder()),
-                row.recipients())
-            : new Pool(
-                null,
-                null,
-                state.carriedIn(),
-                inputs == null ? null : inputs.pool(),
-                computation == null ? null : computation.paid(),
-                computation == null ? null : computation.remainder(),
-                computation == null ? null : computation.recipients());
-    return new EpochDetail(
-        epoch,
-        row != null ? row.startAt() : Instant.ofEpochMilli(state.startMillis()),
-        row != null ? row.endAt() : state.endMillis() == 0 ? null : endOf(state),
-        state != null ? state.stage().name() : row.stage(),
-        pool,
-        row != null ? row.formulaVersion() : null,
-        row != null ? row.parameters() : Map.of(),
-        row != null ? row.inputsDigest() : inputs == null ? null : inputs.inputsDigest(),
-        row != null
-            ? row.payoutsDigest()
-            : computation == null ? null : computation.payoutsDigest(),
-        row != null && row.root() != null
-            ? row.root()
-            : computation == null ? null : computation.root(),
-        state != null && state.transactionHash() != null
-            ? state.transactionHash()
-            : row == null ? null : row.transactionHash(),
-        state != null ? state.signed() : row.signers(),
-        state != null && state.reason() != null
-            ? state.reason()
-            : row == null ? null : row.reason(),
-        state == null || state.digest() == null
-            ? null
-            : new Signing(
-                state.signers(),
-                state.threshold(),
-                state.signed(),
-                state.digest(),
-                state.signingDeadline()));
-  }
-
-  private static Instant endOf(RewardEpochState state) {
-    return Instant.ofEpochMilli(state.endMillis());
   }
 
   /** The live state of {@code epoch} while it awaits signatures; 409 when not, 404 unknown. */
@@ -280,9 +222,5 @@ public class RewardService {
 
   private static RewardEpochNotFoundException unknown(long epoch) {
     return new RewardEpochNotFoundException("reward epoch " + epoch + " is unknown");
-  }
-
-  private static String text(Object value) {
-    return RewardViews.text(value);
   }
 }
