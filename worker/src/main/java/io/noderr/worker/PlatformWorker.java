@@ -24,6 +24,7 @@ import io.noderr.workflows.release.ReleaseApprovalWorkflowImpl;
 import io.noderr.workflows.rewards.RewardEpochWorkflowImpl;
 import io.noderr.workflows.rollout.NodeBatchWorkflowImpl;
 import io.noderr.workflows.rollout.RolloutWorkflowImpl;
+import io.noderr.workflows.slashing.SlashingDisputeWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
@@ -44,6 +45,23 @@ import org.springframework.stereotype.Component;
 class PlatformWorker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(PlatformWorker.class);
+
+  /**
+   * Every workflow the platform runs. A type missing here leaves its workflows stuck on their first
+   * task ("Unknown workflow type"), so PlatformWorkerTest checks that each implementation is here.
+   */
+  static final List<Class<?>> WORKFLOW_TYPES =
+      List.of(
+          NodeHealthCheckWorkflowImpl.class,
+          OnboardingWorkflowImpl.class,
+          ReleaseApprovalWorkflowImpl.class,
+          RolloutWorkflowImpl.class,
+          NodeBatchWorkflowImpl.class,
+          EmergencyWorkflowImpl.class,
+          AlertEvaluationWorkflowImpl.class,
+          ProposalWorkflowImpl.class,
+          RewardEpochWorkflowImpl.class,
+          SlashingDisputeWorkflowImpl.class);
 
   private final WorkerFactory factory;
   private volatile boolean running;
@@ -79,16 +97,7 @@ class PlatformWorker implements SmartLifecycle {
     Worker worker =
         factory.newWorker(
             TaskQueues.PLATFORM, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
-    worker.registerWorkflowImplementationTypes(
-        NodeHealthCheckWorkflowImpl.class,
-        OnboardingWorkflowImpl.class,
-        ReleaseApprovalWorkflowImpl.class,
-        RolloutWorkflowImpl.class,
-        NodeBatchWorkflowImpl.class,
-        EmergencyWorkflowImpl.class,
-        AlertEvaluationWorkflowImpl.class,
-        ProposalWorkflowImpl.class,
-        RewardEpochWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(WORKFLOW_TYPES.toArray(Class<?>[]::new));
     worker.registerActivitiesImplementations(
         healthCheckRecorder,
         onboardingRecorder,
