@@ -172,7 +172,9 @@ public class SlashingDisputeWorkflowImpl implements SlashingDisputeWorkflow {
    * (dismissed, or expired without a decision).
    */
   private boolean decide(DisputeStage roundStage, int needed) {
-    openRound(roundStage, needed, true, new BigInteger(terms.nonce()));
+    // The nonce of now, not the dispute's opening: other multisig actions (reward roots, releases)
+    // move it while the operator may answer, and signatures over a stale one are void.
+    openRound(roundStage, needed, true, multisigNonce());
     awaitUntil(
         round.action().deadline() * 1000, () -> round.slashDecided() || round.dismissDecided());
     if (round.slashDecided()) {
@@ -208,8 +210,7 @@ public class SlashingDisputeWorkflowImpl implements SlashingDisputeWorkflow {
   /** Sends the decided slashing, asking for signatures again while the multisig's nonce moved. */
   private void execute() {
     for (int attempt = 0; attempt <= MAX_RESIGNING_ROUNDS; attempt++) {
-      BigInteger nonce =
-          new BigInteger(chain.multisigNonce(new NonceQuery(opening.disputeId())).nonce());
+      BigInteger nonce = multisigNonce();
       if (nonce.equals(round.action().nonce())) {
         send();
         return;
@@ -236,6 +237,10 @@ public class SlashingDisputeWorkflowImpl implements SlashingDisputeWorkflow {
         DisputeStage.FAILED,
         "the multisig's nonce moved under the signatures " + MAX_RESIGNING_ROUNDS + " times",
         SYSTEM);
+  }
+
+  private BigInteger multisigNonce() {
+    return new BigInteger(chain.multisigNonce(new NonceQuery(opening.disputeId())).nonce());
   }
 
   private void send() {

@@ -250,7 +250,8 @@ class SlashingDisputeWorkflowTest {
 
   @Test
   void multisigNonceMovedAfterTheDecision_signersSignAgain_thenItExecutes() {
-    when(chain.multisigNonce(any())).thenReturn(new MultisigNonce("5"));
+    // The decision round is signed over nonce 4; a reward root moves it to 5 before execution.
+    when(chain.multisigNonce(any())).thenReturn(new MultisigNonce("4"), new MultisigNonce("5"));
     start();
     env.sleep(CHALLENGE.plusMinutes(1));
     untilStage(DisputeStage.AWAITING_DECISION);
