@@ -112,6 +112,20 @@ public final class PlatformApi {
     return json(response).path("installToken").asText();
   }
 
+  /** One telemetry report of {@code nodeId}, as its agent sends it, with its session. */
+  HttpResponse<String> telemetry(String bearer, String nodeId, String health) throws Exception {
+    return send(
+        HttpRequest.newBuilder(base.resolve("/api/v1/agent/telemetry"))
+            .header("Authorization", "Bearer " + bearer)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    """
+                    {"reports":[{"nodeId":"%s","version":"1.0.0","health":"%s",
+                      "cpuPercent":1,"memoryPercent":2,"diskPercent":3,"errors":0,"requests":10}]}"""
+                        .formatted(nodeId, health))));
+  }
+
   /** One heartbeat for {@code nodeId} with a bearer credential. */
   HttpResponse<String> heartbeat(String bearer, String nodeId) throws Exception {
     return send(
