@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.noderr.console.governance.TokenAmounts;
 import io.noderr.console.release.DemoSignerKeys;
 import io.noderr.console.rewards.RewardService;
 import io.noderr.console.rewards.RewardViews.EpochDetail;
@@ -68,9 +69,9 @@ public class RewardsView extends VerticalLayout {
     epochs.addColumn(EpochSummary::epoch).setHeader("Epoch").setAutoWidth(true);
     epochs.addColumn(e -> e.startAt() + " – " + e.endAt()).setHeader("Window");
     epochs.addColumn(EpochSummary::stage).setHeader("Stage");
-    epochs.addColumn(EpochSummary::pool).setHeader("Pool");
-    epochs.addColumn(EpochSummary::paid).setHeader("Paid");
-    epochs.addColumn(EpochSummary::remainder).setHeader("Remainder");
+    epochs.addColumn(e -> TokenAmounts.nodr(e.pool())).setHeader("Pool (NODR)");
+    epochs.addColumn(e -> TokenAmounts.nodr(e.paid())).setHeader("Paid (NODR)");
+    epochs.addColumn(EpochSummary::remainder).setHeader("Remainder (units)");
     epochs.addColumn(EpochSummary::recipients).setHeader("Recipients");
     epochs.addColumn(e -> shortHex(e.root())).setHeader("Root");
     epochs.addColumn(e -> shortHex(e.transactionHash())).setHeader("Transaction");
@@ -83,8 +84,10 @@ public class RewardsView extends VerticalLayout {
     payouts.setId("payouts");
     payouts.addColumn(Payout::address).setHeader("Operator").setAutoWidth(true);
     payouts.addColumn(Payout::performanceScore).setHeader("Performance score");
-    payouts.addColumn(Payout::effectiveStake).setHeader("Effective stake");
-    payouts.addColumn(Payout::amount).setHeader("Amount");
+    payouts
+        .addColumn(p -> TokenAmounts.nodr(p.effectiveStake()))
+        .setHeader("Effective stake (NODR)");
+    payouts.addColumn(p -> TokenAmounts.nodr(p.amount())).setHeader("Amount (NODR)");
     payouts.addColumn(Payout::explanation).setHeader("Why").setFlexGrow(2);
     payouts.setAllRowsVisible(true);
     return payouts;
@@ -119,15 +122,17 @@ public class RewardsView extends VerticalLayout {
         line("Window", epoch.startAt() + " – " + epoch.endAt()),
         line(
             "Pool",
-            pool.total()
-                + " = emission "
-                + pool.emission()
+            TokenAmounts.nodr(pool.total())
+                + " NODR = emission "
+                + TokenAmounts.nodr(pool.emission())
                 + " + fees "
-                + pool.fees()
+                + TokenAmounts.nodr(pool.fees())
                 + " + carried "
-                + pool.carried()),
-        line("Paid", pool.paid() + " to " + pool.recipients() + " recipients"),
-        line("Remainder", pool.remainder() + " (carried to the next epoch)"),
+                + TokenAmounts.nodr(pool.carried())),
+        line(
+            "Paid",
+            TokenAmounts.nodr(pool.paid()) + " NODR to " + pool.recipients() + " recipients"),
+        line("Remainder", pool.remainder() + " token units (carried to the next epoch)"),
         line("Formula", epoch.formulaVersion() == null ? null : "v" + epoch.formulaVersion()),
         line("Parameters", parameters(epoch.parameters())),
         line("Inputs digest", epoch.inputsDigest()),

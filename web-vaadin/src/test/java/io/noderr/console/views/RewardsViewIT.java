@@ -52,7 +52,9 @@ class RewardsViewIT extends AbstractKaribuIT {
     open(EPOCH);
 
     assertThat(line(_get(RewardsView.class), "Pool"))
-        .isEqualTo("1000005 = emission 900000 + fees 100000 + carried 5");
+        .isEqualTo(
+            "0.000000000001000005 NODR = emission 0.0000000000009 + fees 0.0000000000001"
+                + " + carried 0.000000000000000005");
     assertThat(line(_get(RewardsView.class), "Formula")).isEqualTo("v1");
     assertThat(line(_get(RewardsView.class), "Transaction"))
         .isEqualTo(RewardEpochsFixture.TRANSACTION);
