@@ -26,6 +26,8 @@ contract NoderrStaking is Votes, Ownable {
     /// Node tiers as the VersionBeacon numbers them: ALL = 0, ORACLE = 1, GUARDIAN = 2.
     uint8 public constant TIER_COUNT = 3;
     string private constant UNBONDING = "stake.unbondingSeconds";
+    /// The governed cap on one slashing, in basis points of the operator's active and unbonding stake.
+    string private constant MAXIMUM_PENALTY = "slashing.maximumPenaltyBp";
 
     struct Unbonding {
         uint256 amount;
@@ -50,6 +52,7 @@ contract NoderrStaking is Votes, Ownable {
     error NotUnbonded(uint64 readyAt);
     error NotSlasher(address caller);
     error BadTier(uint8 tier);
+    error ExceedsMaximumPenalty(uint256 amount, uint256 maximum);
 
     constructor(IERC20 stakeToken, NoderrParameters registry, address timelock, address initialGuardian)
         EIP712("NoderrStaking", "1")
@@ -95,13 +98,15 @@ contract NoderrStaking is Votes, Ownable {
     }
 
     /// @notice Takes `amount` from the operator's active stake first, then from its unbonding stake,
-    /// and sends it to the treasury (the owner).
+    /// and sends it to the treasury (the owner). Never more than the governed maximum share of that
+    /// stake (`slashing.maximumPenaltyBp`): whoever holds the slasher's keys cannot take it all.
     function slash(address operator, uint256 amount) external {
         if (msg.sender != owner() && msg.sender != guardian) revert NotSlasher(msg.sender);
         if (amount == 0) revert ZeroAmount();
         uint256 active = stakeOf[operator];
         uint256 unbonding = unbondingOf[operator].amount;
-        if (amount > active + unbonding) revert InsufficientStake(amount, active + unbonding);
+        uint256 maximum = (active + unbonding) * parameters.valueOf(MAXIMUM_PENALTY) / 10_000;
+        if (amount > maximum) revert ExceedsMaximumPenalty(amount, maximum);
         uint256 fromActive = amount < active ? amount : active;
         if (fromActive > 0) {
             stakeOf[operator] = active - fromActive;

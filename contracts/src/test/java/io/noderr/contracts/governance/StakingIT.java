@@ -132,34 +132,55 @@ class StakingIT {
   }
 
   @Test
-  void slashing_byTheMultisig_takesActiveThenUnbondingStake_intoTheTreasury() throws Exception {
+  void slashing_byTheMultisig_takesActiveThenUnbondingStake_intoTheTreasury_upToTheGovernedMaximum()
+      throws Exception {
     Operator operator = f.operator(nodr(5_000), nodr(5_000));
-    operator.staking().requestUnbond(nodr(1_000)).send();
+    operator.staking().requestUnbond(nodr(4_000)).send();
     String staking = f.staking.getContractAddress();
     BigInteger deadline = f.inAnHour();
+    // The governed maximum is 50 % of the 5,000 staked: one more unit is refused, whoever signs.
+    byte[] beyond =
+        new SlashAction(
+                Address.of(staking),
+                Address.of(operator.address()),
+                nodr(2_500).add(BigInteger.ONE),
+                f.multisigNonce(),
+                deadline.longValueExact())
+            .digest(f.multisigDomain());
+    assertRefused(
+        () ->
+            f.multisig
+                .slash(
+                    staking,
+                    operator.address(),
+                    nodr(2_500).add(BigInteger.ONE),
+                    deadline,
+                    f.multisigSignatures(beyond))
+                .send());
     // The signers sign the digest computed off chain, which is the contract's own.
     byte[] digest =
         new SlashAction(
                 Address.of(staking),
                 Address.of(operator.address()),
-                nodr(4_500),
+                nodr(2_500),
                 f.multisigNonce(),
                 deadline.longValueExact())
             .digest(f.multisigDomain());
     assertThat(digest)
         .isEqualTo(
             f.multisig
-                .slashDigest(staking, operator.address(), nodr(4_500), f.multisigNonce(), deadline)
+                .slashDigest(staking, operator.address(), nodr(2_500), f.multisigNonce(), deadline)
                 .send());
 
     f.multisig
-        .slash(staking, operator.address(), nodr(4_500), deadline, f.multisigSignatures(digest))
+        .slash(staking, operator.address(), nodr(2_500), deadline, f.multisigSignatures(digest))
         .send();
 
     assertThat(f.staking.stakeOf(operator.address()).send()).isZero();
     assertThat(f.staking.getVotes(operator.address()).send()).isZero();
-    assertThat(f.staking.unbondingOf(operator.address()).send().component1()).isEqualTo(nodr(500));
-    assertThat(f.token.balanceOf(f.timelock.getContractAddress()).send()).isEqualTo(nodr(4_500));
+    assertThat(f.staking.unbondingOf(operator.address()).send().component1())
+        .isEqualTo(nodr(2_500));
+    assertThat(f.token.balanceOf(f.timelock.getContractAddress()).send()).isEqualTo(nodr(2_500));
   }
 
   @Test

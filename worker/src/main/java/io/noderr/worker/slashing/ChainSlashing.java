@@ -50,6 +50,7 @@ final class ChainSlashing {
           "MalformedSignature(uint256)",
           "ZeroAmount()",
           "InsufficientStake(uint256,uint256)",
+          "ExceedsMaximumPenalty(uint256,uint256)",
           "NotSlasher(address)");
 
   private static final String EXECUTED = EventEncoder.encode(NoderrMultisig.EXECUTED_EVENT);
