@@ -35,7 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "vaadin.launch-browser=false",
       // Tests drive refreshes themselves; keep the push tick out of their way.
       "noderr.console.push-interval=1h",
-      "noderr.console.temporal-ui-url=" + AbstractConsoleIT.TEMPORAL_UI
+      "noderr.console.temporal-ui-url=" + AbstractConsoleIT.TEMPORAL_UI,
+      // Where operators claim rewards (no contract there: the console only encodes claim calls).
+      "noderr.economics.distributor-address=" + AbstractConsoleIT.DISTRIBUTOR
     })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
@@ -43,6 +45,9 @@ public abstract class AbstractConsoleIT {
 
   /** The Temporal UI the console links to (nothing listens there). */
   protected static final String TEMPORAL_UI = "http://temporal-ui.test:8233/";
+
+  /** The reward distributor the console names in claims. */
+  protected static final String DISTRIBUTOR = "0xd15d15d15d15d15d15d15d15d15d15d15d15d15d";
 
   /** Demo password of every demo login. */
   protected static final String PASSWORD = "noderr-demo";

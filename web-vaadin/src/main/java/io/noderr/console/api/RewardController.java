@@ -1,6 +1,7 @@
 package io.noderr.console.api;
 
 import io.noderr.console.rewards.RewardService;
+import io.noderr.console.rewards.RewardViews.ClaimCall;
 import io.noderr.console.rewards.RewardViews.Claims;
 import io.noderr.console.rewards.RewardViews.EpochDetail;
 import io.noderr.console.rewards.RewardViews.EpochPage;
@@ -71,6 +72,12 @@ class RewardController {
   SignatureAccepted sign(
       @PathVariable String epoch, @RequestBody SignatureForm form, Authentication caller) {
     return rewards.sign(epochNumber(epoch), form, caller);
+  }
+
+  /** The transaction an operator's wallet sends to claim its payout of the epoch. */
+  @GetMapping("/epochs/{epoch}/claim-call")
+  ClaimCall claimCall(@PathVariable String epoch, Authentication caller) {
+    return rewards.claimCall(epochNumber(epoch), caller);
   }
 
   @GetMapping("/claims/{address}")

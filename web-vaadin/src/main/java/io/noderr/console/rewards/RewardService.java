@@ -3,6 +3,7 @@ package io.noderr.console.rewards;
 import io.noderr.activities.rewards.EpochComputation;
 import io.noderr.console.onboarding.DecisionRefusedException;
 import io.noderr.console.rewards.RewardViews.Claim;
+import io.noderr.console.rewards.RewardViews.ClaimCall;
 import io.noderr.console.rewards.RewardViews.Claims;
 import io.noderr.console.rewards.RewardViews.EpochDetail;
 import io.noderr.console.rewards.RewardViews.EpochPage;
@@ -21,6 +22,8 @@ import io.noderr.registry.rewards.RewardPayoutRow;
 import io.noderr.signing.Address;
 import io.noderr.signing.MultisigDomain;
 import io.noderr.signing.PublishRewardRootAction;
+import io.noderr.signing.RewardClaimCall;
+import io.noderr.signing.RewardLeaf;
 import io.noderr.workflows.rewards.RewardEpochStage;
 import io.noderr.workflows.rewards.RewardEpochState;
 import io.noderr.workflows.rewards.RootSignCommand;
@@ -34,6 +37,7 @@ import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
+import org.web3j.utils.Numeric;
 
 /**
  * Reward epochs for the console API and the Rewards view: the read model the RewardEpochWorkflow
@@ -122,6 +126,38 @@ public class RewardService {
             .flatMap(p -> epochs.of(p.epoch()).stream().map(e -> claim(e, p)))
             .toList();
     return new Claims(account, claimSettings.chainId(), claimSettings.distributor(), claims);
+  }
+
+  /**
+   * The claim an operator login's wallet sends for its own payout of {@code epoch}. 404 when it was
+   * not paid in the epoch, 409 when economics are off (no distributor to claim from).
+   */
+  @PreAuthorize("hasRole('OPERATOR')")
+  public ClaimCall claimCall(long epoch, Authentication caller) {
+    String account =
+        ownAddress(caller)
+            .orElseThrow(
+                () -> new RewardEpochNotFoundException("your login has no payout address"));
+    RewardPayoutRow payout =
+        epochs
+            .payout(epoch, account)
+            .orElseThrow(
+                () ->
+                    new RewardEpochNotFoundException(
+                        "no payout to " + account + " in epoch " + epoch));
+    if (claimSettings.distributor() == null) {
+      throw new DecisionRefusedException("rewards are off: no distributor is configured");
+    }
+    String data =
+        RewardClaimCall.calldata(
+            new RewardLeaf(epoch, Address.of(account), payout.amount()),
+            payout.proof().stream().map(Numeric::hexStringToByteArray).toList());
+    return new ClaimCall(
+        claimSettings.chainId(),
+        account,
+        claimSettings.distributor(),
+        data,
+        payout.amount().toString());
   }
 
   /** The PublishRewardRoot typed data signers sign (eth_signTypedData_v4). */

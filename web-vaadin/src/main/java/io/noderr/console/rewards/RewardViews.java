@@ -144,6 +144,16 @@ public final class RewardViews {
   /** One epoch's claim: the leaf (epoch, address, amount) and its proof against {@code root}. */
   public record Claim(long epoch, String stage, String root, String amount, List<String> proof) {}
 
+  /**
+   * The transaction an operator's browser wallet sends to claim one epoch ({@code
+   * eth_sendTransaction}): the platform only encodes it, the wallet signs it, the distributor
+   * checks the proof.
+   *
+   * @param chainId the chain the wallet must be on; null when the beacon is not on a chain
+   * @param data the calldata of {@code claim(epoch, from, amount, proof)}
+   */
+  public record ClaimCall(Long chainId, String from, String to, String data, String amount) {}
+
   /** A signer's signature over an epoch's PublishRewardRoot typed data. */
   public record SignatureForm(String signer, String signature) {}
 

@@ -150,6 +150,9 @@ public class RewardsView extends VerticalLayout {
                   .orElse("You have no payout in this epoch."));
       explanation.setId("payout-explanation");
       detail.add(explanation);
+      if (!visible.isEmpty() && "CLAIMABLE".equals(epoch.stage())) {
+        detail.add(new WalletClaim(rewards.claimCall(epoch.epoch(), caller)));
+      }
     }
     if (signer && epoch.awaitingSignatures()) {
       detail.add(new RootSigningPanel(rewards, epoch, demoKeys, () -> show(summary)));

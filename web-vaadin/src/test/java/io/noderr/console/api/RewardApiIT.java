@@ -18,6 +18,7 @@ import io.noderr.console.security.OperatorPrincipal;
 import io.noderr.registry.rewards.RewardEpochInputs;
 import io.noderr.registry.rewards.RewardEpochs;
 import io.noderr.signing.Address;
+import io.noderr.signing.RewardClaimCall;
 import io.noderr.signing.RewardLeaf;
 import io.noderr.signing.RewardTree;
 import io.noderr.signing.Signatures;
@@ -164,6 +165,29 @@ class RewardApiIT extends AbstractConsoleIT {
     mvc.perform(get("/api/v1/rewards/claims/0x12").with(httpBasic("admin", PASSWORD)))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value("address must be a 0x-address of 40 hex digits"));
+  }
+
+  @Test
+  void anOperator_getsTheWalletClaimOfItsOwnPayout_theDistributorsCallWithItsProof()
+      throws Exception {
+    JsonNode call =
+        read(mvc.perform(get("/api/v1/rewards/epochs/" + NEWER + "/claim-call").with(acme())));
+
+    assertThat(call.path("from").asText()).isEqualTo(RewardEpochsFixture.ACME);
+    assertThat(call.path("to").asText()).isEqualTo(DISTRIBUTOR);
+    assertThat(call.path("amount").asText()).isEqualTo(RewardEpochsFixture.ACME_AMOUNT.toString());
+    RewardLeaf leaf =
+        new RewardLeaf(
+            NEWER, Address.of(RewardEpochsFixture.ACME), RewardEpochsFixture.ACME_AMOUNT);
+    assertThat(call.path("data").asText())
+        .isEqualTo(
+            RewardClaimCall.calldata(leaf, newer.proof(Address.of(RewardEpochsFixture.ACME))));
+    mvc.perform(get("/api/v1/rewards/epochs/999999/claim-call").with(acme()))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            get("/api/v1/rewards/epochs/" + NEWER + "/claim-call")
+                .with(httpBasic("admin", PASSWORD)))
+        .andExpect(status().isForbidden());
   }
 
   @Test

@@ -63,6 +63,7 @@ class RewardsViewIT extends AbstractKaribuIT {
     assertThat(_size(nodes())).isEqualTo(4);
     assertThat(_find(Span.class, spec -> spec.withId("payout-explanation"))).isEmpty();
     assertThat(_find(RootSigningPanel.class)).isEmpty();
+    assertThat(_find(Button.class, spec -> spec.withId("claim-with-wallet"))).isEmpty();
   }
 
   @Test
@@ -78,6 +79,9 @@ class RewardsViewIT extends AbstractKaribuIT {
     Grid<NodeOutcome> nodes = nodes();
     assertThat(IntStream.range(0, _size(nodes)).mapToObj(i -> _get(nodes, i).nodeId()))
         .containsExactly("acme-1", "acme-2");
+    // The claimable payout can be claimed from the operator's own browser wallet.
+    assertThat(_get(Button.class, spec -> spec.withId("claim-with-wallet")).getText())
+        .isEqualTo("Claim 0.0000000000007 NODR with your wallet");
   }
 
   @Test
