@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.noderr.agent.identity.AuthClient;
 import io.noderr.agent.identity.IdentityFile;
@@ -12,6 +13,7 @@ import io.noderr.agent.identity.Session;
 import io.noderr.agent.identity.SoftwareNodeKey;
 import io.noderr.agent.platform.JsonApi;
 import io.noderr.contracts.devchain.DemoOperators;
+import io.noderr.contracts.devchain.DevChain;
 import io.noderr.contracts.generated.NoderrStaking;
 import io.noderr.contracts.generated.NoderrToken;
 import io.noderr.contracts.generated.RewardDistributor;
@@ -42,10 +44,14 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * Economics end to end on the platform {@code noderr up} starts, with its dev chain (30-second
@@ -128,6 +134,7 @@ class EconomicsIT {
         assertThat(paid(excluded)).doesNotContain(slashed.address());
         assertThat(List.of(allPaid, flakyDown, excluded)).doesNotHaveDuplicates();
 
+        claimInThePortal(good, allPaid);
         for (Operator operator : List.of(good, flaky, slashed)) {
           claimAndCheck(operator);
         }
@@ -391,6 +398,13 @@ class EconomicsIT {
    */
   private void claimAndCheck(Operator operator) throws Exception {
     BigInteger before = balance(operator.address());
+    List<Long> claimedBefore = new ArrayList<>();
+    for (JsonNode claim :
+        api.get("/api/v1/rewards/claims/" + operator.address(), "admin").path("claims")) {
+      if (isClaimed(claim.path("epoch").asLong(), operator.address())) {
+        claimedBefore.add(claim.path("epoch").asLong());
+      }
+    }
     CliProcess.Result claimed =
         CliProcess.run(
             Map.of("NODERR_PASSWORD", operator.password(), "NODERR_KEYSTORE_PASSWORD", PASSWORD),
@@ -410,12 +424,74 @@ class EconomicsIT {
     BigInteger expected = BigInteger.ZERO;
     for (JsonNode claim :
         api.get("/api/v1/rewards/claims/" + operator.address(), "admin").path("claims")) {
-      if (isClaimed(claim.path("epoch").asLong(), operator.address())) {
+      long epoch = claim.path("epoch").asLong();
+      if (!claimedBefore.contains(epoch) && isClaimed(epoch, operator.address())) {
         expected = expected.add(new BigInteger(claim.path("amount").asText()));
       }
     }
     assertThat(expected).as(claimed.output()).isPositive();
     assertThat(balance(operator.address()).subtract(before)).isEqualTo(expected);
+  }
+
+  /**
+   * The operator claims one epoch in the portal: the Rewards view hands its browser wallet the
+   * distributor's claim call; the wallet (here the test, with the operator's own key) sends exactly
+   * that transaction, and the distributor pays the payout.
+   */
+  private void claimInThePortal(Operator operator, long epoch) throws Exception {
+    String root = api.get("/api/v1/rewards/epochs/" + epoch, "admin").path("root").asText();
+    BigInteger amount = payoutOf(operator, epoch);
+    String walletCall;
+    try (ConsoleBrowser browser = new ConsoleBrowser(base)) {
+      browser.signIn(operator.username(), operator.password());
+      browser.open("/rewards");
+      browser.waitForElement("epochs");
+      browser.clickText(root.substring(0, 8) + "…" + root.substring(root.length() - 4));
+      browser.waitForElement("claim-with-wallet");
+      browser.run(
+          "window.ethereum = {request: async (call) => {"
+              + " window.walletCall = JSON.stringify(call.params[0]);"
+              + " return '0x' + 'ab'.repeat(32); }};");
+      browser.click("claim-with-wallet");
+      await("the portal asks the wallet to send the claim")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> browser.run("return window.walletCall") != null);
+      walletCall = String.valueOf(browser.run("return window.walletCall"));
+      browser.waitForText("claim sent in transaction");
+    }
+    JsonNode call = new ObjectMapper().readTree(walletCall);
+    assertThat(call.path("from").asText()).isEqualTo(operator.address());
+    BigInteger before = balance(operator.address());
+    TransactionReceipt sent =
+        chainCall(
+            web3j -> {
+              String hash =
+                  new RawTransactionManager(
+                          web3j,
+                          Credentials.create(DemoOperators.key(operator.number())),
+                          DevChain.CHAIN_ID)
+                      .sendTransaction(
+                          web3j.ethGasPrice().send().getGasPrice(),
+                          BigInteger.valueOf(500_000),
+                          call.path("to").asText(),
+                          call.path("data").asText(),
+                          BigInteger.ZERO)
+                      .getTransactionHash();
+              return new PollingTransactionReceiptProcessor(web3j, 250, 120)
+                  .waitForTransactionReceipt(hash);
+            });
+    assertThat(sent.isStatusOK()).as(sent.toString()).isTrue();
+    assertThat(isClaimed(epoch, operator.address())).isTrue();
+    assertThat(balance(operator.address()).subtract(before)).isEqualTo(amount);
+  }
+
+  private BigInteger payoutOf(Operator operator, long epoch) throws Exception {
+    for (JsonNode payout : api.get("/api/v1/rewards/epochs/" + epoch + "/payouts", "admin")) {
+      if (operator.address().equals(payout.path("address").asText())) {
+        return new BigInteger(payout.path("amount").asText());
+      }
+    }
+    throw new AssertionError(operator.address() + " has no payout in epoch " + epoch);
   }
 
   private boolean isClaimed(long epoch, String address) throws Exception {
