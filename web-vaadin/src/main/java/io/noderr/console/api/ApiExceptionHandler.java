@@ -21,6 +21,8 @@ import io.noderr.console.rollout.DeploymentConflictException;
 import io.noderr.console.rollout.DeploymentNotFoundException;
 import io.noderr.console.rollout.DeploymentUnavailableException;
 import io.noderr.console.rollout.InvalidDeploymentException;
+import io.noderr.console.slashing.DisputeNotFoundException;
+import io.noderr.console.slashing.DisputeRefusedException;
 import io.noderr.console.token.ApiTokenNotFoundException;
 import io.noderr.console.token.ApiTokenRefusedException;
 import io.noderr.http.MalformedRequests;
@@ -107,7 +109,8 @@ class ApiExceptionHandler extends ProblemAnswers {
     EmergencyNotFoundException.class,
     AlertNotFoundException.class,
     ProposalNotFoundException.class,
-    RewardEpochNotFoundException.class
+    RewardEpochNotFoundException.class,
+    DisputeNotFoundException.class
   })
   ProblemDetail notFound(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -124,7 +127,11 @@ class ApiExceptionHandler extends ProblemAnswers {
     return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
   }
 
-  @ExceptionHandler({GovernanceOffException.class, GovernanceRefusedException.class})
+  @ExceptionHandler({
+    GovernanceOffException.class,
+    GovernanceRefusedException.class,
+    DisputeRefusedException.class
+  })
   ProblemDetail governanceConflict(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }

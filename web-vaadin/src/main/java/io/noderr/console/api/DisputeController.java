@@ -1,7 +1,5 @@
 package io.noderr.console.api;
 
-import io.noderr.console.slashing.DisputeNotFoundException;
-import io.noderr.console.slashing.DisputeRefusedException;
 import io.noderr.console.slashing.DisputeService;
 import io.noderr.console.slashing.DisputeViews.DisputeStarted;
 import io.noderr.console.slashing.DisputeViews.OpenForm;
@@ -12,9 +10,7 @@ import io.noderr.workflows.slashing.DisputeAccepted;
 import io.noderr.workflows.slashing.DisputeState;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -93,15 +89,5 @@ class DisputeController {
   DisputeAccepted vote(
       @PathVariable String disputeId, @RequestBody VoteForm form, Authentication caller) {
     return disputes.vote(disputeId, form, caller);
-  }
-
-  @ExceptionHandler(DisputeNotFoundException.class)
-  ProblemDetail notFound(DisputeNotFoundException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-  }
-
-  @ExceptionHandler(DisputeRefusedException.class)
-  ProblemDetail refused(DisputeRefusedException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 }
