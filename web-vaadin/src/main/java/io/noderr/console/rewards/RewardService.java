@@ -15,6 +15,7 @@ import io.noderr.console.rewards.RewardViews.SignatureForm;
 import io.noderr.console.security.Callers;
 import io.noderr.http.BadRequestException;
 import io.noderr.registry.access.OperatorScope;
+import io.noderr.registry.audit.AuditLog;
 import io.noderr.registry.governance.GovernanceIdentities;
 import io.noderr.registry.rewards.RewardEpochRow;
 import io.noderr.registry.rewards.RewardEpochs;
@@ -26,6 +27,7 @@ import io.noderr.signing.RewardClaimCall;
 import io.noderr.signing.RewardLeaf;
 import io.noderr.workflows.rewards.RewardEpochStage;
 import io.noderr.workflows.rewards.RewardEpochState;
+import io.noderr.workflows.rewards.RewardEpochWorkflow;
 import io.noderr.workflows.rewards.RootSignCommand;
 import io.noderr.workflows.rewards.RootSignatureAccepted;
 import java.math.BigInteger;
@@ -55,16 +57,19 @@ public class RewardService {
   private final LiveRewardEpoch live;
   private final GovernanceIdentities identities;
   private final RewardClaimSettings claimSettings;
+  private final AuditLog audit;
 
   RewardService(
       RewardEpochs epochs,
       LiveRewardEpoch live,
       GovernanceIdentities identities,
-      RewardClaimSettings claimSettings) {
+      RewardClaimSettings claimSettings,
+      AuditLog audit) {
     this.epochs = epochs;
     this.live = live;
     this.identities = identities;
     this.claimSettings = claimSettings;
+    this.audit = audit;
   }
 
   @PreAuthorize(READERS)
@@ -177,8 +182,20 @@ public class RewardService {
     }
     Address signer = address(form.signer(), "signer");
     requireKnown(epoch);
-    RootSignatureAccepted accepted =
-        live.sign(new RootSignCommand(epoch, signer.value(), form.signature(), caller.getName()));
+    RootSignatureAccepted accepted;
+    try {
+      accepted =
+          live.sign(new RootSignCommand(epoch, signer.value(), form.signature(), caller.getName()));
+    } catch (DecisionRefusedException refused) {
+      // A refused Update leaves no trace in the workflow's history: the audit log keeps it.
+      audit.append(
+          caller.getName(),
+          "rewards.signature-refused",
+          "reward-epoch-" + epoch,
+          signer.checksummed() + ": " + refused.getMessage(),
+          RewardEpochWorkflow.WORKFLOW_ID);
+      throw refused;
+    }
     return new SignatureAccepted(
         accepted.epoch(), accepted.stage().name(), accepted.signatures(), accepted.threshold());
   }

@@ -226,6 +226,7 @@ class RewardApiIT extends AbstractConsoleIT {
           .andExpect(status().isConflict())
           .andExpect(jsonPath("$.detail").value("epoch 902 is CLAIMABLE, not awaiting signatures"));
 
+      long refusedBefore = refusalsAudited();
       sign(LIVE, 1, run.signatureOf(1))
           .andExpect(status().isOk())
           .andExpect(jsonPath("$.signatures").value(1))
@@ -241,11 +242,20 @@ class RewardApiIT extends AbstractConsoleIT {
       sign(999_999, 2, run.signatureOf(2)).andExpect(status().isNotFound());
       sign(LIVE, 2, "0x1234").andExpect(status().isBadRequest());
       assertThat(run.state().signed()).hasSize(1);
+      // The workflow's refusals leave no history; the audit log keeps them.
+      assertThat(refusalsAudited() - refusedBefore).isEqualTo(2);
 
       sign(LIVE, 2, run.signatureOf(2))
           .andExpect(status().isOk())
           .andExpect(jsonPath("$.signatures").value(2));
     }
+  }
+
+  private long refusalsAudited() {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM audit_log WHERE action = 'rewards.signature-refused' AND subject = ?",
+        Long.class,
+        "reward-epoch-" + LIVE);
   }
 
   private ResultActions sign(long epoch, int demoSigner, String signature) throws Exception {
