@@ -8,13 +8,12 @@ import java.util.List;
  *
  * @param operator the node's operator address (lower-case): the only key that may answer or appeal
  * @param stake the operator's active stake now (token units, decimal string)
- * @param nonce the multisig's next nonce (decimal string) for the SlashAction signers sign
  * @param signers the multisig's signer set, lower-case
  * @param decisionWindowSeconds how long signers have to decide, and again after an appeal
  * @param minimumPenaltyBp the governed minimum penalty, in basis points of the stake
  * @param maximumPenaltyBp the governed maximum; a larger slashing is refused
- * @param correlatedNodes nodes slashed (decided) for the same cause within the correlation window,
- *     this one included
+ * @param correlatedNodes live disputes (opened, not dismissed, expired or unslashable) of the same
+ *     cause within the correlation window, this one included
  * @param activeNodes the fleet's active nodes, the correlation's denominator
  */
 public record DisputeTerms(
@@ -23,7 +22,6 @@ public record DisputeTerms(
     long chainId,
     String multisig,
     String staking,
-    String nonce,
     List<String> signers,
     int threshold,
     long challengeWindowSeconds,

@@ -69,7 +69,10 @@ final class ChainSlashing {
     this.staking = staking;
   }
 
-  /** The multisig's signers, threshold and next nonce and the operator's stake, at one block. */
+  /**
+   * The multisig's signers and threshold and the operator's stake, at one block. The nonce is read
+   * when each round of votes opens ({@link #nonce}): other multisig actions move it meanwhile.
+   */
   ChainTerms terms(Address operator) throws IOException {
     DefaultBlockParameter at =
         DefaultBlockParameter.valueOf(answered(web3j.ethBlockNumber().send()).getBlockNumber());
@@ -84,7 +87,6 @@ final class ChainSlashing {
         beacon.id().chainId(),
         multisig.value(),
         staking.value(),
-        call(safe.nonce()),
         signers,
         call(safe.threshold()).intValueExact(),
         call(stakes.stakeOf(operator.value())));

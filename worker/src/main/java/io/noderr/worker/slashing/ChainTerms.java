@@ -13,7 +13,6 @@ record ChainTerms(
     long chainId,
     String multisig,
     String staking,
-    BigInteger nonce,
     List<String> signers,
     int threshold,
     BigInteger stake) {}

@@ -135,7 +135,6 @@ public class SlashingPlatformActivitiesImpl implements SlashingPlatformActivitie
         terms.chainId(),
         terms.multisig(),
         terms.staking(),
-        terms.nonce().toString(),
         terms.signers(),
         terms.threshold(),
         rules.challengeWindow().toSeconds(),

@@ -155,7 +155,6 @@ class SlashingActivitiesIT {
     assertThat(terms.chainId()).isEqualTo(DevChain.CHAIN_ID);
     assertThat(terms.multisig()).isEqualTo(deployment.multisig().value());
     assertThat(terms.staking()).isEqualTo(governance.staking().value());
-    assertThat(terms.nonce()).isEqualTo("0");
     assertThat(terms.signers())
         .containsExactlyElementsOf(deployment.signers().stream().map(Address::value).toList());
     assertThat(terms.threshold()).isEqualTo(2);

@@ -311,7 +311,6 @@ class SlashingDisputeWorkflowTest {
         1337,
         MULTISIG,
         STAKING,
-        "4",
         DemoSigners.addresses().stream().sorted().map(Address::value).toList(),
         2,
         CHALLENGE.toSeconds(),
