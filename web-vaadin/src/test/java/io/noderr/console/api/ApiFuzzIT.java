@@ -62,7 +62,9 @@ class ApiFuzzIT extends AbstractConsoleIT {
           "rollout_targets",
           "workflow_runs",
           "api_tokens",
-          "operator_logins");
+          "operator_logins",
+          "slashing_disputes",
+          "reward_exclusions");
 
   /**
    * Audit entries a refusal leaves on purpose: probes of the public endpoints, refused node auth
