@@ -52,28 +52,35 @@ class RewardsShowCommand implements Callable<Integer> {
             + shown.startAt()
             + " – "
             + shown.endAt());
-    out.println(
-        "  pool          "
-            + Tokens.format(pool.total())
-            + " = emission "
-            + Tokens.format(pool.emission())
-            + " + fees "
-            + Tokens.format(pool.fees())
-            + " + carried "
-            + Tokens.format(pool.carried()));
-    out.println(
-        "  paid          "
-            + Tokens.format(pool.paid())
-            + " to "
-            + pool.recipients()
-            + " recipients; remainder "
-            + Tokens.format(pool.remainder())
-            + " carried on");
-    out.println("  formula       v" + shown.formulaVersion());
-    out.println("  inputs        " + shown.inputsDigest());
-    out.println("  payouts       " + shown.payoutsDigest());
-    out.println("  root          " + shown.root());
-    out.println("  transaction   " + shown.transactionHash());
+    if (pool.total() == null) {
+      // An epoch still open (or gathering) has no inputs yet: say so instead of printing blanks.
+      out.println("  pool          not gathered yet: the inputs are read when the epoch ends");
+    } else {
+      out.println(
+          "  pool          "
+              + Tokens.format(pool.total())
+              + " = emission "
+              + Tokens.format(pool.emission())
+              + " + fees "
+              + Tokens.format(pool.fees())
+              + " + carried "
+              + Tokens.format(pool.carried()));
+    }
+    if (pool.paid() != null) {
+      out.println(
+          "  paid          "
+              + Tokens.format(pool.paid())
+              + " to "
+              + pool.recipients()
+              + " recipients; remainder "
+              + Tokens.format(pool.remainder())
+              + " carried on");
+      out.println("  formula       v" + shown.formulaVersion());
+    }
+    printIfPresent(out, "inputs", shown.inputsDigest());
+    printIfPresent(out, "payouts", shown.payoutsDigest());
+    printIfPresent(out, "root", shown.root());
+    printIfPresent(out, "transaction", shown.transactionHash());
     if (shown.reason() != null) {
       out.println("  reason        " + shown.reason());
     }
@@ -95,6 +102,12 @@ class RewardsShowCommand implements Callable<Integer> {
       nodes.forEach(n -> out.println("  " + line(n)));
     }
     return 0;
+  }
+
+  private static void printIfPresent(PrintWriter out, String label, Object value) {
+    if (value != null) {
+      out.printf("  %-13s %s%n", label, value);
+    }
   }
 
   private static String line(NodeOutcome node) {

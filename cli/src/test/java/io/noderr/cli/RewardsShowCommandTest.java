@@ -57,6 +57,9 @@ class RewardsShowCommandTest {
                         "reason", "uptime 85.50% below 90%"))));
     platform.on(
         "GET", "/api/v1/rewards/epochs/8", r -> Answer.problem(404, "reward epoch 8 is unknown"));
+    platform.on("GET", "/api/v1/rewards/epochs/9", r -> Answer.ok(openEpoch()));
+    platform.on("GET", "/api/v1/rewards/epochs/9/payouts", r -> Answer.ok(List.of()));
+    platform.on("GET", "/api/v1/rewards/epochs/9/nodes", r -> Answer.ok(List.of()));
   }
 
   @AfterEach
@@ -84,10 +87,36 @@ class RewardsShowCommandTest {
     console.assertRefused(show("--epoch", "8"), "reward epoch 8 is unknown");
   }
 
+  @Test
+  void anOpenEpoch_saysItsPoolIsNotGatheredYet_insteadOfPrintingBlanks() {
+    int exit = show("--epoch", "9");
+
+    assertThat(exit).as(console.err()).isZero();
+    assertThat(console.out())
+        .contains("Epoch 9 · OPEN")
+        .contains("pool          not gathered yet")
+        .contains("No payout of yours in this epoch.")
+        .doesNotContain("null");
+  }
+
   private int show(String... args) {
     List<String> all = new ArrayList<>(List.of("show", "--platform", platform.uri().toString()));
     all.addAll(List.of(args));
     return console.run(RewardsCommand::new, all);
+  }
+
+  private static Map<String, Object> openEpoch() {
+    return Map.of(
+        "epoch",
+        9,
+        "stage",
+        "OPEN",
+        "startAt",
+        "2026-11-03T00:00:00Z",
+        "endAt",
+        "2026-11-04T00:00:00Z",
+        "pool",
+        Map.of("recipients", 0));
   }
 
   private static Map<String, Object> epoch() {

@@ -124,7 +124,10 @@ public class RewardService {
   public Claims claims(String address, Authentication caller) {
     String account = address(address, "address").value();
     if (!seesAll(caller) && !ownAddress(caller).filter(account::equals).isPresent()) {
-      throw new RewardEpochNotFoundException("no claims for " + account);
+      throw new RewardEpochNotFoundException(
+          "no claims for "
+              + account
+              + " yet: an address can claim once an epoch that paid it is published");
     }
     List<Claim> claims =
         epochs.payoutsOf(account).stream()

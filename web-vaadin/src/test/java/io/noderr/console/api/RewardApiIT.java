@@ -157,7 +157,12 @@ class RewardApiIT extends AbstractConsoleIT {
     String globexClaims = "/api/v1/rewards/claims/" + RewardEpochsFixture.GLOBEX;
     mvc.perform(get(globexClaims).with(acme()))
         .andExpect(status().isNotFound())
-        .andExpect(jsonPath("$.detail").value("no claims for " + RewardEpochsFixture.GLOBEX));
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "no claims for "
+                        + RewardEpochsFixture.GLOBEX
+                        + " yet: an address can claim once an epoch that paid it is published"));
     mvc.perform(get(globexClaims).with(httpBasic("admin", PASSWORD)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.claims[0].amount").value("300000"));
