@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import "./VersionBeacon.sol";
-import "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {VersionBeacon} from "./VersionBeacon.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
 /// The governance timelock, as far as the guardian may touch it.
 interface IOperationCanceller {
@@ -443,6 +443,8 @@ contract NoderrMultisig {
             if (isSigner[current[i]]) kept[count++] = current[i];
         }
         if (count == current.length) return;
+        // Shortens the array in place to the kept guardians (memory only, no storage).
+        // solhint-disable-next-line no-inline-assembly
         assembly {
             mstore(kept, count)
         }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import "@openzeppelin/contracts/access/Ownable.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
 /// @title The network's governed parameters: named unsigned integers, each within a range.
 /// @notice Owned by the governance timelock: a value changes only through an executed proposal

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import "@openzeppelin/contracts/access/Ownable.sol";
-import "@openzeppelin/contracts/governance/utils/Votes.sol";
-import "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import "./NoderrParameters.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Votes} from "@openzeppelin/contracts/governance/utils/Votes.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {NoderrParameters} from "./NoderrParameters.sol";
 
 /// @title Operator stake, and the voting power governance counts.
 /// @notice An operator stakes tokens; the active stake is its voting power, checkpointed by time

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity ^0.8.24;
 
-import "@openzeppelin/contracts/governance/TimelockController.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 
 /// @title The governance timelock: OpenZeppelin's TimelockController, with the guardian built in.
 /// @notice The guardian (the multisig) gets CANCELLER_ROLE and nothing else: it may cancel a queued
