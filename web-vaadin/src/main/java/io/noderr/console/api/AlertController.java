@@ -4,6 +4,8 @@ import io.noderr.console.alert.AlertDetail;
 import io.noderr.console.alert.AlertService;
 import io.noderr.registry.alert.AlertRow;
 import io.noderr.registry.alert.SilenceRow;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/v1/alerts/silences/3/expire}). Reading: ADMIN, SRE, OPERATOR; acknowledging and silencing:
  * ADMIN and SRE.
  */
+@Tag(name = "Alerts", description = "Alerts, their deliveries and acknowledgements; silences")
 @RestController
 class AlertController {
 
@@ -37,6 +40,10 @@ class AlertController {
     this.alerts = alerts;
   }
 
+  @Operation(summary = "List alerts, filtered by state, severity and rule")
+  @ApiRoles(
+      value = {"ADMIN", "SRE", "OPERATOR"},
+      note = "an OPERATOR login sees only its own operator's nodes' alerts")
   @GetMapping("/api/v1/alerts")
   List<AlertRow> list(
       @RequestParam(required = false) String state,
@@ -46,11 +53,17 @@ class AlertController {
     return alerts.list(state, severity, rule, limit);
   }
 
+  @Operation(summary = "One alert with its deliveries")
+  @ApiRoles(
+      value = {"ADMIN", "SRE", "OPERATOR"},
+      note = "an OPERATOR login sees only its own operator's nodes' alerts")
   @GetMapping("/api/v1/alerts/{id}")
   AlertDetail one(@PathVariable long id) {
     return alerts.detail(id);
   }
 
+  @Operation(summary = "Acknowledge an alert, with an owner and a note")
+  @ApiRoles({"ADMIN", "SRE"})
   @PostMapping("/api/v1/alerts/{id}/ack")
   AlertRow acknowledge(
       @PathVariable long id, @RequestBody(required = false) @Valid Ack ack, Authentication caller) {
@@ -58,17 +71,23 @@ class AlertController {
     return alerts.acknowledge(id, body.owner(), body.note(), caller);
   }
 
+  @Operation(summary = "List silences")
+  @ApiRoles({"ADMIN", "SRE", "OPERATOR"})
   @GetMapping("/api/v1/alerts/silences")
   List<SilenceRow> silences() {
     return alerts.silences();
   }
 
+  @Operation(summary = "Silence alerts matching labels for a duration (201)")
+  @ApiRoles({"ADMIN", "SRE"})
   @PostMapping("/api/v1/alerts/silences")
   @ResponseStatus(HttpStatus.CREATED)
   SilenceRow silence(@RequestBody @Valid Silence silence, Authentication caller) {
     return alerts.silence(silence.matchers(), silence.duration(), silence.reason(), caller);
   }
 
+  @Operation(summary = "Expire a silence now")
+  @ApiRoles({"ADMIN", "SRE"})
   @PostMapping("/api/v1/alerts/silences/{id}/expire")
   SilenceRow expire(@PathVariable long id, Authentication caller) {
     return alerts.expire(id, caller);

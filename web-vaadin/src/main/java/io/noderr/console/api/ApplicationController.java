@@ -11,6 +11,8 @@ import io.noderr.registry.Tier;
 import io.noderr.registry.onboarding.ApplicationQuery;
 import io.noderr.workflows.onboarding.OnboardingStage;
 import io.noderr.workflows.onboarding.OnboardingState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -31,6 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/applications}: node operators apply (public, rate-limited); admins approve, reject
  * and re-issue install tokens; admins and SREs read, an operator login reads its own operator's.
  */
+@Tag(
+    name = "Applications",
+    description =
+        "Node onboarding: operators apply (public, rate-limited), admins approve or reject")
 @RestController
 @RequestMapping("/api/v1/applications")
 class ApplicationController {
@@ -43,12 +49,18 @@ class ApplicationController {
     this.applications = applications;
   }
 
+  @Operation(summary = "Apply to run a node (public, rate-limited; 201 with the application id)")
+  @ApiRoles(ApiRoles.ANONYMOUS)
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   Map<String, String> apply(@Valid @RequestBody ApplicationForm form) {
     return Map.of("id", applications.submit(form), "status", OnboardingStage.IN_REVIEW.name());
   }
 
+  @Operation(summary = "List applications, filtered and paged")
+  @ApiRoles(
+      value = {"ADMIN", "SRE", "OPERATOR"},
+      note = "an OPERATOR login sees only its own operator's applications")
   @GetMapping
   ApplicationPage list(
       @RequestParam(required = false) String status,
@@ -69,17 +81,25 @@ class ApplicationController {
             pageSize));
   }
 
+  @Operation(summary = "One application with its onboarding state and audit trail")
+  @ApiRoles(
+      value = {"ADMIN", "SRE", "OPERATOR"},
+      note = "an OPERATOR login sees only its own operator's applications (another's is 404)")
   @GetMapping("/{id}")
   ApplicationDetails get(@PathVariable String id) {
     return applications.details(known(id));
   }
 
   /** The answer's {@code installToken} is shown once; the platform keeps only its hash. */
+  @Operation(summary = "Approve an application; the install token is shown once in the answer")
+  @ApiRoles("ADMIN")
   @PostMapping("/{id}/approve")
   Approval approve(@PathVariable String id, Authentication caller) {
     return applications.approve(known(id), caller);
   }
 
+  @Operation(summary = "Reject an application with a reason")
+  @ApiRoles("ADMIN")
   @PostMapping("/{id}/reject")
   OnboardingState reject(
       @PathVariable String id, @Valid @RequestBody Rejection rejection, Authentication caller) {
@@ -87,6 +107,8 @@ class ApplicationController {
   }
 
   /** Issues a new install token; the previous one stops working. */
+  @Operation(summary = "Issue a new install token; the previous one stops working")
+  @ApiRoles("ADMIN")
   @PostMapping("/{id}/install-token")
   Approval reissue(@PathVariable String id, Authentication caller) {
     return applications.reissueToken(known(id), caller);

@@ -6,6 +6,8 @@ import io.noderr.console.rollout.DeploymentService;
 import io.noderr.console.rollout.DeploymentService.Verb;
 import io.noderr.http.Params;
 import io.noderr.workflows.rollout.RolloutState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -23,6 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
  * a version at once is an emergency rollback, which only the signers' quorum starts ({@code
  * /api/v1/emergencies}).
  */
+@Tag(
+    name = "Deployments",
+    description =
+        "Staged rollouts of a published version: start, read, steer (pause, resume, promote, retry, abort, rollback)")
 @RestController
 class DeploymentController {
 
@@ -35,17 +41,24 @@ class DeploymentController {
     this.deployments = deployments;
   }
 
+  @Operation(
+      summary = "Start a staged deployment of a published version (202 with the deployment id)")
+  @ApiRoles("ADMIN")
   @PostMapping("/api/v1/deployments")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Map<String, String> start(@Valid @RequestBody DeploymentForm form, Authentication caller) {
     return Map.of("id", deployments.start(form, caller));
   }
 
+  @Operation(summary = "A deployment's state: stage, counts, gate numbers")
+  @ApiRoles({"ADMIN", "SRE"})
   @GetMapping("/api/v1/deployments/{id}")
   RolloutState get(@PathVariable String id) {
     return deployments.state(known(id));
   }
 
+  @Operation(summary = "Steer a deployment: pause, resume, promote, retry, abort or rollback")
+  @ApiRoles("ADMIN")
   @PostMapping("/api/v1/deployments/{id}/{verb}")
   RolloutState act(
       @PathVariable String id,

@@ -7,6 +7,8 @@ import io.noderr.console.emergency.EmergencyService;
 import io.noderr.console.emergency.EmergencySummary;
 import io.noderr.console.release.SignatureForm;
 import io.noderr.http.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,6 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/emergencies}: admins and signers propose (201 with what to sign), signers submit
  * signatures over the current request (a guardian's pauses at once), admins, SREs and signers read.
  */
+@Tag(
+    name = "Emergencies",
+    description =
+        "Emergency procedures: pause, resume, emergency rollback, quarantine, signer rotation")
 @RestController
 @RequestMapping("/api/v1/emergencies")
 class EmergencyController {
@@ -37,6 +43,8 @@ class EmergencyController {
     this.emergencies = emergencies;
   }
 
+  @Operation(summary = "Propose an emergency action (201 with what to sign)")
+  @ApiRoles({"ADMIN", "SIGNER"})
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   EmergencyDetails propose(@Valid @RequestBody EmergencyForm form, Authentication caller) {
@@ -44,6 +52,8 @@ class EmergencyController {
   }
 
   /** Newest first; {@code open=true} keeps those waiting for signatures or a mandate's end. */
+  @Operation(summary = "List emergencies, newest first; open=true keeps those still waiting")
+  @ApiRoles({"ADMIN", "SRE", "SIGNER"})
   @GetMapping
   EmergencyList list(
       @RequestParam(defaultValue = "false") String open,
@@ -52,11 +62,15 @@ class EmergencyController {
         emergencies.list(Params.bool("open", open), Params.integer("limit", limit, 1, 500)));
   }
 
+  @Operation(summary = "One emergency with its signatures and mandate")
+  @ApiRoles({"ADMIN", "SRE", "SIGNER"})
   @GetMapping("/{id}")
   EmergencyDetails get(@PathVariable String id) {
     return emergencies.details(known(id));
   }
 
+  @Operation(summary = "Submit a signer's signature of the current emergency request")
+  @ApiRoles("SIGNER")
   @PostMapping("/{id}/signatures")
   EmergencyDetails sign(
       @PathVariable String id, @Valid @RequestBody SignatureForm form, Authentication caller) {

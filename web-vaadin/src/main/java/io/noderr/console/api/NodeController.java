@@ -10,6 +10,8 @@ import io.noderr.registry.node.NodeQuery;
 import io.noderr.registry.node.NodeRow;
 import io.noderr.registry.node.NodeSort;
 import io.noderr.registry.node.NodeStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/nodes}: the node registry. */
+@Tag(
+    name = "Nodes",
+    description =
+        "The node registry: every node with its tier, status, version and health; health checks")
 @RestController
 @RequestMapping("/api/v1/nodes")
 class NodeController {
@@ -36,6 +42,10 @@ class NodeController {
   }
 
   /** A page of nodes. Parameters are parsed here so a bad one gets a message naming it. */
+  @Operation(summary = "List nodes, filtered, searched, sorted and paged")
+  @ApiRoles(
+      value = {"ADMIN", "SRE", "OPERATOR"},
+      note = "an OPERATOR login sees only its own operator's nodes")
   @GetMapping
   NodeListAnswer list(
       @RequestParam(required = false) String tier,
@@ -62,12 +72,18 @@ class NodeController {
     return new NodeListAnswer(result.total(), pageNumber, pageSize, result.rows());
   }
 
+  @Operation(summary = "One node with its details")
+  @ApiRoles(
+      value = {"ADMIN", "SRE", "OPERATOR"},
+      note = "an OPERATOR login sees only its own operator's nodes (another's is 404)")
   @GetMapping("/{id}")
   NodeDetails get(@PathVariable String id) {
     return fleet.details(id);
   }
 
   /** Starts a health check workflow on the node's own queue. */
+  @Operation(summary = "Start a health check workflow on the node (202 with its workflow id)")
+  @ApiRoles("ADMIN")
   @PostMapping("/{id}/health-checks")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Map<String, String> checkHealth(@PathVariable String id, Principal principal) {

@@ -14,6 +14,8 @@ import io.noderr.registry.release.ReleasePage;
 import io.noderr.registry.release.ReleaseRow;
 import io.noderr.workflows.release.ReleaseStage;
 import io.noderr.workflows.release.SignatureAccepted;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -34,6 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/releases}: admins propose and withdraw releases; signers fetch what to sign and
  * submit signatures or signed refusals; admins, SREs and signers read.
  */
+@Tag(
+    name = "Releases",
+    description =
+        "Release requests to the version beacon: admins propose and withdraw, signers sign or decline")
 @RestController
 @RequestMapping("/api/v1/releases")
 class ReleaseController {
@@ -49,12 +55,16 @@ class ReleaseController {
   }
 
   /** 201 with the typed data to sign. */
+  @Operation(summary = "Propose a release (201 with the typed data to sign)")
+  @ApiRoles("ADMIN")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ReleaseDetails propose(@Valid @RequestBody ReleaseForm form, Authentication caller) {
     return releases.propose(form, caller);
   }
 
+  @Operation(summary = "List release requests, filtered by status and paged")
+  @ApiRoles({"ADMIN", "SRE", "SIGNER"})
   @GetMapping
   ReleaseList list(
       @RequestParam(required = false) String status,
@@ -71,28 +81,40 @@ class ReleaseController {
   }
 
   /** The tier's current release as the beacon follower last recorded it; 404 before any. */
+  @Operation(
+      summary =
+          "The tier's current release as the beacon follower last recorded it (404 before any)")
+  @ApiRoles({"ADMIN", "SRE", "SIGNER", "OPERATOR"})
   @GetMapping("/published/{tier}")
   BeaconView published(@PathVariable String tier) {
     return releases.published(Params.requiredEnumValue("tier", tier, Tier.class));
   }
 
+  @Operation(summary = "One release request with its signatures")
+  @ApiRoles({"ADMIN", "SRE", "SIGNER"})
   @GetMapping("/{id}")
   ReleaseDetails get(@PathVariable String id) {
     return releases.details(known(id));
   }
 
+  @Operation(summary = "Submit a signer's EIP-712 signature of a release request")
+  @ApiRoles("SIGNER")
   @PostMapping("/{id}/signatures")
   SignatureAccepted sign(
       @PathVariable String id, @Valid @RequestBody SignatureForm form, Authentication caller) {
     return releases.sign(known(id), form, caller);
   }
 
+  @Operation(summary = "Submit a signer's signed refusal of a release request")
+  @ApiRoles("SIGNER")
   @PostMapping("/{id}/declines")
   SignatureAccepted decline(
       @PathVariable String id, @Valid @RequestBody DeclineForm form, Authentication caller) {
     return releases.decline(known(id), form, caller);
   }
 
+  @Operation(summary = "Withdraw a release request with a reason")
+  @ApiRoles("ADMIN")
   @PostMapping("/{id}/withdraw")
   ReleaseDetails withdraw(
       @PathVariable String id, @Valid @RequestBody Withdrawal withdrawal, Authentication caller) {

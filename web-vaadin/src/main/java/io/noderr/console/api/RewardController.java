@@ -10,6 +10,8 @@ import io.noderr.console.rewards.RewardViews.Payout;
 import io.noderr.console.rewards.RewardViews.SignatureAccepted;
 import io.noderr.console.rewards.RewardViews.SignatureForm;
 import io.noderr.http.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
@@ -27,6 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
  * address ({@code noderr claim} reads them), and the signers' side of an epoch's root: its typed
  * data and their signatures (409 with the workflow's reason when refused).
  */
+@Tag(
+    name = "Rewards",
+    description =
+        "Reward epochs, payouts with Merkle proofs, node outcomes, claims; the signers' side of an epoch's root")
 @RestController
 @RequestMapping("/api/v1/rewards")
 class RewardController {
@@ -39,6 +45,8 @@ class RewardController {
     this.rewards = rewards;
   }
 
+  @Operation(summary = "List reward epochs, paged")
+  @ApiRoles({"ADMIN", "SRE", "SIGNER", "OPERATOR"})
   @GetMapping("/epochs")
   EpochPage epochs(
       @RequestParam(defaultValue = "0") String page,
@@ -47,27 +55,41 @@ class RewardController {
         Params.integer("page", page, 0, 1_000_000), Params.integer("size", size, 1, MAX_PAGE_SIZE));
   }
 
+  @Operation(summary = "One reward epoch: window, stage, pool, formula, root")
+  @ApiRoles({"ADMIN", "SRE", "SIGNER", "OPERATOR"})
   @GetMapping("/epochs/{epoch}")
   EpochDetail epoch(@PathVariable String epoch) {
     return rewards.epoch(epochNumber(epoch));
   }
 
+  @Operation(summary = "An epoch's payouts with their Merkle proofs")
+  @ApiRoles(
+      value = {"ADMIN", "SRE", "SIGNER", "OPERATOR"},
+      note = "an OPERATOR login sees only its own operator's payout")
   @GetMapping("/epochs/{epoch}/payouts")
   List<Payout> payouts(@PathVariable String epoch, Authentication caller) {
     return rewards.payouts(epochNumber(epoch), caller);
   }
 
+  @Operation(summary = "Every node's outcome in an epoch, with the reason")
+  @ApiRoles(
+      value = {"ADMIN", "SRE", "SIGNER", "OPERATOR"},
+      note = "an OPERATOR login sees only its own operator's nodes")
   @GetMapping("/epochs/{epoch}/nodes")
   List<NodeOutcome> nodes(@PathVariable String epoch, Authentication caller) {
     return rewards.nodes(epochNumber(epoch), caller);
   }
 
   /** What a signer signs for the epoch's root: EIP-712 typed data for eth_signTypedData_v4. */
+  @Operation(summary = "The EIP-712 typed data a signer signs for an epoch's root")
+  @ApiRoles("SIGNER")
   @GetMapping("/epochs/{epoch}/typed-data")
   Map<String, Object> typedData(@PathVariable String epoch) {
     return rewards.typedData(epochNumber(epoch));
   }
 
+  @Operation(summary = "Submit a signer's signature of an epoch's root")
+  @ApiRoles("SIGNER")
   @PostMapping("/epochs/{epoch}/signatures")
   SignatureAccepted sign(
       @PathVariable String epoch, @RequestBody SignatureForm form, Authentication caller) {
@@ -75,11 +97,17 @@ class RewardController {
   }
 
   /** The transaction an operator's wallet sends to claim its payout of the epoch. */
+  @Operation(summary = "The transaction an operator's wallet sends to claim its payout of an epoch")
+  @ApiRoles("OPERATOR")
   @GetMapping("/epochs/{epoch}/claim-call")
   ClaimCall claimCall(@PathVariable String epoch, Authentication caller) {
     return rewards.claimCall(epochNumber(epoch), caller);
   }
 
+  @Operation(summary = "The claims of an address across epochs")
+  @ApiRoles(
+      value = {"ADMIN", "SRE", "OPERATOR"},
+      note = "an OPERATOR login only its own address (another is 404)")
   @GetMapping("/claims/{address}")
   Claims claims(@PathVariable String address, Authentication caller) {
     return rewards.claims(address, caller);

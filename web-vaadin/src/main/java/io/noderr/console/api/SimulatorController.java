@@ -3,6 +3,8 @@ package io.noderr.console.api;
 import io.noderr.console.sim.SimulatorService;
 import io.noderr.console.sim.SimulatorService.SimulatorState;
 import io.noderr.http.BadRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -20,6 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  * hosts none). {@code PUT /api/v1/simulator/release-faults {"spec": "1.6.0:unhealthy=30"}}; {@code
  * GET /api/v1/simulator/applied-updates}: what each node applied, for kill drills.
  */
+@Tag(
+    name = "Simulator",
+    description =
+        "The hosted simulated fleet's failure injection (404 when the platform hosts none)")
 @RestController
 class SimulatorController {
 
@@ -29,6 +35,8 @@ class SimulatorController {
     this.simulator = simulator;
   }
 
+  @Operation(summary = "The simulated fleet: nodes and failure settings")
+  @ApiRoles({"ADMIN", "SRE"})
   @GetMapping("/api/v1/simulator")
   ResponseEntity<?> state() {
     return simulator
@@ -38,6 +46,8 @@ class SimulatorController {
   }
 
   /** For kill drills: per node, the times each update id was applied (across restarts). */
+  @Operation(summary = "Per simulated node, when each update was applied (for kill drills)")
+  @ApiRoles({"ADMIN", "SRE"})
   @GetMapping("/api/v1/simulator/applied-updates")
   ResponseEntity<?> appliedUpdates() {
     return simulator
@@ -46,6 +56,8 @@ class SimulatorController {
         .orElseGet(SimulatorController::absent);
   }
 
+  @Operation(summary = "Set the faults of simulated updates per release, e.g. 1.6.0:unhealthy=30")
+  @ApiRoles("ADMIN")
   @PutMapping("/api/v1/simulator/release-faults")
   ResponseEntity<?> releaseFaults(@RequestBody @Valid Faults faults, Authentication caller) {
     if (!simulator.present()) {

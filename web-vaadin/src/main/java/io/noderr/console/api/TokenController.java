@@ -5,6 +5,8 @@ import io.noderr.console.token.ApiTokenNotFoundException;
 import io.noderr.console.token.ApiTokenService;
 import io.noderr.console.token.CreatedApiToken;
 import io.noderr.registry.access.ApiTokenRow;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/tokens}: the caller's own API tokens ({@code Authorization: Bearer nat_...}).
  * Created with some of the caller's roles and shown once; listed without the token; revoked.
  */
+@Tag(
+    name = "API tokens",
+    description = "The caller's own API tokens (Authorization: Bearer nat_...)")
 @RestController
 @RequestMapping("/api/v1/tokens")
 class TokenController {
@@ -33,17 +38,29 @@ class TokenController {
   }
 
   /** 201; the answer's {@code token} is shown once, the platform keeps only its SHA-256. */
+  @Operation(
+      summary =
+          "Create an API token with some of the caller's roles (201; the token is shown once)")
+  @ApiRoles(
+      value = {"ADMIN", "SRE", "SIGNER", "OPERATOR"},
+      note = "a person only: an API token cannot create tokens")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   CreatedApiToken create(@Valid @RequestBody ApiTokenForm form, Authentication caller) {
     return tokens.create(form, caller);
   }
 
+  @Operation(summary = "List the caller's live API tokens (never the token itself)")
+  @ApiRoles({"ADMIN", "SRE", "SIGNER", "OPERATOR"})
   @GetMapping
   List<ApiTokenRow> mine(Authentication caller) {
     return tokens.mine(caller);
   }
 
+  @Operation(summary = "Revoke one of the caller's API tokens (204)")
+  @ApiRoles(
+      value = {"ADMIN", "SRE", "SIGNER", "OPERATOR"},
+      note = "only its owner")
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void revoke(@PathVariable String id, Authentication caller) {

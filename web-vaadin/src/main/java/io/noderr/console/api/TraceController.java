@@ -3,6 +3,8 @@ package io.noderr.console.api;
 import io.noderr.console.trace.TraceService;
 import io.noderr.console.trace.TraceSummary;
 import io.noderr.http.BadRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,6 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/traces?deployment=<id>} or {@code ?node=<id>}: the recent traces the embedded
  * platform kept in memory (docs/observability.md), exactly one of the two filters.
  */
+@Tag(
+    name = "Traces",
+    description = "Recent traces the embedded platform kept in memory, by deployment or node")
 @RestController
 @RequestMapping("/api/v1/traces")
 class TraceController {
@@ -23,6 +28,10 @@ class TraceController {
     this.traces = traces;
   }
 
+  @Operation(summary = "Recent traces of a deployment or a node (exactly one of the two)")
+  @ApiRoles(
+      value = {"ADMIN", "SRE", "OPERATOR"},
+      note = "deployment=: ADMIN and SRE only; node=: an OPERATOR login only its own nodes")
   @GetMapping
   TraceAnswer list(
       @RequestParam(required = false) String deployment,

@@ -2,6 +2,8 @@ package io.noderr.console.api;
 
 import io.noderr.console.treasury.TreasuryService;
 import io.noderr.console.treasury.TreasuryService.Treasury;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,6 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
  * reconciliation against the chain, flows per reward epoch, the latest journal entries and the
  * TREASURY-tier proposals not yet executed. Read only.
  */
+@Tag(
+    name = "Treasury",
+    description =
+        "The treasury ledger: balances, reconciliation, flows, entries, pending spends (read only)")
 @RestController
 class TreasuryController {
 
@@ -19,6 +25,10 @@ class TreasuryController {
     this.treasury = treasury;
   }
 
+  @Operation(
+      summary =
+          "The treasury: balances, last reconciliation, flows per epoch, latest entries, pending spends")
+  @ApiRoles({"ADMIN", "SRE", "SIGNER"})
   @GetMapping("/api/v1/treasury")
   Treasury treasury() {
     return treasury.treasury();
