@@ -1,5 +1,6 @@
 package io.noderr.console.views;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -24,7 +25,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
     login.setAction("login");
     login.setForgotPasswordButtonVisible(false);
-    add(new H1("Noderr"), new Paragraph("Node OS operations console"), login);
+    // The documentation is public (served under /docs without login): readable before an account.
+    Anchor docs = new Anchor("/docs/index.html", "Documentation");
+    docs.setId("login-docs");
+    docs.setRouterIgnore(true);
+    add(new H1("Noderr"), new Paragraph("Node OS operations console"), login, docs);
   }
 
   @Override

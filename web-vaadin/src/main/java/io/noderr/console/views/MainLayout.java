@@ -76,6 +76,19 @@ public class MainLayout extends AppLayout {
       nav.addItem(new SideNavItem("Simulator", SimulatorView.class, VaadinIcon.FLASK.create()));
     }
     nav.addItem(new SideNavItem("API tokens", TokensView.class, VaadinIcon.KEY.create()));
+    nav.addItem(docs());
     addToDrawer(nav);
+  }
+
+  /**
+   * The documentation site (static pages served under /docs, outside Vaadin's router), in a new tab
+   * so the console stays where it was.
+   */
+  private static SideNavItem docs() {
+    SideNavItem docs = new SideNavItem("Docs", "/docs/index.html", VaadinIcon.BOOK.create());
+    docs.setRouterIgnore(true);
+    docs.setOpenInNewBrowserTab(true);
+    docs.setId("nav-docs");
+    return docs;
   }
 }
