@@ -63,9 +63,16 @@ public record Coverage(int lineMissed, int lineCovered, int branchMissed, int br
       if (line.isBlank()) {
         continue;
       }
-      String[] cells = line.split(",", -1);
-      if (cells.length != header.size()) {
+      String[] split = line.split(",", -1);
+      if (split.length < header.size()) {
         throw new ReportException("corrupt coverage report " + csv + ": " + line);
+      }
+      // A class name may hold commas (an anonymous class of a generic type): the counters are
+      // the last columns, the group the first.
+      String[] cells = new String[header.size()];
+      int extra = split.length - header.size();
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = i <= 2 && i != group ? "" : split[i < 3 ? i : i + extra];
       }
       String name = cells[group];
       name = name.substring(name.lastIndexOf('/') + 1);

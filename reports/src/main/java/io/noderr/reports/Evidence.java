@@ -151,15 +151,13 @@ public final class Evidence {
   }
 
   /**
-   * The dependency updates report's state (see {@link Facts#updates()}). When the report is missing
-   * from an offline build, its files are written with the line "not checked (offline)".
+   * The dependency updates report's state (see {@link Facts#updates()}). An offline build did not
+   * check: "offline", and the report's missing files say "not checked (offline)".
    */
   public String updates(Path dir, boolean offline) {
     List<Path> files = UPDATE_FILES.stream().map(dir::resolve).toList();
-    if (!files.stream().allMatch(Files::isRegularFile)) {
-      if (!offline) {
-        return null;
-      }
+    if (offline) {
+      // The plugin did not run; a report left by an earlier build is not this build's evidence.
       try {
         Files.createDirectories(dir);
         for (Path file : files) {
@@ -170,15 +168,30 @@ public final class Evidence {
       } catch (IOException e) {
         throw new ReportException("cannot write " + dir, e);
       }
+      return "offline";
     }
+    if (!files.stream().allMatch(Files::isRegularFile)) {
+      return null;
+    }
+    // Dependencies: every "a -> b" line. Plugins: only those of "The following plugin updates are
+    // available" (the plugin also lists, per Maven version, the newest each version could run).
     int newer = 0;
     boolean notChecked = false;
     for (Path file : files) {
+      boolean plugins = file.getFileName().toString().startsWith("plugin");
+      boolean counting = !plugins;
       for (String line : lines(file)) {
         if (line.contains("not checked (offline)")) {
           notChecked = true;
         }
-        if (line.contains(" -> ")) {
+        if (plugins) {
+          if (line.contains("The following plugin updates are available")) {
+            counting = true;
+          } else if (line.isBlank()) {
+            counting = false;
+          }
+        }
+        if (counting && line.contains("->")) {
           newer++;
         }
       }

@@ -88,9 +88,10 @@ public final class TestReport {
     return coverage.values().stream().reduce(Coverage.NONE, Coverage::plus);
   }
 
-  /** "PASS" when the total line coverage meets the target, otherwise "BELOW". */
+  /** "PASS" when the total line coverage meets the target, "BELOW", or "NO DATA". */
   public String verdict() {
-    return totalCoverage().linePercent() >= target ? "PASS" : "BELOW";
+    double lines = totalCoverage().linePercent();
+    return lines < 0 ? "NO DATA" : lines >= target ? "PASS" : "BELOW";
   }
 
   /** The report as Markdown. */

@@ -185,7 +185,13 @@ class ChecklistTest {
     Files.writeString(
         updates.resolve("dependency-updates.txt"),
         "[INFO]   org.web3j:core ............................ 5.0.2 -> 5.0.3\n");
-    Files.writeString(updates.resolve("plugin-updates.txt"), "[INFO] All plugins are up to date\n");
-    assertThat(evidence.updates(updates, false)).isEqualTo("1");
+    Files.writeString(
+        updates.resolve("plugin-updates.txt"),
+        "The following plugin updates are available:\n"
+            + "  org.apache.maven.plugins:maven-surefire-plugin .... 3.5.4 -> 3.5.5\n"
+            + "\n"
+            + "Require Maven 2.0.4 to use the following plugin updates:\n"
+            + "  org.codehaus.mojo:exec-maven-plugin .................. 3.7.0 -> 1.1\n");
+    assertThat(evidence.updates(updates, false)).isEqualTo("2");
   }
 }
