@@ -24,6 +24,9 @@ public final class Evidence {
   public static final List<String> UPDATE_FILES =
       List.of("dependency-updates.txt", "plugin-updates.txt");
 
+  /** The docs site's test of every link and anchor in README.md and docs/. */
+  static final String DOCS_LINK_CHECK = "io.noderr.docs.RepositoryDocsTest";
+
   private static final Pattern WORKFLOW_INTERFACE =
       Pattern.compile("@WorkflowInterface\\s+public\\s+interface\\s+(\\w+)");
 
@@ -200,36 +203,28 @@ public final class Evidence {
   }
 
   /**
-   * The docs link check's report, if the docs site's build wrote one: {summary, "pass"|"fail"}, or
-   * null.
+   * The docs link check: the docs site's {@code RepositoryDocsTest} (every relative link and anchor
+   * of README.md and docs/ resolves, every document is in the index), from its surefire report:
+   * {summary, "pass"|"fail"}, or null when it did not run.
    */
   public String[] docsLinks() {
-    Path target = root.resolve("docs-site/target");
-    if (!Files.isDirectory(target)) {
+    Path report =
+        root.resolve("docs-site/target/surefire-reports/TEST-" + DOCS_LINK_CHECK + ".xml");
+    if (!Files.isRegularFile(report)) {
       return null;
     }
-    try (Stream<Path> files = Files.walk(target, 2)) {
-      Path report =
-          files
-              .filter(Files::isRegularFile)
-              .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).contains("link"))
-              .filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".md"))
-              .findFirst()
-              .orElse(null);
-      if (report == null) {
-        return null;
-      }
-      String text = String.join("\n", lines(report)).toLowerCase(Locale.ROOT);
-      boolean broken = text.matches("(?s).*\\b([1-9][0-9]*) broken.*") || text.contains("fail");
-      return new String[] {
-        "link check report "
-            + root.relativize(report)
-            + (broken ? ": broken links" : ": no broken links"),
-        broken ? "fail" : "pass"
-      };
-    } catch (IOException e) {
-      throw new ReportException("cannot read " + target, e);
-    }
+    SuiteResult suite =
+        TestReports.parse(
+            "docs-site", report, false, new TestClassifier(root.resolve("docs-site")));
+    boolean pass = suite.tests() > 0 && !suite.failed() && suite.skipped() == 0;
+    return new String[] {
+      "RepositoryDocsTest: "
+          + suite.tests()
+          + " checks, "
+          + (suite.failures() + suite.errors())
+          + " failed (broken links or anchors, documents missing from docs/index.md)",
+      pass ? "pass" : "fail"
+    };
   }
 
   private static List<Path> javaFiles(Path dir) {

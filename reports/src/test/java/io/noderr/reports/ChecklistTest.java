@@ -30,7 +30,7 @@ class ChecklistTest {
         List.of("app/a.json", "node-agent/a.json", "reports/p.json"),
         List.of(),
         "12",
-        "link check report docs-site/target/link-check.txt: no broken links",
+        "RepositoryDocsTest: 3 checks, 0 failed",
         true);
   }
 
@@ -193,5 +193,15 @@ class ChecklistTest {
             + "Require Maven 2.0.4 to use the following plugin updates:\n"
             + "  org.codehaus.mojo:exec-maven-plugin .................. 3.7.0 -> 1.1\n");
     assertThat(evidence.updates(updates, false)).isEqualTo("2");
+    assertThat(evidence.docsLinks()).isNull();
+    Path docsReports = root.resolve("docs-site/target/surefire-reports");
+    Files.createDirectories(docsReports);
+    Files.writeString(
+        docsReports.resolve("TEST-io.noderr.docs.RepositoryDocsTest.xml"),
+        TestReportsTest.suite("io.noderr.docs.RepositoryDocsTest", 3));
+    assertThat(evidence.docsLinks())
+        .containsExactly(
+            "RepositoryDocsTest: 3 checks, 0 failed (broken links or anchors, documents missing from docs/index.md)",
+            "pass");
   }
 }
