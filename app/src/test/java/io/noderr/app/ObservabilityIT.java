@@ -107,6 +107,20 @@ class ObservabilityIT {
   }
 
   @Test
+  @Order(1)
+  void theSbom_isServedToAdminsAndSres_andNobodyElse() throws Exception {
+    JsonNode sbom = api.get("/actuator/sbom/application", "sre");
+    assertThat(sbom.path("bomFormat").asText()).isEqualTo("CycloneDX");
+    assertThat(sbom.path("metadata").path("component").path("name").asText())
+        .isEqualTo("noderr-app");
+    assertThat(list(sbom.path("components"))).isNotEmpty();
+    assertThat(api.status("/actuator/sbom/application", "admin")).isEqualTo(200);
+    assertThat(api.status("/actuator/sbom", "sre")).isEqualTo(200);
+    assertThat(api.status("/actuator/sbom/application", "signer1")).isEqualTo(403);
+    assertThat(api.status("/actuator/sbom/application", null)).isEqualTo(401);
+  }
+
+  @Test
   @Order(2)
   void theDomainMetrics_countRealTraffic() throws Exception {
     api.apply("ALL", "eu-west");
