@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -30,10 +31,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * The roles each console operation states ({@link ApiRoles}, published as {@code x-roles} in {@code
  * /v3/api-docs} and in docs/api-reference.md) are the roles method security lets through. Every
- * console operation declares its roles and the OpenAPI document carries them; every GET and a set
- * of writes that can be sent so that nothing changes (an unknown id, a body the service refuses
- * after its role check) is called as each demo role: a role not listed gets 403, a listed role gets
- * past the gate (anything but 401/403, e.g. 404 for the unknown id), a stranger gets 401.
+ * console operation declares its roles and the OpenAPI document carries them; every operation
+ * (reads as they are, writes sent so that nothing changes: an unknown id, or a body that passes
+ * validation and that the service refuses after its role check) is called as each demo role: a role
+ * not listed gets 403, a listed role gets past the gate (anything but 401/403, e.g. 404 for the
+ * unknown id), a stranger gets 401; and the main tables are as they were.
  */
 class ApiRolesIT extends AbstractConsoleIT {
 
@@ -103,6 +105,10 @@ class ApiRolesIT extends AbstractConsoleIT {
     // Writes that change nothing: unknown targets, or bodies the service refuses.
     probe("POST /api/v1/alerts/{id}/ack", "/api/v1/alerts/999999999/ack");
     probe("POST /api/v1/alerts/silences/{id}/expire", "/api/v1/alerts/silences/999999999/expire");
+    probe(
+        "POST /api/v1/alerts/silences",
+        "/api/v1/alerts/silences",
+        "{\"matchers\": {\"node\": \"n-1\"}, \"duration\": \"PT0S\", \"reason\": \"roles probe\"}");
     probe("POST /api/v1/applications", "/api/v1/applications", "{}");
     probe("POST /api/v1/applications/{id}/approve", "/api/v1/applications/app-zzzzzzzzzz/approve");
     probe(
@@ -121,6 +127,11 @@ class ApiRolesIT extends AbstractConsoleIT {
         "/api/v1/deployments/rollout-ORACLE-9.9.99/pause",
         "{\"reason\": \"roles probe\"}");
     probe("POST /api/v1/disputes", "/api/v1/disputes", "{\"nodeId\": \"no-such-node\"}");
+    probe(
+        "POST /api/v1/emergencies",
+        "/api/v1/emergencies",
+        "{\"action\": \"NO_SUCH_ACTION\", \"reason\": \"roles probe\"}");
+    probe("POST /api/v1/governance/proposals", "/api/v1/governance/proposals", "{}");
     probe("POST /api/v1/disputes/{disputeId}/answer", "/api/v1/disputes/dispute-none/answer", "{}");
     probe("POST /api/v1/disputes/{disputeId}/appeal", "/api/v1/disputes/dispute-none/appeal", "{}");
     probe("POST /api/v1/disputes/{disputeId}/votes", "/api/v1/disputes/dispute-none/votes", "{}");
@@ -140,6 +151,10 @@ class ApiRolesIT extends AbstractConsoleIT {
     probe(
         "POST /api/v1/operators/{operatorId}/logins/{username}/disable",
         "/api/v1/operators/op-none/logins/nobody/disable");
+    probe(
+        "POST /api/v1/releases",
+        "/api/v1/releases",
+        "{\"tier\": \"GUARDIAN\", \"version\": \"9.9.99\", \"imageDigest\": \"not-a-digest\"}");
     probe(
         "POST /api/v1/releases/{id}/declines",
         "/api/v1/releases/release-ORACLE-9.9.99/declines",
@@ -168,18 +183,17 @@ class ApiRolesIT extends AbstractConsoleIT {
         "{\"spec\": \"not a fault spec\"}");
   }
 
-  /** Operations no request can probe without changing something (they create what they name). */
-  static final Set<String> UNPROBED =
-      Set.of(
-          "POST /api/v1/alerts/silences",
-          "POST /api/v1/emergencies",
-          "POST /api/v1/governance/proposals",
-          "POST /api/v1/releases");
+  /**
+   * Operations no request can probe without changing something (none so far: a new one that only
+   * creates goes here, with the reason).
+   */
+  static final Set<String> UNPROBED = Set.of();
 
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -230,6 +244,7 @@ class ApiRolesIT extends AbstractConsoleIT {
     unaccounted.removeAll(UNPROBED);
     assertThat(unaccounted).as("operations neither probed nor excluded").isEmpty();
 
+    Map<String, Long> before = counts();
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, Probe> entry : PROBES.entrySet()) {
       String operation = entry.getKey();
@@ -253,6 +268,29 @@ class ApiRolesIT extends AbstractConsoleIT {
       }
     }
     assertThat(problems).as("x-roles against what the API does").isEmpty();
+    assertThat(counts()).as("the probes changed nothing").isEqualTo(before);
+  }
+
+  /** What a probe getting through by mistake would create. */
+  private static final List<String> TABLES =
+      List.of(
+          "alert_silences",
+          "api_tokens",
+          "auto_deploy_policies",
+          "emergencies",
+          "governance_proposals",
+          "node_applications",
+          "operator_logins",
+          "release_requests",
+          "rollouts",
+          "slashing_disputes");
+
+  private Map<String, Long> counts() {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String table : TABLES) {
+      counts.put(table, jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class));
+    }
+    return counts;
   }
 
   /** "METHOD /path" of every console operation -> its declared roles, from Spring's mapping. */
