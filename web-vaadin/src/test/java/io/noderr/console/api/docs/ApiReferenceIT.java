@@ -1,6 +1,7 @@
 package io.noderr.console.api.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -49,9 +50,32 @@ class ApiReferenceIT extends AbstractConsoleIT {
     }
     String checkedIn =
         Files.exists(REFERENCE) ? Files.readString(REFERENCE, StandardCharsets.UTF_8) : "";
-    assertThat(checkedIn)
-        .as("docs/api-reference.md is out of date: run " + UPDATE + " and commit the file")
-        .isEqualTo(rendered);
+    if (!checkedIn.equals(rendered)) {
+      fail(
+          "docs/api-reference.md is out of date: run "
+              + UPDATE
+              + " and commit the file\n"
+              + firstDifference(checkedIn, rendered));
+    }
+  }
+
+  /** Where the two texts part, line by line. */
+  static String firstDifference(String checkedIn, String rendered) {
+    String[] was = checkedIn.split("\n", -1);
+    String[] is = rendered.split("\n", -1);
+    for (int i = 0; i < Math.max(was.length, is.length); i++) {
+      String a = i < was.length ? was[i] : "(end of file)";
+      String b = i < is.length ? is[i] : "(end of file)";
+      if (!a.equals(b)) {
+        return "first difference at line "
+            + (i + 1)
+            + ":\n  file:      "
+            + a
+            + "\n  generated: "
+            + b;
+      }
+    }
+    return "";
   }
 
   private JsonNode openApi() throws Exception {
