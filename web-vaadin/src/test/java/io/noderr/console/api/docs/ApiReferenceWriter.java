@@ -470,7 +470,7 @@ public final class ApiReferenceWriter {
 
       # getNodeDetails: that node
       curl -sf -u sre:noderr-demo "http://127.0.0.1:8080/api/v1/nodes/$NODE" |
-        jq '.node | {id, operator, tier, status, version, health}'
+        jq '.node | {id, operatorId, tier, status, version, health}'
 
       # getHealthMetrics: fleet-wide counts
       curl -sf -u sre:noderr-demo 'http://127.0.0.1:8080/api/v1/fleet/health' | jq '{total, byStatus, byVersion}'
@@ -513,10 +513,18 @@ public final class ApiReferenceWriter {
         [[ $STATUS == COMPLETED ]] && break
         sleep 2
       done
+      [[ $STATUS == COMPLETED ]]
 
       # rollbackVersion: a completed rollout, inside its rollback window (a running one: abort)
       curl -sf -u admin:noderr-demo -X POST -H 'Content-Type: application/json' -d '{"reason":"API reference walkthrough"}' \\
         "http://127.0.0.1:8080/api/v1/deployments/$DEPLOYMENT/rollback" | jq '{rolloutId, status}'
+      for _ in $(seq 60); do
+        STATUS=$(curl -sf -u sre:noderr-demo "http://127.0.0.1:8080/api/v1/deployments/$DEPLOYMENT" | jq -r .status)
+        echo "$DEPLOYMENT: $STATUS"
+        [[ $STATUS == ROLLED_BACK ]] && break
+        sleep 2
+      done
+      [[ $STATUS == ROLLED_BACK ]]
       ```
 
       """;
