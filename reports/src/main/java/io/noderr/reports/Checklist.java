@@ -64,14 +64,25 @@ public final class Checklist {
     return lines;
   }
 
-  /** The checklist as Markdown. */
-  public static String markdown(List<Line> lines) {
+  private static final Pattern RELATIVE_LINK = Pattern.compile("\\]\\((?!https?:|#|/)([^)]+)\\)");
+
+  /**
+   * The checklist as Markdown; the template's links, relative to docs/, are made relative to {@code
+   * docsPrefix} (the path from the written file to docs/, "" to keep them).
+   */
+  public static String markdown(List<Line> lines, String docsPrefix) {
     StringBuilder md = new StringBuilder();
     for (Line line : lines) {
+      String text =
+          docsPrefix.isEmpty()
+              ? line.text()
+              : RELATIVE_LINK
+                  .matcher(line.text())
+                  .replaceAll(m -> Matcher.quoteReplacement("](" + docsPrefix + m.group(1) + ")"));
       if (line.check() == null) {
-        md.append(line.text());
+        md.append(text);
       } else {
-        md.append("- ").append(line.check().status().mark()).append(' ').append(line.text());
+        md.append("- ").append(line.check().status().mark()).append(' ').append(text);
         if (!line.check().evidence().isEmpty()) {
           md.append(" — **").append(line.check().evidence()).append("**");
         }

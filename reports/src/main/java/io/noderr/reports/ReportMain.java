@@ -115,7 +115,7 @@ public final class ReportMain {
     Files.writeString(out.resolve("test-report.md"), reportMd);
     Files.writeString(out.resolve("test-report.html"), Html.page("Noderr test report", reportMd));
     String checklistMd =
-        Checklist.markdown(checklist)
+        Checklist.markdown(checklist, out.toAbsolutePath().relativize(root.resolve("docs")) + "/")
             + "\n---\nEvaluated "
             + generated
             + " by the build: ✓ checked and passed, ✗ checked and not passed, ☐ for a person to do.\n";

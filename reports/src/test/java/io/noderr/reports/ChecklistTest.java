@@ -52,7 +52,7 @@ class ChecklistTest {
             "- manual: Rotate the demo passwords ([compose.md](compose.md))");
 
     List<Checklist.Line> lines = Checklist.evaluate(template, good());
-    String md = Checklist.markdown(lines);
+    String md = Checklist.markdown(lines, "../../../docs/");
 
     assertThat(Checklist.count(lines, Checklist.Status.PASS)).isEqualTo(8);
     assertThat(Checklist.count(lines, Checklist.Status.MANUAL)).isEqualTo(1);
@@ -62,7 +62,7 @@ class ChecklistTest {
         .contains("- ✓ Coverage meets 70 % — **74.3 % of lines (target 70 %: PASS)**")
         .contains("- ✓ Histories — **10 of 10 workflow types have replay histories**")
         .contains("- ✓ Updates report — **report produced: 12 newer releases listed to review**")
-        .contains("- ☐ Rotate the demo passwords ([compose.md](compose.md))\n");
+        .contains("- ☐ Rotate the demo passwords ([compose.md](../../../docs/compose.md))\n");
   }
 
   @Test
