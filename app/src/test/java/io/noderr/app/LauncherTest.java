@@ -2,14 +2,21 @@ package io.noderr.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.noderr.cli.NoderrCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The {@code ./noderr} launcher's JDK discovery, its prerequisite checks ({@code doctor}, run by
@@ -19,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
 
   private static final Path LAUNCHER = Path.of("..", "noderr").toAbsolutePath().normalize();
+
+  /** A line of the launcher's command switch: {@code sim|sign|...)}. */
+  private static final Pattern ROUTE = Pattern.compile("^  ([a-z|-]+)\\)$");
 
   @TempDir Path emptyJvmDir;
 
@@ -47,6 +57,23 @@ class LauncherTest {
     assertThat(result.stdout())
         .contains("usage: ./noderr <command>")
         .contains("./noderr emergency sign EMERGENCY_ID --key KEYFILE");
+  }
+
+  @Test
+  void routesEveryCommandOfThePeoplesCli_andListsItInItsUsage() throws Exception {
+    String launcher = Files.readString(LAUNCHER);
+    Set<String> routed =
+        launcher
+            .lines()
+            .map(ROUTE::matcher)
+            .filter(Matcher::matches)
+            .flatMap(route -> Stream.of(route.group(1).split("\\|")))
+            .collect(Collectors.toSet());
+    Set<String> cliCommands = new CommandLine(new NoderrCli()).getSubcommands().keySet();
+
+    assertThat(routed).containsAll(cliCommands);
+    assertThat(run(Map.of(), "help").stdout())
+        .contains(cliCommands.stream().map(command -> "  " + command + " ").toList());
   }
 
   @Test

@@ -160,10 +160,10 @@ class SignCommand implements Callable<Integer> {
 
   private static String progress(SignatureAnswer answer) {
     String status =
-        switch (String.valueOf(answer.status())) {
+        switch (String.valueOf(answer.stage())) {
           case "AWAITING_SIGNATURES" -> "waiting for more signatures";
           case "PUBLISHING" -> "publishing";
-          default -> String.valueOf(answer.status()).toLowerCase(Locale.ROOT).replace('_', ' ');
+          default -> String.valueOf(answer.stage()).toLowerCase(Locale.ROOT).replace('_', ' ');
         };
     return answer.signatures() + " of " + answer.threshold() + " — " + status;
   }

@@ -301,8 +301,10 @@ class SignCommandTest {
         : Answer.problem(401, "bad credentials");
   }
 
-  private static Answer progress(String status, int signatures) {
-    return Answer.ok(Map.of("status", status, "signatures", signatures, "threshold", 2));
+  /** The platform's SignatureAccepted: stage, signatures, declines, threshold. */
+  private static Answer progress(String stage, int signatures) {
+    return Answer.ok(
+        Map.of("stage", stage, "signatures", signatures, "declines", 0, "threshold", 2));
   }
 
   private Map<String, Object> pendingItem(String id) {

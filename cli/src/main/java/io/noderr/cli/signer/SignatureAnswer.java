@@ -1,4 +1,7 @@
 package io.noderr.cli.signer;
 
-/** The platform's answer to a signature or a decline: where the request stands now. */
-public record SignatureAnswer(String status, int signatures, int threshold) {}
+/**
+ * The platform's answer to a signature or a decline (its {@code SignatureAccepted}): where the
+ * request stands now.
+ */
+public record SignatureAnswer(String stage, int signatures, int threshold) {}

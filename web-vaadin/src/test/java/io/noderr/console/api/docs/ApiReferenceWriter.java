@@ -413,8 +413,9 @@ public final class ApiReferenceWriter {
       with a browser's cached Basic credentials, but can send neither). A JSON body satisfies it; a
       body-less call (approve, install-token, health checks, acknowledging an alert) needs the header:
 
+      <!-- ci: DocsHowTosIT -->
       ```bash
-      curl -u admin:… -X POST -H 'X-Requested-By: cli' http://127.0.0.1:8080/api/v1/nodes/sim-00001/health-checks
+      curl -sf -u admin:noderr-demo -X POST -H 'X-Requested-By: cli' http://127.0.0.1:8080/api/v1/nodes/sim-00001/health-checks
       ```
 
       ## Errors
@@ -459,6 +460,7 @@ public final class ApiReferenceWriter {
       `<data-dir>/chain/keys`. `NODERR_DATA_DIR` and `NODERR_CHAIN_RPC` name another data directory
       or chain port.
 
+      <!-- ci: DocsHowTosIT -->
       ```bash
       # The demo platform's keystores and dev chain (./noderr up's --data-dir and --chain-port).
       KEYS="${NODERR_DATA_DIR:-$HOME/.noderr/data}/chain/keys"

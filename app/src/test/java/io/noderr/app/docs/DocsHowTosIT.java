@@ -1,0 +1,108 @@
+package io.noderr.app.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.noderr.app.EmbeddedPlatforms;
+import io.noderr.app.docs.DocumentedCommands.Block;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Every how-to block of the docs marked {@code <!-- ci: DocsHowTosIT -->}, run as written against
+ * the platform as {@code ./noderr up} starts it (dev chain, demo logins, simulated nodes): one bash
+ * session per document, its blocks in order, so a variable set in one block is there in the next,
+ * as for a reader copying them into one terminal. The only edits are the addresses a reader has and
+ * a test cannot: the console's {@code 127.0.0.1:8080}, the dev chain's {@code 127.0.0.1:8545} and
+ * the data directory {@code ~/.noderr/data} become this platform's. {@code ./noderr} is the real
+ * launcher, told not to build (the jars are this build's).
+ */
+class DocsHowTosIT {
+
+  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+  @TempDir static Path dataDir;
+  private static ConfigurableApplicationContext platform;
+
+  @BeforeAll
+  static void startPlatform() {
+    platform = EmbeddedPlatforms.startWithDevChain(dataDir, 6);
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyDocumentsHowTos_runAsWritten() throws IOException {
+    Map<Path, List<Block>> documents = DocumentedCommands.blocksFor(REPOSITORY, "DocsHowTosIT");
+    assertThat(documents).as("documents with how-tos for this test").isNotEmpty();
+    return documents.entrySet().stream()
+        .map(
+            document ->
+                DynamicTest.dynamicTest(
+                    document.getKey().toString(),
+                    () -> run(document.getKey(), document.getValue())));
+  }
+
+  private static void run(Path document, List<Block> blocks) throws Exception {
+    StringBuilder script = new StringBuilder("set -euo pipefail\n");
+    for (Block block : blocks) {
+      script.append("echo '>>> ").append(document).append(':').append(block.line()).append("'\n");
+      script.append(forThisPlatform(block.script()));
+    }
+    Path file = Files.createTempFile(dataDir, "howto-", ".sh");
+    Files.writeString(file, script);
+    Path log = Files.createTempFile(dataDir, "howto-", ".log");
+    // setsid: the blocks may leave processes in the background (an agent); the whole group goes.
+    ProcessBuilder builder =
+        new ProcessBuilder("setsid", "bash", file.toString())
+            .directory(REPOSITORY.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("NODERR_SKIP_BUILD", "1");
+    // What a reader of a block written for another data dir or chain port would set.
+    builder.environment().put("NODERR_DATA_DIR", dataDir.toString());
+    builder.environment().put("NODERR_CHAIN_RPC", chainUrl().toString());
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process process = builder.start();
+    boolean finished = process.waitFor(4, TimeUnit.MINUTES);
+    new ProcessBuilder("kill", "-TERM", "--", "-" + process.pid()).start().waitFor();
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(finished)
+        .as("%s's how-tos finished within 4 minutes:%n%s", document, output)
+        .isTrue();
+    assertThat(process.exitValue())
+        .as("%s's how-tos exit 0 (the failing block is the last '>>>' line):%n%s", document, output)
+        .isZero();
+  }
+
+  private static URI chainUrl() {
+    return URI.create(platform.getEnvironment().getProperty("noderr.chain.embedded-url"));
+  }
+
+  private static String forThisPlatform(String block) {
+    URI console = EmbeddedPlatforms.baseUrl(platform);
+    URI chain = chainUrl();
+    return block
+        .replace("127.0.0.1:8080", console.getHost() + ":" + console.getPort())
+        .replace("localhost:8080", console.getHost() + ":" + console.getPort())
+        .replace("127.0.0.1:8545", chain.getHost() + ":" + chain.getPort())
+        .replace("~/.noderr/data", dataDir.toString());
+  }
+}
