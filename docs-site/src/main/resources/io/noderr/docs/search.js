@@ -4,6 +4,17 @@
 // server, no network, no other script.
 (function () {
   'use strict';
+  // In a long sidebar, bring the open page's entry into view (only the sidebar scrolls: it is
+  // fixed beside the content on wide screens, and folded away on narrow ones).
+  var current = document.querySelector('.nav-section a.current');
+  var sidebar = document.getElementById('nav');
+  if (current && sidebar && getComputedStyle(sidebar).position === 'fixed') {
+    var top = current.offsetTop - sidebar.clientHeight / 2;
+    if (top > 0) {
+      sidebar.scrollTop = top;
+    }
+  }
+
   var script = document.currentScript;
   var root = (script && script.getAttribute('data-root')) || '';
   var input = document.getElementById('search');
