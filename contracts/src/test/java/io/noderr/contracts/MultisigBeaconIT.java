@@ -124,6 +124,22 @@ class MultisigBeaconIT {
   }
 
   @Test
+  void theHighSTwinOfAValidSignature_isRefused_soNoSignatureCountsInASecondForm() throws Exception {
+    BigInteger deadline = inAnHour();
+    List<byte[]> signatures =
+        sign(publishDigest("1.4.0", deadline), signers.get(0), signers.get(1));
+    List<byte[]> withTwin = List.of(highSTwin(signatures.get(0)), signatures.get(1));
+
+    assertRefused(
+        () ->
+            send(
+                multisig.publish(
+                    ORACLE, "1.4.0", DIGEST, "1.2.0", "ipfs://notes", deadline, withTwin)));
+    assertThat(beacon.current(ORACLE).send().version).isEmpty();
+    assertThat(multisig.nonce().send()).isZero();
+  }
+
+  @Test
   void digestComputedOffChain_equalsTheContractsOwn() throws Exception {
     BigInteger deadline = inAnHour();
     MultisigDomain domain =
@@ -437,6 +453,16 @@ class MultisigBeaconIT {
   /** Signatures sorted by signer address, as the multisig requires. */
   private static List<byte[]> sign(byte[] digest, ECKeyPair... keys) {
     return Stream.of(keys).sorted(byAddress()).map(key -> signature(digest, key)).toList();
+  }
+
+  /** The same signer's other valid ECDSA signature of the digest: s' = n - s, v flipped. */
+  private static byte[] highSTwin(byte[] signature) {
+    byte[] twin = signature.clone();
+    BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
+    byte[] highS = Numeric.toBytesPadded(Sign.CURVE_PARAMS.getN().subtract(s), 32);
+    System.arraycopy(highS, 0, twin, 32, 32);
+    twin[64] = (byte) (twin[64] == 27 ? 28 : 27);
+    return twin;
   }
 
   private static byte[] signature(byte[] digest, ECKeyPair key) {
