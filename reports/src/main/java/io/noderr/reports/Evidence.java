@@ -203,29 +203,56 @@ public final class Evidence {
   }
 
   /**
-   * The docs link check: the docs site's {@code RepositoryDocsTest} (every relative link and anchor
-   * of README.md and docs/ resolves, every document is in the index), from its surefire report:
-   * {summary, "pass"|"fail"}, or null when it did not run.
+   * The documentation's checks, each from its test report: the docs site's link and anchor check
+   * ({@code RepositoryDocsTest}), that every shell block names the test that runs it ({@code
+   * DocumentedCommandsTest}), the troubleshooting guide against the code ({@code
+   * TroubleshootingGuideTest}), the API reference against the OpenAPI document ({@code
+   * ApiReferenceIT}) and every how-to run as written ({@code DocsHowTosIT}). {summary,
+   * "pass"|"fail"}: a pass needs every report present and green; null when the link check did not
+   * run at all.
    */
   public String[] docsLinks() {
-    Path report =
-        root.resolve("docs-site/target/surefire-reports/TEST-" + DOCS_LINK_CHECK + ".xml");
-    if (!Files.isRegularFile(report)) {
+    if (!Files.isRegularFile(DOCS_CHECKS.get(0).report(root))) {
       return null;
     }
-    SuiteResult suite =
-        TestReports.parse(
-            "docs-site", report, false, new TestClassifier(root.resolve("docs-site")));
-    boolean pass = suite.tests() > 0 && !suite.failed() && suite.skipped() == 0;
-    return new String[] {
-      "RepositoryDocsTest: "
-          + suite.tests()
-          + " checks, "
-          + (suite.failures() + suite.errors())
-          + " failed (broken links or anchors, documents missing from docs/index.md)",
-      pass ? "pass" : "fail"
-    };
+    List<String> parts = new ArrayList<>();
+    boolean pass = true;
+    for (DocsCheck check : DOCS_CHECKS) {
+      Path report = check.report(root);
+      if (!Files.isRegularFile(report)) {
+        parts.add(check.simpleName() + " did not run");
+        pass = false;
+        continue;
+      }
+      SuiteResult suite =
+          TestReports.parse(
+              check.module(), report, false, new TestClassifier(root.resolve(check.module())));
+      int failed = suite.failures() + suite.errors();
+      pass &= suite.tests() > 0 && failed == 0 && suite.skipped() == 0;
+      parts.add(check.simpleName() + " " + suite.tests() + " tests, " + failed + " failed");
+    }
+    return new String[] {String.join("; ", parts), pass ? "pass" : "fail"};
   }
+
+  /** One documentation check: the module and report directory of its test class. */
+  private record DocsCheck(String module, String reports, String className) {
+    Path report(Path root) {
+      return root.resolve(module + "/target/" + reports + "/TEST-" + className + ".xml");
+    }
+
+    String simpleName() {
+      return className.substring(className.lastIndexOf('.') + 1);
+    }
+  }
+
+  private static final List<DocsCheck> DOCS_CHECKS =
+      List.of(
+          new DocsCheck("docs-site", "surefire-reports", DOCS_LINK_CHECK),
+          new DocsCheck("docs-site", "surefire-reports", "io.noderr.docs.DocumentedCommandsTest"),
+          new DocsCheck("docs-site", "surefire-reports", "io.noderr.docs.TroubleshootingGuideTest"),
+          new DocsCheck(
+              "web-vaadin", "failsafe-reports", "io.noderr.console.api.docs.ApiReferenceIT"),
+          new DocsCheck("app", "failsafe-reports", "io.noderr.app.docs.DocsHowTosIT"));
 
   private static List<Path> javaFiles(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {

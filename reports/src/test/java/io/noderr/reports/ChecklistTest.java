@@ -201,7 +201,31 @@ class ChecklistTest {
         TestReportsTest.suite("io.noderr.docs.RepositoryDocsTest", 3));
     assertThat(evidence.docsLinks())
         .containsExactly(
-            "RepositoryDocsTest: 3 checks, 0 failed (broken links or anchors, documents missing from docs/index.md)",
+            "RepositoryDocsTest 3 tests, 0 failed; DocumentedCommandsTest did not run;"
+                + " TroubleshootingGuideTest did not run; ApiReferenceIT did not run;"
+                + " DocsHowTosIT did not run",
+            "fail");
+    Files.writeString(
+        docsReports.resolve("TEST-io.noderr.docs.DocumentedCommandsTest.xml"),
+        TestReportsTest.suite("io.noderr.docs.DocumentedCommandsTest", 1));
+    Files.writeString(
+        docsReports.resolve("TEST-io.noderr.docs.TroubleshootingGuideTest.xml"),
+        TestReportsTest.suite("io.noderr.docs.TroubleshootingGuideTest", 4));
+    Path consoleReports = root.resolve("web-vaadin/target/failsafe-reports");
+    Files.createDirectories(consoleReports);
+    Files.writeString(
+        consoleReports.resolve("TEST-io.noderr.console.api.docs.ApiReferenceIT.xml"),
+        TestReportsTest.suite("io.noderr.console.api.docs.ApiReferenceIT", 2));
+    Path appReports = root.resolve("app/target/failsafe-reports");
+    Files.createDirectories(appReports);
+    Files.writeString(
+        appReports.resolve("TEST-io.noderr.app.docs.DocsHowTosIT.xml"),
+        TestReportsTest.suite("io.noderr.app.docs.DocsHowTosIT", 4));
+    assertThat(evidence.docsLinks())
+        .containsExactly(
+            "RepositoryDocsTest 3 tests, 0 failed; DocumentedCommandsTest 1 tests, 0 failed;"
+                + " TroubleshootingGuideTest 4 tests, 0 failed; ApiReferenceIT 2 tests, 0 failed;"
+                + " DocsHowTosIT 4 tests, 0 failed",
             "pass");
   }
 }
