@@ -45,8 +45,24 @@ final class Markdown {
 
   private Markdown() {}
 
+  /**
+   * The document without its HTML comments: they are notes for the build (which test runs the block
+   * below, {@code <!-- ci: … -->}), not text for readers.
+   */
   static Node parse(String markdown) {
-    return PARSER.parse(markdown);
+    Node document = PARSER.parse(markdown);
+    List<Node> comments = new ArrayList<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(HtmlBlock node) {
+            if (node.getLiteral().strip().startsWith("<!--")) {
+              comments.add(node);
+            }
+          }
+        });
+    comments.forEach(Node::unlink);
+    return document;
   }
 
   static String html(Node document) {
