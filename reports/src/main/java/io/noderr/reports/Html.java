@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A self-contained HTML page from the small Markdown subset the reports write: headings, tables,
- * list items, paragraphs, {@code code}, bold and links.
+ * An HTML page (with {@link #CSS} beside it) from the small Markdown subset the reports write:
+ * headings, tables, list items, paragraphs, {@code code}, bold and links.
  */
 final class Html {
 
@@ -14,18 +14,26 @@ final class Html {
 
   private Html() {}
 
+  /** The pages' stylesheet, written next to them ({@link #STYLESHEET}). */
+  static final String STYLESHEET = "report.css";
+
+  /**
+   * A separate stylesheet rather than an inline style: the console serves these pages under {@code
+   * /docs/reports/} with the docs site's Content-Security-Policy, which allows styles from the same
+   * origin only.
+   */
+  static final String CSS =
+      "body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}\n"
+          + "table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.25rem .6rem}\n"
+          + "td.n{text-align:right}th{background:#f3f3f3}code{background:#f3f3f3;padding:0 .2rem}\n"
+          + "ul{list-style:none;padding-left:1rem}li{margin:.3rem 0}\n";
+
   static String page(String title, String markdown) {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-    html.append("<title>").append(escape(title)).append("</title><style>");
-    html.append(
-        "body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}");
-    html.append(
-        "table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.25rem .6rem}");
-    html.append(
-        "td.n{text-align:right}th{background:#f3f3f3}code{background:#f3f3f3;padding:0 .2rem}");
-    html.append("ul{list-style:none;padding-left:1rem}li{margin:.3rem 0}");
-    html.append("</style></head><body>\n");
+    html.append("<title>").append(escape(title)).append("</title>");
+    html.append("<link rel=\"stylesheet\" href=\"").append(STYLESHEET).append("\">");
+    html.append("</head><body>\n");
     boolean inList = false;
     boolean inTable = false;
     List<String> aligns = List.of();

@@ -114,6 +114,7 @@ public final class ReportMain {
     String reportMd = report.markdown(generated);
     Files.writeString(out.resolve("test-report.md"), reportMd);
     Files.writeString(out.resolve("test-report.html"), Html.page("Noderr test report", reportMd));
+    Files.writeString(out.resolve(Html.STYLESHEET), Html.CSS);
     String checklistMd =
         Checklist.markdown(checklist, out.toAbsolutePath().relativize(root.resolve("docs")) + "/")
             + "\n---\nEvaluated "

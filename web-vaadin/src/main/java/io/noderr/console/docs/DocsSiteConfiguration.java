@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,9 +34,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * paths that climb out of it ({@code ..}, encoded or not), and {@link DocsPathGuard} refuses such
  * requests before anything else sees them. Only GET and HEAD of {@code /docs/**} are public: the
  * chain below matches nothing else, so every other path stays behind the console's login.
+ *
+ * <p>{@code /docs/reports/} serves the test report and launch checklist the build wrote, from
+ * {@link DocsProperties#reportsDir()} when it is set: test names and figures, nothing secret.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DocsProperties.class)
 class DocsSiteConfiguration implements WebMvcConfigurer {
+
+  /** The build's reports: they change with every test run, so they are never cached. */
+  static final String REPORTS = "/docs/reports/";
+
+  private final DocsProperties properties;
+
+  DocsSiteConfiguration(DocsProperties properties) {
+    this.properties = properties;
+  }
 
   static final String LOCATION = "classpath:/META-INF/resources/docs/";
 
@@ -69,10 +83,18 @@ class DocsSiteConfiguration implements WebMvcConfigurer {
   public void addViewControllers(ViewControllerRegistry registry) {
     registry.addRedirectViewController("/docs", "/docs/index.html");
     registry.addRedirectViewController("/docs/", "/docs/index.html");
+    registry.addRedirectViewController("/docs/reports", REPORTS + "test-report.html");
+    registry.addRedirectViewController(REPORTS, REPORTS + "test-report.html");
   }
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    if (properties.reportsDir() != null) {
+      registry
+          .addResourceHandler(REPORTS + "**")
+          .addResourceLocations("file:" + properties.reportsDir().toAbsolutePath() + "/")
+          .setCacheControl(CacheControl.noCache());
+    }
     registry
         .addResourceHandler("/docs/**")
         .addResourceLocations(LOCATION)

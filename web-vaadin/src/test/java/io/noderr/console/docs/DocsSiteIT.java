@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,9 +57,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
       "vaadin.launch-browser=false",
       "noderr.console.push-interval=1h",
       "noderr.console.temporal-ui-url=http://temporal-ui.test:8233/",
-      "noderr.economics.distributor-address=0xd15d15d15d15d15d15d15d15d15d15d15d15d15d"
+      "noderr.economics.distributor-address=0xd15d15d15d15d15d15d15d15d15d15d15d15d15d",
+      "noderr.docs.reports-dir=${java.io.tmpdir}/noderr-docs-site-it-reports"
     })
 class DocsSiteIT extends AbstractConsoleIT {
+
+  /** What the reports module writes, as the build leaves it for {@code ./noderr up}. */
+  private static final Path REPORTS =
+      Path.of(System.getProperty("java.io.tmpdir"), "noderr-docs-site-it-reports");
+
+  static {
+    try {
+      Files.createDirectories(REPORTS);
+      Files.writeString(
+          REPORTS.resolve("test-report.html"),
+          "<!DOCTYPE html><html><head><title>Noderr test report</title></head><body>711 tests</body></html>");
+      Files.writeString(REPORTS.resolve("report.css"), "body{color:#222}");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private static final Pattern IMAGE = Pattern.compile("<img src=\"([^\"]+\\.png)\"");
 
@@ -98,6 +117,25 @@ class DocsSiteIT extends AbstractConsoleIT {
     assertThat(index.headers().firstValue("Set-Cookie")).isEmpty();
     assertThat(index.headers().firstValue("Content-Security-Policy"))
         .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+  }
+
+  @Test
+  void theBuildsTestReport_isServedUnderDocsReports_andNeverCached() throws Exception {
+    for (String path : new String[] {"/docs/reports", "/docs/reports/"}) {
+      HttpResponse<String> redirect = get(path);
+      assertThat(redirect.statusCode()).as(path).isEqualTo(302);
+      assertThat(redirect.headers().firstValue("Location"))
+          .as(path)
+          .hasValueSatisfying(
+              location -> assertThat(location).endsWith("/docs/reports/test-report.html"));
+    }
+    HttpResponse<String> report = get("/docs/reports/test-report.html");
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertThat(report.body()).contains("711 tests");
+    assertThat(report.headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(cache -> assertThat(cache).contains("no-cache"));
+    assertThat(get("/docs/reports/report.css").statusCode()).isEqualTo(200);
+    assertThat(get("/docs/reports/launch-checklist.html").statusCode()).isEqualTo(404);
   }
 
   @Test
