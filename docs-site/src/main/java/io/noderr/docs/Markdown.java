@@ -74,19 +74,8 @@ final class Markdown {
    * code blocks (which read badly in an excerpt).
    */
   static String text(Node node) {
-    StringBuilder text = new StringBuilder();
-    node.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(Text node) {
-            text.append(node.getLiteral());
-          }
-
-          @Override
-          public void visit(Code node) {
-            text.append(node.getLiteral());
-          }
-
+    Words words =
+        new Words() {
           @Override
           public void visit(SoftLineBreak node) {
             text.append(' ');
@@ -121,8 +110,9 @@ final class Markdown {
               text.append(' ');
             }
           }
-        });
-    return text.toString().replaceAll("\\s+", " ").strip();
+        };
+    node.accept(words);
+    return words.text.toString().replaceAll("\\s+", " ").strip();
   }
 
   /**
@@ -130,20 +120,24 @@ final class Markdown {
    * reads it (links and emphasis contribute their text; raw HTML nothing).
    */
   static String headingText(Heading heading) {
-    StringBuilder text = new StringBuilder();
-    heading.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(Text node) {
-            text.append(node.getLiteral());
-          }
+    Words words = new Words();
+    heading.accept(words);
+    return words.text.toString();
+  }
 
-          @Override
-          public void visit(Code node) {
-            text.append(node.getLiteral());
-          }
-        });
-    return text.toString();
+  /** The literal words of text and code spans, in document order. */
+  private static class Words extends AbstractVisitor {
+    final StringBuilder text = new StringBuilder();
+
+    @Override
+    public void visit(Text node) {
+      text.append(node.getLiteral());
+    }
+
+    @Override
+    public void visit(Code node) {
+      text.append(node.getLiteral());
+    }
   }
 
   /** Every heading of the document with the id the rendered page gives it, in document order. */
