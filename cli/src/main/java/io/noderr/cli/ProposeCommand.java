@@ -6,6 +6,7 @@ import io.noderr.cli.governance.GovernanceClient;
 import io.noderr.cli.governance.GovernanceInfo;
 import io.noderr.cli.governance.GovernorNonce;
 import io.noderr.cli.governance.ProposalAnswer;
+import io.noderr.cli.governance.SubmissionOutcome;
 import io.noderr.cli.signer.SignerKey;
 import io.noderr.cli.signer.SigningRefused;
 import io.noderr.signing.Address;
@@ -121,6 +122,15 @@ class ProposeCommand implements Callable<Integer> {
       description = "With --sign-only: where to write the signed proposal (JSON).")
   Path out;
 
+  @Option(
+      names = "--wait",
+      defaultValue = "60",
+      paramLabel = "SECONDS",
+      description =
+          "How long to wait for the platform to get the proposal on chain and say how it went"
+              + " (default: ${DEFAULT-VALUE}; 0: do not wait).")
+  int waitSeconds;
+
   private final Terminal terminal;
 
   ProposeCommand() {
@@ -168,6 +178,11 @@ class ProposeCommand implements Callable<Integer> {
     ProposalAnswer answer = client.propose(signed);
     stdout.println(
         "proposal " + answer.proposalId() + " submitted (workflow " + answer.workflowId() + ")");
+    String outcome =
+        new SubmissionOutcome(client, Duration.ofSeconds(waitSeconds)).await(answer.proposalId());
+    if (outcome != null) {
+      stdout.println(outcome);
+    }
     return 0;
   }
 
@@ -181,6 +196,9 @@ class ProposeCommand implements Callable<Integer> {
     }
     if (description.isBlank()) {
       throw usage("--description needs the proposal's text");
+    }
+    if (waitSeconds < 0 || waitSeconds > 3600) {
+      throw usage("--wait must be 0 to 3600 seconds");
     }
     if (validHours < 1 || validHours > 24 * 30) {
       throw usage("--valid-hours must be between 1 and 720");

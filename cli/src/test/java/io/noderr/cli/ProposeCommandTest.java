@@ -108,6 +108,51 @@ class ProposeCommandTest {
   }
 
   @Test
+  void waitsForTheSubmission_andSaysTheProposalIsOnChain_withItsVotingWindow() {
+    platform.on(
+        "GET",
+        "/api/v1/governance/proposals/777",
+        r ->
+            Answer.ok(
+                Map.of(
+                    "proposalId", "777",
+                    "state", "PENDING",
+                    "voteStart", "2026-12-04T21:00:00Z",
+                    "voteEnd", "2026-12-04T21:10:00Z")));
+
+    int exit = propose("--nonce", "4", "--yes");
+
+    assertThat(exit).as(console.err()).isZero();
+    assertThat(console.out())
+        .contains("proposal 777 submitted (workflow governance-proposal-777)")
+        .contains("on chain: PENDING, votes from 2026-12-04T21:00:00Z to 2026-12-04T21:10:00Z");
+  }
+
+  @Test
+  void aProposalTheChainsChecksRefuse_exits1_withTheReason() {
+    platform.on(
+        "GET",
+        "/api/v1/governance/proposals/777",
+        r ->
+            Answer.ok(
+                Map.of(
+                    "proposalId",
+                    "777",
+                    "state",
+                    "REFUSED",
+                    "reason",
+                    "0xab has 0 NODR of votes, below the proposal threshold of 1,000 NODR")));
+
+    int exit = propose("--nonce", "4", "--yes");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(console.err())
+        .contains(
+            "proposal 777 was refused before it reached the chain: 0xab has 0 NODR of votes,"
+                + " below the proposal threshold of 1,000 NODR");
+  }
+
+  @Test
   void signOnly_writesTheSignedProposal_forTheNode_andPostsNothing() throws Exception {
     Path file = dir.resolve("proposal.json");
 

@@ -1,6 +1,7 @@
 package io.noderr.reports;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,9 @@ import java.util.regex.Pattern;
 final class Html {
 
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)\\]\\(([^)]+)\\)");
+
+  /** A link from reports/target/test-report/ to a document: {@code ../../../docs/x.md#anchor}. */
+  private static final Pattern DOCUMENT = Pattern.compile("(?:\\.\\./)+docs/([^#]+)\\.md(#.*)?");
 
   private Html() {}
 
@@ -101,7 +105,20 @@ final class Html {
     s = s.replaceAll("\\*\\*([^*]+)\\*\\*", "<strong>$1</strong>");
     s = s.replaceAll("`([^`]+)`", "<code>$1</code>");
     Matcher m = LINK.matcher(s);
-    return m.replaceAll("<a href=\"$2\">$1</a>");
+    return m.replaceAll(
+        link -> "<a href=\"" + Matcher.quoteReplacement(href(link.group(2))) + "\">$1</a>");
+  }
+
+  /**
+   * Where a link of the page leads: a document of the repository's docs/ becomes its page on the
+   * docs site ({@code /docs/x.html}), since the console serves these pages next to it under {@code
+   * /docs/reports/}; the Markdown report keeps the repository's paths for reading in a checkout.
+   */
+  static String href(String destination) {
+    Matcher doc = DOCUMENT.matcher(destination);
+    return doc.matches()
+        ? "/docs/" + doc.group(1) + ".html" + Objects.requireNonNullElse(doc.group(2), "")
+        : destination;
   }
 
   static String escape(String text) {

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noderr.app.EmbeddedPlatforms;
 import io.noderr.app.docs.DocumentedCommands.Block;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -24,10 +27,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Every how-to block of the docs marked {@code <!-- ci: DocsHowTosIT -->}, run as written against
  * the platform as {@code ./noderr up} starts it (dev chain, demo logins, simulated nodes): one bash
  * session per document, its blocks in order, so a variable set in one block is there in the next,
- * as for a reader copying them into one terminal. The only edits are the addresses a reader has and
- * a test cannot: the console's {@code 127.0.0.1:8080}, the dev chain's {@code 127.0.0.1:8545} and
- * the data directory {@code ~/.noderr/data} become this platform's. {@code ./noderr} is the real
- * launcher, told not to build (the jars are this build's).
+ * as for a reader copying them into one terminal; the documents' sessions run side by side. The
+ * only edits are the addresses a reader has and a test cannot: the console's {@code
+ * 127.0.0.1:8080}, the dev chain's {@code 127.0.0.1:8545} and the data directory {@code
+ * ~/.noderr/data} become this platform's. {@code ./noderr} is the real launcher, told not to build
+ * (the jars are this build's).
  */
 class DocsHowTosIT {
 
@@ -48,19 +52,61 @@ class DocsHowTosIT {
     }
   }
 
+  /**
+   * Deploys to every ALL node: it runs alone, before the documents that add an ALL node of their
+   * own (the operator handbook's agent, which would take part in its rollout).
+   */
+  private static final Path RUNS_FIRST = Path.of("docs/api-reference.md");
+
+  /**
+   * The documents run at the same time (after {@link #RUNS_FIRST}): they touch different tiers,
+   * keys and nonces, and most of their time is spent waiting on the platform and the chain.
+   */
   @TestFactory
-  Stream<DynamicTest> everyDocumentsHowTos_runAsWritten() throws IOException {
+  Stream<DynamicTest> everyDocumentsHowTos_runAsWritten() throws Exception {
     Map<Path, List<Block>> documents = DocumentedCommands.blocksFor(REPOSITORY, "DocsHowTosIT");
     assertThat(documents).as("documents with how-tos for this test").isNotEmpty();
-    return documents.entrySet().stream()
+    Map<Path, Outcome> outcomes = new TreeMap<>();
+    if (documents.containsKey(RUNS_FIRST)) {
+      outcomes.put(RUNS_FIRST, run(RUNS_FIRST, documents.get(RUNS_FIRST)));
+    }
+    ExecutorService lanes = Executors.newFixedThreadPool(documents.size());
+    try {
+      Map<Path, Future<Outcome>> running = new TreeMap<>();
+      documents.forEach(
+          (document, blocks) -> {
+            if (!outcomes.containsKey(document)) {
+              running.put(document, lanes.submit(() -> run(document, blocks)));
+            }
+          });
+      for (Map.Entry<Path, Future<Outcome>> lane : running.entrySet()) {
+        outcomes.put(lane.getKey(), lane.getValue().get());
+      }
+    } finally {
+      lanes.shutdownNow();
+    }
+    return outcomes.entrySet().stream()
         .map(
-            document ->
+            outcome ->
                 DynamicTest.dynamicTest(
-                    document.getKey().toString(),
-                    () -> run(document.getKey(), document.getValue())));
+                    outcome.getKey().toString(), () -> outcome.getValue().check()));
   }
 
-  private static void run(Path document, List<Block> blocks) throws Exception {
+  /** How one document's session ended, and everything it printed. */
+  private record Outcome(Path document, boolean finished, int exitCode, String output) {
+    void check() {
+      assertThat(finished)
+          .as("%s's how-tos finished within 4 minutes:%n%s", document, output)
+          .isTrue();
+      assertThat(exitCode)
+          .as(
+              "%s's how-tos exit 0 (the failing block is the last '>>>' line):%n%s",
+              document, output)
+          .isZero();
+    }
+  }
+
+  private static Outcome run(Path document, List<Block> blocks) throws Exception {
     StringBuilder script = new StringBuilder("set -euo pipefail\n");
     for (Block block : blocks) {
       script.append("echo '>>> ").append(document).append(':').append(block.line()).append("'\n");
@@ -83,13 +129,12 @@ class DocsHowTosIT {
     Process process = builder.start();
     boolean finished = process.waitFor(4, TimeUnit.MINUTES);
     new ProcessBuilder("kill", "-TERM", "--", "-" + process.pid()).start().waitFor();
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(finished)
-        .as("%s's how-tos finished within 4 minutes:%n%s", document, output)
-        .isTrue();
-    assertThat(process.exitValue())
-        .as("%s's how-tos exit 0 (the failing block is the last '>>>' line):%n%s", document, output)
-        .isZero();
+    process.waitFor(10, TimeUnit.SECONDS);
+    return new Outcome(
+        document,
+        finished,
+        finished ? process.exitValue() : -1,
+        Files.readString(log, StandardCharsets.UTF_8));
   }
 
   private static URI chainUrl() {

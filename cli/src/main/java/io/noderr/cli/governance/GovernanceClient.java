@@ -56,6 +56,13 @@ public final class GovernanceClient {
         ProposalAnswer.class);
   }
 
+  /** Where the proposal stands: submitting, refused with the reason, or its state on chain. */
+  public ProposalStanding standing(String proposalId) {
+    return JsonApi.read(
+        api.get("/api/v1/governance/proposals/" + proposalId, authorization),
+        ProposalStanding.class);
+  }
+
   private static String proposal(BigInteger proposalId) {
     return "/api/v1/governance/proposals/" + proposalId;
   }

@@ -35,6 +35,7 @@ import io.noderr.workflows.UpdateRefusals;
 import io.noderr.workflows.governance.BallotAccepted;
 import io.noderr.workflows.governance.BallotCommand;
 import io.noderr.workflows.governance.ProposalInput;
+import io.noderr.workflows.governance.ProposalState;
 import io.noderr.workflows.governance.ProposalWorkflow;
 import io.noderr.workflows.governance.SignedProposalBody;
 import io.temporal.client.WorkflowClient;
@@ -144,7 +145,12 @@ public class GovernanceService {
   @PreAuthorize(READERS)
   public Proposal proposal(String proposalId) {
     requireOn();
-    ProposalRow row = row(proposalId);
+    String id = proposalId(proposalId);
+    Optional<ProposalRow> found = proposals.find(id);
+    if (found.isEmpty()) {
+      return beforeTheChain(id).orElseThrow(() -> new ProposalNotFoundException(id));
+    }
+    ProposalRow row = found.get();
     return view(
         row,
         proposals.votes(row.proposalId()).stream()
@@ -480,7 +486,48 @@ public class GovernanceService {
         row.targets(),
         row.values(),
         row.calldatas(),
-        votes);
+        votes,
+        null);
+  }
+
+  /**
+   * A proposal that is not on chain (yet): the platform is submitting it, or refused it before it
+   * got there (below the threshold, a bad signature) — only its workflow knows it, and its proposer
+   * must be able to read why.
+   */
+  private Optional<Proposal> beforeTheChain(String proposalId) {
+    try {
+      ProposalState state =
+          client
+              .newWorkflowStub(ProposalWorkflow.class, ProposalWorkflow.workflowId(proposalId))
+              .getState();
+      return Optional.of(
+          new Proposal(
+              proposalId,
+              state.stage().name(),
+              state.proposer(),
+              state.tier(),
+              state.description(),
+              null,
+              null,
+              null,
+              "0",
+              "0",
+              "0",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              state.reason()));
+    } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    }
   }
 
   private static String iso(Instant instant) {

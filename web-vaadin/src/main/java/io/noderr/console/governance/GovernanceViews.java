@@ -30,7 +30,8 @@ public final class GovernanceViews {
 
   /**
    * One proposal; {@code quorumProgress} is (for + abstain) / quorum needed, in percent, null
-   * before the quorum is known.
+   * before the quorum is known; {@code reason} says why a proposal was REFUSED before it reached
+   * the chain (null otherwise).
    */
   public record Proposal(
       String proposalId,
@@ -53,7 +54,8 @@ public final class GovernanceViews {
       List<String> targets,
       List<String> values,
       List<String> calldatas,
-      List<Vote> votes) {}
+      List<Vote> votes,
+      String reason) {}
 
   public record Vote(
       String voter, String support, String weight, String reason, String transaction) {}

@@ -262,6 +262,13 @@ class GovernanceApiIT extends AbstractConsoleIT {
             .getResult(30, java.util.concurrent.TimeUnit.SECONDS, ProposalResult.class);
     assertThat(result.stage()).isEqualTo(ProposalStage.REFUSED);
     assertThat(result.reason()).isNotBlank();
+    // Refused before it reached the chain: only its workflow knows it, and its proposer reads why.
+    mvc.perform(
+            get("/api/v1/governance/proposals/" + proposalId(canaryTo(12), description))
+                .with(httpBasic("sre", PASSWORD)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.state").value("REFUSED"))
+        .andExpect(jsonPath("$.reason").value(result.reason()));
 
     mvc.perform(
             post("/api/v1/governance/proposals")

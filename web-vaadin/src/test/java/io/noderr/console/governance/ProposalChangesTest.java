@@ -66,7 +66,8 @@ class ProposalChangesTest {
         targets,
         values,
         calldatas,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** Token units of whole NODR. */

@@ -39,6 +39,7 @@ class GovernanceQuorumTest {
         List.of(),
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        null);
   }
 }
