@@ -42,7 +42,7 @@ class DocsHowTosIT {
 
   @BeforeAll
   static void startPlatform() {
-    platform = EmbeddedPlatforms.startWithDevChain(dataDir, 6);
+    platform = EmbeddedPlatforms.startWithDevChain(dataDir, 10);
   }
 
   @AfterAll
@@ -53,43 +53,55 @@ class DocsHowTosIT {
   }
 
   /**
-   * Deploys to every ALL node: it runs alone, before the documents that add an ALL node of their
-   * own (the operator handbook's agent, which would take part in its rollout).
-   */
-  private static final Path RUNS_FIRST = Path.of("docs/api-reference.md");
-
-  /**
-   * The documents run at the same time (after {@link #RUNS_FIRST}): they touch different tiers,
-   * keys and nonces, and most of their time is spent waiting on the platform and the chain.
+   * The documents run side by side, except those that act through the release multisig (they sign
+   * with {@code ./noderr sign} or {@code ./noderr emergency}): each signed action carries the
+   * multisig's nonce, which the first to execute moves, so they run one after another in one lane.
+   * Each document keeps to its own tier's rollouts and its own operator keys.
    */
   @TestFactory
   Stream<DynamicTest> everyDocumentsHowTos_runAsWritten() throws Exception {
     Map<Path, List<Block>> documents = DocumentedCommands.blocksFor(REPOSITORY, "DocsHowTosIT");
     assertThat(documents).as("documents with how-tos for this test").isNotEmpty();
-    Map<Path, Outcome> outcomes = new TreeMap<>();
-    if (documents.containsKey(RUNS_FIRST)) {
-      outcomes.put(RUNS_FIRST, run(RUNS_FIRST, documents.get(RUNS_FIRST)));
-    }
+    List<Path> multisigLane =
+        documents.entrySet().stream()
+            .filter(document -> document.getValue().stream().anyMatch(DocsHowTosIT::usesMultisig))
+            .map(Map.Entry::getKey)
+            .toList();
     ExecutorService lanes = Executors.newFixedThreadPool(documents.size());
+    Map<Path, Future<Outcome>> running = new TreeMap<>();
     try {
-      Map<Path, Future<Outcome>> running = new TreeMap<>();
+      Future<Map<Path, Outcome>> oneAfterAnother =
+          lanes.submit(
+              () -> {
+                Map<Path, Outcome> done = new TreeMap<>();
+                for (Path document : multisigLane) {
+                  done.put(document, run(document, documents.get(document)));
+                }
+                return done;
+              });
       documents.forEach(
           (document, blocks) -> {
-            if (!outcomes.containsKey(document)) {
+            if (!multisigLane.contains(document)) {
               running.put(document, lanes.submit(() -> run(document, blocks)));
             }
           });
+      Map<Path, Outcome> outcomes = new TreeMap<>(oneAfterAnother.get());
       for (Map.Entry<Path, Future<Outcome>> lane : running.entrySet()) {
         outcomes.put(lane.getKey(), lane.getValue().get());
       }
+      return outcomes.entrySet().stream()
+          .map(
+              outcome ->
+                  DynamicTest.dynamicTest(
+                      outcome.getKey().toString(), () -> outcome.getValue().check()));
     } finally {
       lanes.shutdownNow();
     }
-    return outcomes.entrySet().stream()
-        .map(
-            outcome ->
-                DynamicTest.dynamicTest(
-                    outcome.getKey().toString(), () -> outcome.getValue().check()));
+  }
+
+  private static boolean usesMultisig(Block block) {
+    return block.script().contains("./noderr sign ")
+        || block.script().contains("./noderr emergency ");
   }
 
   /** How one document's session ended, and everything it printed. */

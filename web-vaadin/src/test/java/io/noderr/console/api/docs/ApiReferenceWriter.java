@@ -494,19 +494,19 @@ public final class ApiReferenceWriter {
       DIGEST="sha256:$(printf 'noderr-node:%s' "$VERSION" | sha256sum | cut -d' ' -f1)"
       RELEASE=$(curl -sf -u admin:noderr-demo -X POST 'http://127.0.0.1:8080/api/v1/releases' \\
         -H 'Content-Type: application/json' \\
-        -d "{\\"tier\\":\\"ALL\\",\\"version\\":\\"$VERSION\\",\\"imageDigest\\":\\"$DIGEST\\"}" | jq -r .id)
+        -d "{\\"tier\\":\\"ORACLE\\",\\"version\\":\\"$VERSION\\",\\"imageDigest\\":\\"$DIGEST\\"}" | jq -r .id)
       for n in 1 2; do
         ./noderr sign --platform http://127.0.0.1:8080 --user "signer$n" \\
           --keystore "$KEYS/signer-$n.json" --release "$RELEASE" --yes
       done
       for _ in $(seq 60); do
-        curl -sf -u sre:noderr-demo 'http://127.0.0.1:8080/api/v1/releases/published/ALL' |
+        curl -sf -u sre:noderr-demo 'http://127.0.0.1:8080/api/v1/releases/published/ORACLE' |
           jq -e --arg v "$VERSION" '.version == $v' >/dev/null && break
         sleep 1
       done
       DEPLOYMENT=$(curl -sf -u admin:noderr-demo -X POST 'http://127.0.0.1:8080/api/v1/deployments' \\
         -H 'Content-Type: application/json' \\
-        -d "{\\"version\\":\\"$VERSION\\",\\"tiers\\":[\\"ALL\\"],\\"preset\\":\\"all-at-once\\"}" | jq -r .id)
+        -d "{\\"version\\":\\"$VERSION\\",\\"tiers\\":[\\"ORACLE\\"],\\"preset\\":\\"all-at-once\\"}" | jq -r .id)
 
       # getDeploymentStatus: until the rollout completes
       for _ in $(seq 120); do
