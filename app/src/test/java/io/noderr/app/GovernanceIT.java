@@ -117,6 +117,14 @@ class GovernanceIT {
       assertThat(votedDown.path("againstVotes").asText())
           .isEqualTo(GovernanceSettings.nodr(20_000).toString());
 
+      // A veto names the timelock operation, which the follower records from the queue's event.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  api.get("/api/v1/governance/proposals/" + vetoed, "sre")
+                      .path("queuedTransaction")
+                      .isTextual());
       vetoAsTheGuardian(vetoed);
       awaitStates(List.of(vetoed), "CANCELED");
 

@@ -57,7 +57,16 @@ class VetoTargets {
               + governance.governorAddress()
               + ": its operation is not on this timelock");
     }
-    if (row.state() != ProposalStatus.QUEUED || row.queuedOperationId() == null) {
+    if (row.state() == ProposalStatus.QUEUED && row.queuedOperationId() == null) {
+      // The proposal's workflow queued it; the chain follower records the timelock operation from
+      // the block's event a moment later.
+      throw new EmergencyRefusedException(
+          "governance proposal "
+              + proposalId
+              + " is QUEUED, but its timelock operation is not recorded yet (the chain follower"
+              + " is a block behind); try again in a few seconds");
+    }
+    if (row.state() != ProposalStatus.QUEUED) {
       throw new EmergencyRefusedException(
           "governance proposal "
               + proposalId

@@ -66,6 +66,17 @@ class VetoTargetsTest {
   }
 
   @Test
+  void aQueuedProposalWhoseOperationIsNotRecordedYet_saysToTryAgain() {
+    when(proposals.find("11")).thenReturn(Optional.of(row("11", ProposalStatus.QUEUED, null)));
+
+    assertThatThrownBy(() -> onChain.queuedOperation("11"))
+        .isInstanceOf(EmergencyRefusedException.class)
+        .hasMessage(
+            "governance proposal 11 is QUEUED, but its timelock operation is not recorded yet (the"
+                + " chain follower is a block behind); try again in a few seconds");
+  }
+
+  @Test
   void aProposalOfAnotherGovernor_isNeitherVetoableNorOffered() {
     ProposalRow elsewhere =
         row("10", ProposalStatus.QUEUED, OPERATION, "0x4444444444444444444444444444444444444444");
