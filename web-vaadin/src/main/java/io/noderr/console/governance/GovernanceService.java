@@ -41,6 +41,7 @@ import io.noderr.workflows.governance.SignedProposalBody;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigInteger;
@@ -53,6 +54,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -67,6 +70,7 @@ import org.web3j.utils.Numeric;
 @Service
 public class GovernanceService {
 
+  private static final Logger log = LoggerFactory.getLogger(GovernanceService.class);
   private static final Pattern PROPOSAL_ID = Pattern.compile("^[0-9]{1,78}$");
   private static final String READERS = "hasAnyRole('ADMIN','SRE','OPERATOR','SIGNER')";
   private static final String SUBMITTERS = "hasAnyRole('ADMIN','OPERATOR')";
@@ -526,6 +530,12 @@ public class GovernanceService {
               List.of(),
               state.reason()));
     } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    } catch (WorkflowQueryException e) {
+      // No worker answers the query right now: the proposal is not on chain, and nothing more can
+      // be
+      // said about it than before standings existed.
+      log.warn("query of proposal {} failed: {}", proposalId, e.getMessage());
       return Optional.empty();
     }
   }
