@@ -226,6 +226,8 @@ class ProposeCommandTest {
     assertThat(propose("--nonce", "0", "--sign-only", "--yes")).isEqualTo(2);
     assertThat(console.err()).contains("--sign-only and --out go together");
     assertThat(propose("--nonce", "-1", "--yes")).isEqualTo(2);
+    assertThat(propose("--nonce", "0", "--wait", "-1", "--yes")).isEqualTo(2);
+    assertThat(console.err()).contains("--wait must be 0 to 3600 seconds");
     assertThat(platform.requests()).isEmpty();
   }
 
